@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { type ZodTypeProvider, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import '../shared/common.js';
+import { auditRoutes } from './audit/routes.js';
+import { registerAuthentication } from './auth/plugin.js';
+import { authRoutes } from './auth/routes.js';
+import type { AppDeps } from './context.js';
+import { fileRoutes } from './files/routes.js';
+import { registerErrorHandling } from './http/error-handler.js';
+import { orgRoutes } from './orgs/routes.js';
+import { referenceRoutes } from './reference/routes.js';
+import { userRoutes } from './users/routes.js';
+import { APP_VERSION } from './version.js';
+
+const DEFAULT_WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+export interface BuildAppOptions {
+  /** A pino logger config, or false for silence (tests). */
+  logger?: boolean | object;
+}
+
+/** Builds the Fastify app on an open database; the caller listens and closes. */
+export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? { level: deps.config.logLevel },
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: deps.config.bodyLimitBytes,
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.decorate('deps', deps);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // Only JSON and multipart are accepted: a text/plain post is what a cross-site form can send.
+  app.removeContentTypeParser('text/plain');
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  registerErrorHandling(app);
+  await app.register(cookie);
+  await app.register(multipart, {
+    limits: { fileSize: deps.config.uploadLimitBytes, files: 10, fields: 20, fieldSize: 100_000 },
+    throwFileSizeLimit: true,
+  });
+  registerAuthentication(app);
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: '科管 keguan API', version: APP_VERSION, description: '县科技局台账与工作总结系统的 HTTP 接口。登录后凭 Cookie 调用,脚本可用个人 API 令牌(Authorization: Bearer)。' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'keguan_sid' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  await app.register(async (api) => {
+    api.get('/health', {
+      schema: {
+        tags: ['系统'],
+        summary: '健康检查',
+        response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['sqlite', 'postgres']), version: z.string() }) },
+      },
+    }, async () => {
+      await deps.db.selectFrom('app_meta').select('key').limit(1).execute();
+      return { status: 'ok' as const, db: deps.dialect, version: APP_VERSION };
+    });
+    await api.register(authRoutes);
+    await api.register(userRoutes);
+    await api.register(orgRoutes);
+    await api.register(referenceRoutes);
+    await api.register(auditRoutes);
+    await api.register(fileRoutes);
+  }, { prefix: '/api' });
+
+  const webDir = deps.config.webDir ?? DEFAULT_WEB_DIR;
+  const hasWeb = fs.existsSync(path.join(webDir, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET') {
+      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: '接口不存在', requestId: request.id } });
+    }
+    if (!hasWeb) {
+      return reply.status(404).type('text/plain; charset=utf-8').send('网页尚未构建:请先运行 npm run build');
+    }
+    // The single-page app handles every other path itself.
+    return reply.type('text/html; charset=utf-8').sendFile('index.html');
+  });
+
+  return app;
+}

@@ -1,0 +1,83 @@
+import type { z } from 'zod';
+import type { AuditAction, AuditEntry, listAuditQuerySchema } from '../../shared/audit.js';
+import type { Page } from '../../shared/common.js';
+import { requireRole } from '../auth/actor.js';
+import type { Ctx } from '../context.js';
+import { readableOrgIds } from '../orgs/service.js';
+import { insertAudit, listAudit } from './repo.js';
+
+const SECRET_KEYS = new Set(['password', 'passwordHash', 'password_hash', 'tokenHash', 'token_hash', 'secret', 'content']);
+
+function scrub(value: object | null): object | null {
+  if (!value) return null;
+  return Object.fromEntries(Object.entries(value).filter(([k]) => !SECRET_KEYS.has(k)));
+}
+
+/**
+ * Writes one audit entry for a change; call it with the same transaction handle as the change,
+ * so the change and its trail commit or roll back together.
+ */
+export async function recordChange(
+  ctx: Ctx,
+  change: { action: AuditAction; entityType: string; entityId: string | number; orgId: number; before?: object | null; after?: object | null },
+): Promise<void> {
+  await insertAudit(ctx.db, {
+    orgId: change.orgId,
+    userId: ctx.actor.userId,
+    action: change.action,
+    entityType: change.entityType,
+    entityId: change.entityId,
+    before: scrub(change.before ?? null),
+    after: scrub(change.after ?? null),
+    requestId: ctx.requestId,
+  });
+}
+
+function parseJson(text: string | null): Record<string, unknown> | null {
+  return text ? (JSON.parse(text) as Record<string, unknown>) : null;
+}
+
+/** Endpoint of a day in UTC+8 (China Standard Time), as the ISO instant the audit log stores. */
+function chinaDayBound(date: string, end: boolean): string {
+  const instant = new Date(`${date}T${end ? '23:59:59.999' : '00:00:00.000'}+08:00`);
+  return instant.toISOString();
+}
+
+/** The audit trail of the actor's organisation (and those below it), for admins and leaders. */
+export async function browseAudit(ctx: Ctx, query: z.infer<typeof listAuditQuerySchema>): Promise<Page<AuditEntry>> {
+  requireRole(ctx.actor, 'admin', 'leader');
+  const orgIds = await readableOrgIds(ctx);
+  const { rows, total } = await listAudit(
+    ctx.db,
+    ctx.dialect,
+    {
+      orgIds,
+      userId: query.userId,
+      entityType: query.entityType,
+      entityId: query.entityId,
+      action: query.action,
+      fromIso: query.from ? chinaDayBound(query.from, false) : undefined,
+      toIso: query.to ? chinaDayBound(query.to, true) : undefined,
+    },
+    query.page,
+    query.pageSize,
+  );
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      at: r.at,
+      orgId: r.org_id,
+      userId: r.user_id,
+      userDisplayName: r.display_name ?? null,
+      action: r.action as AuditAction,
+      entityType: r.entity_type,
+      entityId: r.entity_id,
+      before: parseJson(r.before_json),
+      after: parseJson(r.after_json),
+      requestId: r.request_id,
+    })),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}

@@ -1,0 +1,50 @@
+import type { Role } from '../../shared/roles.js';
+import { AppError, forbidden } from '../http/errors.js';
+
+/** The signed-in user as services see them. */
+export interface Actor {
+  userId: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  orgId: number;
+  /** The organisation's materialised path, e.g. `/1/2/3/`. */
+  orgPath: string;
+  sectionId: number | null;
+  via: 'session' | 'token';
+  sessionId: string | null;
+}
+
+export function requireRole(actor: Actor, ...roles: Role[]): void {
+  if (!roles.includes(actor.role)) throw forbidden();
+}
+
+/** Leaders (and admins) of a higher organisation read the records of the organisations below it. */
+export function readsSubtree(actor: Actor): boolean {
+  return actor.role === 'leader' || actor.role === 'admin';
+}
+
+/**
+ * May this actor change a record of `orgId` that belongs to `sectionId`?
+ * Only in their own organisation; staff only for their own section's records (or records of no section);
+ * leaders and admins for all records of their organisation; commissioners never through this rule
+ * (their own records have their own check).
+ */
+export function canEditRecord(actor: Actor, record: { orgId: number; sectionId: number | null }): boolean {
+  if (record.orgId !== actor.orgId) return false;
+  switch (actor.role) {
+    case 'admin':
+    case 'leader':
+      return true;
+    case 'staff':
+      return record.sectionId === null || record.sectionId === actor.sectionId;
+    case 'commissioner':
+      return false;
+  }
+}
+
+export function assertCanEditRecord(actor: Actor, record: { orgId: number; sectionId: number | null }): void {
+  if (!canEditRecord(actor, record)) {
+    throw new AppError('FORBIDDEN', actor.role === 'staff' ? '只能修改本股室的记录' : '没有权限修改此记录');
+  }
+}

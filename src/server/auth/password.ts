@@ -1,0 +1,37 @@
+import { randomBytes } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+
+// argon2id with the OWASP-recommended minimum (19 MiB, 2 passes).
+// `algorithm: 2` is Algorithm.Argon2id (a const enum the package exports only as a type).
+const OPTIONS = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, OPTIONS);
+}
+
+export async function verifyPassword(storedHash: string, password: string): Promise<boolean> {
+  try {
+    return await verify(storedHash, password);
+  } catch {
+    return false;
+  }
+}
+
+// Verifying against this keeps an unknown username as slow as a wrong password.
+let dummyHash: Promise<string> | null = null;
+export async function burnVerifyTime(password: string): Promise<void> {
+  dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
+  await verifyPassword(await dummyHash, password);
+}
+
+/** A random password a person can type: letters and digits, no look-alikes. */
+export function randomPassword(length = 12): string {
+  const letters = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ';
+  const digits = '23456789';
+  const all = letters + digits;
+  const bytes = randomBytes(length);
+  const chars = Array.from(bytes, (b) => all[b % all.length]);
+  chars[0] = letters[bytes[0] % letters.length];
+  chars[length - 1] = digits[bytes[length - 1] % digits.length];
+  return chars.join('');
+}

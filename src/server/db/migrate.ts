@@ -1,0 +1,31 @@
+import { type Kysely, type Migration, type MigrationResultSet, Migrator, PostgresAdapter, sql } from 'kysely';
+import * as m0001 from './migrations/0001_foundation.js';
+
+/** Every migration, by name; names sort in the order they run. Add new ones at the end. */
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001_foundation': m0001,
+};
+
+export class MigrationError extends Error {}
+
+/** Brings the schema up to date; a failing migration is rolled back and reported. */
+export async function migrateToLatest(
+  db: Kysely<any>,
+  migrations: Record<string, Migration> = MIGRATIONS,
+): Promise<MigrationResultSet> {
+  // On PostgreSQL the migration bookkeeping lives in the schema in use (search_path), not in
+  // whichever schema of the database happens to hold a table of that name already.
+  let migrationTableSchema: string | undefined;
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+    migrationTableSchema = rows[0]?.schema;
+  }
+  const migrator = new Migrator({ db, migrationTableSchema, provider: { getMigrations: async () => migrations } });
+  const result = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? '未知';
+    const reason = result.error instanceof Error ? result.error.message : String(result.error);
+    throw new MigrationError(`数据库迁移 ${failed} 失败,数据库保持原样:${reason}`, { cause: result.error });
+  }
+  return result;
+}

@@ -1,0 +1,26 @@
+import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
+import type { DialectName } from './connection.js';
+
+// The few places where SQLite and PostgreSQL differ, in one file.
+
+/** Case-insensitive "contains" match on a column. */
+export function containsText(dialect: DialectName, column: Expression<unknown> | string, text: string): Expression<SqlBool> {
+  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const col = typeof column === 'string' ? sql.ref(column) : column;
+  return dialect === 'postgres'
+    ? sql<SqlBool>`${col} ilike ${pattern} escape '\\'`
+    : sql<SqlBool>`${col} like ${pattern} escape '\\'`;
+}
+
+/** count(*) as a JS number in both dialects (PostgreSQL returns bigint as a string). */
+export async function countRows(query: { executeTakeFirst(): Promise<{ count: unknown } | undefined> }): Promise<number> {
+  const row = await query.executeTakeFirst();
+  return Number(row?.count ?? 0);
+}
+
+/** Current time as the ISO string every timestamp column holds. */
+export function nowIso(): string {
+  return new Date().toISOString();
+}
+
+export type AnyDb = Kysely<any>;

@@ -1,0 +1,156 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+// Timestamps are ISO-8601 UTC strings and dates are YYYY-MM-DD strings in both dialects;
+// flags are 0/1 integers; JSON is text. One representation keeps one code path.
+
+export interface OrgsTable {
+  id: Generated<number>;
+  parent_id: number | null;
+  name: string;
+  short_name: string | null;
+  level: string;
+  region_code: string | null;
+  /** Materialised path of ids, e.g. `/1/4/9/`, so descendants are a prefix match. */
+  path: string;
+  created_at: string;
+}
+
+export interface SectionsTable {
+  id: Generated<number>;
+  org_id: number;
+  name: string;
+  sort_order: number;
+  created_at: string;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  org_id: number;
+  username: string;
+  display_name: string;
+  role: string;
+  section_id: number | null;
+  phone: string | null;
+  password_hash: string;
+  must_change_password: Generated<number>;
+  disabled: Generated<number>;
+  failed_logins: Generated<number>;
+  locked_until: string | null;
+  last_login_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  /** sha256 of the cookie value; the value itself is never stored. */
+  id: string;
+  user_id: number;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  prefix: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  org_id: number;
+  user_id: number | null;
+  at: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before_json: string | null;
+  after_json: string | null;
+  request_id: string | null;
+}
+
+export interface PlacesTable {
+  id: Generated<number>;
+  org_id: number;
+  parent_id: number | null;
+  level: string;
+  name: string;
+  code: string | null;
+  sort_order: number;
+}
+
+export interface DepartmentsTable {
+  id: Generated<number>;
+  org_id: number;
+  name: string;
+  short_name: string | null;
+  sort_order: number;
+  active: number;
+}
+
+export interface DictionariesTable {
+  id: Generated<number>;
+  org_id: number;
+  code: string;
+  name: string;
+  description: string | null;
+}
+
+export interface DictionaryItemsTable {
+  id: Generated<number>;
+  org_id: number;
+  dictionary_id: number;
+  value: string;
+  label: string;
+  sort_order: number;
+  active: number;
+}
+
+export interface FilesTable {
+  id: Generated<number>;
+  org_id: number;
+  name: string;
+  mime_type: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  uploaded_by: number;
+  created_at: string;
+}
+
+export interface AppMetaTable {
+  key: string;
+  value: string;
+}
+
+export interface DB {
+  orgs: OrgsTable;
+  sections: SectionsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  audit_log: AuditLogTable;
+  places: PlacesTable;
+  departments: DepartmentsTable;
+  dictionaries: DictionariesTable;
+  dictionary_items: DictionaryItemsTable;
+  files: FilesTable;
+  app_meta: AppMetaTable;
+}
+
+export type OrgRow = Selectable<OrgsTable>;
+export type UserRow = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type SectionRow = Selectable<SectionsTable>;
+export type PlaceRow = Selectable<PlacesTable>;
+export type DepartmentRow = Selectable<DepartmentsTable>;
+export type DictionaryRow = Selectable<DictionariesTable>;
+export type DictionaryItemRow = Selectable<DictionaryItemsTable>;

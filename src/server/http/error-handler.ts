@@ -1,0 +1,58 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { ERROR_MESSAGES, ERROR_STATUS, type ApiErrorBody, type ErrorCode, type FieldIssue } from '../../shared/errors.js';
+import { AppError } from './errors.js';
+
+function body(code: ErrorCode, message: string, requestId: string, details?: unknown): ApiErrorBody {
+  return { error: { code, message, ...(details === undefined ? {} : { details }), requestId } };
+}
+
+/** Known framework errors by their code, with what the user is told. */
+const FRAMEWORK_ERRORS: Record<string, { code: ErrorCode; message: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'PAYLOAD_TOO_LARGE', message: '提交的内容超过大小限制' },
+  FST_REQ_FILE_TOO_LARGE: { code: 'PAYLOAD_TOO_LARGE', message: '上传的文件超过大小限制' },
+  FST_PARTS_LIMIT: { code: 'PAYLOAD_TOO_LARGE', message: '上传的文件数量超过限制' },
+  FST_FILES_LIMIT: { code: 'PAYLOAD_TOO_LARGE', message: '上传的文件数量超过限制' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE', message: '请求必须是 JSON 或文件上传' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'BAD_REQUEST', message: '请求内容为空' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'BAD_REQUEST', message: '请求内容不是有效的 JSON' },
+  FST_INVALID_MULTIPART_CONTENT_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE', message: '请以文件上传方式提交' },
+};
+
+/** Maps every error to `{ error: { code, message, details } }`; stack traces only reach the log. */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    if (err instanceof AppError) {
+      if (err.status >= 500) request.log.error({ err }, 'app error');
+      return reply.status(err.status).send(body(err.code, err.message, request.id, err.details));
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const details: FieldIssue[] = err.validation.map((v) => ({
+        path: [String(v.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.')].filter(Boolean).join('.') ||
+          String((v.params as { issue?: { path?: unknown[] } })?.issue?.path?.join('.') ?? ''),
+        message: v.message ?? '格式不正确',
+      }));
+      const first = details[0];
+      const message = first ? `${first.path ? `${first.path}: ` : ''}${first.message}` : ERROR_MESSAGES.VALIDATION;
+      return reply.status(400).send(body('VALIDATION', message, request.id, details));
+    }
+    const known = err.code ? FRAMEWORK_ERRORS[err.code] : undefined;
+    if (known) {
+      return reply.status(ERROR_STATUS[known.code]).send(body(known.code, known.message, request.id));
+    }
+    if (err instanceof SyntaxError || err.statusCode === 400) {
+      return reply.status(400).send(body('BAD_REQUEST', ERROR_MESSAGES.BAD_REQUEST, request.id));
+    }
+    if (err.statusCode === 413) {
+      return reply.status(413).send(body('PAYLOAD_TOO_LARGE', ERROR_MESSAGES.PAYLOAD_TOO_LARGE, request.id));
+    }
+    if (err.statusCode === 415) {
+      return reply.status(415).send(body('UNSUPPORTED_MEDIA_TYPE', ERROR_MESSAGES.UNSUPPORTED_MEDIA_TYPE, request.id));
+    }
+    if (err.statusCode && err.statusCode < 500) {
+      return reply.status(err.statusCode).send(body('BAD_REQUEST', ERROR_MESSAGES.BAD_REQUEST, request.id));
+    }
+    request.log.error({ err }, 'unhandled error');
+    return reply.status(500).send(body('INTERNAL', ERROR_MESSAGES.INTERNAL, request.id));
+  });
+}

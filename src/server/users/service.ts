@@ -1,0 +1,125 @@
+import type { z } from 'zod';
+import type { Page } from '../../shared/common.js';
+import type { Role } from '../../shared/roles.js';
+import type { User, createUserBodySchema, listUsersQuerySchema, updateUserBodySchema } from '../../shared/users.js';
+import { requireRole } from '../auth/actor.js';
+import { hashPassword } from '../auth/password.js';
+import * as authRepo from '../auth/repo.js';
+import { recordChange } from '../audit/service.js';
+import { type Ctx, inTransaction } from '../context.js';
+import { conflict, notFound, validation } from '../http/errors.js';
+import * as orgRepo from '../orgs/repo.js';
+import * as repo from './repo.js';
+
+type UserRowView = NonNullable<Awaited<ReturnType<typeof repo.findUser>>>;
+
+export function presentUser(row: UserRowView): User {
+  return {
+    id: row.id,
+    orgId: row.org_id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role as Role,
+    sectionId: row.section_id,
+    sectionName: row.section_name ?? null,
+    phone: row.phone,
+    disabled: row.disabled === 1,
+    lockedUntil: row.locked_until && row.locked_until > new Date().toISOString() ? row.locked_until : null,
+    lastLoginAt: row.last_login_at,
+    createdAt: row.created_at,
+  };
+}
+
+/** Organisations whose accounts an admin manages: their own and those below it. */
+async function managedOrgIds(ctx: Ctx): Promise<number[]> {
+  requireRole(ctx.actor, 'admin');
+  return (await orgRepo.listSubtree(ctx.db, ctx.actor.orgPath)).map((o) => o.id);
+}
+
+async function getManagedUser(ctx: Ctx, id: number): Promise<UserRowView> {
+  const row = await repo.findUser(ctx.db, await managedOrgIds(ctx), id);
+  if (!row) throw notFound('用户不存在');
+  return row;
+}
+
+async function checkSection(ctx: Ctx, orgId: number, sectionId: number | null): Promise<void> {
+  if (sectionId !== null && !(await orgRepo.findSection(ctx.db, orgId, sectionId))) {
+    throw validation('所选股室不属于该单位', [{ path: 'sectionId', message: '股室不存在' }]);
+  }
+}
+
+export async function listUsers(ctx: Ctx, query: z.infer<typeof listUsersQuerySchema>): Promise<Page<User>> {
+  const orgIds = await managedOrgIds(ctx);
+  const { rows, total } = await repo.listUsers(
+    ctx.db, ctx.dialect, { orgIds, q: query.q, role: query.role, sectionId: query.sectionId }, query.page, query.pageSize,
+  );
+  return { items: rows.map(presentUser), total, page: query.page, pageSize: query.pageSize };
+}
+
+export async function getUser(ctx: Ctx, id: number): Promise<User> {
+  return presentUser(await getManagedUser(ctx, id));
+}
+
+export async function createUser(ctx: Ctx, input: z.infer<typeof createUserBodySchema>): Promise<User> {
+  const orgIds = await managedOrgIds(ctx);
+  const orgId = input.orgId ?? ctx.actor.orgId;
+  if (!orgIds.includes(orgId)) throw notFound('单位不存在');
+  const passwordHash = await hashPassword(input.password);
+  return inTransaction(ctx, async (tx) => {
+    await checkSection(tx, orgId, input.sectionId);
+    if (await repo.usernameTaken(tx.db, input.username)) throw conflict(`用户名"${input.username}"已被使用`);
+    const now = new Date().toISOString();
+    const id = await repo.insertUser(tx.db, {
+      org_id: orgId,
+      username: input.username,
+      display_name: input.displayName,
+      role: input.role,
+      section_id: input.sectionId,
+      phone: input.phone,
+      password_hash: passwordHash,
+      must_change_password: 1,
+      created_at: now,
+      updated_at: now,
+    });
+    const user = presentUser((await repo.findUser(tx.db, [orgId], id))!);
+    await recordChange(tx, { action: 'create', entityType: 'user', entityId: id, orgId, after: user });
+    return user;
+  });
+}
+
+export async function updateUser(ctx: Ctx, id: number, input: z.infer<typeof updateUserBodySchema>): Promise<User> {
+  return inTransaction(ctx, async (tx) => {
+    const before = await getManagedUser(tx, id);
+    if (id === ctx.actor.userId) {
+      if (input.disabled) throw conflict('不能停用自己的账号');
+      if (input.role && input.role !== 'admin') throw conflict('不能取消自己的管理员角色');
+    }
+    if (input.sectionId !== undefined) await checkSection(tx, before.org_id, input.sectionId);
+    await repo.updateUser(tx.db, id, {
+      display_name: input.displayName,
+      role: input.role,
+      section_id: input.sectionId,
+      phone: input.phone,
+      disabled: input.disabled === undefined ? undefined : input.disabled ? 1 : 0,
+      updated_at: new Date().toISOString(),
+    });
+    if (input.disabled) await authRepo.deleteUserSessions(tx.db, id);
+    const after = presentUser((await repo.findUser(tx.db, [before.org_id], id))!);
+    await recordChange(tx, { action: 'update', entityType: 'user', entityId: id, orgId: before.org_id, before: presentUser(before), after });
+    return after;
+  });
+}
+
+/** An admin sets a new password: it unlocks the account, ends its sessions, and must be changed at next login. */
+export async function resetPassword(ctx: Ctx, id: number, newPassword: string): Promise<void> {
+  const passwordHash = await hashPassword(newPassword);
+  await inTransaction(ctx, async (tx) => {
+    const user = await getManagedUser(tx, id);
+    await authRepo.setPassword(tx.db, id, passwordHash, id !== ctx.actor.userId);
+    await authRepo.deleteUserSessions(tx.db, id, id === ctx.actor.userId ? ctx.actor.sessionId : null);
+    await recordChange(tx, {
+      action: 'update', entityType: 'user', entityId: id, orgId: user.org_id,
+      before: { password: '(已重置)', lockedUntil: user.locked_until }, after: { passwordResetAt: new Date().toISOString(), lockedUntil: null },
+    });
+  });
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { dateSchema, idSchema, paginationQuerySchema } from './common.js';
+
+export const AUDIT_ACTIONS = ['create', 'update', 'delete'] as const;
+export const auditActionSchema = z.enum(AUDIT_ACTIONS);
+export type AuditAction = z.infer<typeof auditActionSchema>;
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  create: '新增',
+  update: '修改',
+  delete: '删除',
+};
+
+/** Record types as they appear in the audit trail; later ledgers add theirs here. */
+export const ENTITY_TYPE_LABELS: Record<string, string> = {
+  org: '单位',
+  section: '股室',
+  user: '用户',
+  api_token: 'API令牌',
+  place: '地名',
+  department: '县直部门',
+  dictionary: '字典',
+  dictionary_item: '字典项',
+  file: '附件',
+};
+
+export const auditEntrySchema = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  orgId: z.number().int(),
+  userId: z.number().int().nullable(),
+  userDisplayName: z.string().nullable(),
+  action: auditActionSchema,
+  entityType: z.string(),
+  entityId: z.string(),
+  before: z.record(z.string(), z.unknown()).nullable(),
+  after: z.record(z.string(), z.unknown()).nullable(),
+  requestId: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export const listAuditQuerySchema = paginationQuerySchema.extend({
+  userId: idSchema.optional(),
+  entityType: z.string().trim().max(40).optional(),
+  entityId: z.string().trim().max(40).optional(),
+  action: auditActionSchema.optional(),
+  from: dateSchema.optional(),
+  to: dateSchema.optional(),
+});

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { requiredText } from './common.js';
+import { orgLevelSchema, roleSchema } from './roles.js';
+
+export const PASSWORD_MIN_LENGTH = 8;
+
+export const passwordSchema = z
+  .string({ error: '请填写密码' })
+  .min(PASSWORD_MIN_LENGTH, { error: `密码至少${PASSWORD_MIN_LENGTH}位` })
+  .max(128, { error: '密码不能超过128位' })
+  .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), { error: '密码须同时包含字母和数字' });
+
+export const loginBodySchema = z.object({
+  username: requiredText('用户名', 64),
+  password: z.string({ error: '请填写密码' }).min(1, { error: '请填写密码' }).max(128),
+});
+export type LoginBody = z.infer<typeof loginBodySchema>;
+
+export const changePasswordBodySchema = z.object({
+  currentPassword: z.string().min(1, { error: '请填写当前密码' }).max(128),
+  newPassword: passwordSchema,
+});
+
+export const meSchema = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  phone: z.string().nullable(),
+  section: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+  org: z.object({
+    id: z.number().int(),
+    name: z.string(),
+    shortName: z.string().nullable(),
+    level: orgLevelSchema,
+  }),
+  mustChangePassword: z.boolean(),
+});
+export type Me = z.infer<typeof meSchema>;
+
+export const meResponseSchema = z.object({ user: meSchema });
+
+export const apiTokenSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  prefix: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+});
+export type ApiToken = z.infer<typeof apiTokenSchema>;
+
+export const createTokenBodySchema = z.object({ name: requiredText('令牌名称', 50) });
+export const createdTokenSchema = z.object({ token: apiTokenSchema, secret: z.string() });

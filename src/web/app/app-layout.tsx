@@ -1,0 +1,158 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Avatar, Dropdown, Flex, Layout, Menu, Spin, Typography, type MenuProps } from 'antd';
+import { DownOutlined, KeyOutlined, LockOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Link, Navigate, Outlet, useLocation, useMatches, useNavigate, useNavigation } from 'react-router';
+import type { Me } from '../../shared/auth.js';
+import { ROLE_LABELS } from '../../shared/roles.js';
+import { Forbidden } from '../components/errors/forbidden';
+import { hasRole, loginPath, meQueryOptions, useLogout } from '../lib/auth';
+import { NAVIGATION, isNavGroup, type NavEntry } from './navigation';
+import type { RouteHandle } from './router';
+
+const { Header, Sider, Content } = Layout;
+
+type MenuItem = Required<MenuProps>['items'][number];
+
+/** The side menu for this user: hidden pages left out, groups shown only when they hold a visible page. */
+function menuItems(entries: NavEntry[], user: Me): MenuItem[] {
+  const items: MenuItem[] = [];
+  for (const entry of entries) {
+    if (isNavGroup(entry)) {
+      const children = entry.children
+        .filter((p) => !p.hidden && hasRole(user, p.roles))
+        .map((p) => ({ key: p.path, icon: p.icon, label: <Link to={p.path}>{p.label}</Link> }));
+      if (children.length > 0) items.push({ key: entry.key, icon: entry.icon, label: entry.label, children });
+    } else if (!entry.hidden && hasRole(user, entry.roles)) {
+      items.push({ key: entry.path, icon: entry.icon, label: <Link to={entry.path}>{entry.label}</Link> });
+    }
+  }
+  return items;
+}
+
+/** The menu key of the page at `pathname`: the longest page path it starts with. */
+function selectedKey(pathname: string): { page: string | undefined; group: string | undefined } {
+  let best: { page: string; group: string | undefined } | undefined;
+  for (const entry of NAVIGATION) {
+    const pages = isNavGroup(entry) ? entry.children.map((p) => ({ p, g: entry.key })) : [{ p: entry, g: undefined }];
+    for (const { p, g } of pages) {
+      const matches = p.path === '/' ? pathname === '/' : pathname === p.path || pathname.startsWith(`${p.path}/`);
+      if (matches && (!best || p.path.length > best.page.length)) best = { page: p.path, group: g };
+    }
+  }
+  return { page: best?.page, group: best?.group };
+}
+
+/** The signed-in frame: header with the organisation and user menu, side menu, and the page. */
+export function AppLayout() {
+  const { data: user } = useQuery(meQueryOptions());
+  const location = useLocation();
+  const navigate = useNavigate();
+  const navigation = useNavigation();
+  const matches = useMatches();
+  const logout = useLogout();
+  const loggingOut = useRef(false);
+
+  const handle = [...matches].reverse().find((m) => (m.handle as RouteHandle | undefined)?.title)?.handle as
+    | RouteHandle
+    | undefined;
+  const requiredRoles = matches.map((m) => (m.handle as RouteHandle | undefined)?.roles).find(Boolean);
+
+  useEffect(() => {
+    document.title = handle?.title && handle.title !== '首页' ? `${handle.title} - 科管` : '科管';
+  }, [handle?.title]);
+
+  const { page: currentKey, group: currentGroup } = selectedKey(location.pathname);
+  const [openKeys, setOpenKeys] = useState<string[]>(currentGroup ? [currentGroup] : []);
+  useEffect(() => {
+    if (currentGroup) setOpenKeys((keys) => (keys.includes(currentGroup) ? keys : [...keys, currentGroup]));
+  }, [currentGroup]);
+
+  const items = useMemo(() => (user ? menuItems(NAVIGATION, user) : []), [user]);
+
+  if (!user) {
+    // The session ended (a 401 somewhere, or 退出登录): back to login, remembering where we were.
+    return <Navigate to={loggingOut.current ? '/login' : loginPath(location.pathname + location.search)} replace />;
+  }
+
+  const userMenu: MenuProps = {
+    items: [
+      { key: 'password', icon: <LockOutlined />, label: '修改密码' },
+      { key: 'tokens', icon: <KeyOutlined />, label: 'API令牌' },
+      { type: 'divider' },
+      { key: 'logout', icon: <LogoutOutlined />, label: '退出登录', danger: true },
+    ],
+    onClick: ({ key }) => {
+      if (key === 'password') navigate('/account/password');
+      else if (key === 'tokens') navigate('/account/tokens');
+      else if (key === 'logout') {
+        loggingOut.current = true;
+        logout.mutate();
+      }
+    },
+  };
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 16 }}>
+        <Link to="/" style={{ display: 'flex', alignItems: 'center', gap: 12, minWidth: 0 }}>
+          <span
+            style={{
+              display: 'inline-flex',
+              alignItems: 'center',
+              justifyContent: 'center',
+              width: 32,
+              height: 32,
+              borderRadius: 6,
+              background: '#fff',
+              color: '#1f4e99',
+              fontWeight: 700,
+              flex: 'none',
+            }}
+          >
+            科
+          </span>
+          <Typography.Text
+            style={{ color: '#fff', fontSize: 17, fontWeight: 600, whiteSpace: 'nowrap' }}
+            data-testid="org-name"
+          >
+            {user.org.name}
+          </Typography.Text>
+          <Typography.Text style={{ color: 'rgba(255,255,255,0.7)', whiteSpace: 'nowrap' }} className="app-product">
+            科管 · 科技局台账与工作总结系统
+          </Typography.Text>
+        </Link>
+        <Dropdown menu={userMenu} placement="bottomRight" trigger={['click']}>
+          <a
+            onClick={(e) => e.preventDefault()}
+            data-testid="user-menu"
+            style={{ color: '#fff', display: 'flex', alignItems: 'center', gap: 8, whiteSpace: 'nowrap' }}
+            href="#"
+          >
+            <Avatar size="small" icon={<UserOutlined />} style={{ background: 'rgba(255,255,255,0.25)' }} />
+            <span>{user.displayName}</span>
+            <span style={{ color: 'rgba(255,255,255,0.7)' }}>{ROLE_LABELS[user.role]}</span>
+            <DownOutlined style={{ fontSize: 10 }} />
+          </a>
+        </Dropdown>
+      </Header>
+      <Layout>
+        <Sider width={208} breakpoint="lg" collapsible theme="light" style={{ borderRight: '1px solid #e8ecf2' }}>
+          <Menu
+            mode="inline"
+            items={items}
+            selectedKeys={currentKey ? [currentKey] : []}
+            openKeys={openKeys}
+            onOpenChange={setOpenKeys}
+            style={{ borderInlineEnd: 'none', paddingTop: 8 }}
+          />
+        </Sider>
+        <Content style={{ padding: 24, minWidth: 0 }}>
+          <Spin spinning={navigation.state === 'loading'} delay={200}>
+            {requiredRoles && !hasRole(user, requiredRoles) ? <Forbidden /> : <Outlet />}
+          </Spin>
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,67 @@
+import { createBrowserRouter, redirect, type LoaderFunctionArgs, type RouteObject } from 'react-router';
+import { RouteError } from '../components/errors/route-error';
+import { NotFound } from '../components/errors/not-found';
+import { setUnauthorizedHandler } from '../lib/api-client';
+import { endSession, loginPath, meQueryOptions, safeRedirectTarget } from '../lib/auth';
+import { queryClient } from '../lib/react-query';
+import { AppLayout } from './app-layout';
+import { allPages, type NavPage } from './navigation';
+
+/** What a route tells the layout: the document title and the roles that may open it. */
+export interface RouteHandle {
+  title?: string;
+  roles?: NavPage['roles'];
+}
+
+async function requireUser({ request }: LoaderFunctionArgs) {
+  const user = await queryClient.ensureQueryData(meQueryOptions());
+  if (!user) {
+    const url = new URL(request.url);
+    throw redirect(loginPath(url.pathname + url.search));
+  }
+  return null;
+}
+
+async function redirectIfSignedIn({ request }: LoaderFunctionArgs) {
+  try {
+    const user = await queryClient.ensureQueryData(meQueryOptions());
+    if (user) throw redirect(safeRedirectTarget(new URL(request.url).searchParams.get('redirectTo')));
+  } catch (error) {
+    if (error instanceof Response) throw error;
+    // The server cannot be reached: show the login form anyway; logging in will say why.
+  }
+  return null;
+}
+
+function pageRoute(page: NavPage): RouteObject {
+  const handle: RouteHandle = { title: page.label, roles: page.roles };
+  const lazy = async () => ({ Component: await page.load() });
+  return page.path === '/' ? { index: true, handle, lazy } : { path: page.path.slice(1), handle, lazy };
+}
+
+export const router = createBrowserRouter([
+  {
+    path: '/login',
+    loader: redirectIfSignedIn,
+    handle: { title: '登录' } satisfies RouteHandle,
+    lazy: async () => ({ Component: (await import('../features/auth/components/login-page')).LoginPage }),
+    errorElement: <RouteError />,
+  },
+  {
+    path: '/',
+    id: 'authenticated',
+    loader: requireUser,
+    element: <AppLayout />,
+    errorElement: <RouteError />,
+    children: [
+      {
+        // A page that fails keeps the menu and header around its error message.
+        errorElement: <RouteError />,
+        children: [...allPages().map(pageRoute), { path: '*', element: <NotFound />, handle: { title: '页面不存在' } }],
+      },
+    ],
+  },
+]);
+
+// Any 401 outside login means the session has ended: the layout then redirects to /login.
+setUnauthorizedHandler(() => endSession(queryClient));

@@ -1,0 +1,67 @@
+import { Alert, Card, Col, Descriptions, List, Row, Typography } from 'antd';
+import { RightOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
+import { ORG_LEVEL_LABELS, ROLE_LABELS } from '../../../shared/roles.js';
+import { hasRole, useMe } from '../../lib/auth';
+import { allPages } from '../navigation';
+
+/** Home: who is signed in, where, with which role, and the pages this role can open. */
+export function HomePage() {
+  const user = useMe();
+  const shortcuts = allPages().filter((p) => p.path !== '/' && hasRole(user, p.roles));
+
+  return (
+    <>
+      {user.mustChangePassword ? (
+        <Alert
+          type="warning"
+          showIcon
+          role="alert"
+          style={{ marginBottom: 16 }}
+          title="您正在使用初始密码或管理员重置的密码,为保障账号安全,请尽快修改密码。"
+          action={<Link to="/account/password">立即修改</Link>}
+        />
+      ) : null}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={14}>
+          <Card>
+            <Typography.Title level={3} style={{ marginTop: 0 }}>
+              欢迎,{user.displayName}
+            </Typography.Title>
+            <Typography.Paragraph type="secondary" style={{ marginBottom: 20 }}>
+              {user.org.name} · {ROLE_LABELS[user.role]}
+            </Typography.Paragraph>
+            <Descriptions
+              column={{ xs: 1, sm: 2 }}
+              size="small"
+              items={[
+                { key: 'org', label: '所属单位', children: user.org.name },
+                { key: 'level', label: '单位层级', children: ORG_LEVEL_LABELS[user.org.level] },
+                { key: 'role', label: '角色', children: ROLE_LABELS[user.role] },
+                { key: 'section', label: '股室', children: user.section?.name ?? '未分配' },
+                { key: 'username', label: '用户名', children: user.username },
+                { key: 'phone', label: '联系电话', children: user.phone ?? '未填写' },
+              ]}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} lg={10}>
+          <Card title="快捷入口">
+            <List
+              dataSource={shortcuts}
+              renderItem={(page) => (
+                <List.Item extra={<RightOutlined style={{ color: '#bfbfbf' }} />}>
+                  <List.Item.Meta
+                    avatar={<span style={{ color: '#1f4e99', fontSize: 18 }}>{page.icon}</span>}
+                    title={<Link to={page.path}>{page.label}</Link>}
+                    description={page.description}
+                  />
+                </List.Item>
+              )}
+            />
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+}
