@@ -10,6 +10,8 @@ export interface AppConfig {
   pgPoolSize: number;
   trustProxy: boolean;
   adminPassword: string | null;
+  /** Password of the demo accounts other than admin. */
+  demoPassword: string;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
   bodyLimitBytes: number;
@@ -37,6 +39,7 @@ const envSchema = z.object({
   KEGUAN_PG_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   KEGUAN_TRUST_PROXY: bool,
   KEGUAN_ADMIN_PASSWORD: z.string().min(1).optional(),
+  KEGUAN_DEMO_PASSWORD: z.string().min(1).optional(),
   KEGUAN_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(120),
   KEGUAN_SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
   KEGUAN_BODY_LIMIT_KB: z.coerce.number().int().min(1).default(1024),
@@ -63,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     pgPoolSize: e.KEGUAN_PG_POOL_SIZE,
     trustProxy: e.KEGUAN_TRUST_PROXY ?? false,
     adminPassword: e.KEGUAN_ADMIN_PASSWORD ?? null,
+    demoPassword: e.KEGUAN_DEMO_PASSWORD ?? 'keguan2014',
     sessionIdleMinutes: e.KEGUAN_SESSION_IDLE_MINUTES,
     sessionMaxHours: e.KEGUAN_SESSION_MAX_HOURS,
     bodyLimitBytes: e.KEGUAN_BODY_LIMIT_KB * 1024,

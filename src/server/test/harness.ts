@@ -102,10 +102,14 @@ export interface TestApp {
 }
 
 /** The real app on a fresh database, for one test file. */
-export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+export async function createTestApp(
+  overrides: Partial<AppConfig> = {},
+  options: { beforeReady?: (app: FastifyInstance) => void; logger?: object } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = { ...database.config, ...overrides };
-  const app = await buildApp({ db: database.db, dialect: database.dialect, config }, { logger: false });
+  const app = await buildApp({ db: database.db, dialect: database.dialect, config }, { logger: options.logger ?? false });
+  options.beforeReady?.(app);
   await app.ready();
   const factories = new Factories(database.db);
   return {

@@ -1,0 +1,96 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect } from '../server/db/connection.js';
+import { runCli } from './main.js';
+
+// Drives the real command line against its own database (a temp SQLite dir, or a fresh
+// PostgreSQL schema selected through the URL's search_path option).
+let dir: string;
+let env: NodeJS.ProcessEnv;
+let schema: string | null = null;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keguan-cli-'));
+  env = { KEGUAN_DATA_DIR: dir, KEGUAN_ADMIN_PASSWORD: 'Admin2014x', KEGUAN_DEMO_PASSWORD: 'demo2014pw' };
+  if (process.env.DATABASE_URL) {
+    schema = `cli_${randomBytes(5).toString('hex')}`;
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    await client.query(`create schema ${schema}`);
+    await client.end();
+    const url = new URL(process.env.DATABASE_URL);
+    url.searchParams.set('options', `-c search_path=${schema}`);
+    env.DATABASE_URL = url.toString();
+  }
+});
+afterAll(async () => {
+  fs.rmSync(dir, { recursive: true, force: true });
+  if (schema) {
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    await client.query(`drop schema ${schema} cascade`);
+    await client.end();
+  }
+});
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, env, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('keguan CLI', () => {
+  it('prints help in Chinese', async () => {
+    const res = await run('--help');
+    expect(res.code).toBe(0);
+    expect(res.out).toContain('serve');
+    expect(res.out).toContain('backup');
+  });
+
+  it('migrates, loads the demo once, and says so', async () => {
+    expect((await run('migrate')).out).toMatch(/已执行迁移: 0001_foundation|数据库已是最新版本/);
+    expect((await run('migrate')).out).toContain('数据库已是最新版本');
+    const first = await run('demo', 'load');
+    expect(first.code).toBe(0);
+    expect(first.out).toContain('已加载演示单位:上犹县科技局');
+    expect(first.out).toContain('yewu');
+    expect((await run('demo', 'load')).out).toContain('演示单位已存在');
+  });
+
+  it('adds a user and resets a password, refusing a taken name or an unknown user', async () => {
+    const add = await run('user', 'add', '-u', 'zhaoliu', '-n', '赵六', '-r', 'staff', '-s', '业务股', '--password', 'Zhao2014x');
+    expect(add.code).toBe(0);
+    expect(add.out).toContain('已创建用户 zhaoliu');
+    const dup = await run('user', 'add', '-u', 'ZhaoLiu', '-n', '重名');
+    expect(dup.code).toBe(1);
+    expect(dup.err).toContain('已被使用');
+    const reset = await run('user', 'reset-password', 'zhaoliu');
+    expect(reset.code).toBe(0);
+    expect(reset.out).toMatch(/新密码: [A-Za-z0-9]{12}/);
+    expect((await run('user', 'reset-password', 'nobody')).err).toContain('找不到用户');
+    const badRole = await run('user', 'add', '-u', 'x1', '-n', 'x', '-r', 'boss');
+    expect(badRole.code).not.toBe(0);
+  });
+
+  it('backs up SQLite online to a file that opens with the same data, and points PostgreSQL users to pg_dump', async () => {
+    const target = path.join(dir, 'backup', 'keguan-backup.db');
+    fs.mkdirSync(path.dirname(target));
+    const res = await run('backup', target);
+    if (env.DATABASE_URL) {
+      expect(res.code).toBe(1);
+      expect(res.err).toContain('pg_dump');
+      return;
+    }
+    expect(res.code).toBe(0);
+    const copy = connect({ databaseUrl: null, dataDir: path.dirname(target), sqliteFile: 'keguan-backup.db' });
+    const users = await copy.db.selectFrom('users').select('username').execute();
+    await copy.close();
+    expect(users.map((u) => u.username)).toEqual(expect.arrayContaining(['admin', 'yewu', 'zhaoliu']));
+    expect((await run('backup', target)).err).toContain('不覆盖');
+  });
+});

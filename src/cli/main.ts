@@ -1,0 +1,184 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Command, Option } from 'commander';
+import { z } from 'zod';
+import { passwordSchema } from '../shared/auth.js';
+import { ROLES } from '../shared/roles.js';
+import { usernameSchema } from '../shared/users.js';
+import { hashPassword, randomPassword } from '../server/auth/password.js';
+import * as authRepo from '../server/auth/repo.js';
+import { type AppConfig, loadConfig } from '../server/config.js';
+import { migrateToLatest } from '../server/db/migrate.js';
+import { loadDemo } from '../server/demo/demo.js';
+import { describeDatabase, formatDemoLogins, openDatabase, startServer } from '../server/server.js';
+import { APP_VERSION } from '../server/version.js';
+
+/** Output of the CLI; tests swap it to read what a command printed. */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+const defaultIo: CliIo = {
+  out: (t) => process.stdout.write(`${t}\n`),
+  err: (t) => process.stderr.write(`${t}\n`),
+};
+
+export class CliError extends Error {}
+
+function check<T>(schema: z.ZodType<T>, value: unknown, label: string): T {
+  const r = schema.safeParse(value);
+  if (!r.success) throw new CliError(`${label}: ${r.error.issues[0]?.message}`);
+  return r.data;
+}
+
+async function withDatabase<T>(config: AppConfig, fn: (db: ReturnType<typeof openDatabase>) => Promise<T>): Promise<T> {
+  const database = openDatabase(config);
+  try {
+    await migrateToLatest(database.db);
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+/** Builds the `keguan` command line; `env` and `io` are parameters so tests can drive it. */
+export function buildCli(env: NodeJS.ProcessEnv = process.env, io: CliIo = defaultIo): Command {
+  const program = new Command('keguan')
+    .description('科管 — 县科技局台账与工作总结系统')
+    .version(APP_VERSION, '-v, --version', '显示版本')
+    .helpOption('-h, --help', '显示帮助')
+    .addHelpCommand(false)
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+    .exitOverride();
+  const config = (overrides: Partial<AppConfig> = {}) => loadConfig(env, overrides);
+
+  program
+    .command('serve')
+    .description('启动网页服务(自动迁移数据库;空库时加载演示单位)')
+    .option('-p, --port <port>', '端口(默认取 PORT 或 3000)')
+    .action(async (opts: { port?: string }) => {
+      const port = opts.port ? check(z.coerce.number().int().min(1).max(65535), opts.port, '端口') : undefined;
+      await startServer(config(port ? { port } : {}));
+    });
+
+  program
+    .command('migrate')
+    .description('把数据库结构迁移到最新版本')
+    .action(async () => {
+      const c = config();
+      await withDatabase(c, async (database) => {
+        const result = await migrateToLatest(database.db);
+        const done = result.results?.filter((r) => r.status === 'Success').map((r) => r.migrationName) ?? [];
+        io.out(done.length ? `已执行迁移: ${done.join(', ')}` : '数据库已是最新版本');
+        io.out(`数据库: ${describeDatabase(c)}`);
+      });
+    });
+
+  const user = program.command('user').description('管理用户账号');
+  user
+    .command('add')
+    .description('新建用户')
+    .requiredOption('-u, --username <username>', '用户名')
+    .requiredOption('-n, --name <displayName>', '姓名')
+    .addOption(new Option('-r, --role <role>', '角色').choices([...ROLES]).default('staff'))
+    .option('-o, --org <name>', '所属单位名称(默认:唯一的县级单位)')
+    .option('-s, --section <name>', '股室名称')
+    .option('--password <password>', '初始密码(默认随机生成并显示)')
+    .action(async (opts: { username: string; name: string; role: (typeof ROLES)[number]; org?: string; section?: string; password?: string }) => {
+      const username = check(usernameSchema, opts.username, '用户名');
+      const password = opts.password ? check(passwordSchema, opts.password, '密码') : randomPassword();
+      await withDatabase(config(), async ({ db }) => {
+        let orgQuery = db.selectFrom('orgs').select(['id', 'name']);
+        orgQuery = opts.org ? orgQuery.where('name', '=', opts.org) : orgQuery.where('level', '=', 'county');
+        const orgs = await orgQuery.execute();
+        if (orgs.length !== 1) {
+          throw new CliError(opts.org ? `找不到单位"${opts.org}"` : '请用 --org 指定单位名称(库中没有或有多个县级单位)');
+        }
+        const org = orgs[0];
+        let sectionId: number | null = null;
+        if (opts.section) {
+          const section = await db.selectFrom('sections').select('id').where('org_id', '=', org.id).where('name', '=', opts.section).executeTakeFirst();
+          if (!section) throw new CliError(`单位"${org.name}"没有股室"${opts.section}"`);
+          sectionId = section.id;
+        }
+        if (await authRepo.findUserByUsername(db, username)) throw new CliError(`用户名"${username}"已被使用`);
+        const now = new Date().toISOString();
+        await db
+          .insertInto('users')
+          .values({
+            org_id: org.id, username, display_name: opts.name, role: opts.role, section_id: sectionId, phone: null,
+            password_hash: await hashPassword(password), must_change_password: opts.password ? 0 : 1, created_at: now, updated_at: now,
+          })
+          .execute();
+        io.out(`已创建用户 ${username}(${org.name})`);
+        if (!opts.password) io.out(`初始密码: ${password}(首次登录后须修改)`);
+      });
+    });
+
+  user
+    .command('reset-password')
+    .description('重置用户密码并解除锁定')
+    .argument('<username>', '用户名')
+    .option('--password <password>', '新密码(默认随机生成并显示)')
+    .action(async (username: string, opts: { password?: string }) => {
+      const password = opts.password ? check(passwordSchema, opts.password, '密码') : randomPassword();
+      await withDatabase(config(), async ({ db }) => {
+        const found = await authRepo.findUserByUsername(db, username);
+        if (!found) throw new CliError(`找不到用户"${username}"`);
+        await db.transaction().execute(async (trx) => {
+          await authRepo.setPassword(trx, found.id, await hashPassword(password), !opts.password);
+          await authRepo.deleteUserSessions(trx, found.id);
+        });
+        io.out(`已重置 ${found.username} 的密码并解除锁定`);
+        if (!opts.password) io.out(`新密码: ${password}(登录后须修改)`);
+      });
+    });
+
+  program
+    .command('demo')
+    .description('演示数据')
+    .command('load')
+    .description('加载演示单位:上犹县科技局(2014年上半年)')
+    .action(async () => {
+      const c = config();
+      await withDatabase(c, async ({ db }) => {
+        const result = await loadDemo(db, { adminPassword: c.adminPassword, demoPassword: c.demoPassword });
+        io.out(result.loaded ? '已加载演示单位:上犹县科技局' : '演示单位已存在,未重复加载');
+        if (result.loaded) io.out(formatDemoLogins(result, !!c.adminPassword));
+      });
+    });
+
+  program
+    .command('backup')
+    .description('在线备份 SQLite 数据库到文件(服务运行时也可执行)')
+    .argument('<file>', '备份文件路径')
+    .action(async (file: string) => {
+      const c = config();
+      if (c.databaseUrl) {
+        throw new CliError('当前使用 PostgreSQL:请用 pg_dump 备份,例如 pg_dump -Fc "$DATABASE_URL" > keguan.dump');
+      }
+      const target = path.resolve(file);
+      if (fs.existsSync(target)) throw new CliError(`文件已存在,不覆盖: ${target}`);
+      await withDatabase(c, async ({ sqlite }) => {
+        await sqlite!.backup(target);
+        io.out(`已备份到 ${target}(${(fs.statSync(target).size / 1024).toFixed(0)} KB)`);
+      });
+    });
+
+  return program;
+}
+
+/** Runs the CLI; returns the exit code instead of exiting, so tests can call it. */
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env, io: CliIo = defaultIo): Promise<number> {
+  const program = buildCli(env, io);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (err) {
+    const e = err as { code?: string; exitCode?: number; message?: string };
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+    if (e.code?.startsWith('commander.')) return e.exitCode ?? 1;
+    io.err(`错误: ${err instanceof Error ? err.message : String(err)}`);
+    return 1;
+  }
+}

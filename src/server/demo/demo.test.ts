@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestApp, createTestApp } from '../test/harness.js';
+import { DEMO_ACCOUNTS, isDemoLoaded, loadDemo } from './demo.js';
+
+let t: TestApp;
+let generated: string | null;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  generated = (await loadDemo(t.database.db, { adminPassword: null, demoPassword: 'demo2014pw' })).generatedAdminPassword;
+});
+afterAll(() => t.close());
+
+describe('the demo bureau', () => {
+  it('is 上犹县科技局 under 赣州市 and 江西省, with the county code', async () => {
+    const orgs = await t.database.db.selectFrom('orgs').select(['name', 'level', 'region_code']).orderBy('path').execute();
+    expect(orgs).toEqual([
+      { name: '江西省科学技术厅', level: 'province', region_code: '360000000000' },
+      { name: '赣州市科学技术局', level: 'city', region_code: '360700000000' },
+      { name: '上犹县科技局', level: 'county', region_code: '360724000000' },
+    ]);
+  });
+
+  it('signs in every demo account, the admin with the generated password printed once', async () => {
+    expect(generated).toMatch(/^[A-Za-z][A-Za-z0-9]{10}\d$/);
+    const admin = await t.login('admin', generated!);
+    expect((await admin.get('/api/auth/me')).body.user).toMatchObject({ role: 'admin', org: { name: '上犹县科技局' } });
+    for (const account of DEMO_ACCOUNTS.filter((a) => a.role !== 'admin')) {
+      const me = await (await t.login(account.username, 'demo2014pw')).get('/api/auth/me');
+      expect(me.body.user.role).toBe(account.role);
+    }
+  });
+
+  it('has the towns of 上犹县 with their 12-digit codes, 东山镇 and its 元鱼村 among them', async () => {
+    const staff = await t.login('yewu', 'demo2014pw');
+    const all = (await staff.get('/api/places')).body.items as { id: number; parentId: number | null; name: string; code: string; level: string }[];
+    const towns = all.filter((p) => p.level === 'town');
+    expect(towns.length).toBeGreaterThanOrEqual(14);
+    const dongshan = towns.find((p) => p.name === '东山镇')!;
+    expect(dongshan.code).toBe('360724100000');
+    const yuanyu = all.find((p) => p.name === '元鱼村')!;
+    expect(yuanyu).toMatchObject({ parentId: dongshan.id, level: 'village' });
+    expect(yuanyu.code).toMatch(/^360724100\d{3}$/);
+  });
+
+  it('has the county departments the seed names, and the sections', async () => {
+    const staff = await t.login('yewu', 'demo2014pw');
+    const departments = (await staff.get('/api/departments')).body.items.map((d: { shortName: string }) => d.shortName);
+    expect(departments).toEqual(expect.arrayContaining(['林业', '农业', '茶果', '气象', '卫生', '科协', '畜牧']));
+    const sections = (await staff.get('/api/sections')).body.items.map((s: { name: string }) => s.name);
+    expect(sections).toEqual(expect.arrayContaining(['办公室', '业务股']));
+  });
+
+  it('loads only once', async () => {
+    expect(await isDemoLoaded(t.database.db)).toBe(true);
+    const again = await loadDemo(t.database.db, { adminPassword: null, demoPassword: 'x' });
+    expect(again.loaded).toBe(false);
+    const orgs = await t.database.db.selectFrom('orgs').select('id').execute();
+    expect(orgs).toHaveLength(3);
+  });
+});

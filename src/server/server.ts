@@ -1,0 +1,70 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
+import type { AppConfig } from './config.js';
+import { type Database, connect } from './db/connection.js';
+import { migrateToLatest } from './db/migrate.js';
+import { DEMO_ACCOUNTS, type DemoLoadResult, isDatabaseEmpty, isDemoLoaded, loadDemo } from './demo/demo.js';
+import { ROLE_LABELS } from '../shared/roles.js';
+
+export function openDatabase(config: AppConfig): Database {
+  return connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgPoolSize: config.pgPoolSize });
+}
+
+export function describeDatabase(config: AppConfig): string {
+  if (!config.databaseUrl) return `SQLite ${config.dataDir}/keguan.db`;
+  const url = new URL(config.databaseUrl);
+  return `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}`;
+}
+
+/** The demo logins, as printed at start-up. */
+export function formatDemoLogins(result: Pick<DemoLoadResult, 'generatedAdminPassword' | 'demoPassword'>, adminFromEnv: boolean): string {
+  const lines = ['演示账号(上犹县科技局;ganzhou 为赣州市科技局领导):'];
+  for (const a of DEMO_ACCOUNTS) {
+    let password = result.demoPassword;
+    if (a.role === 'admin') {
+      password = result.generatedAdminPassword
+        ? `${result.generatedAdminPassword}  ← 随机生成,仅显示这一次,请妥善保存`
+        : adminFromEnv
+          ? '(KEGUAN_ADMIN_PASSWORD 所设密码)'
+          : '(首次启动时已显示;忘记可运行 npx keguan user reset-password admin)';
+    }
+    lines.push(`  ${a.username.padEnd(9)} 密码: ${password.padEnd(12)}  ${ROLE_LABELS[a.role]} · ${a.displayName}`);
+  }
+  return lines.join('\n');
+}
+
+/** Migrates, loads the demo bureau into an empty database, and serves on the configured port. */
+export async function startServer(config: AppConfig): Promise<{ app: FastifyInstance; database: Database; url: string }> {
+  const database = openDatabase(config);
+  await migrateToLatest(database.db);
+  let demo: DemoLoadResult | null = null;
+  if (config.loadDemo && (await isDatabaseEmpty(database.db))) {
+    demo = await loadDemo(database.db, { adminPassword: config.adminPassword, demoPassword: config.demoPassword });
+  }
+  // People starting it in a terminal read logs; a service manager collects JSON lines.
+  const logger = process.stdout.isTTY
+    ? { level: config.logLevel, transport: { target: 'pino-pretty', options: { translateTime: 'SYS:standard', ignore: 'pid,hostname' } } }
+    : { level: config.logLevel };
+  const app = await buildApp({ db: database.db, dialect: database.dialect, config }, { logger });
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://localhost:${config.port}`;
+
+  const banner = [`科管 keguan 已启动: ${url}`, `数据库: ${describeDatabase(config)}`, `接口文档: ${url}/api/docs`];
+  if (demo?.loaded || (await isDemoLoaded(database.db))) {
+    banner.push(formatDemoLogins(demo ?? { generatedAdminPassword: null, demoPassword: config.demoPassword }, !!config.adminPassword));
+  }
+  process.stdout.write(`\n${banner.join('\n')}\n\n`);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  return { app, database, url };
+}

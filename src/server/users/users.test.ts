@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OrgRow, SectionRow } from '../db/types.js';
+import { type TestApp, type TestClient, createTestApp } from '../test/harness.js';
+
+let t: TestApp;
+let county: OrgRow;
+let other: OrgRow;
+let office: SectionRow;
+let admin: TestClient;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const city = await t.factories.org({ name: '赣州市科技局', level: 'city' });
+  county = await t.factories.org({ name: '上犹县科技局', parent: city });
+  other = await t.factories.org({ name: '崇义县科技局', parent: city });
+  office = await t.factories.section(county, '办公室');
+  await t.factories.user({ org: county, role: 'admin', username: 'admin', section: office });
+  await t.factories.user({ org: other, role: 'staff', username: 'chongyi_staff' });
+  admin = await t.login('admin');
+});
+afterAll(() => t.close());
+
+describe('user administration', () => {
+  it('creates a user who must change the password at first login, and writes the audit trail without the password', async () => {
+    const res = await admin.post('/api/users', {
+      username: 'wangli', displayName: '王丽', role: 'staff', sectionId: office.id, phone: '0797-8541234', password: 'Start2014x',
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ username: 'wangli', displayName: '王丽', role: 'staff', sectionName: '办公室', disabled: false });
+    expect(res.body).not.toHaveProperty('passwordHash');
+    const login = await t.anonymous().post('/api/auth/login', { username: 'wangli', password: 'Start2014x' });
+    expect(login.body.user.mustChangePassword).toBe(true);
+
+    const audit = await admin.get(`/api/audit?entityType=user&entityId=${res.body.id}`);
+    expect(audit.body.items).toHaveLength(1);
+    expect(audit.body.items[0]).toMatchObject({ action: 'create', after: { username: 'wangli' } });
+    expect(JSON.stringify(audit.body)).not.toContain('Start2014x');
+    expect(JSON.stringify(audit.body)).not.toMatch(/argon2/);
+  });
+
+  it('refuses a taken username (in any case) with 409, and a weak password with 400', async () => {
+    const dup = await admin.post('/api/users', { username: 'WANGLI', displayName: 'x', role: 'staff', password: 'Start2014x' });
+    expect(dup.status).toBe(409);
+    expect(dup.body.error.message).toContain('已被使用');
+    const weak = await admin.post('/api/users', { username: 'weak', displayName: 'x', role: 'staff', password: 'abc' });
+    expect(weak.status).toBe(400);
+    expect(weak.body.error.details).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'password' })]));
+    const badRole = await admin.post('/api/users', { username: 'r', displayName: 'x', role: 'boss', password: 'Start2014x' });
+    expect(badRole.status).toBe(400);
+  });
+
+  it("refuses a section of another organisation", async () => {
+    const foreign = await t.factories.section(other, '外单位股室');
+    const res = await admin.post('/api/users', { username: 'cross', displayName: 'x', role: 'staff', sectionId: foreign.id, password: 'Start2014x' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details[0].path).toBe('sectionId');
+  });
+
+  it('lists and searches users of its own organisation only', async () => {
+    const list = await admin.get('/api/users?pageSize=100');
+    expect(list.status).toBe(200);
+    const names = list.body.items.map((u: { username: string }) => u.username);
+    expect(names).toContain('wangli');
+    expect(names).not.toContain('chongyi_staff');
+    const found = await admin.get(`/api/users?q=${encodeURIComponent('王')}`);
+    expect(found.body.items.map((u: { username: string }) => u.username)).toEqual(['wangli']);
+  });
+
+  it("answers 404 for another bureau's user, never its data", async () => {
+    const foreign = await t.database.db.selectFrom('users').select('id').where('username', '=', 'chongyi_staff').executeTakeFirstOrThrow();
+    const get = await admin.get(`/api/users/${foreign.id}`);
+    expect(get.status).toBe(404);
+    expect(get.text).not.toContain('chongyi_staff');
+    expect((await admin.patch(`/api/users/${foreign.id}`, { displayName: '改名' })).status).toBe(404);
+    expect((await admin.post(`/api/users/${foreign.id}/reset-password`, { newPassword: 'Hijack2014' })).status).toBe(404);
+  });
+
+  it('disables a user, which ends their sessions, and refuses to disable oneself', async () => {
+    const u = await t.factories.user({ org: county, username: 'leaving' });
+    const session = await t.login('leaving');
+    const res = await admin.patch(`/api/users/${u.id}`, { disabled: true });
+    expect(res.status).toBe(200);
+    expect(res.body.disabled).toBe(true);
+    expect((await session.get('/api/auth/me')).status).toBe(401);
+    const me = await admin.get('/api/auth/me');
+    const self = await admin.patch(`/api/users/${me.body.user.id}`, { disabled: true });
+    expect(self.status).toBe(409);
+  });
+
+  it('stores an SQL-looking name as plain text', async () => {
+    const evil = "'); drop table users; --";
+    const res = await admin.post('/api/users', { username: 'sqlname', displayName: evil, role: 'staff', password: 'Start2014x' });
+    expect(res.status).toBe(200);
+    expect((await admin.get(`/api/users/${res.body.id}`)).body.displayName).toBe(evil);
+    expect((await admin.get('/api/users')).status).toBe(200);
+  });
+});
+
+describe('who may administer users', () => {
+  it('refuses staff, leaders and commissioners with 403, and changes nothing', async () => {
+    for (const role of ['staff', 'leader', 'commissioner'] as const) {
+      const u = await t.factories.user({ org: county, role });
+      const client = await t.login(u.username);
+      const list = await client.get('/api/users');
+      expect(list.status).toBe(403);
+      expect(list.body.error).toMatchObject({ code: 'FORBIDDEN', message: '没有权限进行此操作' });
+      const create = await client.post('/api/users', { username: `by_${role}`, displayName: 'x', role: 'admin', password: 'Start2014x' });
+      expect(create.status).toBe(403);
+      const row = await t.database.db.selectFrom('users').select('id').where('username', '=', `by_${role}`).executeTakeFirst();
+      expect(row).toBeUndefined();
+    }
+  });
+
+  it('lets a city admin create a user in a county below it, but not a county admin in its sibling', async () => {
+    const city = (await t.database.db.selectFrom('orgs').selectAll().where('name', '=', '赣州市科技局').executeTakeFirstOrThrow());
+    await t.factories.user({ org: city, role: 'admin', username: 'city_admin' });
+    const cityAdmin = await t.login('city_admin');
+    const ok = await cityAdmin.post('/api/users', { username: 'cy_new', displayName: '崇义新人', role: 'staff', password: 'Start2014x', orgId: other.id });
+    expect(ok.status).toBe(200);
+    expect(ok.body.orgId).toBe(other.id);
+    const denied = await admin.post('/api/users', { username: 'cy_new2', displayName: 'x', role: 'staff', password: 'Start2014x', orgId: other.id });
+    expect(denied.status).toBe(404);
+  });
+});

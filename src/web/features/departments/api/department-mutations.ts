@@ -1,0 +1,30 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Department } from '../../../../shared/reference.js';
+import { api } from '../../../lib/api-client';
+import { referenceKeys } from '../../../lib/reference-data';
+
+// The list is read through lib/reference-data (events pick the departments taking part).
+
+export interface DepartmentInput {
+  name: string;
+  shortName: string | null;
+  sortOrder: number;
+  active: boolean;
+}
+
+export const createDepartment = (input: DepartmentInput) => api.post<Department>('/departments', input);
+export const updateDepartment = ({ id, ...input }: DepartmentInput & { id: number }) =>
+  api.patch<Department>(`/departments/${id}`, input);
+export const deleteDepartment = (id: number) => api.delete<{ ok: true }>(`/departments/${id}`);
+
+function useDepartmentMutation<TInput, TResult>(fn: (input: TInput) => Promise<TResult>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: referenceKeys.departments }),
+  });
+}
+
+export const useCreateDepartment = () => useDepartmentMutation(createDepartment);
+export const useUpdateDepartment = () => useDepartmentMutation(updateDepartment);
+export const useDeleteDepartment = () => useDepartmentMutation(deleteDepartment);

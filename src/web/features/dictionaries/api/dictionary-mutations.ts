@@ -1,0 +1,44 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Dictionary, DictionaryItem } from '../../../../shared/reference.js';
+import { api } from '../../../lib/api-client';
+import { referenceKeys } from '../../../lib/reference-data';
+
+// Dictionaries and their items are read through lib/reference-data (every ledger's select
+// boxes use them); this file holds the admin's changes.
+
+export interface DictionaryInput {
+  code: string;
+  name: string;
+  description: string | null;
+}
+
+export interface DictionaryItemInput {
+  value: string;
+  label: string;
+  sortOrder: number;
+  active: boolean;
+}
+
+export const createDictionary = (input: DictionaryInput) => api.post<Dictionary>('/dictionaries', input);
+
+export const createDictionaryItem = ({ code, ...input }: DictionaryItemInput & { code: string }) =>
+  api.post<DictionaryItem>(`/dictionaries/${encodeURIComponent(code)}/items`, input);
+
+export const updateDictionaryItem = ({ id, ...input }: DictionaryItemInput & { id: number }) =>
+  api.patch<DictionaryItem>(`/dictionary-items/${id}`, input);
+
+export const deleteDictionaryItem = (id: number) => api.delete<{ ok: true }>(`/dictionary-items/${id}`);
+
+/** Any change refreshes the dictionaries (their item counts) and every item list under them. */
+function useDictionaryMutation<TInput, TResult>(fn: (input: TInput) => Promise<TResult>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: referenceKeys.dictionaries }),
+  });
+}
+
+export const useCreateDictionary = () => useDictionaryMutation(createDictionary);
+export const useCreateDictionaryItem = () => useDictionaryMutation(createDictionaryItem);
+export const useUpdateDictionaryItem = () => useDictionaryMutation(updateDictionaryItem);
+export const useDeleteDictionaryItem = () => useDictionaryMutation(deleteDictionaryItem);
