@@ -1,6 +1,7 @@
 import { createBrowserRouter, redirect, type LoaderFunctionArgs, type RouteObject } from 'react-router';
 import { RouteError } from '../components/errors/route-error';
 import { NotFound } from '../components/errors/not-found';
+import { AppLoading } from '../components/errors/app-loading';
 import { setUnauthorizedHandler } from '../lib/api-client';
 import { endSession, loginPath, meQueryOptions, safeRedirectTarget } from '../lib/auth';
 import { queryClient } from '../lib/react-query';
@@ -46,6 +47,7 @@ export const router = createBrowserRouter([
     handle: { title: '登录' } satisfies RouteHandle,
     lazy: async () => ({ Component: (await import('../features/auth/components/login-page')).LoginPage }),
     errorElement: <RouteError />,
+    hydrateFallbackElement: <AppLoading />,
   },
   {
     path: '/',
@@ -53,6 +55,7 @@ export const router = createBrowserRouter([
     loader: requireUser,
     element: <AppLayout />,
     errorElement: <RouteError />,
+    hydrateFallbackElement: <AppLoading />,
     children: [
       {
         // A page that fails keeps the menu and header around its error message.

@@ -36,7 +36,10 @@ export function LoginPage() {
       }}
     >
       <main style={{ width: '100%', maxWidth: 400 }}>
-        <Typography.Title level={2} style={{ color: '#fff', textAlign: 'center', marginBottom: 24, fontWeight: 600 }}>
+        <Typography.Title
+          level={1}
+          style={{ color: '#fff', textAlign: 'center', marginBottom: 24, fontWeight: 600, fontSize: 22 }}
+        >
           {PRODUCT_NAME}
         </Typography.Title>
         <Card style={{ boxShadow: '0 8px 24px rgba(31, 78, 153, 0.15)' }}>

@@ -70,10 +70,10 @@ export function UsersPage() {
       dataIndex: 'displayName',
       key: 'displayName',
       render: (name: string, user) => (
-        <>
+        <span style={{ whiteSpace: 'nowrap' }}>
           {name}
           {user.id === me.id ? <Tag style={{ marginInlineStart: 8 }}>本人</Tag> : null}
-        </>
+        </span>
       ),
     },
     {

@@ -1,0 +1,14 @@
+// Child process for the durability test: commits one row per transaction and reports each key
+// on stdout only after its commit returned, until it is killed.
+import { connect } from '../connection.js';
+import { migrateToLatest } from '../migrate.js';
+
+const database = connect({ databaseUrl: null, dataDir: process.argv[2] });
+await migrateToLatest(database.db);
+for (let i = 0; ; i++) {
+  const key = `durable-${i}`;
+  await database.db.transaction().execute(async (trx) => {
+    await trx.insertInto('app_meta').values({ key, value: 'x'.repeat(200) }).execute();
+  });
+  process.stdout.write(`${key}\n`);
+}
