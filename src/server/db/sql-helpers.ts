@@ -24,3 +24,20 @@ export function nowIso(): string {
 }
 
 export type AnyDb = Kysely<any>;
+
+/** Whether a database error is a foreign-key violation, in either dialect. */
+export function isForeignKeyViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
+}
+
+/** Deletes and reports 'referenced' instead of throwing when a later ledger still points at the row. */
+export async function deleteUnlessReferenced(run: () => Promise<unknown>): Promise<'deleted' | 'referenced'> {
+  try {
+    await run();
+    return 'deleted';
+  } catch (error) {
+    if (isForeignKeyViolation(error)) return 'referenced';
+    throw error;
+  }
+}

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.js';
+import { deleteUnlessReferenced } from '../db/sql-helpers.js';
 
 // Metadata queries never select `content`, so listing or checking a file does not read its bytes.
 const META_COLUMNS = ['id', 'org_id', 'name', 'mime_type', 'size', 'sha256', 'uploaded_by', 'created_at'] as const;
@@ -36,13 +37,6 @@ export function insertFile(
 }
 
 /** Deletes the file; 'referenced' (nothing deleted) when a ledger record still links to it. */
-export async function deleteFile(db: Kysely<DB>, id: number): Promise<'deleted' | 'referenced'> {
-  try {
-    await db.deleteFrom('files').where('id', '=', id).execute();
-    return 'deleted';
-  } catch (error) {
-    const code = (error as { code?: unknown } | null)?.code;
-    if (code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return 'referenced';
-    throw error;
-  }
+export function deleteFile(db: Kysely<DB>, id: number): Promise<'deleted' | 'referenced'> {
+  return deleteUnlessReferenced(() => db.deleteFrom('files').where('id', '=', id).execute());
 }

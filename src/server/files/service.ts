@@ -11,9 +11,13 @@ export function presentFile(row: repo.FileMetaRow): FileMeta {
 }
 
 /** A file the actor may see: any of their organisation's, except that commissioners see only their own uploads. */
+function isVisible(ctx: Ctx, row: repo.FileMetaRow): boolean {
+  return row.org_id === ctx.actor.orgId && (ctx.actor.role !== 'commissioner' || row.uploaded_by === ctx.actor.userId);
+}
+
 async function getVisibleFile(ctx: Ctx, id: number): Promise<repo.FileMetaRow> {
   const row = await repo.findFileMeta(ctx.db, ctx.actor.orgId, id);
-  if (!row || (ctx.actor.role === 'commissioner' && row.uploaded_by !== ctx.actor.userId)) throw notFound('附件不存在');
+  if (!row || !isVisible(ctx, row)) throw notFound('附件不存在');
   return row;
 }
 
@@ -39,6 +43,12 @@ export async function uploadFile(ctx: Ctx, upload: { name: string; content: Buff
     await recordChange(tx, { action: 'create', entityType: 'file', entityId: row.id, orgId: row.org_id, after: presented });
     return presented;
   });
+}
+
+/** A file the actor may see, or undefined; for ledgers that link a record to an uploaded file. */
+export async function findFile(ctx: Ctx, id: number): Promise<FileMeta | undefined> {
+  const row = await repo.findFileMeta(ctx.db, ctx.actor.orgId, id);
+  return row && isVisible(ctx, row) ? presentFile(row) : undefined;
 }
 
 export async function getFileMeta(ctx: Ctx, id: number): Promise<FileMeta> {

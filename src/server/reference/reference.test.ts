@@ -3,6 +3,7 @@ import type { Ctx } from '../context.js';
 import type { OrgRow, UserRow } from '../db/types.js';
 import type { TestApp, TestClient } from '../test/harness.js';
 import { createTestApp } from '../test/harness.js';
+import * as repo from './repo.js';
 import { assertDictionaryValue, findPlace, listDictionaryItems } from './service.js';
 
 let t: TestApp;
@@ -374,5 +375,15 @@ describe('dictionaries', () => {
     await expect(assertDictionaryValue(ctx, 'four_winds', 'formalism')).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('已停用') });
     await expect(assertDictionaryValue(ctx, 'no_such_dict', 'x')).rejects.toMatchObject({ code: 'VALIDATION' });
     await expect(listDictionaryItems(ctx, 'no_such_dict')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('deleting a row another record still points at', () => {
+  it('reports "referenced" on the foreign-key violation of either database', async () => {
+    const db = t.database.db;
+    const county = await repo.insertPlace(db, org.id, { parentId: null, level: 'county', name: '外键县', code: null, sortOrder: 0 });
+    await repo.insertPlace(db, org.id, { parentId: county.id, level: 'town', name: '外键镇', code: null, sortOrder: 0 });
+    expect(await repo.deletePlace(db, county.id)).toBe('referenced');
+    expect(await repo.findPlace(db, org.id, county.id)).toBeDefined();
   });
 });

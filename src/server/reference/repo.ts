@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DialectName } from '../db/connection.js';
-import { containsText, countRows } from '../db/sql-helpers.js';
+import { containsText, countRows, deleteUnlessReferenced } from '../db/sql-helpers.js';
 import type { DB, DepartmentRow, DictionaryItemRow, DictionaryRow, PlaceRow } from '../db/types.js';
 
 // Every lookup takes the organisation id: reference data never crosses organisations.
@@ -10,22 +10,6 @@ function isEmptyPatch(patch: object): boolean {
 }
 
 /** A foreign-key violation in either dialect: the row is still referenced by another record. */
-function isForeignKeyViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
-}
-
-/** Deletes and reports 'referenced' instead of throwing when a later ledger still points at the row. */
-async function deleteUnlessReferenced(run: () => Promise<unknown>): Promise<'deleted' | 'referenced'> {
-  try {
-    await run();
-    return 'deleted';
-  } catch (error) {
-    if (isForeignKeyViolation(error)) return 'referenced';
-    throw error;
-  }
-}
-
 // ---- places ----
 
 export function listPlaces(
