@@ -13,9 +13,12 @@ const VENDOR_CHUNKS: CodeSplittingGroup[] = [
   { name: 'echarts', test: /node_modules[\\/](echarts|zrender|echarts-for-react|size-sensor)[\\/]/, priority: 40 },
   { name: 'antd-icons', test: /node_modules[\\/]@ant-design[\\/]icons(-svg)?[\\/]/, priority: 35 },
   { name: 'antd', test: ANTD, tags: ['$initial'], priority: 30 },
+  { name: 'zod', test: /node_modules[\\/]zod[\\/]/, priority: 27 },
+  // Initial vendors first, so a library the shell and the pickers share (dayjs) is not pulled
+  // into the lazily loaded antd chunk.
+  { name: 'vendor', test: /node_modules[\\/]/, tags: ['$initial'], priority: 25 },
   { name: 'antd-pages', test: ANTD, priority: 20 },
-  { name: 'zod', test: /node_modules[\\/]zod[\\/]/, priority: 15 },
-  { name: 'vendor', test: /node_modules[\\/]/, priority: 10 },
+  { name: 'vendor-pages', test: /node_modules[\\/]/, priority: 10 },
 ];
 
 type CodeSplittingGroup = {

@@ -25,9 +25,9 @@ export class ApiError extends Error {
     this.requestId = init.requestId;
   }
 
-  /** The per-field issues of a VALIDATION error, or an empty list. */
+  /** Per-field issues (`details` of a VALIDATION error, or of a CONFLICT that names its field). */
   get fieldIssues(): FieldIssue[] {
-    if (this.code !== 'VALIDATION' || !Array.isArray(this.details)) return [];
+    if (!Array.isArray(this.details)) return [];
     return this.details.filter(
       (d): d is FieldIssue =>
         typeof d === 'object' && d !== null && typeof d.path === 'string' && typeof d.message === 'string',

@@ -116,6 +116,9 @@ export function ApiTokensPage() {
         >
           {created?.secret}
         </Typography.Paragraph>
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 0, fontSize: 13 }}>
+          调用接口时在请求头中携带:<Typography.Text code>Authorization: Bearer 令牌</Typography.Text>
+        </Typography.Paragraph>
       </Modal>
     </>
   );
