@@ -15,11 +15,15 @@ import { auditRoutes } from './audit/routes.js';
 import { registerAuthentication } from './auth/plugin.js';
 import { authRoutes } from './auth/routes.js';
 import type { AppDeps } from './context.js';
+import { enterpriseRoutes } from './enterprises/routes.js';
 import { fileRoutes } from './files/routes.js';
+import { followupRoutes } from './followups/routes.js';
 import { registerErrorHandling } from './http/error-handler.js';
 import { orgRoutes } from './orgs/routes.js';
+import { projectRoutes } from './projects/routes.js';
 import { referenceRoutes } from './reference/routes.js';
 import { userRoutes } from './users/routes.js';
+import { visitRoutes } from './visits/routes.js';
 import { APP_VERSION } from './version.js';
 
 const DEFAULT_WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -84,6 +88,10 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     await api.register(referenceRoutes);
     await api.register(auditRoutes);
     await api.register(fileRoutes);
+    await api.register(enterpriseRoutes);
+    await api.register(visitRoutes);
+    await api.register(projectRoutes);
+    await api.register(followupRoutes);
   }, { prefix: '/api' });
 
   const webDir = deps.config.webDir ?? DEFAULT_WEB_DIR;

@@ -21,6 +21,10 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   dictionary: '字典',
   dictionary_item: '字典项',
   file: '附件',
+  enterprise: '企业/基地',
+  visit: '调研',
+  project: '科技项目',
+  followup: '跟踪服务',
 };
 
 export const auditEntrySchema = z.object({

@@ -58,3 +58,13 @@ export const listUsersQuerySchema = paginationQuerySchema.extend({
   role: roleSchema.optional(),
   sectionId: idSchema.optional(),
 });
+
+/** A person to pick in forms and filters. */
+export const userOptionSchema = z.object({
+  id: z.number().int(),
+  displayName: z.string(),
+  role: roleSchema,
+  sectionName: z.string().nullable(),
+  disabled: z.boolean(),
+});
+export type UserOption = z.infer<typeof userOptionSchema>;

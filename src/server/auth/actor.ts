@@ -48,3 +48,22 @@ export function assertCanEditRecord(actor: Actor, record: { orgId: number; secti
     throw new AppError('FORBIDDEN', actor.role === 'staff' ? '只能修改本股室的记录' : '没有权限修改此记录');
   }
 }
+
+/** The typed ledgers (projects, enterprises, visits …) are read by every role but commissioners. */
+export function assertLedgerReader(actor: Actor): void {
+  if (actor.role === 'commissioner') throw new AppError('FORBIDDEN', '科技特派员只能查看自己的档案和服务日志');
+}
+
+/** Admins, leaders and staff write ledger records; commissioners only their own logs. */
+export function assertLedgerWriter(actor: Actor): void {
+  if (actor.role === 'commissioner') throw new AppError('FORBIDDEN', '科技特派员只能填写自己的服务日志');
+}
+
+/**
+ * The section a new record belongs to: staff always their own; leaders and admins may name one
+ * (checked by the caller to be of their organisation) or leave it to the organisation as a whole.
+ */
+export function sectionForNewRecord(actor: Actor, requested: number | null | undefined): number | null {
+  if (actor.role === 'staff') return actor.sectionId;
+  return requested ?? actor.sectionId;
+}

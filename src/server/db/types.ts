@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 // Timestamps are ISO-8601 UTC strings and dates are YYYY-MM-DD strings in both dialects;
 // flags are 0/1 integers; JSON is text. One representation keeps one code path.
@@ -130,7 +130,114 @@ export interface AppMetaTable {
   value: string;
 }
 
+/** A bigint column: PostgreSQL returns it as a string, SQLite as a number; read it through Number(). */
+export type BigIntColumn = ColumnType<number | string, number, number>;
+
+export interface EnterprisesTable {
+  id: Generated<number>;
+  org_id: number;
+  section_id: number | null;
+  name: string;
+  credit_code: string | null;
+  kind: string;
+  industry: string;
+  town_id: number | null;
+  address: string | null;
+  contact_person: string | null;
+  contact_phone: string | null;
+  notes: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface VisitsTable {
+  id: Generated<number>;
+  org_id: number;
+  section_id: number | null;
+  visit_date: string;
+  purpose: string;
+  findings: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface VisitStaffTable {
+  visit_id: number;
+  user_id: number;
+}
+
+export interface VisitEnterprisesTable {
+  visit_id: number;
+  enterprise_id: number;
+}
+
+export interface ProjectsTable {
+  id: Generated<number>;
+  org_id: number;
+  section_id: number | null;
+  title: string;
+  enterprise_id: number | null;
+  field: string;
+  program: string | null;
+  level: string | null;
+  manager_id: number | null;
+  amount_applied: BigIntColumn | null;
+  amount_approved: BigIntColumn | null;
+  amount_received: BigIntColumn | null;
+  amount_self_raised: BigIntColumn | null;
+  stage: string;
+  lead_date: string | null;
+  pool_date: string | null;
+  applied_date: string | null;
+  approved_date: string | null;
+  ongoing_date: string | null;
+  accepted_date: string | null;
+  rejected_date: string | null;
+  stopped_date: string | null;
+  source_visit_id: number | null;
+  description: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProjectStageEventsTable {
+  id: Generated<number>;
+  org_id: number;
+  project_id: number;
+  from_stage: string | null;
+  to_stage: string;
+  event_date: string;
+  user_id: number | null;
+  remark: string | null;
+  created_at: string;
+}
+
+export interface ProjectFollowupsTable {
+  id: Generated<number>;
+  org_id: number;
+  project_id: number;
+  followup_date: string;
+  staff_id: number;
+  kind: string;
+  found: string | null;
+  solved: string | null;
+  open_problems: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DB {
+  enterprises: EnterprisesTable;
+  visits: VisitsTable;
+  visit_staff: VisitStaffTable;
+  visit_enterprises: VisitEnterprisesTable;
+  projects: ProjectsTable;
+  project_stage_events: ProjectStageEventsTable;
+  project_followups: ProjectFollowupsTable;
   orgs: OrgsTable;
   sections: SectionsTable;
   users: UsersTable;
@@ -154,3 +261,7 @@ export type PlaceRow = Selectable<PlacesTable>;
 export type DepartmentRow = Selectable<DepartmentsTable>;
 export type DictionaryRow = Selectable<DictionariesTable>;
 export type DictionaryItemRow = Selectable<DictionaryItemsTable>;
+export type EnterpriseRow = Selectable<EnterprisesTable>;
+export type VisitRow = Selectable<VisitsTable>;
+export type ProjectRow = Selectable<ProjectsTable>;
+export type FollowupRow = Selectable<ProjectFollowupsTable>;

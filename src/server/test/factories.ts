@@ -32,6 +32,20 @@ export class Factories {
     return insertSection(this.db, org.id, name, 0);
   }
 
+  /** An enterprise without a credit code (a 合作社), so no check digit is needed. */
+  async enterprise(org: OrgRow, input: { name?: string; sectionId?: number | null; townId?: number | null } = {}) {
+    const now = new Date().toISOString();
+    return this.db
+      .insertInto('enterprises')
+      .values({
+        org_id: org.id, section_id: input.sectionId ?? null, name: input.name ?? unique('测试合作社'), credit_code: null,
+        kind: '合作社', industry: 'agriculture', town_id: input.townId ?? null, address: null, contact_person: null,
+        contact_phone: null, notes: null, created_by: null, created_at: now, updated_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
   async user(input: { org: OrgRow; role?: Role; section?: SectionRow | null; username?: string; password?: string; displayName?: string }) {
     const passwordHash = input.password
       ? await hashPassword(input.password)

@@ -62,3 +62,14 @@ export async function insertUser(db: Kysely<DB>, user: NewUser): Promise<number>
 export async function updateUser(db: Kysely<DB>, id: number, patch: UserUpdate): Promise<void> {
   await db.updateTable('users').set(patch).where('id', '=', id).execute();
 }
+
+export function listUserOptions(db: Kysely<DB>, orgId: number) {
+  return db
+    .selectFrom('users as u')
+    .leftJoin('sections as s', 's.id', 'u.section_id')
+    .select(['u.id', 'u.display_name', 'u.role', 's.name as section_name', 'u.disabled'])
+    .where('u.org_id', '=', orgId)
+    .orderBy('s.sort_order')
+    .orderBy('u.id')
+    .execute();
+}

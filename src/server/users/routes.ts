@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { idParamsSchema, okSchema, pageOf } from '../../shared/common.js';
 import {
-  createUserBodySchema, listUsersQuerySchema, resetPasswordBodySchema, updateUserBodySchema, userSchema,
+  createUserBodySchema, listUsersQuerySchema, resetPasswordBodySchema, updateUserBodySchema, userOptionSchema, userSchema,
 } from '../../shared/users.js';
 import { ctxOf } from '../context.js';
 import * as service from './service.js';
@@ -12,6 +13,10 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/users', {
     schema: { tags, summary: '用户列表(管理员)', querystring: listUsersQuerySchema, response: { 200: pageOf(userSchema) } },
   }, async (request) => service.listUsers(ctxOf(request), request.query));
+
+  app.get('/users/options', {
+    schema: { tags, summary: '本单位人员(供表单选择与筛选;特派员不可用)', response: { 200: z.object({ items: z.array(userOptionSchema) }) } },
+  }, async (request) => ({ items: await service.listUserOptions(ctxOf(request)) }));
 
   app.get('/users/:id', {
     schema: { tags, summary: '用户详情(管理员)', params: idParamsSchema, response: { 200: userSchema } },

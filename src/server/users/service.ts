@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { Page } from '../../shared/common.js';
 import type { Role } from '../../shared/roles.js';
-import type { User, createUserBodySchema, listUsersQuerySchema, updateUserBodySchema } from '../../shared/users.js';
-import { requireRole } from '../auth/actor.js';
+import type { User, UserOption, createUserBodySchema, listUsersQuerySchema, updateUserBodySchema } from '../../shared/users.js';
+import { assertLedgerReader, requireRole } from '../auth/actor.js';
 import { hashPassword } from '../auth/password.js';
 import * as authRepo from '../auth/repo.js';
 import { recordChange } from '../audit/service.js';
@@ -67,7 +67,9 @@ export async function createUser(ctx: Ctx, input: z.infer<typeof createUserBodyS
   const passwordHash = await hashPassword(input.password);
   return inTransaction(ctx, async (tx) => {
     await checkSection(tx, orgId, input.sectionId);
-    if (await repo.usernameTaken(tx.db, input.username)) throw conflict(`用户名"${input.username}"已被使用`);
+    if (await repo.usernameTaken(tx.db, input.username)) {
+      throw conflict(`用户名"${input.username}"已被使用`, [{ path: 'username', message: '用户名已被使用' }]);
+    }
     const now = new Date().toISOString();
     const id = await repo.insertUser(tx.db, {
       org_id: orgId,
@@ -122,4 +124,13 @@ export async function resetPassword(ctx: Ctx, id: number, newPassword: string): 
       before: { password: '(已重置)', lockedUntil: user.locked_until }, after: { passwordResetAt: new Date().toISOString(), lockedUntil: null },
     });
   });
+}
+
+/** People of the actor's organisation to pick from (responsible staff, visit members, filters); not for commissioners. */
+export async function listUserOptions(ctx: Ctx): Promise<UserOption[]> {
+  assertLedgerReader(ctx.actor);
+  const rows = await repo.listUserOptions(ctx.db, ctx.actor.orgId);
+  return rows.map((r) => ({
+    id: r.id, displayName: r.display_name, role: r.role as Role, sectionName: r.section_name ?? null, disabled: r.disabled === 1,
+  }));
 }

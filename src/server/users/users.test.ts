@@ -122,3 +122,16 @@ describe('who may administer users', () => {
     expect(denied.status).toBe(404);
   });
 });
+
+describe('people to pick', () => {
+  it('lists the organisation\'s people for staff and leaders, not for commissioners', async () => {
+    const staff = await t.factories.user({ org: county, role: 'staff', username: 'picker' });
+    const list = await (await t.login(staff.username)).get('/api/users/options');
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((u: { displayName: string }) => u.displayName)).toContain('王丽');
+    expect(list.body.items.map((u: { displayName: string }) => u.displayName)).not.toContain('chongyi_staff');
+    expect(list.body.items[0]).not.toHaveProperty('phone');
+    const commissioner = await t.factories.user({ org: county, role: 'commissioner' });
+    expect((await (await t.login(commissioner.username)).get('/api/users/options')).status).toBe(403);
+  });
+});

@@ -1,0 +1,42 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { idParamsSchema, idSchema, okSchema, pageOf } from '../../shared/common.js';
+import { enterpriseBodySchema, enterpriseSchema, listEnterprisesQuerySchema, stageSchema } from '../../shared/projects.js';
+import { ctxOf } from '../context.js';
+import * as service from './service.js';
+
+const enterpriseDetailSchema = enterpriseSchema.extend({
+  projects: z.array(z.object({ id: z.number().int(), title: z.string(), stage: stageSchema })),
+  visits: z.array(z.object({ id: z.number().int(), visitDate: z.string(), purpose: z.string() })),
+});
+
+export const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ['企业与基地'];
+
+  app.get('/enterprises', {
+    schema: { tags, summary: '企业/基地/合作社列表(筛选、排序、分页)', querystring: listEnterprisesQuerySchema, response: { 200: pageOf(enterpriseSchema) } },
+  }, async (request) => service.listEnterprises(ctxOf(request), request.query));
+
+  app.get('/enterprises/:id', {
+    schema: { tags, summary: '企业详情,含其项目与调研', params: idParamsSchema, response: { 200: enterpriseDetailSchema } },
+  }, async (request) => service.getEnterprise(ctxOf(request), request.params.id));
+
+  app.post('/enterprises', {
+    schema: {
+      tags, summary: '登记企业(统一社会信用代码校验位按 GB 32100-2015 校验;重复则 409)',
+      body: enterpriseBodySchema.and(z.object({ sectionId: idSchema.nullish() })),
+      response: { 200: enterpriseSchema },
+    },
+  }, async (request) => service.createEnterprise(ctxOf(request), request.body, request.body.sectionId));
+
+  app.put('/enterprises/:id', {
+    schema: { tags, summary: '修改企业', params: idParamsSchema, body: enterpriseBodySchema, response: { 200: enterpriseSchema } },
+  }, async (request) => service.updateEnterprise(ctxOf(request), request.params.id, request.body));
+
+  app.delete('/enterprises/:id', {
+    schema: { tags, summary: '删除企业(有关联项目或调研时拒绝)', params: idParamsSchema, response: { 200: okSchema } },
+  }, async (request) => {
+    await service.deleteEnterprise(ctxOf(request), request.params.id);
+    return { ok: true as const };
+  });
+};

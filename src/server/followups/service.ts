@@ -1,0 +1,118 @@
+import type { z } from 'zod';
+import type { Page } from '../../shared/common.js';
+import type { Followup, FollowupKind, followupBodySchema, listFollowupsQuerySchema } from '../../shared/projects.js';
+import { assertCanEditRecord, assertLedgerReader, assertLedgerWriter } from '../auth/actor.js';
+import { recordChange } from '../audit/service.js';
+import { type Ctx, inTransaction } from '../context.js';
+import { notFound, validation } from '../http/errors.js';
+import { readableOrgIds } from '../orgs/service.js';
+import { getEditableProjectRow, getProjectRow } from '../projects/service.js';
+import { existsInOrg } from '../projects/repo.js';
+import { todayInChina } from '../projects/pipeline.js';
+import * as repo from './repo.js';
+
+type FollowupInput = z.infer<typeof followupBodySchema>;
+
+function present(row: repo.FollowupView): Followup {
+  return {
+    id: row.id,
+    projectId: row.project_id,
+    projectTitle: row.project_title,
+    followupDate: row.followup_date,
+    staffId: row.staff_id,
+    staffName: row.staff_name,
+    kind: row.kind as FollowupKind,
+    found: row.found,
+    solved: row.solved,
+    openProblems: row.open_problems,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+async function getRow(ctx: Ctx, id: number): Promise<repo.FollowupView> {
+  assertLedgerReader(ctx.actor);
+  const row = await repo.findFollowup(ctx.db, await readableOrgIds(ctx), id);
+  if (!row) throw notFound('跟踪服务记录不存在');
+  return row;
+}
+
+async function checkInput(ctx: Ctx, input: FollowupInput): Promise<void> {
+  if (!(await existsInOrg(ctx.db, 'users', ctx.actor.orgId, input.staffId))) {
+    throw validation('服务人员不属于本单位', [{ path: 'staffId', message: '人员不存在' }]);
+  }
+  if (input.followupDate > todayInChina()) {
+    throw validation('日期不能晚于今天', [{ path: 'followupDate', message: '日期不能晚于今天' }]);
+  }
+}
+
+export async function listFollowups(ctx: Ctx, query: z.infer<typeof listFollowupsQuerySchema>): Promise<Page<Followup>> {
+  assertLedgerReader(ctx.actor);
+  if (query.projectId) await getProjectRow(ctx, query.projectId);
+  const { rows, total } = await repo.listFollowups(
+    ctx.db,
+    { orgIds: await readableOrgIds(ctx), projectId: query.projectId, staffId: query.staffId, from: query.from, to: query.to },
+    query.page, query.pageSize,
+  );
+  return { items: rows.map(present), total, page: query.page, pageSize: query.pageSize };
+}
+
+export async function getFollowup(ctx: Ctx, id: number): Promise<Followup> {
+  return present(await getRow(ctx, id));
+}
+
+/** Logs a follow-up on a project; who may change the project may log on it. */
+export async function createFollowup(ctx: Ctx, projectId: number, input: FollowupInput): Promise<Followup> {
+  return inTransaction(ctx, async (tx) => {
+    const project = await getEditableProjectRow(tx, projectId);
+    await checkInput(tx, input);
+    const now = new Date().toISOString();
+    const id = await repo.insertFollowup(tx.db, {
+      org_id: project.org_id,
+      project_id: projectId,
+      followup_date: input.followupDate,
+      staff_id: input.staffId,
+      kind: input.kind,
+      found: input.found,
+      solved: input.solved,
+      open_problems: input.openProblems,
+      created_by: ctx.actor.userId,
+      created_at: now,
+      updated_at: now,
+    });
+    const after = await getFollowup(tx, id);
+    await recordChange(tx, { action: 'create', entityType: 'followup', entityId: id, orgId: project.org_id, after });
+    return after;
+  });
+}
+
+export async function updateFollowup(ctx: Ctx, id: number, input: FollowupInput): Promise<Followup> {
+  assertLedgerWriter(ctx.actor);
+  return inTransaction(ctx, async (tx) => {
+    const before = await getRow(tx, id);
+    assertCanEditRecord(ctx.actor, { orgId: before.org_id, sectionId: before.project_section_id });
+    await checkInput(tx, input);
+    await repo.updateFollowup(tx.db, id, {
+      followup_date: input.followupDate,
+      staff_id: input.staffId,
+      kind: input.kind,
+      found: input.found,
+      solved: input.solved,
+      open_problems: input.openProblems,
+      updated_at: new Date().toISOString(),
+    });
+    const after = await getFollowup(tx, id);
+    await recordChange(tx, { action: 'update', entityType: 'followup', entityId: id, orgId: before.org_id, before: present(before), after });
+    return after;
+  });
+}
+
+export async function deleteFollowup(ctx: Ctx, id: number): Promise<void> {
+  assertLedgerWriter(ctx.actor);
+  await inTransaction(ctx, async (tx) => {
+    const before = await getRow(tx, id);
+    assertCanEditRecord(ctx.actor, { orgId: before.org_id, sectionId: before.project_section_id });
+    await repo.deleteFollowup(tx.db, id);
+    await recordChange(tx, { action: 'delete', entityType: 'followup', entityId: id, orgId: before.org_id, before: present(before) });
+  });
+}

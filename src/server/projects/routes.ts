@@ -1,0 +1,55 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { idParamsSchema, okSchema, pageOf } from '../../shared/common.js';
+import {
+  createProjectBodySchema, listProjectsQuerySchema, moveStageBodySchema, periodQuerySchema, projectDetailSchema,
+  projectFactsSchema, projectSchema, stageSummarySchema, updateProjectBodySchema,
+} from '../../shared/projects.js';
+import { ctxOf } from '../context.js';
+import { countProjectFacts } from './facts.js';
+import * as service from './service.js';
+
+export const projectRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ['科技项目'];
+
+  app.get('/projects', {
+    schema: { tags, summary: '项目列表(按阶段、计划类别、级别、领域、乡镇、责任人、日期筛选;排序;分页)', querystring: listProjectsQuerySchema, response: { 200: pageOf(projectSchema) } },
+  }, async (request) => service.listProjects(ctxOf(request), request.query));
+
+  app.get('/projects/stage-summary', {
+    schema: { tags, summary: '各阶段项目数(与列表同样的筛选,阶段除外)', querystring: listProjectsQuerySchema, response: { 200: stageSummarySchema } },
+  }, async (request) => service.stageSummary(ctxOf(request), request.query));
+
+  app.get('/projects/facts', {
+    schema: {
+      tags, summary: '期间统计(工作总结用):申报(按计划类别、级别)、立项、实施、验收、金额、调研、线索、入库、跟踪服务,每项附所统计记录的 id',
+      querystring: periodQuerySchema, response: { 200: projectFactsSchema },
+    },
+  }, async (request) => countProjectFacts(ctxOf(request), request.query));
+
+  app.get('/projects/:id', {
+    schema: { tags, summary: '项目详情(含阶段历程、相关调研)', params: idParamsSchema, response: { 200: projectDetailSchema } },
+  }, async (request) => service.getProject(ctxOf(request), request.params.id));
+
+  app.post('/projects', {
+    schema: { tags, summary: '新建项目(从某一阶段开始,须填该阶段日期)', body: createProjectBodySchema, response: { 200: projectDetailSchema } },
+  }, async (request) => service.createProject(ctxOf(request), request.body));
+
+  app.patch('/projects/:id', {
+    schema: { tags, summary: '修改项目信息(阶段另用 /stage 变更)', params: idParamsSchema, body: updateProjectBodySchema, response: { 200: projectDetailSchema } },
+  }, async (request) => service.updateProject(ctxOf(request), request.params.id, request.body));
+
+  app.post('/projects/:id/stage', {
+    schema: { tags, summary: '变更阶段(按流程;跨越多个阶段时须填写经过各阶段的日期;不允许的变更返回 409)', params: idParamsSchema, body: moveStageBodySchema, response: { 200: projectDetailSchema } },
+  }, async (request) => service.moveStage(ctxOf(request), request.params.id, request.body));
+
+  app.post('/projects/:id/stage/undo', {
+    schema: { tags, summary: '撤销最近一次阶段变更', params: idParamsSchema, response: { 200: projectDetailSchema } },
+  }, async (request) => service.undoLastMove(ctxOf(request), request.params.id));
+
+  app.delete('/projects/:id', {
+    schema: { tags, summary: '删除项目(连同阶段历程与跟踪服务记录)', params: idParamsSchema, response: { 200: okSchema } },
+  }, async (request) => {
+    await service.deleteProject(ctxOf(request), request.params.id);
+    return { ok: true as const };
+  });
+};
