@@ -17,6 +17,12 @@ function newest(p) {
   return max;
 }
 
+if (process.argv.includes('--stamp')) {
+  // Called at the end of `npm run build`: record that dist/ matches the sources now.
+  fs.writeFileSync(stamp, new Date().toISOString());
+  process.exit(0);
+}
+
 const built = fs.existsSync(stamp) ? fs.statSync(stamp).mtimeMs : 0;
 const sources = Math.max(...inputs.map((i) => newest(path.join(root, i))));
 if (built >= sources && fs.existsSync(path.join(root, 'dist', 'web', 'index.html'))) {
@@ -24,4 +30,3 @@ if (built >= sources && fs.existsSync(path.join(root, 'dist', 'web', 'index.html
 }
 console.log('正在构建 keguan(首次启动或代码有更新,约需一分钟)…');
 execSync('npm run build', { cwd: root, stdio: 'inherit' });
-fs.writeFileSync(stamp, new Date().toISOString());

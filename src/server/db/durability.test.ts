@@ -1,20 +1,28 @@
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
-import { connect } from './connection.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../test/harness.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
 
-// The embedded SQLite file must keep every committed write when the process is killed hard.
-// (On PostgreSQL durability is the database server's own; this test is about the SQLite file.)
-describe.runIf(!process.env.DATABASE_URL)('SQLite durability', () => {
-  it('keeps every committed row after kill -9 in the middle of writing', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keguan-kill-'));
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'testing', 'write-loop.ts'), dir], {
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database.dispose());
+
+describe('durability', () => {
+  it('keeps every committed row after the app process is killed with kill -9 in the middle of writing', async () => {
+    // The writer uses the same database as this file: the SQLite file in its data dir, or its PostgreSQL schema.
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    if (database.dialect === 'postgres') {
+      const { rows } = await (await import('kysely')).sql<{ s: string }>`select current_schema() as s`.execute(database.db);
+      env.KEGUAN_TEST_SCHEMA = rows[0].s;
+    }
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'testing', 'write-loop.ts'), database.config.dataDir], {
       stdio: ['ignore', 'pipe', 'inherit'],
+      env,
     });
     const committed: string[] = [];
     let buffer = '';
@@ -34,10 +42,7 @@ describe.runIf(!process.env.DATABASE_URL)('SQLite durability', () => {
     });
     await new Promise((r) => child.once('close', r));
 
-    const reopened = connect({ databaseUrl: null, dataDir: dir });
-    const rows = await reopened.db.selectFrom('app_meta').select('key').where('key', 'like', 'durable-%').execute();
-    await reopened.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    const rows = await database.db.selectFrom('app_meta').select('key').where('key', 'like', 'durable-%').execute();
     const stored = new Set(rows.map((r) => r.key));
     expect(committed.length).toBeGreaterThanOrEqual(300);
     expect(committed.filter((k) => !stored.has(k))).toEqual([]);

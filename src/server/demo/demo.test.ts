@@ -59,3 +59,35 @@ describe('the demo bureau', () => {
     expect(orgs).toHaveLength(3);
   });
 });
+
+describe('the demo project pipeline (seed section 一)', () => {
+  it('has the two applications of 2014 H1, one each of 科技富民强县 and the 部级 innovation fund', async () => {
+    const leader = await t.login('juzhang', 'demo2014pw');
+    const facts = (await leader.get('/api/projects/facts?from=2014-01-01&to=2014-06-30')).body;
+    expect(facts.applied.value).toBe(2);
+    expect(facts.appliedByProgram.map((g: { program: string; fact: { value: number } }) => [g.program, g.fact.value]).sort()).toEqual([
+      ['科技型中小企业技术创新基金', 1],
+      ['科技富民强县专项行动计划', 1],
+    ]);
+    expect(facts.appliedByLevel).toEqual([{ level: 'ministry', fact: expect.objectContaining({ value: 2 }) }]);
+    // The national innovation fund project and the county projects are tracked, with follow-ups in the half-year.
+    expect(facts.ongoingAtEnd.value).toBe(3);
+    expect(facts.projectsFollowedUp.value).toBe(3);
+    expect(facts.followups.value).toBe(4);
+    // Visits to enterprises and bases found leads and filled the pool.
+    expect(facts.visits.value).toBe(6);
+    expect(facts.leadsFound.value).toBeGreaterThanOrEqual(6);
+    expect(facts.enteredPool.value).toBeGreaterThanOrEqual(3);
+  });
+
+  it('has a few enterprises of each kind in 上犹县\'s towns, with valid credit codes, marked as demo data', async () => {
+    const staff = await t.login('yewu', 'demo2014pw');
+    const list = (await staff.get('/api/enterprises?pageSize=100')).body.items as { kind: string; townName: string; notes: string; creditCode: string | null }[];
+    for (const kind of ['科技型中小企业', '民营科技企业', '高新技术企业', '农业示范基地', '合作社']) {
+      expect(list.filter((e) => e.kind === kind).length).toBeGreaterThanOrEqual(2);
+    }
+    expect(list.every((e) => e.townName && e.notes === '演示数据')).toBe(true);
+    const { creditCodeProblem } = await import('../../shared/credit-code.js');
+    expect(list.filter((e) => e.creditCode).every((e) => creditCodeProblem(e.creditCode!) === null)).toBe(true);
+  });
+});

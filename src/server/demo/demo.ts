@@ -5,6 +5,7 @@ import type { DB, OrgRow } from '../db/types.js';
 import { insertOrg, insertSection } from '../orgs/repo.js';
 import { seedReferenceDefaults } from '../reference/service.js';
 import places from './data/shangyou-places.json' with { type: 'json' };
+import { loadProjectsDemo } from './projects-demo.js';
 
 // The demo bureau: the seed document's 上犹县科技局 (Ganzhou, Jiangxi), first half of 2014.
 // Names of people are invented for the demo; phones are left empty.
@@ -124,8 +125,9 @@ export async function loadDemo(
       .execute();
 
     const now = new Date().toISOString();
+    const userIds = new Map<string, number>();
     for (const account of DEMO_ACCOUNTS) {
-      await trx
+      const user = await trx
         .insertInto('users')
         .values({
           org_id: account.org === 'city' ? city.id : county.id,
@@ -138,8 +140,11 @@ export async function loadDemo(
           created_at: now,
           updated_at: now,
         })
-        .execute();
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      userIds.set(account.username, user.id);
     }
+    await loadProjectsDemo(trx, { id: county.id, businessSectionId: sectionIds.get('业务股')!, userIds });
     await trx.insertInto('app_meta').values({ key: DEMO_META_KEY, value: now }).execute();
     return { loaded: true, generatedAdminPassword, demoPassword, countyOrgId: county.id };
   });

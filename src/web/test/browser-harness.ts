@@ -1,0 +1,229 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type Page, type Response, chromium } from 'playwright-core';
+
+// Browser tests drive the real built server (bin/keguan.js serve, as `npm start` runs it) with
+// Debian's Chromium. Nothing here is skipped: a missing browser or a server that does not come up
+// fails the test with the reason.
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const RESULTS_DIR = path.join(REPO_ROOT, 'test-results');
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+// playwright's launch() gives every browser a fresh temporary profile (--user-data-dir) and
+// removes it on close; passing --user-data-dir here would make launch() refuse.
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Passwords the browser tests' server gives the demo accounts at first start. */
+export const ADMIN_PASSWORD = 'Admin2014x';
+export const DEMO_PASSWORD = 'demo2014pw';
+
+const SERVER_START_TIMEOUT_MS = 60_000;
+const SERVER_STOP_TIMEOUT_MS = 10_000;
+const OUTPUT_LIMIT = 20_000;
+
+export interface RunningServer {
+  /** Base URL without a trailing slash, e.g. http://127.0.0.1:41234 */
+  url: string;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), timeoutMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
+
+/**
+ * Starts the real built server on a free port with a fresh SQLite database (the demo bureau is
+ * loaded into it at first start) and waits until /api/health answers.
+ */
+export async function startServer(): Promise<RunningServer> {
+  const port = await freePort();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'keguan-browser-'));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    KEGUAN_HOST: '127.0.0.1',
+    KEGUAN_DATA_DIR: dataDir,
+    KEGUAN_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    KEGUAN_DEMO_PASSWORD: DEMO_PASSWORD,
+    KEGUAN_LOG_LEVEL: 'warn',
+  };
+  // Browser tests always run on SQLite, whatever the API suite is pointed at.
+  delete env.DATABASE_URL;
+
+  const child = spawn(process.execPath, ['bin/keguan.js', 'serve'], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const collect = (chunk: Buffer) => {
+    output = (output + chunk.toString('utf8')).slice(-OUTPUT_LIMIT);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  // A test run that dies must not leave a server behind.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    process.removeListener('exit', killOnExit);
+    child.kill('SIGTERM');
+    if (!(await waitForExit(child, SERVER_STOP_TIMEOUT_MS))) {
+      child.kill('SIGKILL');
+      await waitForExit(child, SERVER_STOP_TIMEOUT_MS);
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + SERVER_START_TIMEOUT_MS;
+  let lastError = '';
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      await stop();
+      throw new Error(
+        `keguan 服务未能启动(退出码 ${child.exitCode ?? child.signalCode})。` +
+          `是否已运行 npm run build?服务输出:\n${output}`,
+      );
+    }
+    try {
+      const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) });
+      if (res.ok) return { url, stop };
+      lastError = `GET /api/health → ${res.status}`;
+    } catch (error) {
+      lastError = String(error);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  await stop();
+  throw new Error(
+    `keguan 服务 ${SERVER_START_TIMEOUT_MS / 1000} 秒内未就绪(${lastError})。服务输出:\n${output}`,
+  );
+}
+
+/** Debian's Chromium, headless, with a fresh profile. Fails (never skips) when it is not installed. */
+export async function launchBrowser(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM_PATH)) {
+    throw new Error(`未找到 ${CHROMIUM_PATH}:请先 apt-get install -y chromium`);
+  }
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+}
+
+// Console errors and uncaught exceptions of each page, read by closePage().
+const pageProblems = new WeakMap<Page, string[]>();
+
+// The browser logs every 4xx answer as a console error; the app treats those as answers
+// (no session yet, wrong password, validation), so they are not problems of the page.
+const EXPECTED_HTTP_ERROR = /^Failed to load resource: the server responded with a status of 4\d\d\b/;
+
+/** A page in its own browser context (own cookies), zh-CN, watched for console errors and uncaught exceptions. */
+export async function newPage(browser: Browser, { width = 1280, height = 800 }: { width?: number; height?: number } = {}): Promise<Page> {
+  const context = await browser.newContext({
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width, height },
+  });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  pageProblems.set(page, problems);
+  page.on('console', (message) => {
+    if (message.type() !== 'error' || EXPECTED_HTTP_ERROR.test(message.text())) return;
+    const where = message.location().url;
+    problems.push(`console.error: ${message.text()}${where ? ` (${where})` : ''}`);
+  });
+  page.on('pageerror', (error) => {
+    problems.push(`页面异常: ${error.stack ?? error.message}`);
+  });
+  return page;
+}
+
+/** Console errors and uncaught exceptions the page has had so far. */
+export function problemsOf(page: Page): readonly string[] {
+  return pageProblems.get(page) ?? [];
+}
+
+/**
+ * Ends a test's page, for afterEach: a screenshot to test-results/<test name>.png when the test
+ * failed, then the context is closed; throws (failing the test) when the page logged an error or threw.
+ */
+export async function closePage(page: Page | undefined, task: { name: string; result?: { state?: string } }): Promise<void> {
+  if (!page) return;
+  const failed = task.result?.state === 'fail';
+  if (failed && !page.isClosed()) {
+    fs.mkdirSync(RESULTS_DIR, { recursive: true });
+    const file = path.join(RESULTS_DIR, `${screenshotName(task.name)}.png`);
+    await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+  }
+  const problems = problemsOf(page);
+  await page.context().close();
+  if (problems.length) {
+    throw new Error(`页面出现错误:\n${problems.join('\n')}`);
+  }
+}
+
+/** Saves a screenshot to test-results/<name>.png and returns its path. */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, `${screenshotName(name)}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+function screenshotName(name: string): string {
+  return name.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 120) || 'screenshot';
+}
+
+/** Opens /login, fills the form and presses 登录; returns the server's answer to the login request. */
+export async function submitLoginForm(page: Page, url: string, username: string, password: string): Promise<Response> {
+  await page.goto(`${url}/login`);
+  await page.getByLabel('用户名', { exact: true }).fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  const [response] = await Promise.all([
+    page.waitForResponse((res) => new URL(res.url()).pathname === '/api/auth/login' && res.request().method() === 'POST'),
+    page.getByRole('button', { name: '登录', exact: true }).click(),
+  ]);
+  return response;
+}
+
+/** Signs in through the login form and waits until the app has left /login. */
+export async function loginAs(page: Page, url: string, username: string, password: string): Promise<void> {
+  const response = await submitLoginForm(page, url, username, password);
+  if (!response.ok()) {
+    throw new Error(`${username} 登录失败:HTTP ${response.status()} ${await response.text()}`);
+  }
+  await page.waitForURL((current) => current.pathname !== '/login');
+}
