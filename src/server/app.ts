@@ -16,6 +16,7 @@ import { registerAuthentication } from './auth/plugin.js';
 import { authRoutes } from './auth/routes.js';
 import type { AppDeps } from './context.js';
 import { enterpriseRoutes } from './enterprises/routes.js';
+import { eventRoutes } from './events/routes.js';
 import { fileRoutes } from './files/routes.js';
 import { followupRoutes } from './followups/routes.js';
 import { registerErrorHandling } from './http/error-handler.js';
@@ -92,6 +93,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     await api.register(visitRoutes);
     await api.register(projectRoutes);
     await api.register(followupRoutes);
+    await api.register(eventRoutes);
   }, { prefix: '/api' });
 
   const webDir = deps.config.webDir ?? DEFAULT_WEB_DIR;

@@ -25,6 +25,11 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   visit: '调研',
   project: '科技项目',
   followup: '跟踪服务',
+  commissioner: '科技特派员',
+  service_log: '服务日志',
+  commissioner_support: '特派员支持',
+  commissioner_evaluation: '特派员考核',
+  event: '活动',
 };
 
 export const auditEntrySchema = z.object({

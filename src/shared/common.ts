@@ -50,3 +50,9 @@ export interface Page<T> {
 }
 
 export const okSchema = z.object({ ok: z.literal(true) });
+
+/** A reporting period: first and last day, both included. */
+export const periodFields = { from: dateSchema, to: dateSchema };
+export const periodSchema = z
+  .object(periodFields)
+  .refine((p) => p.from <= p.to, { error: '开始日期不能晚于结束日期', path: ['to'] });

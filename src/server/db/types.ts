@@ -230,7 +230,134 @@ export interface ProjectFollowupsTable {
   updated_at: string;
 }
 
+export interface CommissionersTable {
+  id: Generated<number>;
+  org_id: number;
+  section_id: number | null;
+  name: string;
+  gender: string;
+  employer: string;
+  title: string | null;
+  specialty: string | null;
+  phone: string | null;
+  term_start_year: number;
+  term_end_year: number;
+  status: string;
+  user_id: number | null;
+  notes: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CommissionerPlacesTable {
+  commissioner_id: number;
+  place_id: number;
+}
+
+export interface CommissionerEnterprisesTable {
+  commissioner_id: number;
+  enterprise_id: number;
+}
+
+export interface ServiceLogsTable {
+  id: Generated<number>;
+  org_id: number;
+  commissioner_id: number;
+  log_date: string;
+  place_id: number | null;
+  enterprise_id: number | null;
+  kind: string;
+  content: string;
+  people_served: number | null;
+  problems_solved: string | null;
+  new_techniques: string | null;
+  confirmed_at: string | null;
+  confirmed_by: number | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ServiceLogFilesTable {
+  log_id: number;
+  file_id: number;
+}
+
+export interface CommissionerSupportsTable {
+  id: Generated<number>;
+  org_id: number;
+  commissioner_id: number;
+  support_date: string;
+  kind: string;
+  description: string;
+  amount: BigIntColumn | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface CommissionerEvaluationsTable {
+  id: Generated<number>;
+  org_id: number;
+  commissioner_id: number;
+  year: number;
+  grade: string;
+  note: string | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface EventsTable {
+  id: Generated<number>;
+  org_id: number;
+  section_id: number | null;
+  type: string;
+  theme: string;
+  start_date: string;
+  end_date: string | null;
+  role: string;
+  organiser: string | null;
+  expert_count: number | null;
+  materials: number | null;
+  books: number | null;
+  leaflets: number | null;
+  boards: number | null;
+  consultations: number | null;
+  attendees: number | null;
+  people_sent: number | null;
+  notes: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EventPlacesTable {
+  event_id: number;
+  place_id: number;
+}
+
+export interface EventEnterprisesTable {
+  event_id: number;
+  enterprise_id: number;
+}
+
+export interface EventDepartmentsTable {
+  event_id: number;
+  department_id: number;
+}
+
 export interface DB {
+  commissioners: CommissionersTable;
+  commissioner_places: CommissionerPlacesTable;
+  commissioner_enterprises: CommissionerEnterprisesTable;
+  service_logs: ServiceLogsTable;
+  service_log_files: ServiceLogFilesTable;
+  commissioner_supports: CommissionerSupportsTable;
+  commissioner_evaluations: CommissionerEvaluationsTable;
+  events: EventsTable;
+  event_places: EventPlacesTable;
+  event_enterprises: EventEnterprisesTable;
+  event_departments: EventDepartmentsTable;
   enterprises: EnterprisesTable;
   visits: VisitsTable;
   visit_staff: VisitStaffTable;
@@ -265,3 +392,6 @@ export type EnterpriseRow = Selectable<EnterprisesTable>;
 export type VisitRow = Selectable<VisitsTable>;
 export type ProjectRow = Selectable<ProjectsTable>;
 export type FollowupRow = Selectable<ProjectFollowupsTable>;
+export type CommissionerRow = Selectable<CommissionersTable>;
+export type ServiceLogRow = Selectable<ServiceLogsTable>;
+export type EventRow = Selectable<EventsTable>;

@@ -89,7 +89,7 @@ export async function listProjects(
   const counted = applyFilter(db.selectFrom('projects as p'), dialect, filter);
   const total = await countRows(counted.select((eb) => eb.fn.countAll().as('count')));
   const rows = await applyFilter(projectView(db), dialect, filter)
-    .orderBy(sql.ref(SORT_COLUMNS[sort]), sql.raw(`${order} nulls last`))
+    .orderBy(sql.ref(SORT_COLUMNS[sort]), (ob) => (order === 'asc' ? ob.asc() : ob.desc()).nullsLast())
     .orderBy('p.id', order)
     .limit(pageSize)
     .offset((page - 1) * pageSize)

@@ -1,0 +1,113 @@
+import type { Kysely } from 'kysely';
+import type { DialectName } from '../db/connection.js';
+import { containsText, countRows } from '../db/sql-helpers.js';
+import type { DB, EventRow } from '../db/types.js';
+
+export interface EventFilter {
+  orgIds: number[];
+  q?: string | null;
+  type?: string;
+  role?: string;
+  from?: string;
+  to?: string;
+  townId?: number;
+  departmentId?: number;
+}
+
+/** Ids of the events matching a filter, as a subquery. Dates filter on the start date. */
+function filtered(db: Kysely<DB>, dialect: DialectName, f: EventFilter) {
+  let q = db.selectFrom('events as ev').where('ev.org_id', 'in', f.orgIds);
+  if (f.q) {
+    const text = f.q;
+    q = q.where((eb) => eb.or([containsText(dialect, 'ev.theme', text), containsText(dialect, 'ev.organiser', text), containsText(dialect, 'ev.notes', text)]));
+  }
+  if (f.type) q = q.where('ev.type', '=', f.type);
+  if (f.role) q = q.where('ev.role', '=', f.role);
+  if (f.from) q = q.where('ev.start_date', '>=', f.from);
+  if (f.to) q = q.where('ev.start_date', '<=', f.to);
+  if (f.townId) {
+    const townId = f.townId;
+    // A town is reached by an event held in it, in one of its villages, or at an enterprise in it.
+    q = q.where((eb) => eb.or([
+      eb.exists(eb.selectFrom('event_places as ep').innerJoin('places as pl', 'pl.id', 'ep.place_id').select('ep.event_id')
+        .whereRef('ep.event_id', '=', 'ev.id').where((w) => w.or([w('pl.id', '=', townId), w('pl.parent_id', '=', townId)]))),
+      eb.exists(eb.selectFrom('event_enterprises as ee').innerJoin('enterprises as en', 'en.id', 'ee.enterprise_id').select('ee.event_id')
+        .whereRef('ee.event_id', '=', 'ev.id').where('en.town_id', '=', townId)),
+    ]));
+  }
+  if (f.departmentId) {
+    const departmentId = f.departmentId;
+    q = q.where((eb) => eb.exists(eb.selectFrom('event_departments as ed').select('ed.event_id').whereRef('ed.event_id', '=', 'ev.id').where('ed.department_id', '=', departmentId)));
+  }
+  return q;
+}
+
+export async function listEvents(db: Kysely<DB>, dialect: DialectName, f: EventFilter, order: 'asc' | 'desc', page: number, pageSize: number) {
+  const q = filtered(db, dialect, f);
+  const totals = await q
+    .select((eb) => [
+      eb.fn.countAll().as('count'),
+      eb.fn.sum('ev.materials').as('materials'),
+      eb.fn.sum('ev.books').as('books'),
+      eb.fn.sum('ev.leaflets').as('leaflets'),
+      eb.fn.sum('ev.boards').as('boards'),
+      eb.fn.sum('ev.consultations').as('consultations'),
+      eb.fn.sum('ev.attendees').as('attendees'),
+      eb.fn.sum('ev.people_sent').as('people_sent'),
+      eb.fn.sum('ev.expert_count').as('expert_count'),
+    ])
+    .executeTakeFirstOrThrow();
+  const rows = await q.selectAll('ev').orderBy('ev.start_date', order).orderBy('ev.id', order).limit(pageSize).offset((page - 1) * pageSize).execute();
+  return { rows, totals, total: Number(totals.count) };
+}
+
+export function findEvent(db: Kysely<DB>, orgIds: number[], id: number): Promise<EventRow | undefined> {
+  return db.selectFrom('events').selectAll().where('org_id', 'in', orgIds).where('id', '=', id).executeTakeFirst();
+}
+
+/** Places, enterprises and departments of several events at once. */
+export async function eventLinks(db: Kysely<DB>, eventIds: number[]) {
+  if (!eventIds.length) return { places: [], enterprises: [], departments: [] };
+  const [places, enterprises, departments] = await Promise.all([
+    db.selectFrom('event_places as ep').innerJoin('places as p', 'p.id', 'ep.place_id')
+      .select(['ep.event_id', 'p.id', 'p.name', 'p.level', 'p.parent_id']).where('ep.event_id', 'in', eventIds).orderBy('p.sort_order').orderBy('p.id').execute(),
+    db.selectFrom('event_enterprises as ee').innerJoin('enterprises as e', 'e.id', 'ee.enterprise_id')
+      .select(['ee.event_id', 'e.id', 'e.name', 'e.town_id']).where('ee.event_id', 'in', eventIds).orderBy('e.id').execute(),
+    db.selectFrom('event_departments as ed').innerJoin('departments as d', 'd.id', 'ed.department_id')
+      .select(['ed.event_id', 'd.id', 'd.name', 'd.short_name', 'd.sort_order']).where('ed.event_id', 'in', eventIds).orderBy('d.sort_order').orderBy('d.id').execute(),
+  ]);
+  return { places, enterprises, departments };
+}
+
+export async function insertEvent(db: Kysely<DB>, row: Omit<EventRow, 'id'>): Promise<number> {
+  return (await db.insertInto('events').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function updateEvent(db: Kysely<DB>, id: number, patch: Partial<Omit<EventRow, 'id' | 'org_id'>>): Promise<void> {
+  await db.updateTable('events').set(patch).where('id', '=', id).execute();
+}
+
+export async function replaceEventLinks(db: Kysely<DB>, eventId: number, links: { placeIds: number[]; enterpriseIds: number[]; departmentIds: number[] }): Promise<void> {
+  await db.deleteFrom('event_places').where('event_id', '=', eventId).execute();
+  await db.deleteFrom('event_enterprises').where('event_id', '=', eventId).execute();
+  await db.deleteFrom('event_departments').where('event_id', '=', eventId).execute();
+  if (links.placeIds.length) await db.insertInto('event_places').values(links.placeIds.map((place_id) => ({ event_id: eventId, place_id }))).execute();
+  if (links.enterpriseIds.length) await db.insertInto('event_enterprises').values(links.enterpriseIds.map((enterprise_id) => ({ event_id: eventId, enterprise_id }))).execute();
+  if (links.departmentIds.length) await db.insertInto('event_departments').values(links.departmentIds.map((department_id) => ({ event_id: eventId, department_id }))).execute();
+}
+
+export async function deleteEvent(db: Kysely<DB>, id: number): Promise<void> {
+  await db.deleteFrom('events').where('id', '=', id).execute();
+}
+
+export async function countInOrg(db: Kysely<DB>, table: 'places' | 'enterprises' | 'departments', orgId: number, ids: number[]): Promise<number> {
+  if (!ids.length) return 0;
+  const row = await db.selectFrom(table).select((eb) => eb.fn.countAll().as('count')).where('org_id', '=', orgId).where('id', 'in', ids).executeTakeFirst();
+  return Number(row?.count ?? 0);
+}
+
+/** Events whose start date falls in [from, to], for the period's facts. */
+export function eventsStartingIn(db: Kysely<DB>, orgIds: number[], from: string, to: string) {
+  return db.selectFrom('events').selectAll().where('org_id', 'in', orgIds).where('start_date', '>=', from).where('start_date', '<=', to)
+    .orderBy('start_date').orderBy('id').execute();
+}
