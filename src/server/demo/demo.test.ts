@@ -91,3 +91,28 @@ describe('the demo project pipeline (seed section 一)', () => {
     expect(list.filter((e) => e.creditCode).every((e) => creditCodeProblem(e.creditCode!) === null)).toBe(true);
   });
 });
+
+describe('the demo outreach (seed section 二)', () => {
+  it('has five 送科技下乡 events led by the bureau whose totals are the seed\'s figures', async () => {
+    const staff = await t.login('yewu', 'demo2014pw');
+    const facts = (await staff.get(`/api/events/facts?from=2014-01-01&to=2014-06-30&type=${encodeURIComponent('送科技下乡')}&role=lead`)).body;
+    expect(facts.events.value).toBe(5);
+    // 1.5万余份, 80余块, 近1.2万人次
+    expect(facts.totals.materials.value).toBeGreaterThan(15000);
+    expect(facts.totals.materials.value).toBeLessThan(16000);
+    expect(facts.totals.boards.value).toBeGreaterThan(80);
+    expect(facts.totals.boards.value).toBeLessThan(90);
+    expect(facts.totals.consultations.value).toBeGreaterThan(11500);
+    expect(facts.totals.consultations.value).toBeLessThan(12000);
+    expect(facts.departments.items.map((d: { shortName: string }) => d.shortName)).toEqual(['林业', '农业', '茶果', '气象', '卫生', '科协', '畜牧']);
+    expect(facts.totals.materials.ids).toHaveLength(5);
+  });
+
+  it('has the 科技活动周 and the training the bureau sent 7 people to', async () => {
+    const staff = await t.login('yewu', 'demo2014pw');
+    const facts = (await staff.get('/api/events/facts?from=2014-01-01&to=2014-06-30')).body;
+    expect(facts.byType.map((g: { type: string }) => g.type)).toEqual(expect.arrayContaining(['送科技下乡', '科技活动周', '培训班']));
+    expect(facts.trainingsSentTo.value).toBe(1);
+    expect(facts.peopleSent.value).toBe(7);
+  });
+});

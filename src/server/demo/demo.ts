@@ -5,6 +5,7 @@ import type { DB, OrgRow } from '../db/types.js';
 import { insertOrg, insertSection } from '../orgs/repo.js';
 import { seedReferenceDefaults } from '../reference/service.js';
 import places from './data/shangyou-places.json' with { type: 'json' };
+import { loadOutreachDemo } from './outreach-demo.js';
 import { loadProjectsDemo } from './projects-demo.js';
 
 // The demo bureau: the seed document's 上犹县科技局 (Ganzhou, Jiangxi), first half of 2014.
@@ -144,7 +145,9 @@ export async function loadDemo(
         .executeTakeFirstOrThrow();
       userIds.set(account.username, user.id);
     }
-    await loadProjectsDemo(trx, { id: county.id, businessSectionId: sectionIds.get('业务股')!, userIds });
+    const demoOrg = { id: county.id, businessSectionId: sectionIds.get('业务股')!, userIds };
+    await loadProjectsDemo(trx, demoOrg);
+    await loadOutreachDemo(trx, demoOrg);
     await trx.insertInto('app_meta').values({ key: DEMO_META_KEY, value: now }).execute();
     return { loaded: true, generatedAdminPassword, demoPassword, countyOrgId: county.id };
   });
