@@ -15,6 +15,7 @@ import { auditRoutes } from './audit/routes.js';
 import { registerAuthentication } from './auth/plugin.js';
 import { authRoutes } from './auth/routes.js';
 import type { AppDeps } from './context.js';
+import { commissionerRoutes } from './commissioners/routes.js';
 import { enterpriseRoutes } from './enterprises/routes.js';
 import { eventRoutes } from './events/routes.js';
 import { fileRoutes } from './files/routes.js';
@@ -94,6 +95,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     await api.register(projectRoutes);
     await api.register(followupRoutes);
     await api.register(eventRoutes);
+    await api.register(commissionerRoutes);
   }, { prefix: '/api' });
 
   const webDir = deps.config.webDir ?? DEFAULT_WEB_DIR;

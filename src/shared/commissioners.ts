@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateSchema, idSchema, optionalText, paginationQuerySchema, requiredText } from './common.js';
+import { dateSchema, idSchema, optionalText, paginationQuerySchema, periodSchema, requiredText } from './common.js';
 
 export const GENDERS = ['male', 'female'] as const;
 export const genderSchema = z.enum(GENDERS, { error: '请选择性别' });
@@ -166,3 +166,43 @@ export const commissionerDetailSchema = commissionerSchema.extend({
   supports: z.array(supportSchema),
   evaluations: z.array(evaluationSchema),
 });
+
+// ---------- counting for the summary ----------
+
+export const commissionerFactsQuerySchema = periodSchema;
+export type CommissionerFactsQuery = z.infer<typeof commissionerFactsQuerySchema>;
+
+export const COMMISSIONER_RECORD_TYPES = ['commissioner', 'service_log', 'commissioner_support', 'commissioner_evaluation'] as const;
+
+/** A counted figure and the records it counted (as the project facts' factSchema). */
+export const commissionerFactSchema = z.object({
+  value: z.number(),
+  recordType: z.enum(COMMISSIONER_RECORD_TYPES),
+  ids: z.array(z.number().int()),
+});
+export type CommissionerFact = z.infer<typeof commissionerFactSchema>;
+
+/** The name the summary gives logs that name no place (only an enterprise). */
+export const NO_PLACE_LABEL = '未填地点';
+
+export const commissionerFactsSchema = z.object({
+  period: z.object({ from: z.string(), to: z.string() }),
+  /** Term reaching into the period's years and not withdrawn. */
+  activeCommissioners: commissionerFactSchema,
+  /** Commissioners with at least one log dated in the period. */
+  commissionersWhoLogged: commissionerFactSchema,
+  serviceLogs: commissionerFactSchema,
+  /** Sum of 服务人次 over the period's logs that state it; ids are those logs. */
+  peopleServed: commissionerFactSchema,
+  /** The period's logs by town (a village's log counts for its town); townId null is 未填地点. */
+  logsByTown: z.array(z.object({ townId: z.number().int().nullable(), townName: z.string(), fact: commissionerFactSchema })),
+  /** Logs of the period that name a new variety or technique introduced. */
+  newTechniques: commissionerFactSchema,
+  supports: commissionerFactSchema,
+  /** Sum in whole 元 over the period's supports that state an amount; ids are those supports. */
+  supportAmount: commissionerFactSchema,
+  /** The year whose evaluations are counted: the year of the period's last day. */
+  evaluationYear: z.number().int(),
+  evaluationsByGrade: z.array(z.object({ grade: gradeSchema, fact: commissionerFactSchema })),
+});
+export type CommissionerFacts = z.infer<typeof commissionerFactsSchema>;

@@ -6,11 +6,12 @@ import type { Ctx } from '../context.js';
 import { readableOrgIds } from '../orgs/service.js';
 import { insertAudit, listAudit } from './repo.js';
 
-const SECRET_KEYS = new Set(['password', 'passwordHash', 'password_hash', 'tokenHash', 'token_hash', 'secret', 'content']);
+const SECRET_KEYS = new Set(['password', 'passwordHash', 'password_hash', 'tokenHash', 'token_hash', 'secret']);
 
 function scrub(value: object | null): object | null {
   if (!value) return null;
-  return Object.fromEntries(Object.entries(value).filter(([k]) => !SECRET_KEYS.has(k)));
+  // Secrets never reach the trail, and neither do file bytes.
+  return Object.fromEntries(Object.entries(value).filter(([k, v]) => !SECRET_KEYS.has(k) && !Buffer.isBuffer(v)));
 }
 
 /**

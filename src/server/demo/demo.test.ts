@@ -116,3 +116,17 @@ describe('the demo outreach (seed section 二)', () => {
     expect(facts.peopleSent.value).toBe(7);
   });
 });
+
+describe('the demo commissioners', () => {
+  it('serve 上犹县\'s towns with service logs through the half-year; tepai is one of them', async () => {
+    const leader = await t.login('juzhang', 'demo2014pw');
+    const facts = (await leader.get('/api/commissioners/facts?from=2014-01-01&to=2014-06-30')).body;
+    expect(facts.activeCommissioners.value).toBeGreaterThanOrEqual(5);
+    expect(facts.serviceLogs.value).toBeGreaterThanOrEqual(12);
+    expect(facts.logsByTown.length).toBeGreaterThanOrEqual(8);
+    const months = new Set((await leader.get('/api/service-logs?pageSize=100')).body.items.map((l: { logDate: string }) => l.logDate.slice(0, 7)));
+    expect([...months].sort()).toEqual(['2014-01', '2014-02', '2014-03', '2014-04', '2014-05', '2014-06']);
+    const me = await (await t.login('tepai', 'demo2014pw')).get('/api/commissioners/me');
+    expect(me.body).toMatchObject({ name: '黄永清', username: 'tepai' });
+  });
+});
