@@ -30,6 +30,8 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   commissioner_support: '特派员支持',
   commissioner_evaluation: '特派员考核',
   event: '活动',
+  worklist: '工作台账',
+  worklist_item: '台账条目',
 };
 
 export const auditEntrySchema = z.object({

@@ -27,6 +27,11 @@ export const STAGE_LABELS: Record<Stage, string> = {
   rejected: '未获批', stopped: '终止',
 };
 
+/** Ant Design tag colours of the stages, so every screen shows a stage the same way. */
+export const STAGE_COLORS: Record<Stage, string> = {
+  lead: 'default', pool: 'cyan', applied: 'blue', approved: 'green', ongoing: 'geekblue', accepted: 'purple', rejected: 'orange', stopped: 'red',
+};
+
 /**
  * Where a project may go from each stage. Forward along the pipeline (several steps at once when
  * every stage passed is dated), to 未获批 only from 申报, to 终止 from any open stage, and from
@@ -130,6 +135,13 @@ export const listEnterprisesQuerySchema = paginationQuerySchema.extend({
   sort: z.enum(ENTERPRISE_SORTS).default('updatedAt'),
   order: z.enum(['asc', 'desc']).default('desc'),
 });
+
+/** An enterprise with its projects and the visits to it (the enterprise page). */
+export const enterpriseDetailSchema = enterpriseSchema.extend({
+  projects: z.array(z.object({ id: z.number().int(), title: z.string(), stage: stageSchema })),
+  visits: z.array(z.object({ id: z.number().int(), visitDate: z.string(), purpose: z.string() })),
+});
+export type EnterpriseDetail = z.infer<typeof enterpriseDetailSchema>;
 
 // ---------- research visits ----------
 

@@ -1,14 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParamsSchema, idSchema, okSchema, pageOf } from '../../shared/common.js';
-import { enterpriseBodySchema, enterpriseSchema, listEnterprisesQuerySchema, stageSchema } from '../../shared/projects.js';
+import { enterpriseBodySchema, enterpriseDetailSchema, enterpriseSchema, listEnterprisesQuerySchema } from '../../shared/projects.js';
 import { ctxOf } from '../context.js';
 import * as service from './service.js';
-
-const enterpriseDetailSchema = enterpriseSchema.extend({
-  projects: z.array(z.object({ id: z.number().int(), title: z.string(), stage: stageSchema })),
-  visits: z.array(z.object({ id: z.number().int(), visitDate: z.string(), purpose: z.string() })),
-});
 
 export const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['企业与基地'];

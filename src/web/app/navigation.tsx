@@ -5,10 +5,15 @@ import {
   BankOutlined,
   BookOutlined,
   EnvironmentOutlined,
+  FileSearchOutlined,
+  FundProjectionScreenOutlined,
   HomeOutlined,
   KeyOutlined,
   LockOutlined,
+  PlusCircleOutlined,
+  ProjectOutlined,
   SettingOutlined,
+  ShopOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { Role } from '../../shared/roles.js';
@@ -39,6 +44,9 @@ export type NavEntry = NavPage | NavGroup;
 
 export const isNavGroup = (entry: NavEntry): entry is NavGroup => 'children' in entry;
 
+/** The typed ledgers are kept by the bureau's own people; commissioners keep only their own logs. */
+const LEDGER_ROLES: readonly Role[] = ['admin', 'leader', 'staff'];
+
 // The single list the router and the side menu are built from. A new ledger adds one entry
 // (or a group) here; its page is loaded on first visit.
 export const NAVIGATION: NavEntry[] = [
@@ -47,6 +55,74 @@ export const NAVIGATION: NavEntry[] = [
     label: '首页',
     icon: <HomeOutlined />,
     load: () => import('./routes/home').then((m) => m.HomePage),
+  },
+  {
+    key: 'projects',
+    label: '项目管理',
+    icon: <ProjectOutlined />,
+    children: [
+      {
+        path: '/projects',
+        label: '项目库',
+        icon: <FundProjectionScreenOutlined />,
+        roles: LEDGER_ROLES,
+        description: '线索、储备、申报、立项、实施、验收,各阶段项目一览',
+        load: () => import('../features/projects/components/projects-page').then((m) => m.ProjectsPage),
+      },
+      {
+        path: '/enterprises',
+        label: '企业与基地',
+        icon: <ShopOutlined />,
+        roles: LEDGER_ROLES,
+        description: '项目申报单位与调研对象:企业、示范基地、合作社',
+        load: () => import('../features/enterprises/components/enterprises-page').then((m) => m.EnterprisesPage),
+      },
+      {
+        path: '/visits',
+        label: '调研记录',
+        icon: <FileSearchOutlined />,
+        roles: LEDGER_ROLES,
+        description: '深入企业、基地的调研及发现的项目线索',
+        load: () => import('../features/visits/components/visits-page').then((m) => m.VisitsPage),
+      },
+      {
+        path: '/projects/new',
+        label: '新建项目',
+        icon: <PlusCircleOutlined />,
+        hidden: true,
+        roles: LEDGER_ROLES,
+        description: '登记调研中发现的项目线索,或录入储备、申报中的项目',
+        load: () => import('../features/projects/components/project-form-page').then((m) => m.ProjectFormPage),
+      },
+      {
+        path: '/projects/:id',
+        label: '项目详情',
+        hidden: true,
+        roles: LEDGER_ROLES,
+        load: () => import('../features/projects/components/project-detail-page').then((m) => m.ProjectDetailPage),
+      },
+      {
+        path: '/projects/:id/edit',
+        label: '编辑项目',
+        hidden: true,
+        roles: LEDGER_ROLES,
+        load: () => import('../features/projects/components/project-form-page').then((m) => m.ProjectFormPage),
+      },
+      {
+        path: '/enterprises/:id',
+        label: '企业详情',
+        hidden: true,
+        roles: LEDGER_ROLES,
+        load: () => import('../features/enterprises/components/enterprise-detail-page').then((m) => m.EnterpriseDetailPage),
+      },
+      {
+        path: '/visits/:id',
+        label: '调研详情',
+        hidden: true,
+        roles: LEDGER_ROLES,
+        load: () => import('../features/visits/components/visit-detail-page').then((m) => m.VisitDetailPage),
+      },
+    ],
   },
   {
     key: 'admin',

@@ -8,7 +8,8 @@ import { allPages } from '../navigation';
 /** Home: who is signed in, where, with which role, and the pages this role can open. */
 export function HomePage() {
   const user = useMe();
-  const shortcuts = allPages().filter((p) => p.path !== '/' && hasRole(user, p.roles));
+  // Pages of one record (/projects/:id) are reached from their lists, not from here.
+  const shortcuts = allPages().filter((p) => p.path !== '/' && !p.path.includes(':') && hasRole(user, p.roles));
 
   return (
     <>

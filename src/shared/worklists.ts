@@ -1,0 +1,232 @@
+import { z } from 'zod';
+import { dateSchema, idSchema, optionalText, paginationQuerySchema, requiredText } from './common.js';
+
+// Work lists (工作台账) the bureau defines itself: fields, statuses and countable figures are data,
+// not code. Field keys are stable: renaming a field keeps its key, so values never get lost.
+
+export const FIELD_TYPES = ['text', 'longtext', 'number', 'money', 'date', 'choice', 'person', 'place', 'enterprise', 'household', 'item'] as const;
+export const fieldTypeSchema = z.enum(FIELD_TYPES, { error: '字段类型不正确' });
+export type FieldType = z.infer<typeof fieldTypeSchema>;
+export const FIELD_TYPE_LABELS: Record<FieldType, string> = {
+  text: '文本', longtext: '长文本', number: '数值', money: '金额(元)', date: '日期', choice: '选项',
+  person: '人员', place: '地点', enterprise: '企业', household: '农户', item: '关联台账条目',
+};
+
+export const fieldKeySchema = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, { error: '字段标识只能包含小写字母、数字和下划线' });
+
+export const fieldDefSchema = z
+  .object({
+    key: fieldKeySchema,
+    label: requiredText('字段名称', 30),
+    type: fieldTypeSchema,
+    required: z.boolean().default(false),
+    /** number: the unit shown after the value (亩, 人, 份 …). */
+    unit: optionalText('单位', 10),
+    /** choice: the options, in order. */
+    options: z.array(requiredText('选项', 30)).max(50).default([]),
+    /** item: the work list whose items this field links to. */
+    targetListId: idSchema.nullish().transform((v) => v ?? null),
+    /** A removed field is hidden, its values kept. */
+    hidden: z.boolean().default(false),
+  })
+  .superRefine((f, ctx) => {
+    if (f.type === 'choice' && f.options.length < 1) ctx.addIssue({ code: 'custom', path: ['options'], message: '选项字段至少需要一个选项' });
+    if (f.type === 'choice' && new Set(f.options).size !== f.options.length) ctx.addIssue({ code: 'custom', path: ['options'], message: '选项不能重复' });
+    if (f.type === 'item' && !f.targetListId) ctx.addIssue({ code: 'custom', path: ['targetListId'], message: '请选择关联的台账' });
+  });
+export type FieldDef = z.infer<typeof fieldDefSchema>;
+
+export const statusKeySchema = z.string().regex(/^[a-z][a-z0-9_]{0,29}$/, { error: '状态标识只能包含小写字母、数字和下划线' });
+export const statusDefSchema = z.object({
+  key: statusKeySchema,
+  label: requiredText('状态名称', 20),
+  /** A done status closes the item (销号): reaching it needs a closing note, and it is never overdue. */
+  done: z.boolean().default(false),
+});
+export type StatusDef = z.infer<typeof statusDefSchema>;
+
+export const FIGURE_KINDS = ['count', 'countByStatus', 'countByChoice', 'sum'] as const;
+export const figureDefSchema = z.object({
+  key: fieldKeySchema,
+  label: requiredText('统计项名称', 40),
+  kind: z.enum(FIGURE_KINDS),
+  /** countByChoice: a choice field; sum: a number or money field. */
+  fieldKey: fieldKeySchema.nullish().transform((v) => v ?? null),
+});
+export type FigureDef = z.infer<typeof figureDefSchema>;
+export const FIGURE_KIND_LABELS: Record<(typeof FIGURE_KINDS)[number], string> = {
+  count: '条目数', countByStatus: '按状态计数', countByChoice: '按选项计数', sum: '数值合计',
+};
+
+export const worklistDefinitionSchema = z
+  .object({
+    name: requiredText('台账名称', 40),
+    topic: optionalText('所属工作/活动', 60),
+    description: optionalText('说明', 1000),
+    /** Which field names an item in lists and links (a text-like field); the first text field by default. */
+    titleFieldKey: fieldKeySchema.nullish().transform((v) => v ?? null),
+    fields: z.array(fieldDefSchema).min(1, { error: '至少需要一个字段' }).max(40),
+    statuses: z.array(statusDefSchema).min(1, { error: '至少需要一个状态' }).max(12),
+    hasDeadline: z.boolean().default(false),
+    hasResponsible: z.boolean().default(false),
+    figures: z.array(figureDefSchema).max(20).default([]),
+    sortOrder: z.number().int().min(0).max(9999).default(0),
+  })
+  .superRefine((d, ctx) => {
+    const keys = d.fields.map((f) => f.key);
+    if (new Set(keys).size !== keys.length) ctx.addIssue({ code: 'custom', path: ['fields'], message: '字段标识不能重复' });
+    const statusKeys = d.statuses.map((s) => s.key);
+    if (new Set(statusKeys).size !== statusKeys.length) ctx.addIssue({ code: 'custom', path: ['statuses'], message: '状态标识不能重复' });
+    if (!d.statuses.some((s) => s.done)) ctx.addIssue({ code: 'custom', path: ['statuses'], message: '至少要有一个"已完成(销号)"状态' });
+    if (d.statuses[0]?.done) ctx.addIssue({ code: 'custom', path: ['statuses', 0, 'done'], message: '第一个状态是新条目的初始状态,不能是已完成状态' });
+    const visible = d.fields.filter((f) => !f.hidden);
+    if (d.titleFieldKey && !visible.some((f) => f.key === d.titleFieldKey)) {
+      ctx.addIssue({ code: 'custom', path: ['titleFieldKey'], message: '标题字段不存在' });
+    }
+    d.figures.forEach((fig, i) => {
+      const field = d.fields.find((f) => f.key === fig.fieldKey);
+      if (fig.kind === 'countByChoice' && field?.type !== 'choice') {
+        ctx.addIssue({ code: 'custom', path: ['figures', i, 'fieldKey'], message: '按选项计数须选择一个选项字段' });
+      }
+      if (fig.kind === 'sum' && field?.type !== 'number' && field?.type !== 'money') {
+        ctx.addIssue({ code: 'custom', path: ['figures', i, 'fieldKey'], message: '数值合计须选择一个数值或金额字段' });
+      }
+    });
+    const figureKeys = d.figures.map((f) => f.key);
+    if (new Set(figureKeys).size !== figureKeys.length) ctx.addIssue({ code: 'custom', path: ['figures'], message: '统计项标识不能重复' });
+  });
+export type WorklistDefinition = z.input<typeof worklistDefinitionSchema>;
+
+export const worklistSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  topic: z.string().nullable(),
+  description: z.string().nullable(),
+  titleFieldKey: z.string().nullable(),
+  fields: z.array(fieldDefSchema),
+  statuses: z.array(statusDefSchema),
+  hasDeadline: z.boolean(),
+  hasResponsible: z.boolean(),
+  figures: z.array(figureDefSchema),
+  sortOrder: z.number().int(),
+  archived: z.boolean(),
+  itemCount: z.number().int(),
+  overdueCount: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Worklist = z.infer<typeof worklistSchema>;
+
+// ---------- items ----------
+
+/** A field's value as stored: text, a number, an id, or null. Checked against the definition by the server. */
+export const fieldValueSchema = z.union([z.string().max(10_000), z.number(), z.null()]);
+export const itemValuesSchema = z.record(fieldKeySchema, fieldValueSchema);
+
+export const itemBodySchema = z.object({
+  values: itemValuesSchema,
+  responsibleId: idSchema.nullish().transform((v) => v ?? null),
+  deadline: dateSchema.nullish().transform((v) => v ?? null),
+  /** 登记日期: when the item entered the ledger (today by default). */
+  registeredDate: dateSchema.optional(),
+});
+export type ItemBody = z.input<typeof itemBodySchema>;
+
+export const progressBodySchema = z.object({
+  entryDate: dateSchema,
+  content: requiredText('进展情况', 2000),
+  /** A status change; reaching a done status closes the item and the content is its closing note. */
+  toStatus: statusKeySchema.nullish().transform((v) => v ?? null),
+});
+
+export const progressEntrySchema = z.object({
+  id: z.number().int(),
+  entryDate: z.string(),
+  content: z.string(),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string().nullable(),
+  userId: z.number().int().nullable(),
+  userDisplayName: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type ProgressEntry = z.infer<typeof progressEntrySchema>;
+
+export const itemSchema = z.object({
+  id: z.number().int(),
+  listId: z.number().int(),
+  title: z.string(),
+  values: z.record(z.string(), fieldValueSchema),
+  /** Display text of reference values (person, place, enterprise, item), by field key. */
+  display: z.record(z.string(), z.string()),
+  status: z.string(),
+  statusLabel: z.string(),
+  done: z.boolean(),
+  overdue: z.boolean(),
+  responsibleId: z.number().int().nullable(),
+  responsibleName: z.string().nullable(),
+  deadline: z.string().nullable(),
+  registeredDate: z.string(),
+  closedDate: z.string().nullable(),
+  closingNote: z.string().nullable(),
+  sectionId: z.number().int().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Item = z.infer<typeof itemSchema>;
+
+export const itemDetailSchema = itemSchema.extend({ progress: z.array(progressEntrySchema) });
+export type ItemDetail = z.infer<typeof itemDetailSchema>;
+
+/** Filters: `f.<fieldKey>` = value (exact; for text fields a contains match). */
+export const listItemsQuerySchema = paginationQuerySchema
+  .extend({
+    q: optionalText('关键词', 50),
+    status: z.union([statusKeySchema, z.array(statusKeySchema)]).optional().transform((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v])),
+    responsibleId: idSchema.optional(),
+    overdue: z.enum(['yes', 'no']).optional(),
+    deadlineFrom: dateSchema.optional(),
+    deadlineTo: dateSchema.optional(),
+    sort: z.enum(['registeredDate', 'deadline', 'updatedAt', 'status']).default('registeredDate'),
+    order: z.enum(['asc', 'desc']).default('desc'),
+  })
+  .catchall(z.string().max(200));
+
+export const overdueSummarySchema = z.object({
+  /** Overdue items the signed-in user is responsible for. */
+  mine: z.number().int(),
+  /** Overdue items of the whole bureau (leaders and admins; null for others). */
+  all: z.number().int().nullable(),
+  byList: z.array(z.object({ listId: z.number().int(), name: z.string(), mine: z.number().int(), all: z.number().int().nullable() })),
+});
+
+// ---------- counting for the summary ----------
+
+export const worklistFactSchema = z.object({ value: z.number(), recordType: z.literal('worklist_item'), ids: z.array(z.number().int()) });
+export type WorklistFact = z.infer<typeof worklistFactSchema>;
+
+export const worklistFactsSchema = z.object({
+  listId: z.number().int(),
+  listName: z.string(),
+  period: z.object({ from: z.string(), to: z.string() }),
+  /** Items on the ledger on the period's last day (registered by then). */
+  itemsAtEnd: worklistFactSchema,
+  /** Items registered in the period. */
+  registeredInPeriod: worklistFactSchema,
+  /** Items in a done status on the period's last day. */
+  doneAtEnd: worklistFactSchema,
+  /** Items closed (reached a done status) in the period. */
+  closedInPeriod: worklistFactSchema,
+  /** Items past their deadline and not done on the period's last day. */
+  overdueAtEnd: worklistFactSchema,
+  byStatusAtEnd: z.array(z.object({ status: z.string(), label: z.string(), fact: worklistFactSchema })),
+  /** The figures the list's definition allows the summary to state. */
+  figures: z.array(z.object({
+    key: z.string(),
+    label: z.string(),
+    kind: z.enum(FIGURE_KINDS),
+    fact: worklistFactSchema.nullable(),
+    groups: z.array(z.object({ key: z.string(), label: z.string(), fact: worklistFactSchema })).nullable(),
+    unit: z.string().nullable(),
+  })),
+});
+export type WorklistFacts = z.infer<typeof worklistFactsSchema>;

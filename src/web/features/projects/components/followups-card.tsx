@@ -1,0 +1,211 @@
+import { useState } from 'react';
+import { App, Button, Card, Col, DatePicker, Form, Input, Popconfirm, Radio, Row, Select, Space, Table, type TableColumnsType } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import dayjs, { type Dayjs } from 'dayjs';
+import { FOLLOWUP_KINDS, FOLLOWUP_KIND_LABELS, type Followup, type FollowupKind } from '../../../../shared/projects.js';
+import { FormModal } from '../../../components/ui/form-modal';
+import { QueryError } from '../../../components/ui/query-error';
+import { rowTestId } from '../../../components/ui/test-id';
+import { useMe } from '../../../lib/auth';
+import { emptyToNull, showApiError } from '../../../lib/form';
+import { useUserOptions } from '../../../lib/reference-data';
+import { formatDate } from '../../../utils/format';
+import {
+  type FollowupInput,
+  useCreateFollowup,
+  useDeleteFollowup,
+  useProjectFollowups,
+  useUpdateFollowup,
+} from '../api/followups';
+
+interface FollowupForm {
+  followupDate: Dayjs;
+  staffId: number;
+  kind: FollowupKind;
+  found?: string;
+  solved?: string;
+  openProblems?: string;
+}
+
+const textRules = (label: string) => [{ max: 2000, message: `${label}不能超过2000个字` }];
+
+/** 新增 / 编辑 a follow-up: `editing` null with `open` adds one to the project. */
+function FollowupModal({
+  projectId,
+  open,
+  editing,
+  onClose,
+}: {
+  projectId: number;
+  open: boolean;
+  editing: Followup | null;
+  onClose: () => void;
+}) {
+  const me = useMe();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<FollowupForm>();
+  const users = useUserOptions();
+  const create = useCreateFollowup();
+  const update = useUpdateFollowup();
+
+  const onFinish = (values: FollowupForm) => {
+    const input: FollowupInput = {
+      followupDate: values.followupDate.format('YYYY-MM-DD'),
+      staffId: values.staffId,
+      kind: values.kind,
+      found: emptyToNull(values.found?.trim()),
+      solved: emptyToNull(values.solved?.trim()),
+      openProblems: emptyToNull(values.openProblems?.trim()),
+    };
+    const callbacks = {
+      onSuccess: () => {
+        void message.success(editing ? '跟踪服务记录已保存' : '已登记跟踪服务');
+        onClose();
+      },
+      onError: (error: unknown) => showApiError(message, error, form),
+    };
+    if (editing) update.mutate({ id: editing.id, ...input }, callbacks);
+    else create.mutate({ projectId, ...input }, callbacks);
+  };
+
+  const staffOptions = (users.data ?? [])
+    .filter((u) => !u.disabled || u.id === editing?.staffId)
+    .map((u) => ({ value: u.id, label: u.displayName }));
+
+  return (
+    <FormModal<FollowupForm>
+      open={open}
+      title={editing ? '编辑跟踪服务' : '登记跟踪服务'}
+      name="followup"
+      form={form}
+      onFinish={onFinish}
+      onCancel={onClose}
+      confirmLoading={create.isPending || update.isPending}
+      width={600}
+      initialValues={
+        editing
+          ? {
+              followupDate: dayjs(editing.followupDate),
+              staffId: editing.staffId,
+              kind: editing.kind,
+              found: editing.found ?? '',
+              solved: editing.solved ?? '',
+              openProblems: editing.openProblems ?? '',
+            }
+          : { followupDate: dayjs(), staffId: me.id, kind: 'visit' }
+      }
+    >
+      <Row gutter={16}>
+        <Col xs={24} sm={12}>
+          <Form.Item label="日期" name="followupDate" rules={[{ required: true, message: '请选择日期' }]}>
+            <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item label="服务人员" name="staffId" rules={[{ required: true, message: '请选择服务人员' }]}>
+            <Select showSearch={{ optionFilterProp: 'label' }} options={staffOptions} loading={users.isPending} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item label="方式" name="kind" rules={[{ required: true, message: '请选择方式' }]}>
+        <Radio.Group
+          optionType="button"
+          options={FOLLOWUP_KINDS.map((k) => ({ value: k, label: FOLLOWUP_KIND_LABELS[k] }))}
+        />
+      </Form.Item>
+      <Form.Item label="发现的情况" name="found" rules={textRules('发现的情况')}>
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} placeholder="项目进展、实施中遇到的情况" />
+      </Form.Item>
+      <Form.Item label="解决的问题" name="solved" rules={textRules('解决的问题')}>
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
+      </Form.Item>
+      <Form.Item label="待解决问题" name="openProblems" rules={textRules('待解决问题')}>
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+const multiline = (v: string | null) => (v ? <span style={{ whiteSpace: 'pre-wrap' }}>{v}</span> : '—');
+
+/** 跟踪服务: visits, calls and meetings that kept an approved project on track. */
+export function FollowupsCard({ projectId, canWrite }: { projectId: number; canWrite: boolean }) {
+  const { message } = App.useApp();
+  const followups = useProjectFollowups(projectId);
+  const remove = useDeleteFollowup();
+  const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<Followup | null>(null);
+
+  const columns: TableColumnsType<Followup> = [
+    { title: '日期', dataIndex: 'followupDate', key: 'followupDate', width: 110, render: formatDate },
+    { title: '方式', dataIndex: 'kind', key: 'kind', width: 70, render: (k: FollowupKind) => FOLLOWUP_KIND_LABELS[k] },
+    { title: '服务人员', dataIndex: 'staffName', key: 'staffName', width: 130 },
+    { title: '发现的情况', dataIndex: 'found', key: 'found', render: multiline },
+    { title: '解决的问题', dataIndex: 'solved', key: 'solved', render: multiline },
+    { title: '待解决问题', dataIndex: 'openProblems', key: 'openProblems', render: multiline },
+  ];
+  if (canWrite) {
+    columns.push({
+      title: '操作',
+      key: 'actions',
+      width: 110,
+      render: (_, f) => (
+        <Space size={0}>
+          <Button type="link" size="small" onClick={() => setEditing(f)}>
+            编辑
+          </Button>
+          <Popconfirm
+            title="删除这条跟踪服务记录?"
+            okText="删除"
+            okButtonProps={{ danger: true }}
+            onConfirm={() =>
+              remove.mutateAsync(f.id).then(
+                () => void message.success('已删除'),
+                (error: unknown) => showApiError(message, error),
+              )
+            }
+          >
+            <Button type="link" size="small" danger>
+              删除
+            </Button>
+          </Popconfirm>
+        </Space>
+      ),
+    });
+  }
+
+  return (
+    <Card
+      title="跟踪服务"
+      extra={
+        canWrite ? (
+          <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+            登记跟踪服务
+          </Button>
+        ) : undefined
+      }
+    >
+      {followups.isError ? <QueryError error={followups.error} onRetry={() => void followups.refetch()} /> : null}
+      <Table<Followup>
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={followups.data?.items ?? []}
+        loading={followups.isFetching}
+        pagination={false}
+        scroll={{ x: 800 }}
+        onRow={(f) => rowTestId(`followup-row-${f.id}`)}
+        locale={{ emptyText: '暂无跟踪服务记录' }}
+      />
+      <FollowupModal
+        projectId={projectId}
+        open={adding || editing !== null}
+        editing={editing}
+        onClose={() => {
+          setAdding(false);
+          setEditing(null);
+        }}
+      />
+    </Card>
+  );
+}
