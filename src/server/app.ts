@@ -26,6 +26,7 @@ import { projectRoutes } from './projects/routes.js';
 import { referenceRoutes } from './reference/routes.js';
 import { userRoutes } from './users/routes.js';
 import { visitRoutes } from './visits/routes.js';
+import { worklistRoutes } from './worklists/routes.js';
 import { APP_VERSION } from './version.js';
 
 const DEFAULT_WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -96,6 +97,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     await api.register(followupRoutes);
     await api.register(eventRoutes);
     await api.register(commissionerRoutes);
+    await api.register(worklistRoutes);
   }, { prefix: '/api' });
 
   const webDir = deps.config.webDir ?? DEFAULT_WEB_DIR;

@@ -97,17 +97,29 @@ export const worklistDefinitionSchema = z
   });
 export type WorklistDefinition = z.input<typeof worklistDefinitionSchema>;
 
+/** A field definition as the API returns it (the input schema above normalises; this one only describes). */
+export const fieldDefOutputSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  type: fieldTypeSchema,
+  required: z.boolean(),
+  unit: z.string().nullable(),
+  options: z.array(z.string()),
+  targetListId: z.number().int().nullable(),
+  hidden: z.boolean(),
+});
+
 export const worklistSchema = z.object({
   id: z.number().int(),
   name: z.string(),
   topic: z.string().nullable(),
   description: z.string().nullable(),
   titleFieldKey: z.string().nullable(),
-  fields: z.array(fieldDefSchema),
-  statuses: z.array(statusDefSchema),
+  fields: z.array(fieldDefOutputSchema),
+  statuses: z.array(z.object({ key: z.string(), label: z.string(), done: z.boolean() })),
   hasDeadline: z.boolean(),
   hasResponsible: z.boolean(),
-  figures: z.array(figureDefSchema),
+  figures: z.array(z.object({ key: z.string(), label: z.string(), kind: z.enum(FIGURE_KINDS), fieldKey: z.string().nullable() })),
   sortOrder: z.number().int(),
   archived: z.boolean(),
   itemCount: z.number().int(),

@@ -2,12 +2,14 @@ import { type Kysely, type Migration, type MigrationResultSet, Migrator, Postgre
 import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_projects.js';
 import * as m0003 from './migrations/0003_outreach.js';
+import * as m0004 from './migrations/0004_worklists.js';
 
 /** Every migration, by name; names sort in the order they run. Add new ones at the end. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_projects': m0002,
   '0003_outreach': m0003,
+  '0004_worklists': m0004,
 };
 
 export class MigrationError extends Error {}

@@ -41,3 +41,11 @@ export async function deleteUnlessReferenced(run: () => Promise<unknown>): Promi
     throw error;
   }
 }
+
+/** The text of one key of a JSON object stored in a text column (numbers as their decimal text). */
+export function jsonText(dialect: DialectName, column: string, key: string): Expression<string | null> {
+  if (!/^[a-z][a-z0-9_]*$/.test(key)) throw new Error(`bad JSON key ${key}`);
+  return dialect === 'postgres'
+    ? sql<string | null>`(${sql.ref(column)}::jsonb ->> ${key})`
+    : sql<string | null>`cast(json_extract(${sql.ref(column)}, ${`$.${key}`}) as text)`;
+}

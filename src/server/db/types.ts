@@ -346,7 +346,55 @@ export interface EventDepartmentsTable {
   department_id: number;
 }
 
+export interface WorklistsTable {
+  id: Generated<number>;
+  org_id: number;
+  name: string;
+  topic: string | null;
+  description: string | null;
+  definition_json: string;
+  sort_order: number;
+  archived: number;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WorklistItemsTable {
+  id: Generated<number>;
+  org_id: number;
+  list_id: number;
+  section_id: number | null;
+  title: string;
+  values_json: string;
+  search_text: string;
+  status: string;
+  responsible_id: number | null;
+  deadline: string | null;
+  registered_date: string;
+  closed_date: string | null;
+  closing_note: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WorklistProgressTable {
+  id: Generated<number>;
+  org_id: number;
+  item_id: number;
+  entry_date: string;
+  content: string;
+  from_status: string | null;
+  to_status: string | null;
+  user_id: number | null;
+  created_at: string;
+}
+
 export interface DB {
+  worklists: WorklistsTable;
+  worklist_items: WorklistItemsTable;
+  worklist_progress: WorklistProgressTable;
   commissioners: CommissionersTable;
   commissioner_places: CommissionerPlacesTable;
   commissioner_enterprises: CommissionerEnterprisesTable;
@@ -395,3 +443,5 @@ export type FollowupRow = Selectable<ProjectFollowupsTable>;
 export type CommissionerRow = Selectable<CommissionersTable>;
 export type ServiceLogRow = Selectable<ServiceLogsTable>;
 export type EventRow = Selectable<EventsTable>;
+export type WorklistRow = Selectable<WorklistsTable>;
+export type WorklistItemRow = Selectable<WorklistItemsTable>;

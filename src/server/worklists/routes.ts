@@ -1,0 +1,91 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { idParamsSchema, okSchema, pageOf, periodSchema } from '../../shared/common.js';
+import {
+  itemBodySchema, itemDetailSchema, itemSchema, listItemsQuerySchema, overdueSummarySchema, progressBodySchema, worklistDefinitionSchema,
+  worklistFactsSchema, worklistSchema,
+} from '../../shared/worklists.js';
+import { ctxOf } from '../context.js';
+import { countWorklistFacts } from './facts.js';
+import * as service from './service.js';
+
+export const worklistRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ['工作台账'];
+
+  app.get('/worklists', {
+    schema: {
+      tags, summary: '本单位的工作台账(定义与条目数、逾期数)', querystring: z.object({ archived: z.enum(['yes', 'no']).default('no') }),
+      response: { 200: z.object({ items: z.array(worklistSchema) }) },
+    },
+  }, async (request) => ({ items: await service.listWorklists(ctxOf(request), request.query.archived === 'yes') }));
+
+  app.get('/worklists/overdue-summary', {
+    schema: { tags, summary: '逾期未完成的条目数:本人负责的,以及(局领导、管理员)全局的', response: { 200: overdueSummarySchema } },
+  }, async (request) => service.overdueSummary(ctxOf(request)));
+
+  app.get('/worklists/:id', {
+    schema: { tags, summary: '台账定义', params: idParamsSchema, response: { 200: worklistSchema } },
+  }, async (request) => service.getWorklist(ctxOf(request), request.params.id));
+
+  app.post('/worklists', {
+    schema: { tags, summary: '新建台账(管理员、局领导):字段、状态、是否有期限和责任人、可统计项', body: worklistDefinitionSchema, response: { 200: worklistSchema } },
+  }, async (request) => service.createWorklist(ctxOf(request), request.body));
+
+  app.put('/worklists/:id', {
+    schema: {
+      tags, summary: '修改台账定义:省略的字段隐藏保留;改变类型而现有内容不符时拒绝并列出条目;已用状态不能删除',
+      params: idParamsSchema, body: worklistDefinitionSchema, response: { 200: worklistSchema },
+    },
+  }, async (request) => service.updateWorklist(ctxOf(request), request.params.id, request.body));
+
+  app.post('/worklists/:id/archive', {
+    schema: { tags, summary: '归档或恢复台账', params: idParamsSchema, body: z.object({ archived: z.boolean() }), response: { 200: worklistSchema } },
+  }, async (request) => service.setArchived(ctxOf(request), request.params.id, request.body.archived));
+
+  app.delete('/worklists/:id', {
+    schema: { tags, summary: '删除空台账(有条目时拒绝,请归档)', params: idParamsSchema, response: { 200: okSchema } },
+  }, async (request) => {
+    await service.deleteWorklist(ctxOf(request), request.params.id);
+    return { ok: true as const };
+  });
+
+  app.get('/worklists/:id/facts', {
+    schema: {
+      tags, summary: '期间统计(工作总结用):期末在册、期内登记、期末已完成、期内销号、期末逾期、按状态及定义允许的统计项,均按期末当天的状态',
+      params: idParamsSchema, querystring: periodSchema, response: { 200: worklistFactsSchema },
+    },
+  }, async (request) => countWorklistFacts(ctxOf(request), request.params.id, request.query));
+
+  app.get('/worklists/:id/items', {
+    schema: {
+      tags, summary: '台账条目列表:按状态、责任人、期限、逾期、关键词及任意字段(f.<字段标识>=值)筛选',
+      params: idParamsSchema, querystring: listItemsQuerySchema, response: { 200: pageOf(itemSchema) },
+    },
+  }, async (request) => service.listItems(ctxOf(request), request.params.id, request.query));
+
+  app.post('/worklists/:id/items', {
+    schema: { tags, summary: '登记条目', params: idParamsSchema, body: itemBodySchema, response: { 200: itemDetailSchema } },
+  }, async (request) => service.createItem(ctxOf(request), request.params.id, request.body));
+
+  app.get('/worklist-items/:id', {
+    schema: { tags, summary: '条目详情(含进展记录)', params: idParamsSchema, response: { 200: itemDetailSchema } },
+  }, async (request) => service.getItem(ctxOf(request), request.params.id));
+
+  app.put('/worklist-items/:id', {
+    schema: { tags, summary: '修改条目', params: idParamsSchema, body: itemBodySchema, response: { 200: itemDetailSchema } },
+  }, async (request) => service.updateItem(ctxOf(request), request.params.id, request.body));
+
+  app.delete('/worklist-items/:id', {
+    schema: { tags, summary: '删除条目', params: idParamsSchema, response: { 200: okSchema } },
+  }, async (request) => {
+    await service.deleteItem(ctxOf(request), request.params.id);
+    return { ok: true as const };
+  });
+
+  app.post('/worklist-items/:id/progress', {
+    schema: {
+      tags, summary: '记录进展;可同时变更状态,变为已完成状态即销号(进展内容即销号说明)',
+      params: idParamsSchema, body: progressBodySchema, response: { 200: itemDetailSchema },
+    },
+  }, async (request) => service.addProgress(ctxOf(request), request.params.id, request.body));
+};
