@@ -50,8 +50,13 @@ export const figureDefSchema = z.object({
   key: fieldKeySchema,
   label: requiredText('统计项名称', 40),
   kind: z.enum(FIGURE_KINDS),
-  /** countByChoice: a choice field; sum: a number or money field. */
+  /** countByChoice: the choice field. */
   fieldKey: fieldKeySchema.nullish().transform((v) => v ?? null),
+  /** sum: one or more number or money fields, added up (e.g. money from each source → the total). */
+  fieldKeys: z.array(fieldKeySchema).max(10).default([]),
+  /** Optionally count only the items whose choice field has this value (e.g. 类型 = 观影). */
+  filterFieldKey: fieldKeySchema.nullish().transform((v) => v ?? null),
+  filterValue: z.string().trim().max(30).nullish().transform((v) => v ?? null),
 });
 export type FigureDef = z.infer<typeof figureDefSchema>;
 export const FIGURE_KIND_LABELS: Record<(typeof FIGURE_KINDS)[number], string> = {
@@ -88,8 +93,19 @@ export const worklistDefinitionSchema = z
       if (fig.kind === 'countByChoice' && field?.type !== 'choice') {
         ctx.addIssue({ code: 'custom', path: ['figures', i, 'fieldKey'], message: '按选项计数须选择一个选项字段' });
       }
-      if (fig.kind === 'sum' && field?.type !== 'number' && field?.type !== 'money') {
-        ctx.addIssue({ code: 'custom', path: ['figures', i, 'fieldKey'], message: '数值合计须选择一个数值或金额字段' });
+      if (fig.kind === 'sum') {
+        const summed = fig.fieldKeys.map((k) => d.fields.find((f) => f.key === k));
+        if (!summed.length || summed.some((f) => f?.type !== 'number' && f?.type !== 'money')) {
+          ctx.addIssue({ code: 'custom', path: ['figures', i, 'fieldKeys'], message: '数值合计须选择数值或金额字段' });
+        } else if (new Set(summed.map((f) => (f!.type === 'money' ? '元' : f!.unit ?? ''))).size > 1) {
+          ctx.addIssue({ code: 'custom', path: ['figures', i, 'fieldKeys'], message: '合计的字段单位须相同' });
+        }
+      }
+      if (fig.filterFieldKey) {
+        const filter = d.fields.find((f) => f.key === fig.filterFieldKey);
+        if (filter?.type !== 'choice' || !fig.filterValue || !filter.options.includes(fig.filterValue)) {
+          ctx.addIssue({ code: 'custom', path: ['figures', i, 'filterValue'], message: '筛选条件须是某个选项字段的一个选项' });
+        }
       }
     });
     const figureKeys = d.figures.map((f) => f.key);
@@ -119,7 +135,10 @@ export const worklistSchema = z.object({
   statuses: z.array(z.object({ key: z.string(), label: z.string(), done: z.boolean() })),
   hasDeadline: z.boolean(),
   hasResponsible: z.boolean(),
-  figures: z.array(z.object({ key: z.string(), label: z.string(), kind: z.enum(FIGURE_KINDS), fieldKey: z.string().nullable() })),
+  figures: z.array(z.object({
+    key: z.string(), label: z.string(), kind: z.enum(FIGURE_KINDS), fieldKey: z.string().nullable(), fieldKeys: z.array(z.string()),
+    filterFieldKey: z.string().nullable(), filterValue: z.string().nullable(),
+  })),
   sortOrder: z.number().int(),
   archived: z.boolean(),
   itemCount: z.number().int(),

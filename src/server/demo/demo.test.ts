@@ -130,3 +130,58 @@ describe('the demo commissioners', () => {
     expect(me.body).toMatchObject({ name: '黄永清', username: 'tepai' });
   });
 });
+
+describe('the demo work lists (seed sections 三 to 六)', () => {
+  async function factsOf(name: string) {
+    const leader = await t.login('juzhang', 'demo2014pw');
+    const lists = (await leader.get('/api/worklists')).body.items as { id: number; name: string }[];
+    const list = lists.find((l) => l.name === name)!;
+    return (await leader.get(`/api/worklists/${list.id}/facts?from=2014-01-01&to=2014-06-30`)).body;
+  }
+  const figure = (facts: { figures: { key: string }[] }, key: string) => facts.figures.find((f) => f.key === key) as any;
+
+  it('are the eight lists, defined with the mechanism', async () => {
+    const leader = await t.login('juzhang', 'demo2014pw');
+    const names = (await leader.get('/api/worklists')).body.items.map((l: { name: string }) => l.name);
+    expect(names).toEqual(['意见建议', '整改台账', '征收包干', '民情台账', '为民实事', '驻村活动', '统计报送', '工作计划']);
+  });
+
+  it('have the four assigned households, two settled at the end of June (4户中2户落实到位)', async () => {
+    const facts = await factsOf('征收包干');
+    expect(facts.itemsAtEnd.value).toBe(4);
+    expect(facts.doneAtEnd.value).toBe(2);
+  });
+
+  it('have the 延东水渠 repair with more than 30,000 元 from several sources (三万多元)', async () => {
+    const money = figure(await factsOf('为民实事'), 'money');
+    expect(money.unit).toBe('元');
+    expect(money.fact.value).toBeGreaterThan(30000);
+    expect(money.fact.value).toBeLessThan(40000);
+  });
+
+  it('have 2 trainings, nearly 200 viewers and 800-odd leaflets in 元鱼村', async () => {
+    const facts = await factsOf('驻村活动');
+    const byKind = figure(facts, 'by_kind').groups.find((g: { key: string }) => g.key === '科技培训');
+    expect(byKind.fact.value).toBe(2);
+    const viewers = figure(facts, 'film_viewers').fact.value;
+    expect(viewers).toBeGreaterThan(180);
+    expect(viewers).toBeLessThan(200);
+    const materials = figure(facts, 'materials').fact.value;
+    expect(materials).toBeGreaterThan(800);
+    expect(materials).toBeLessThan(900);
+  });
+
+  it('have opinions from the four sources, rectification items by 四风 category, the statistics tasks done, and the three plan items', async () => {
+    const opinions = await factsOf('意见建议');
+    expect(figure(opinions, 'by_source').groups.map((g: { key: string; fact: { value: number } }) => g.fact.value > 0)).toEqual([true, true, true, true]);
+    const rectification = await factsOf('整改台账');
+    expect(rectification.itemsAtEnd.value).toBe(5);
+    expect(rectification.doneAtEnd.value).toBeGreaterThanOrEqual(3);
+    const stats = await factsOf('统计报送');
+    expect(stats.doneAtEnd.value).toBe(3);
+    const leader = await t.login('juzhang', 'demo2014pw');
+    const plans = (await leader.get('/api/worklists')).body.items.find((l: { name: string }) => l.name === '工作计划');
+    const items = (await leader.get(`/api/worklists/${plans.id}/items?${encodeURI('f.period=2014年下半年')}&sort=registeredDate&order=asc`)).body.items;
+    expect(items.map((i: { title: string }) => i.title)).toEqual(['扎实开展党的群众路线教育实践活动', '全力做好科技为经济社会发展服务工作', '努力做好征地拆迁工作']);
+  });
+});

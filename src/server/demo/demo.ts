@@ -1,12 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { Role } from '../../shared/roles.js';
 import { hashPassword, randomPassword } from '../auth/password.js';
+import { dialectOf } from '../db/connection.js';
 import type { DB, OrgRow } from '../db/types.js';
 import { insertOrg, insertSection } from '../orgs/repo.js';
 import { seedReferenceDefaults } from '../reference/service.js';
 import places from './data/shangyou-places.json' with { type: 'json' };
 import { loadOutreachDemo } from './outreach-demo.js';
 import { loadProjectsDemo } from './projects-demo.js';
+import { loadWorklistsDemo } from './worklists-demo.js';
 
 // The demo bureau: the seed document's 上犹县科技局 (Ganzhou, Jiangxi), first half of 2014.
 // Names of people are invented for the demo; phones are left empty.
@@ -148,6 +150,7 @@ export async function loadDemo(
     const demoOrg = { id: county.id, businessSectionId: sectionIds.get('业务股')!, userIds };
     await loadProjectsDemo(trx, demoOrg);
     await loadOutreachDemo(trx, demoOrg);
+    await loadWorklistsDemo(trx, dialectOf(trx), { ...demoOrg, path: county.path, officeSectionId: sectionIds.get('办公室')! });
     await trx.insertInto('app_meta').values({ key: DEMO_META_KEY, value: now }).execute();
     return { loaded: true, generatedAdminPassword, demoPassword, countyOrgId: county.id };
   });

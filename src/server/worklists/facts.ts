@@ -59,28 +59,31 @@ export function tallyWorklistFacts(
     byStatusAtEnd,
     figures: def.figures.map((figure) => {
       const field = def.fields.find((f) => f.key === figure.fieldKey);
+      // A figure may count only the items whose choice field has one value (类型 = 观影).
+      const scope = (id: number) => !figure.filterFieldKey || values.get(id)?.[figure.filterFieldKey] === figure.filterValue;
+      const inScope = all.filter(scope);
+      const base = { key: figure.key, label: figure.label, kind: figure.kind };
       switch (figure.kind) {
         case 'count':
-          return { key: figure.key, label: figure.label, kind: figure.kind, fact: fact(all), groups: null, unit: null };
+          return { ...base, fact: fact(inScope), groups: null, unit: null };
         case 'countByStatus':
           return {
-            key: figure.key, label: figure.label, kind: figure.kind, fact: null, unit: null,
-            groups: byStatusAtEnd.map((g) => ({ key: g.status, label: g.label, fact: g.fact })),
+            ...base, fact: null, unit: null,
+            groups: def.statuses.map((s) => ({ key: s.key, label: s.label, fact: fact(inScope.filter((id) => statusAtEnd.get(id) === s.key)) })),
           };
         case 'countByChoice':
           return {
-            key: figure.key, label: figure.label, kind: figure.kind, fact: null, unit: null,
+            ...base, fact: null, unit: null,
             groups: (field?.options ?? []).map((option) => ({
-              key: option, label: option, fact: fact(ids((i) => values.get(i.id)?.[field!.key] === option)),
+              key: option, label: option, fact: fact(inScope.filter((id) => values.get(id)?.[field!.key] === option)),
             })),
           };
         case 'sum': {
-          const counted = ids((i) => typeof values.get(i.id)?.[field!.key] === 'number');
-          const sum = counted.reduce((s, id) => s + (values.get(id)![field!.key] as number), 0);
-          return {
-            key: figure.key, label: figure.label, kind: figure.kind, groups: null,
-            fact: fact(counted, Math.round(sum * 100) / 100), unit: field?.type === 'money' ? '元' : (field?.unit ?? null),
-          };
+          const summed = figure.fieldKeys.map((k) => def.fields.find((f) => f.key === k)).filter((f) => f !== undefined);
+          const counted = inScope.filter((id) => summed.some((f) => typeof values.get(id)?.[f.key] === 'number'));
+          const sum = counted.reduce((s, id) => s + summed.reduce((t, f) => t + (Number(values.get(id)?.[f.key]) || 0), 0), 0);
+          const first = summed[0];
+          return { ...base, groups: null, fact: fact(counted, Math.round(sum * 100) / 100), unit: first?.type === 'money' ? '元' : (first?.unit ?? null) };
         }
       }
     }),

@@ -29,7 +29,7 @@ const rectification = {
     { key: 'total', label: '查摆问题', kind: 'count' },
     { key: 'by_status', label: '整改情况', kind: 'countByStatus' },
     { key: 'by_category', label: '按四风类别', kind: 'countByChoice', fieldKey: 'category' },
-    { key: 'cost_sum', label: '投入资金', kind: 'sum', fieldKey: 'cost' },
+    { key: 'cost_sum', label: '投入资金', kind: 'sum', fieldKeys: ['cost'] },
   ],
 };
 
@@ -70,8 +70,8 @@ describe('defining a work list', () => {
     const noDone = await leader.post('/api/worklists', { ...rectification, name: 'x', statuses: [{ key: 'a', label: '甲' }] });
     expect(noDone.status).toBe(400);
     expect(noDone.body.error.message).toContain('至少要有一个"已完成(销号)"状态');
-    const badFigure = await leader.post('/api/worklists', { ...rectification, name: 'y', figures: [{ key: 's', label: '合计', kind: 'sum', fieldKey: 'problem' }] });
-    expect(badFigure.body.error.details[0]).toMatchObject({ path: 'figures.0.fieldKey', message: '数值合计须选择一个数值或金额字段' });
+    const badFigure = await leader.post('/api/worklists', { ...rectification, name: 'y', figures: [{ key: 's', label: '合计', kind: 'sum', fieldKeys: ['problem'] }] });
+    expect(badFigure.body.error.details[0]).toMatchObject({ path: 'figures.0.fieldKeys', message: '数值合计须选择数值或金额字段' });
     const dupKeys = await leader.post('/api/worklists', { ...rectification, name: 'z', fields: [rectification.fields[0], rectification.fields[0]] });
     expect(dupKeys.body.error.message).toContain('字段标识不能重复');
   });
@@ -177,7 +177,7 @@ describe('facts as of the period end', () => {
     const list = (await leader.post('/api/worklists', {
       name: '征收包干', fields: [{ key: 'head', label: '户主', type: 'household', required: true }, { key: 'area', label: '面积', type: 'number', unit: '平方米' }],
       statuses: [{ key: 'unsigned', label: '未签约' }, { key: 'signed', label: '已签约' }, { key: 'settled', label: '落实到位', done: true }],
-      figures: [{ key: 'households', label: '包干户数', kind: 'count' }, { key: 'area_sum', label: '征收面积', kind: 'sum', fieldKey: 'area' }],
+      figures: [{ key: 'households', label: '包干户数', kind: 'count' }, { key: 'area_sum', label: '征收面积', kind: 'sum', fieldKeys: ['area'] }],
     })).body;
     const add = async (head: string, area: number, registeredDate: string) =>
       (await staff.post(`/api/worklists/${list.id}/items`, { values: { head, area }, registeredDate })).body.id as number;
