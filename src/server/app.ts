@@ -24,6 +24,7 @@ import { registerErrorHandling } from './http/error-handler.js';
 import { orgRoutes } from './orgs/routes.js';
 import { projectRoutes } from './projects/routes.js';
 import { referenceRoutes } from './reference/routes.js';
+import { reportRoutes } from './reports/routes.js';
 import { userRoutes } from './users/routes.js';
 import { visitRoutes } from './visits/routes.js';
 import { worklistRoutes } from './worklists/routes.js';
@@ -98,6 +99,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     await api.register(eventRoutes);
     await api.register(commissionerRoutes);
     await api.register(worklistRoutes);
+    await api.register(reportRoutes);
   }, { prefix: '/api' });
 
   const webDir = deps.config.webDir ?? DEFAULT_WEB_DIR;

@@ -32,6 +32,8 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   event: '活动',
   worklist: '工作台账',
   worklist_item: '台账条目',
+  report: '工作总结',
+  report_template: '总结模板',
 };
 
 export const auditEntrySchema = z.object({

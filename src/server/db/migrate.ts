@@ -3,6 +3,7 @@ import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_projects.js';
 import * as m0003 from './migrations/0003_outreach.js';
 import * as m0004 from './migrations/0004_worklists.js';
+import * as m0005 from './migrations/0005_reports.js';
 
 /** Every migration, by name; names sort in the order they run. Add new ones at the end. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -10,6 +11,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0002_projects': m0002,
   '0003_outreach': m0003,
   '0004_worklists': m0004,
+  '0005_reports': m0005,
 };
 
 export class MigrationError extends Error {}

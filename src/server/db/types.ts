@@ -391,7 +391,47 @@ export interface WorklistProgressTable {
   created_at: string;
 }
 
+export interface ReportTemplatesTable {
+  id: Generated<number>;
+  org_id: number;
+  name: string;
+  definition_json: string;
+  is_default: number;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReportsTable {
+  id: Generated<number>;
+  org_id: number;
+  title: string;
+  period_from: string;
+  period_to: string;
+  period_label: string;
+  template_id: number | null;
+  template_json: string;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReportVersionsTable {
+  id: Generated<number>;
+  org_id: number;
+  report_id: number;
+  version_no: number;
+  content_json: string;
+  generated_json: string;
+  note: string | null;
+  created_by: number | null;
+  created_at: string;
+}
+
 export interface DB {
+  report_templates: ReportTemplatesTable;
+  reports: ReportsTable;
+  report_versions: ReportVersionsTable;
   worklists: WorklistsTable;
   worklist_items: WorklistItemsTable;
   worklist_progress: WorklistProgressTable;
@@ -445,3 +485,6 @@ export type ServiceLogRow = Selectable<ServiceLogsTable>;
 export type EventRow = Selectable<EventsTable>;
 export type WorklistRow = Selectable<WorklistsTable>;
 export type WorklistItemRow = Selectable<WorklistItemsTable>;
+export type ReportTemplateRow = Selectable<ReportTemplatesTable>;
+export type ReportRow = Selectable<ReportsTable>;
+export type ReportVersionRow = Selectable<ReportVersionsTable>;

@@ -17,7 +17,7 @@ const EVENTS: EventSeed[] = [
   {
     type: '送科技下乡', theme: '科技下乡,为民服务', start: '2014-01-16', role: 'lead', organiser: '上犹县科技局',
     places: ['东山镇'], departments: ['林业', '农业', '科协', '卫生'],
-    figures: { experts: 15, materials: 4200, books: 1200, leaflets: 3000, boards: 22, consultations: 3350 }, notes: '"科技三下乡"集中示范活动',
+    figures: { experts: 15, materials: 4200, books: 1200, leaflets: 3000, boards: 22, consultations: 3350 }, notes: '“科技三下乡”集中示范活动',
   },
   {
     type: '送科技下乡', theme: '科技下乡,为民服务', start: '2014-02-20', role: 'lead', organiser: '上犹县科技局',
@@ -44,7 +44,7 @@ const EVENTS: EventSeed[] = [
     places: ['东山镇'], departments: ['科协'], figures: {}, notes: '活动周期间的送科技下乡活动另行登记',
   },
   {
-    type: '培训班', theme: '"科技列车赣南行"创新与知识产权板块培训班', start: '2014-04-17', role: 'send', organiser: '赣州市科学技术局',
+    type: '培训班', theme: '“科技列车赣南行”创新与知识产权板块培训班', start: '2014-04-17', role: 'send', organiser: '赣州市科学技术局',
     figures: { sent: 7 }, notes: '组织我县有关企业和技术人员参加,增强知识产权保护能力',
   },
 ];

@@ -40,7 +40,7 @@ const VISITS: VisitSeed[] = [
   { key: 'v3', date: '2014-04-16', staff: ['yewu', 'bangong'], enterprises: ['machinery', 'electronics'], purpose: '走访民营科技企业,做好民营科技企业统计', findings: '鑫源机械铸件加工精度不足;恒丰电子拟申报创新基金' },
   { key: 'v4', date: '2014-05-20', staff: ['yewu'], enterprises: ['herbcoop', 'camelliabase'], purpose: '调研中药材和油茶示范基地', findings: '中药材缺少规范化种植技术;油茶低改效果明显' },
   { key: 'v5', date: '2014-06-11', staff: ['fenguan', 'yewu'], enterprises: ['optoelectronic'], purpose: '了解高新技术企业研发项目储备', findings: 'LED 封装工艺改进项目已有基础' },
-  { key: 'v6', date: '2014-06-18', staff: ['yewu'], enterprises: ['vegcoop'], purpose: '结合"三送"工作调研元鱼村蔬菜产业', findings: '设施蔬菜栽培技术薄弱,可作为项目线索培育' },
+  { key: 'v6', date: '2014-06-18', staff: ['yewu'], enterprises: ['vegcoop'], purpose: '结合“三送”工作调研元鱼村蔬菜产业', findings: '设施蔬菜栽培技术薄弱,可作为项目线索培育' },
 ];
 
 type ProjectSeed = {

@@ -54,10 +54,10 @@ export async function loadWorklistsDemo(
 
   // 2. 整改台账 first: opinions link to its items.
   const rectification = await define({
-    name: '整改台账', topic: '党的群众路线教育实践活动', description: '查摆"四风"问题,整改分类,动态管理(演示数据)', titleFieldKey: 'problem', sortOrder: 20,
+    name: '整改台账', topic: '党的群众路线教育实践活动', description: '查摆“四风”问题,整改分类,动态管理(演示数据)', titleFieldKey: 'problem', sortOrder: 20,
     fields: [
       { key: 'problem', label: '存在问题', type: 'text', required: true },
-      { key: 'category', label: '"四风"类别', type: 'choice', required: true, options: SI_FENG },
+      { key: 'category', label: '“四风”类别', type: 'choice', required: true, options: SI_FENG },
       { key: 'source', label: '问题来源', type: 'choice', options: ['征求意见', '自身查摆', '上级点评'] },
       { key: 'measures', label: '整改措施', type: 'longtext' },
     ],
@@ -66,7 +66,7 @@ export async function loadWorklistsDemo(
     figures: [
       { key: 'found', label: '查摆问题', kind: 'count' },
       { key: 'by_status', label: '整改情况', kind: 'countByStatus' },
-      { key: 'by_category', label: '"四风"类别', kind: 'countByChoice', fieldKey: 'category' },
+      { key: 'by_category', label: '“四风”类别', kind: 'countByChoice', fieldKey: 'category' },
     ],
   });
   const problems = await fill(rectification, [
@@ -79,7 +79,7 @@ export async function loadWorklistsDemo(
 
   // 1. 意见建议
   await define({
-    name: '意见建议', topic: '党的群众路线教育实践活动', description: '向企业、基层干部、"二代表一委员"、"三送"联系户征求的意见建议(演示数据)', titleFieldKey: 'summary', sortOrder: 10,
+    name: '意见建议', topic: '党的群众路线教育实践活动', description: '向企业、基层干部、“二代表一委员”、“三送”联系户征求的意见建议(演示数据)', titleFieldKey: 'summary', sortOrder: 10,
     fields: [
       { key: 'summary', label: '意见摘要', type: 'text', required: true },
       { key: 'source', label: '意见来源', type: 'choice', required: true, options: ['企业', '基层干部', '二代表一委员', '三送联系户'] },
@@ -122,7 +122,7 @@ export async function loadWorklistsDemo(
   // 4. 民情台账 of 元鱼村
   const yuanyu = places.get('元鱼村') ?? null;
   await define({
-    name: '民情台账', topic: '"三送"工作(东山镇元鱼村)', description: '驻村走访建立的民情台账(演示数据)', titleFieldKey: 'household', sortOrder: 40,
+    name: '民情台账', topic: '“三送”工作(东山镇元鱼村)', description: '驻村走访建立的民情台账(演示数据)', titleFieldKey: 'household', sortOrder: 40,
     fields: [
       { key: 'household', label: '农户', type: 'household', required: true },
       { key: 'village', label: '村', type: 'place' },
@@ -141,7 +141,7 @@ export async function loadWorklistsDemo(
 
   // 5. 为民实事: money from each source, the total is their sum.
   await define({
-    name: '为民实事', topic: '"三送"工作(东山镇元鱼村)', description: '驻村为群众办的实事好事(演示数据)', titleFieldKey: 'title', sortOrder: 50,
+    name: '为民实事', topic: '“三送”工作(东山镇元鱼村)', description: '驻村为群众办的实事好事(演示数据)', titleFieldKey: 'title', sortOrder: 50,
     fields: [
       { key: 'title', label: '实事名称', type: 'text', required: true },
       { key: 'done_on', label: '完成日期', type: 'date' },
@@ -155,12 +155,12 @@ export async function loadWorklistsDemo(
   }).then((id) => fill(id, [
     { values: { title: '开展送科技服务', done_on: '2014-05-22', beneficiaries: '元鱼村村民近百人' }, registered: '2014-03-18', moves: [['2014-05-22', 'done', '组织涉农专家到村开展科技培训2次']] },
     { values: { title: '修复延东水渠', done_on: '2014-05-28', money_bureau: 8000, money_higher: 15000, money_other: 8500, beneficiaries: '延东组农田80余亩' }, registered: '2014-03-20', moves: [['2014-04-10', 'done', '单位出一点、多方联合,水渠修复通水']] },
-    { values: { title: '宣传"党风廉政建设社会评价"', done_on: '2014-06-18', beneficiaries: '元鱼村群众' }, registered: '2014-06-05', moves: [['2014-06-18', 'done', '发放宣传资料,组织观看专题片']] },
+    { values: { title: '宣传“党风廉政建设社会评价”', done_on: '2014-06-18', beneficiaries: '元鱼村群众' }, registered: '2014-06-05', moves: [['2014-06-18', 'done', '发放宣传资料,组织观看专题片']] },
   ]));
 
   // 6. 驻村活动: two trainings, a film showing, leaflets.
   await define({
-    name: '驻村活动', topic: '"三送"工作(东山镇元鱼村)', description: '驻村开展的培训、宣传等活动(演示数据)', titleFieldKey: 'title', sortOrder: 60,
+    name: '驻村活动', topic: '“三送”工作(东山镇元鱼村)', description: '驻村开展的培训、宣传等活动(演示数据)', titleFieldKey: 'title', sortOrder: 60,
     fields: [
       { key: 'title', label: '活动名称', type: 'text', required: true },
       { key: 'kind', label: '类型', type: 'choice', required: true, options: ['科技培训', '观影', '宣传', '走访'] },
@@ -178,7 +178,7 @@ export async function loadWorklistsDemo(
     { values: { title: '春季蔬菜种植技术培训', kind: '科技培训', held_on: '2014-03-18', attendees: 46, materials: 120 }, registered: '2014-03-10', moves: [['2014-03-18', 'held', '农业专家授课']] },
     { values: { title: '脐橙、油茶管护技术培训', kind: '科技培训', held_on: '2014-05-22', attendees: 52, materials: 150 }, registered: '2014-05-10', moves: [['2014-05-22', 'held', '林业、果茶专家授课']] },
     { values: { title: '观看《2014年上半年上犹县党政领导班子履行党风廉政建设职责巡礼》', kind: '观影', held_on: '2014-06-18', attendees: 196 }, registered: '2014-06-05', moves: [['2014-06-18', 'held', '在村委会集中观看']] },
-    { values: { title: '"党风廉政建设社会评价"宣传', kind: '宣传', held_on: '2014-06-18', materials: 542 }, registered: '2014-06-05', moves: [['2014-06-18', 'held', '入户发放宣传资料']] },
+    { values: { title: '“党风廉政建设社会评价”宣传', kind: '宣传', held_on: '2014-06-18', materials: 542 }, registered: '2014-06-05', moves: [['2014-06-18', 'held', '入户发放宣传资料']] },
   ]));
 
   // 7. 统计报送
@@ -217,7 +217,7 @@ export async function loadWorklistsDemo(
     {
       values: {
         period: '2014年下半年', title: '全力做好科技为经济社会发展服务工作',
-        content: '积极联系我县主导产业,继续做好"科技富民强县"项目和部级科技型中小企业创新基金项目的申报和落地工作。深入工业企业和涉农企业调研,为选派的科技人员提供服务,确保科技人员来我县提供全范围的指导作用。',
+        content: '积极联系我县主导产业,继续做好“科技富民强县”项目和部级科技型中小企业创新基金项目的申报和落地工作。深入工业企业和涉农企业调研,为选派的科技人员提供服务,确保科技人员来我县提供全范围的指导作用。',
       },
       registered: '2014-06-30', deadline: '2014-12-31', responsible: 'fenguan',
     },

@@ -1,0 +1,63 @@
+import type { DraftDoc } from '../../shared/reports.js';
+
+// The work summary as text: Markdown (for previews and pasting into editors that read it) and plain
+// text laid out as officials type it (title centred, paragraphs indented two full-width spaces).
+
+/** Lines of a text people edited: a line break inside a paragraph starts a new paragraph. */
+const linesOf = (text: string): string[] =>
+  text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
+
+/** Every paragraph line of the body, in order: the opening, then each section's heading and paragraphs. */
+function* blocks(doc: DraftDoc): Generator<{ kind: 'heading' | 'paragraph'; text: string }> {
+  for (const text of linesOf(doc.opening.text)) yield { kind: 'paragraph', text };
+  for (const section of doc.sections) {
+    const heading = section.heading.trim();
+    if (heading) yield { kind: 'heading', text: heading };
+    for (const paragraph of section.paragraphs) for (const text of linesOf(paragraph.text)) yield { kind: 'paragraph', text };
+  }
+}
+
+/**
+ * A line that Markdown would read as something else (a heading, quote, list, rule, code) gets its
+ * first character escaped; Chinese ordinals such as 一、 or (一) need nothing.
+ */
+function escapeLine(text: string): string {
+  if (/^(#|>|[-+*](\s|$)|\d+[.)](\s|$)|`{3}|~{3}|={3,}\s*$|-{3,}\s*$|_{3,}\s*$|\*{3,}\s*$)/.test(text)) {
+    return text.replace(/^(\d+)([.)])/, '$1\\$2').replace(/^([#>+*`~=_-])/, '\\$1');
+  }
+  return text;
+}
+
+/** Title as `# `, section headings as `## `, paragraphs as plain lines; blocks separated by blank lines. */
+export function renderMarkdown(doc: DraftDoc): string {
+  const out: string[] = [];
+  const title = linesOf(doc.title).join(' ');
+  if (title) out.push(`# ${title}`);
+  for (const block of blocks(doc)) out.push(block.kind === 'heading' ? `## ${block.text}` : escapeLine(block.text));
+  return `${out.join('\n\n')}\n`;
+}
+
+const LINE_CHARS = 28; // GB/T 9704: 28 characters a line
+const FULL_WIDTH_SPACE = '\u3000';
+
+/** Width in full-width characters: half-width (ASCII) characters count half. */
+const widthInChars = (text: string): number => [...text].reduce((sum, ch) => sum + (ch.charCodeAt(0) < 0x80 ? 0.5 : 1), 0);
+
+/**
+ * Plain text: each title line centred on a 28-character line with full-width spaces, then a blank
+ * line; headings on their own lines; paragraphs each on one line indented with two full-width spaces.
+ */
+export function renderPlainText(doc: DraftDoc): string {
+  const out: string[] = [];
+  const title = linesOf(doc.title);
+  for (const line of title) {
+    const pad = Math.max(0, Math.floor((LINE_CHARS - widthInChars(line)) / 2));
+    out.push(FULL_WIDTH_SPACE.repeat(pad) + line);
+  }
+  if (title.length) out.push('');
+  for (const block of blocks(doc)) out.push(block.kind === 'heading' ? block.text : FULL_WIDTH_SPACE.repeat(2) + block.text);
+  return `${out.join('\n')}\n`;
+}

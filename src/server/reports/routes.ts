@@ -1,0 +1,115 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { idParamsSchema, idSchema, okSchema } from '../../shared/common.js';
+import {
+  createReportBodySchema, redraftSchema, reportSchema, saveVersionBodySchema, staleFigureSchema, templateCheckSchema,
+  templateDefinitionSchema, templateSchema, versionSchema,
+} from '../../shared/reports.js';
+import { ctxOf } from '../context.js';
+import { findOrg } from '../orgs/repo.js';
+import { renderDocx } from './render-docx.js';
+import { renderMarkdown, renderPlainText } from './render-text.js';
+import * as service from './service.js';
+
+const versionParams = z.object({ id: idSchema, version: idSchema });
+const reportWithLatest = reportSchema.extend({ latest: versionSchema });
+const versionInfo = versionSchema.omit({ doc: true });
+
+export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ['工作总结'];
+
+  app.get('/report-templates', {
+    schema: { tags, summary: '总结模板(首次使用时建立按上犹县科技局 2014 年上半年总结结构的默认模板)', response: { 200: z.object({ items: z.array(templateSchema) }) } },
+  }, async (request) => ({ items: await service.listTemplates(ctxOf(request)) }));
+
+  app.post('/report-templates/check', {
+    schema: { tags, summary: '检查模板:列出每个不对应统计数据的 {占位}', body: templateDefinitionSchema, response: { 200: templateCheckSchema } },
+  }, async (request) => service.checkTemplateDefinition(ctxOf(request), request.body));
+
+  app.post('/report-templates', {
+    schema: { tags, summary: '新建模板(局领导、管理员;有错误的占位时拒绝)', body: templateDefinitionSchema, response: { 200: templateSchema } },
+  }, async (request) => service.createTemplate(ctxOf(request), request.body));
+
+  app.put('/report-templates/:id', {
+    schema: { tags, summary: '修改模板', params: idParamsSchema, body: templateDefinitionSchema, response: { 200: templateSchema } },
+  }, async (request) => service.updateTemplate(ctxOf(request), request.params.id, request.body));
+
+  app.delete('/report-templates/:id', {
+    schema: { tags, summary: '删除模板(默认模板不能删除)', params: idParamsSchema, response: { 200: okSchema } },
+  }, async (request) => {
+    await service.deleteTemplate(ctxOf(request), request.params.id);
+    return { ok: true as const };
+  });
+
+  app.get('/reports', {
+    schema: { tags, summary: '工作总结列表', response: { 200: z.object({ items: z.array(reportSchema) }) } },
+  }, async (request) => ({ items: await service.listReports(ctxOf(request)) }));
+
+  app.post('/reports', {
+    schema: { tags, summary: '按期间和模板起草工作总结(保存为第1版)', body: createReportBodySchema, response: { 200: reportWithLatest } },
+  }, async (request) => service.createReport(ctxOf(request), request.body));
+
+  app.get('/reports/trace', {
+    schema: {
+      tags, summary: '数字溯源:某个数字所统计的记录,每条附链接',
+      querystring: z.object({ recordType: z.string().max(40), ids: z.string().max(20000).transform((s) => s.split(',').filter(Boolean).map(Number).filter((n) => Number.isInteger(n) && n > 0)) }),
+      response: { 200: z.object({ items: z.array(z.object({ id: z.number().int(), label: z.string(), link: z.string() })) }) },
+    },
+  }, async (request) => ({ items: await service.traceRecords(ctxOf(request), request.query.recordType, request.query.ids) }));
+
+  app.get('/reports/:id', {
+    schema: { tags, summary: '工作总结及其最新版本', params: idParamsSchema, response: { 200: reportWithLatest } },
+  }, async (request) => service.getReport(ctxOf(request), request.params.id));
+
+  app.get('/reports/:id/versions', {
+    schema: { tags, summary: '各版本(谁、何时、说明)', params: idParamsSchema, response: { 200: z.object({ items: z.array(versionInfo) }) } },
+  }, async (request) => ({ items: await service.listVersions(ctxOf(request), request.params.id) }));
+
+  app.get('/reports/:id/versions/:version', {
+    schema: { tags, summary: '某一版本的全文', params: versionParams, response: { 200: versionSchema } },
+  }, async (request) => service.getVersion(ctxOf(request), request.params.id, request.params.version));
+
+  app.post('/reports/:id/versions', {
+    schema: { tags, summary: '保存修改为新版本(baseVersion 不是最新版本时 409)', params: idParamsSchema, body: saveVersionBodySchema, response: { 200: versionSchema } },
+  }, async (request) => service.saveVersion(ctxOf(request), request.params.id, request.body));
+
+  app.post('/reports/:id/versions/:version/restore', {
+    schema: { tags, summary: '恢复某一版本(另存为最新版本)', params: versionParams, response: { 200: versionSchema } },
+  }, async (request) => service.restoreVersion(ctxOf(request), request.params.id, request.params.version));
+
+  app.post('/reports/:id/redraft', {
+    schema: { tags, summary: '按当前台账重新起草(不保存):列出变化的数字,保留人工修改过的段落', params: idParamsSchema, response: { 200: redraftSchema } },
+  }, async (request) => {
+    const { doc, changes, keptParagraphs } = await service.redraft(ctxOf(request), request.params.id);
+    return { doc, changes, keptParagraphs };
+  });
+
+  app.get('/reports/:id/versions/:version/stale', {
+    schema: { tags, summary: '该版本中来源记录已变化的数字', params: versionParams, response: { 200: z.object({ items: z.array(staleFigureSchema) }) } },
+  }, async (request) => ({ items: await service.staleFigures(ctxOf(request), request.params.id, request.params.version) }));
+
+  app.get('/reports/:id/export', {
+    schema: {
+      tags, summary: '导出:docx(GB/T 9704 公文格式)、md 或 txt;默认最新版本',
+      params: idParamsSchema, querystring: z.object({ format: z.enum(['docx', 'md', 'txt']).default('docx'), version: idSchema.optional() }),
+    },
+  }, async (request, reply) => {
+    const ctx = ctxOf(request);
+    const report = await service.getReport(ctx, request.params.id);
+    const version = request.query.version ? await service.getVersion(ctx, report.id, request.query.version) : report.latest;
+    const name = `${report.title}(第${version.versionNo}版)`;
+    const { format } = request.query;
+    let body: Buffer | string;
+    if (format === 'docx') {
+      const org = await findOrg(ctx.db, ctx.actor.orgId);
+      body = await renderDocx(version.doc, { orgName: org?.name });
+      reply.type('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    } else {
+      body = format === 'md' ? renderMarkdown(version.doc) : renderPlainText(version.doc);
+      reply.type(format === 'md' ? 'text/markdown; charset=utf-8' : 'text/plain; charset=utf-8');
+    }
+    reply.header('content-disposition', `attachment; filename="report.${format}"; filename*=UTF-8''${encodeURIComponent(`${name}.${format}`)}`);
+    return reply.send(body);
+  });
+};
+

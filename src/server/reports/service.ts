@@ -1,0 +1,360 @@
+import type { z } from 'zod';
+import type {
+  DraftDoc, FigureRef, Report, Version, createReportBodySchema, saveVersionBodySchema,
+} from '../../shared/reports.js';
+import { type TemplateDefinition, templateDefinitionSchema } from '../../shared/reports.js';
+import { type Actor, assertLedgerReader, assertLedgerWriter, requireRole } from '../auth/actor.js';
+import { recordChange } from '../audit/service.js';
+import { type Ctx, inTransaction } from '../context.js';
+import { AppError, conflict, notFound, validation } from '../http/errors.js';
+import { findOrg } from '../orgs/repo.js';
+import { readableOrgIds } from '../orgs/service.js';
+import type { Values } from '../worklists/definition.js';
+import { listWorklists } from '../worklists/service.js';
+import { type PlanItem, buildDraft } from './draft.js';
+import { type FactSet, gatherFacts } from './facts.js';
+import { describePeriod } from './period.js';
+import * as repo from './repo.js';
+import { DEFAULT_TEMPLATE, checkTemplate } from './template.js';
+
+// ---------- templates ----------
+
+function presentTemplate(row: { id: number; name: string; is_default: number; definition_json: string; created_at: string; updated_at: string }) {
+  return { id: row.id, name: row.name, isDefault: row.is_default === 1, definition: JSON.parse(row.definition_json) as TemplateDefinition, createdAt: row.created_at, updatedAt: row.updated_at };
+}
+
+/** The organisation's templates; the default one (the seed's structure) is created on first use. */
+export async function listTemplates(ctx: Ctx) {
+  assertLedgerReader(ctx.actor);
+  return inTransaction(ctx, async (tx) => {
+    let rows = await repo.listTemplates(tx.db, ctx.actor.orgId);
+    if (!rows.length) {
+      const now = new Date().toISOString();
+      await repo.insertTemplate(tx.db, {
+        org_id: ctx.actor.orgId, name: DEFAULT_TEMPLATE.name, definition_json: JSON.stringify(DEFAULT_TEMPLATE), is_default: 1,
+        created_by: null, created_at: now, updated_at: now,
+      });
+      rows = await repo.listTemplates(tx.db, ctx.actor.orgId);
+    }
+    return rows.map(presentTemplate);
+  });
+}
+
+async function orgName(ctx: Ctx): Promise<string> {
+  return (await findOrg(ctx.db, ctx.actor.orgId))?.name ?? '';
+}
+
+/** The fact keys templates may name for this organisation (its work lists' included). */
+export async function knownFactKeys(ctx: Ctx): Promise<Set<string>> {
+  const year = new Date().getUTCFullYear();
+  const facts = await gatherFacts(ctx, `${year}-01-01`, `${year}-01-01`, { outreachType: DEFAULT_TEMPLATE.outreachType, orgName: '' });
+  return new Set(facts.keys());
+}
+
+/** Problems of a template: each slot that names no fact; an unknown plan list or field. */
+export async function checkTemplateDefinition(ctx: Ctx, def: TemplateDefinition) {
+  assertLedgerReader(ctx.actor);
+  const problems = checkTemplate(def, await knownFactKeys(ctx));
+  if (def.plan) {
+    const list = (await listWorklists(ctx, true)).find((l) => l.name === def.plan!.listName);
+    if (!list) problems.push({ path: 'plan.listName', slot: def.plan.listName, message: `没有名为“${def.plan.listName}”的台账` });
+    else {
+      for (const field of ['periodField', 'titleField', 'contentField'] as const) {
+        if (!list.fields.some((f) => f.key === def.plan![field])) {
+          problems.push({ path: `plan.${field}`, slot: def.plan[field], message: `台账“${list.name}”没有字段“${def.plan[field]}”` });
+        }
+      }
+    }
+  }
+  return { ok: problems.length === 0, problems };
+}
+
+function assertAuthor(actor: Actor): void {
+  requireRole(actor, 'admin', 'leader');
+}
+
+async function validTemplate(ctx: Ctx, def: TemplateDefinition): Promise<void> {
+  const { problems } = await checkTemplateDefinition(ctx, def);
+  if (problems.length) {
+    throw validation(`模板有${problems.length}处错误:${problems[0].slot} ${problems[0].message}`, problems.map((p) => ({ path: p.path, message: `${p.slot}:${p.message}` })));
+  }
+}
+
+export async function createTemplate(ctx: Ctx, def: TemplateDefinition) {
+  assertAuthor(ctx.actor);
+  return inTransaction(ctx, async (tx) => {
+    await validTemplate(tx, def);
+    if (await repo.findTemplateByName(tx.db, ctx.actor.orgId, def.name)) throw conflict(`模板“${def.name}”已存在`);
+    const now = new Date().toISOString();
+    const id = await repo.insertTemplate(tx.db, {
+      org_id: ctx.actor.orgId, name: def.name, definition_json: JSON.stringify(def), is_default: 0, created_by: ctx.actor.userId, created_at: now, updated_at: now,
+    });
+    const after = presentTemplate((await repo.findTemplate(tx.db, ctx.actor.orgId, id))!);
+    await recordChange(tx, { action: 'create', entityType: 'report_template', entityId: id, orgId: ctx.actor.orgId, after });
+    return after;
+  });
+}
+
+export async function updateTemplate(ctx: Ctx, id: number, def: TemplateDefinition) {
+  assertAuthor(ctx.actor);
+  return inTransaction(ctx, async (tx) => {
+    const row = await repo.findTemplate(tx.db, ctx.actor.orgId, id);
+    if (!row) throw notFound('模板不存在');
+    await validTemplate(tx, def);
+    const clash = await repo.findTemplateByName(tx.db, ctx.actor.orgId, def.name);
+    if (clash && clash.id !== id) throw conflict(`模板“${def.name}”已存在`);
+    await repo.updateTemplate(tx.db, id, { name: def.name, definition_json: JSON.stringify(def), updated_at: new Date().toISOString() });
+    const after = presentTemplate((await repo.findTemplate(tx.db, ctx.actor.orgId, id))!);
+    await recordChange(tx, { action: 'update', entityType: 'report_template', entityId: id, orgId: ctx.actor.orgId, before: presentTemplate(row), after });
+    return after;
+  });
+}
+
+export async function deleteTemplate(ctx: Ctx, id: number): Promise<void> {
+  assertAuthor(ctx.actor);
+  await inTransaction(ctx, async (tx) => {
+    const row = await repo.findTemplate(tx.db, ctx.actor.orgId, id);
+    if (!row) throw notFound('模板不存在');
+    if (row.is_default) throw conflict('默认模板不能删除,可以修改');
+    await repo.deleteTemplate(tx.db, id);
+    await recordChange(tx, { action: 'delete', entityType: 'report_template', entityId: id, orgId: ctx.actor.orgId, before: presentTemplate(row) });
+  });
+}
+
+// ---------- drafting ----------
+
+async function planItems(ctx: Ctx, template: TemplateDefinition, nextLabel: string | null): Promise<PlanItem[]> {
+  if (!template.plan || !nextLabel) return [];
+  const list = (await listWorklists(ctx, true)).find((l) => l.name === template.plan!.listName);
+  if (!list) return [];
+  const rows = await ctx.db
+    .selectFrom('worklist_items')
+    .select(['id', 'values_json'])
+    .where('list_id', '=', list.id)
+    .orderBy('registered_date')
+    .orderBy('id')
+    .execute();
+  return rows
+    .map((r) => ({ id: r.id, values: JSON.parse(r.values_json) as Values }))
+    .filter((r) => r.values[template.plan!.periodField] === nextLabel)
+    .map((r) => ({ id: r.id, title: String(r.values[template.plan!.titleField] ?? ''), content: String(r.values[template.plan!.contentField] ?? '') }));
+}
+
+/** Facts of the period and of the same period a year earlier, and the draft they give. */
+export async function draftFor(ctx: Ctx, from: string, to: string, template: TemplateDefinition): Promise<{ doc: DraftDoc; facts: FactSet }> {
+  const period = describePeriod(from, to);
+  const options = { outreachType: template.outreachType, orgName: await orgName(ctx) };
+  const facts = await gatherFacts(ctx, from, to, options);
+  const previous = await gatherFacts(ctx, period.yearEarlier.from, period.yearEarlier.to, options);
+  const doc = buildDraft(template, facts, previous, period, await planItems(ctx, template, period.next?.label ?? null));
+  return { doc, facts };
+}
+
+function presentReport(row: repo.ReportView): Report {
+  return {
+    id: row.id,
+    title: row.title,
+    periodFrom: row.period_from,
+    periodTo: row.period_to,
+    periodLabel: row.period_label,
+    templateId: row.template_id,
+    templateName: (JSON.parse(row.template_json) as TemplateDefinition).name,
+    latestVersion: Number(row.latest_version ?? 0),
+    createdByName: row.created_by_name ?? null,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function presentVersion(row: NonNullable<Awaited<ReturnType<typeof repo.findVersion>>>): Version {
+  return {
+    id: row.id, versionNo: row.version_no, note: row.note, createdByName: row.created_by_name ?? null, createdAt: row.created_at,
+    doc: JSON.parse(row.content_json) as DraftDoc,
+  };
+}
+
+export async function listReports(ctx: Ctx): Promise<Report[]> {
+  assertLedgerReader(ctx.actor);
+  return (await repo.listReports(ctx.db, await readableOrgIds(ctx))).map(presentReport);
+}
+
+async function getReportRow(ctx: Ctx, id: number): Promise<repo.ReportView> {
+  assertLedgerReader(ctx.actor);
+  const row = await repo.findReport(ctx.db, await readableOrgIds(ctx), id);
+  if (!row) throw notFound('工作总结不存在');
+  return row;
+}
+
+async function getEditableReportRow(ctx: Ctx, id: number): Promise<repo.ReportView> {
+  assertLedgerWriter(ctx.actor);
+  const row = await getReportRow(ctx, id);
+  if (row.org_id !== ctx.actor.orgId) throw new AppError('FORBIDDEN', '只能修改本单位的工作总结');
+  return row;
+}
+
+export async function getReport(ctx: Ctx, id: number): Promise<Report & { latest: Version }> {
+  const row = await getReportRow(ctx, id);
+  const latest = await repo.findVersion(ctx.db, id, Number(row.latest_version));
+  return { ...presentReport(row), latest: presentVersion(latest!) };
+}
+
+/** Drafts a summary for a period with a template and keeps it as version 1. */
+export async function createReport(ctx: Ctx, input: z.infer<typeof createReportBodySchema>): Promise<Report & { latest: Version }> {
+  assertLedgerWriter(ctx.actor);
+  const templates = await listTemplates(ctx);
+  const template = input.templateId ? templates.find((t) => t.id === input.templateId) : templates.find((t) => t.isDefault) ?? templates[0];
+  if (!template) throw validation('模板不存在', [{ path: 'templateId', message: '模板不存在' }]);
+  const definition = templateDefinitionSchema.parse(template.definition);
+  return inTransaction(ctx, async (tx) => {
+    const { doc } = await draftFor(tx, input.from, input.to, definition);
+    const now = new Date().toISOString();
+    const id = await repo.insertReport(tx.db, {
+      org_id: ctx.actor.orgId, title: doc.title, period_from: input.from, period_to: input.to, period_label: describePeriod(input.from, input.to).label,
+      template_id: template.id, template_json: JSON.stringify(definition), created_by: ctx.actor.userId, created_at: now, updated_at: now,
+    });
+    const json = JSON.stringify(doc);
+    await repo.insertVersion(tx.db, {
+      org_id: ctx.actor.orgId, report_id: id, version_no: 1, content_json: json, generated_json: json, note: '自动起草', created_by: ctx.actor.userId, created_at: now,
+    });
+    const report = await getReport(tx, id);
+    await recordChange(tx, { action: 'create', entityType: 'report', entityId: id, orgId: ctx.actor.orgId, after: { title: report.title, period: report.periodLabel, template: report.templateName } });
+    return report;
+  });
+}
+
+export async function listVersions(ctx: Ctx, id: number): Promise<Omit<Version, 'doc'>[]> {
+  await getReportRow(ctx, id);
+  return (await repo.listVersions(ctx.db, id)).map((v) => ({ id: v.id, versionNo: v.version_no, note: v.note, createdByName: v.created_by_name ?? null, createdAt: v.created_at }));
+}
+
+export async function getVersion(ctx: Ctx, id: number, versionNo: number): Promise<Version> {
+  await getReportRow(ctx, id);
+  const row = await repo.findVersion(ctx.db, id, versionNo);
+  if (!row) throw notFound('版本不存在');
+  return presentVersion(row);
+}
+
+/** Saves edited text as the next version; refused when someone saved a newer version meanwhile. */
+export async function saveVersion(ctx: Ctx, id: number, input: z.infer<typeof saveVersionBodySchema>, generated?: DraftDoc): Promise<Version> {
+  return inTransaction(ctx, async (tx) => {
+    const row = await getEditableReportRow(tx, id);
+    const latestNo = Number(row.latest_version);
+    if (input.baseVersion !== latestNo) {
+      throw conflict(`这份总结已由他人保存了第${latestNo}版,请先查看最新版本再保存`, { latestVersion: latestNo });
+    }
+    const latest = (await repo.findVersion(tx.db, id, latestNo))!;
+    const now = new Date().toISOString();
+    await repo.insertVersion(tx.db, {
+      org_id: row.org_id, report_id: id, version_no: latestNo + 1, content_json: JSON.stringify(input.doc),
+      generated_json: generated ? JSON.stringify(generated) : latest.generated_json, note: input.note, created_by: ctx.actor.userId, created_at: now,
+    });
+    await repo.touchReport(tx.db, id, input.doc.title, now);
+    await recordChange(tx, { action: 'update', entityType: 'report', entityId: id, orgId: row.org_id, before: { version: latestNo }, after: { version: latestNo + 1, note: input.note } });
+    return getVersion(tx, id, latestNo + 1);
+  });
+}
+
+/** Restores an earlier version by saving a copy of it as the newest. */
+export async function restoreVersion(ctx: Ctx, id: number, versionNo: number): Promise<Version> {
+  const row = await getEditableReportRow(ctx, id);
+  const old = await getVersion(ctx, id, versionNo);
+  return saveVersion(ctx, id, { doc: old.doc, note: `恢复第${versionNo}版`, baseVersion: Number(row.latest_version) });
+}
+
+function figuresByKey(doc: DraftDoc): Map<string, { text: string; section: string }> {
+  const map = new Map<string, { text: string; section: string }>();
+  for (const f of doc.opening.figures) map.set(f.factKey, { text: f.text, section: 'opening' });
+  for (const s of doc.sections) for (const p of s.paragraphs) for (const f of p.figures) map.set(f.factKey, { text: f.text, section: s.key });
+  return map;
+}
+
+/**
+ * Drafts again from today's ledgers without saving: says which figures changed since the latest
+ * version, and keeps every paragraph people edited by hand (its text differs from what was drafted).
+ */
+export async function redraft(ctx: Ctx, id: number) {
+  const row = await getEditableReportRow(ctx, id);
+  const latest = (await repo.findVersion(ctx.db, id, Number(row.latest_version)))!;
+  const current = JSON.parse(latest.content_json) as DraftDoc;
+  const generatedBefore = JSON.parse(latest.generated_json) as DraftDoc;
+  const { doc: fresh } = await draftFor(ctx, row.period_from, row.period_to, JSON.parse(row.template_json) as TemplateDefinition);
+
+  const before = figuresByKey(current);
+  const after = figuresByKey(fresh);
+  const changes = [...new Set([...before.keys(), ...after.keys()])]
+    .filter((key) => before.get(key)?.text !== after.get(key)?.text)
+    .map((key) => ({ factKey: key, sectionKey: (after.get(key) ?? before.get(key))!.section, before: before.get(key)?.text ?? null, after: after.get(key)?.text ?? null }));
+
+  const generatedText = new Map<string, string>();
+  for (const s of generatedBefore.sections) for (const p of s.paragraphs) generatedText.set(p.key, p.text);
+  generatedText.set('opening', generatedBefore.opening.text);
+  const edited = new Map<string, DraftDoc['sections'][number]['paragraphs'][number]>();
+  for (const s of current.sections) for (const p of s.paragraphs) if (generatedText.get(p.key) !== p.text) edited.set(p.key, p);
+  if (generatedText.get('opening') !== current.opening.text) edited.set('opening', current.opening);
+
+  const merged: DraftDoc = {
+    title: current.title !== generatedBefore.title ? current.title : fresh.title,
+    opening: edited.get('opening') ?? fresh.opening,
+    sections: fresh.sections.map((s) => ({ ...s, paragraphs: s.paragraphs.map((p) => edited.get(p.key) ?? p) })),
+  };
+  return { doc: merged, generated: fresh, changes, keptParagraphs: [...edited.keys()] };
+}
+
+/** Figures of a version whose records changed since it was drafted (value or the records counted). */
+export async function staleFigures(ctx: Ctx, id: number, versionNo: number) {
+  const row = await getReportRow(ctx, id);
+  const version = await getVersion(ctx, id, versionNo);
+  const { doc: fresh } = await draftFor(ctx, row.period_from, row.period_to, JSON.parse(row.template_json) as TemplateDefinition);
+  const now = new Map<string, FigureRef>();
+  const all = (doc: DraftDoc) => [...doc.opening.figures, ...doc.sections.flatMap((s) => s.paragraphs.flatMap((p) => p.figures))];
+  for (const f of all(fresh)) now.set(f.factKey, f);
+  return all(version.doc)
+    .filter((f) => {
+      const n = now.get(f.factKey);
+      return !n || n.value !== f.value || n.ids.join(',') !== f.ids.join(',');
+    })
+    .map((f) => ({ figureId: f.id, factKey: f.factKey, text: f.text, now: now.get(f.factKey)?.text ?? '(已无数据)' }));
+}
+
+// ---------- tracing a figure to its records ----------
+
+/** The records behind a figure, each with a label and the page that shows it. */
+export async function traceRecords(ctx: Ctx, recordType: string, ids: number[]) {
+  assertLedgerReader(ctx.actor);
+  const orgIds = await readableOrgIds(ctx);
+  if (!ids.length) return [];
+  const db = ctx.db;
+  switch (recordType) {
+    case 'project':
+      return (await db.selectFrom('projects').select(['id', 'title', 'stage']).where('org_id', 'in', orgIds).where('id', 'in', ids).orderBy('id').execute())
+        .map((r) => ({ id: r.id, label: r.title, link: `/projects/${r.id}` }));
+    case 'event':
+      return (await db.selectFrom('events').select(['id', 'theme', 'type', 'start_date']).where('org_id', 'in', orgIds).where('id', 'in', ids).orderBy('start_date').execute())
+        .map((r) => ({ id: r.id, label: `${r.start_date} ${r.type}:${r.theme}`, link: `/events/${r.id}` }));
+    case 'visit':
+      return (await db.selectFrom('visits').select(['id', 'visit_date', 'purpose']).where('org_id', 'in', orgIds).where('id', 'in', ids).orderBy('visit_date').execute())
+        .map((r) => ({ id: r.id, label: `${r.visit_date} ${r.purpose}`, link: `/visits/${r.id}` }));
+    case 'enterprise':
+      return (await db.selectFrom('enterprises').select(['id', 'name']).where('org_id', 'in', orgIds).where('id', 'in', ids).orderBy('id').execute())
+        .map((r) => ({ id: r.id, label: r.name, link: `/enterprises/${r.id}` }));
+    case 'followup':
+      return (await db.selectFrom('project_followups as f').innerJoin('projects as p', 'p.id', 'f.project_id').select(['f.id', 'f.followup_date', 'p.title', 'p.id as project_id'])
+        .where('f.org_id', 'in', orgIds).where('f.id', 'in', ids).orderBy('f.followup_date').execute())
+        .map((r) => ({ id: r.id, label: `${r.followup_date} 跟踪服务:${r.title}`, link: `/projects/${r.project_id}` }));
+    case 'commissioner':
+      return (await db.selectFrom('commissioners').select(['id', 'name', 'employer']).where('org_id', 'in', orgIds).where('id', 'in', ids).orderBy('id').execute())
+        .map((r) => ({ id: r.id, label: `${r.name}(${r.employer})`, link: `/commissioners/${r.id}` }));
+    case 'service_log':
+      return (await db.selectFrom('service_logs as l').innerJoin('commissioners as c', 'c.id', 'l.commissioner_id').select(['l.id', 'l.log_date', 'l.content', 'c.name', 'c.id as cid'])
+        .where('l.org_id', 'in', orgIds).where('l.id', 'in', ids).orderBy('l.log_date').execute())
+        .map((r) => ({ id: r.id, label: `${r.log_date} ${r.name}:${r.content}`, link: `/commissioners/${r.cid}` }));
+    case 'commissioner_support':
+      return (await db.selectFrom('commissioner_supports').select(['id', 'support_date', 'description', 'commissioner_id']).where('org_id', 'in', orgIds).where('id', 'in', ids).orderBy('support_date').execute())
+        .map((r) => ({ id: r.id, label: `${r.support_date} ${r.description}`, link: `/commissioners/${r.commissioner_id}` }));
+    case 'worklist_item':
+      return (await db.selectFrom('worklist_items').select(['id', 'title']).where('org_id', 'in', orgIds).where('id', 'in', ids).orderBy('id').execute())
+        .map((r) => ({ id: r.id, label: r.title, link: `/worklist-items/${r.id}` }));
+    default:
+      throw validation('未知的记录类型', [{ path: 'recordType', message: '未知的记录类型' }]);
+  }
+}

@@ -1,0 +1,374 @@
+import { describe, expect, it } from 'vitest';
+import {
+  approximate,
+  approxNumber,
+  chineseNumeral,
+  joinNames,
+  ordinal,
+  phraseEach,
+  phraseMoney,
+  phraseQuantity,
+  phraseShare,
+  phraseWan,
+} from './phrasing.js';
+
+describe('the seed document’s figures', () => {
+  it('phrases every figure of the 2014 上犹县 summary as written there', () => {
+    expect(phraseQuantity(7, '人')).toBe('7人');
+    expect(phraseQuantity(5, '次')).toBe('5次');
+    expect(phraseQuantity(15230, '份')).toBe('1.5万余份');
+    expect(phraseQuantity(83, '块')).toBe('80余块');
+    expect(phraseQuantity(11860, '人次')).toBe('近1.2万人次');
+    expect(phraseQuantity(812, '份')).toBe('800余份');
+    expect(phraseQuantity(196, '人')).toBe('近200人');
+    expect(phraseMoney(31500, { more: '多', chinese: true })).toBe('三万多元');
+    expect(phraseMoney(31500)).toBe('3万余元');
+    expect(phraseEach(1, '项')).toBe('各1项');
+    expect(phraseShare(4, 2, '户')).toBe('4户中已有2户');
+  });
+});
+
+describe('rule 1: small figures and round figures are exact', () => {
+  it('writes figures below 50 as they are', () => {
+    expect(approxNumber(0)).toBe('0');
+    expect(approxNumber(1)).toBe('1');
+    expect(phraseQuantity(46, '人')).toBe('46人');
+    expect(approxNumber(49)).toBe('49');
+    expect(approxNumber(49.5)).toBe('49.5');
+    expect(approximate(49)).toEqual({ kind: 'exact', value: 49 });
+  });
+
+  it('writes a figure that is round at its precision without 余 or 近', () => {
+    expect(approxNumber(50)).toBe('50');
+    expect(approxNumber(100)).toBe('100');
+    expect(approxNumber(110)).toBe('110');
+    expect(approxNumber(190)).toBe('190');
+    expect(phraseQuantity(200, '人')).toBe('200人');
+    expect(phraseQuantity(800, '份')).toBe('800份');
+    expect(approxNumber(1000)).toBe('1000');
+    expect(approxNumber(1900)).toBe('1900');
+    expect(phraseMoney(8000)).toBe('8000元');
+    expect(approxNumber(10000)).toBe('1万');
+    expect(phraseQuantity(15000, '份')).toBe('1.5万份');
+    expect(phraseMoney(30000)).toBe('3万元');
+    expect(approximate(800)).toEqual({ kind: 'exact', value: 800 });
+    expect(phraseQuantity(15000, '份', { chinese: true })).toBe('一点五万份');
+    expect(phraseQuantity(800, '份', { more: '多' })).toBe('800份');
+  });
+});
+
+describe('rule 2: two significant digits after a leading 1, otherwise one', () => {
+  it('rounds down to the step that precision gives', () => {
+    expect(approximate(83)).toEqual({ kind: 'more', value: 80 }); // step 10
+    expect(approximate(123)).toEqual({ kind: 'more', value: 120 }); // leading 1: step 10
+    expect(approximate(812)).toEqual({ kind: 'more', value: 800 }); // step 100
+    expect(approximate(1234)).toEqual({ kind: 'more', value: 1200 }); // leading 1: step 100
+    expect(approximate(15230)).toEqual({ kind: 'more', value: 15000 }); // step 1,000
+    expect(approximate(11860)).toEqual({ kind: 'near', value: 12000 }); // step 1,000
+    expect(approximate(31500)).toEqual({ kind: 'more', value: 30000 }); // step 10,000
+    expect(approximate(125000)).toEqual({ kind: 'more', value: 120000 }); // step 10,000
+  });
+});
+
+describe('rule 3: 近c when c − n ≤ 3% of c, otherwise f余', () => {
+  it('pins the 50 boundary', () => {
+    expect(approxNumber(49)).toBe('49');
+    expect(approxNumber(50)).toBe('50');
+    expect(approxNumber(51)).toBe('50余');
+  });
+
+  it('pins the 3% boundary below 100', () => {
+    expect(approxNumber(96)).toBe('90余'); // c − n = 4 > 3
+    expect(approxNumber(97)).toBe('近100'); // 3 ≤ 3
+    expect(approxNumber(99)).toBe('近100');
+  });
+
+  it('pins the 3% boundary below 200', () => {
+    expect(approxNumber(193)).toBe('190余'); // 7 > 6
+    expect(approxNumber(194)).toBe('近200'); // 6 ≤ 6
+    expect(approxNumber(196)).toBe('近200');
+  });
+
+  it('uses the finer step just above a power of ten', () => {
+    expect(approxNumber(100)).toBe('100');
+    expect(approxNumber(101)).toBe('100余'); // f = 100, c = 110
+    expect(approxNumber(107)).toBe('近110'); // 3 ≤ 3.3
+    expect(approxNumber(106)).toBe('100余'); // 4 > 3.3
+  });
+
+  it('pins 9,500, 9,999 and 10,000', () => {
+    expect(approxNumber(9500)).toBe('9000余'); // 500 > 300
+    expect(approxNumber(9700)).toBe('近1万'); // 300 ≤ 300
+    expect(approxNumber(9699)).toBe('9000余');
+    expect(approxNumber(9999)).toBe('近1万');
+    expect(approxNumber(10000)).toBe('1万');
+    expect(approxNumber(10001)).toBe('1万余');
+  });
+
+  it('approximates non-integer figures of 50 and more the same way', () => {
+    expect(approxNumber(50.5)).toBe('50余');
+    expect(approxNumber(96.9)).toBe('90余'); // 3.1 > 3
+    expect(approxNumber(97.5)).toBe('近100');
+  });
+});
+
+describe('rule 4: 万 and 亿 from the written value', () => {
+  it('writes values of 1万 and more in 万 with the decimal the precision gives', () => {
+    expect(approxNumber(15230)).toBe('1.5万余');
+    expect(approxNumber(11860)).toBe('近1.2万');
+    expect(approxNumber(31500)).toBe('3万余');
+    expect(approxNumber(120000)).toBe('12万');
+    expect(approxNumber(125000)).toBe('12万余');
+    expect(approxNumber(1_500_000)).toBe('150万');
+    expect(approxNumber(10_000_000)).toBe('1000万');
+    expect(approxNumber(99_999_999)).toBe('近1亿');
+  });
+
+  it('writes values of 1亿 and more in 亿', () => {
+    expect(approxNumber(100_000_000)).toBe('1亿');
+    expect(approxNumber(150_000_000)).toBe('1.5亿');
+    expect(approxNumber(153_000_000)).toBe('1.5亿余');
+    expect(approxNumber(3_210_000_000)).toBe('30亿余');
+  });
+
+  it('writes values below 1万 in plain digits without separators', () => {
+    expect(approxNumber(812)).toBe('800余');
+    expect(approxNumber(1860)).toBe('近1900');
+    expect(approxNumber(9500)).toBe('9000余');
+    expect(phraseMoney(8350)).toBe('8000余元');
+  });
+});
+
+describe('rule 5: 多 and Chinese numerals', () => {
+  it('writes 多 instead of 余 and keeps 近', () => {
+    expect(phraseQuantity(83, '块', { more: '多' })).toBe('80多块');
+    expect(phraseMoney(31500, { more: '多' })).toBe('3万多元');
+    expect(approxNumber(11860, { more: '多' })).toBe('近1.2万');
+    expect(approxNumber(800, { more: '多' })).toBe('800');
+  });
+
+  it('writes the number part in Chinese numerals', () => {
+    expect(phraseMoney(31500, { chinese: true })).toBe('三万余元');
+    expect(phraseQuantity(15230, '份', { chinese: true })).toBe('一点五万余份');
+    expect(approxNumber(11860, { chinese: true })).toBe('近一点二万');
+    expect(approxNumber(83, { chinese: true, more: '多' })).toBe('八十多');
+    expect(approxNumber(196, { chinese: true })).toBe('近二百');
+    expect(approxNumber(120000, { chinese: true })).toBe('十二万');
+    expect(approxNumber(1_500_000, { chinese: true })).toBe('一百五十万');
+    expect(approxNumber(150_000_000, { chinese: true })).toBe('一点五亿');
+    expect(phraseQuantity(7, '人', { chinese: true })).toBe('七人');
+    expect(approxNumber(49.5, { chinese: true })).toBe('四十九点五');
+  });
+
+  it('reads 2 as 两 before 万/亿 and measure words, 二 elsewhere', () => {
+    expect(phraseMoney(21000, { chinese: true, more: '多' })).toBe('两万多元');
+    expect(phraseMoney(20000, { chinese: true })).toBe('两万元');
+    expect(approxNumber(200_000_000, { chinese: true })).toBe('两亿');
+    expect(phraseQuantity(2, '户', { chinese: true })).toBe('两户');
+    expect(approxNumber(2, { chinese: true })).toBe('二');
+    expect(phraseQuantity(25000, '份', { chinese: true })).toBe('两万余份');
+    expect(phraseMoney(2.5, { chinese: true })).toBe('二点五元');
+    expect(phraseQuantity(2000, '份', { chinese: true })).toBe('两千份');
+    expect(phraseQuantity(20, '人', { chinese: true })).toBe('二十人');
+  });
+});
+
+describe('rule 6: exact mode', () => {
+  it('writes the integer as it is, without separators or 万', () => {
+    expect(phraseQuantity(15230, '份', { mode: 'exact' })).toBe('15230份');
+    expect(phraseQuantity(11860, '人次', { mode: 'exact' })).toBe('11860人次');
+    expect(phraseMoney(31500, { mode: 'exact' })).toBe('31500元');
+    expect(approxNumber(150_000_000, { mode: 'exact' })).toBe('150000000');
+    expect(approxNumber(1e21, { mode: 'exact' })).toBe('1000000000000000000000');
+    expect(approxNumber(0, { mode: 'exact' })).toBe('0');
+  });
+
+  it('trims decimals of non-integers (4 places; money 2)', () => {
+    expect(approxNumber(12.5, { mode: 'exact' })).toBe('12.5');
+    expect(approxNumber(12.5)).toBe('12.5');
+    expect(approxNumber(3.14159, { mode: 'exact' })).toBe('3.1416');
+    expect(approxNumber(7.00001, { mode: 'exact' })).toBe('7');
+    expect(phraseMoney(31500.456, { mode: 'exact' })).toBe('31500.46元');
+    expect(phraseMoney(31500.5, { mode: 'exact' })).toBe('31500.5元');
+  });
+
+  it('ignores 余/多 and spells the whole figure out with chinese', () => {
+    expect(phraseMoney(31500, { mode: 'exact', more: '多' })).toBe('31500元');
+    expect(phraseMoney(31500, { mode: 'exact', chinese: true })).toBe('三万一千五百元');
+    expect(phraseQuantity(2, '户', { mode: 'exact', chinese: true })).toBe('两户');
+  });
+});
+
+describe('rule 7: negative and non-finite figures throw a RangeError in Chinese', () => {
+  const bad = [-1, -0.5, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
+  it.each(bad)('rejects %s everywhere', (n) => {
+    expect(() => approxNumber(n)).toThrow(RangeError);
+    expect(() => approxNumber(n)).toThrow(/数值须为非负的有限数/);
+    expect(() => approxNumber(n, { mode: 'exact' })).toThrow(RangeError);
+    expect(() => phraseQuantity(n, '份')).toThrow(RangeError);
+    expect(() => phraseMoney(n)).toThrow(RangeError);
+    expect(() => phraseWan(n)).toThrow(RangeError);
+    expect(() => phraseEach(n, '项')).toThrow(RangeError);
+    expect(() => chineseNumeral(n)).toThrow(RangeError);
+    expect(() => ordinal(n)).toThrow(RangeError);
+    expect(() => approximate(n)).toThrow(RangeError);
+  });
+
+  it('accepts negative zero as zero', () => {
+    expect(approxNumber(-0)).toBe('0');
+  });
+});
+
+describe('chineseNumeral', () => {
+  it('writes units, tens and hundreds', () => {
+    expect(chineseNumeral(0)).toBe('零');
+    expect(chineseNumeral(3)).toBe('三');
+    expect(chineseNumeral(2)).toBe('二');
+    expect(chineseNumeral(10)).toBe('十');
+    expect(chineseNumeral(15)).toBe('十五');
+    expect(chineseNumeral(20)).toBe('二十');
+    expect(chineseNumeral(99)).toBe('九十九');
+    expect(chineseNumeral(100)).toBe('一百');
+    expect(chineseNumeral(105)).toBe('一百零五');
+    expect(chineseNumeral(110)).toBe('一百一十');
+    expect(chineseNumeral(200)).toBe('二百');
+  });
+
+  it('writes one 零 for a run of zeros and 两 before 千/万/亿', () => {
+    expect(chineseNumeral(1000)).toBe('一千');
+    expect(chineseNumeral(1005)).toBe('一千零五');
+    expect(chineseNumeral(1050)).toBe('一千零五十');
+    expect(chineseNumeral(2014)).toBe('两千零一十四');
+    expect(chineseNumeral(2200)).toBe('两千二百');
+    expect(chineseNumeral(10000)).toBe('一万');
+    expect(chineseNumeral(10005)).toBe('一万零五');
+    expect(chineseNumeral(10010)).toBe('一万零一十');
+    expect(chineseNumeral(10500)).toBe('一万零五百');
+    expect(chineseNumeral(15230)).toBe('一万五千二百三十');
+    expect(chineseNumeral(20000)).toBe('两万');
+    expect(chineseNumeral(22000)).toBe('两万两千');
+    expect(chineseNumeral(100000)).toBe('十万');
+    expect(chineseNumeral(101000)).toBe('十万一千');
+    expect(chineseNumeral(120000)).toBe('十二万');
+    expect(chineseNumeral(1_000_000)).toBe('一百万');
+    expect(chineseNumeral(20_000_000)).toBe('两千万');
+    expect(chineseNumeral(100_000_000)).toBe('一亿');
+    expect(chineseNumeral(100_000_005)).toBe('一亿零五');
+    expect(chineseNumeral(100_050_000)).toBe('一亿零五万');
+    expect(chineseNumeral(100_005_000)).toBe('一亿零五千');
+    expect(chineseNumeral(150_000_000)).toBe('一亿五千万');
+    expect(chineseNumeral(200_000_000)).toBe('两亿');
+    expect(chineseNumeral(1_000_000_000)).toBe('十亿');
+    expect(chineseNumeral(1_000_000_000_000)).toBe('一万亿');
+    expect(chineseNumeral(1_000_000_010_000)).toBe('一万亿零一万');
+    expect(chineseNumeral(1_000_100_000_000)).toBe('一万零一亿');
+  });
+
+  it('reads decimals digit by digit after 点', () => {
+    expect(chineseNumeral(1.5)).toBe('一点五');
+    expect(chineseNumeral(0.5)).toBe('零点五');
+    expect(chineseNumeral(10.05)).toBe('十点零五');
+    expect(chineseNumeral(2.5)).toBe('二点五');
+  });
+
+  it('stops at Number.MAX_SAFE_INTEGER', () => {
+    expect(chineseNumeral(Number.MAX_SAFE_INTEGER)).toBe(
+      '九千零七万一千九百九十二亿五千四百七十四万零九百九十一',
+    );
+    expect(() => chineseNumeral(Number.MAX_SAFE_INTEGER + 2)).toThrow(RangeError);
+  });
+});
+
+describe('ordinal', () => {
+  it('numbers enumerations from 一', () => {
+    expect(ordinal(1)).toBe('一');
+    expect(ordinal(2)).toBe('二');
+    expect(ordinal(9)).toBe('九');
+    expect(ordinal(10)).toBe('十');
+    expect(ordinal(11)).toBe('十一');
+    expect(ordinal(20)).toBe('二十');
+    expect(ordinal(2000)).toBe('二千');
+  });
+
+  it('rejects 0 and non-integers', () => {
+    expect(() => ordinal(0)).toThrow(RangeError);
+    expect(() => ordinal(1.5)).toThrow(/序号须为正整数/);
+  });
+});
+
+describe('joinNames', () => {
+  it('joins with 、 and 和', () => {
+    expect(joinNames([])).toBe('');
+    expect(joinNames(['林业局'])).toBe('林业局');
+    expect(joinNames(['林业局', '农业局'])).toBe('林业局和农业局');
+    expect(joinNames(['林业局', '农业局', '气象局'])).toBe('林业局、农业局和气象局');
+  });
+
+  it('quotes each name with Chinese quotation marks', () => {
+    expect(joinNames(['科技富民强县'], true)).toBe('\u201c科技富民强县\u201d');
+    expect(joinNames(['科技三下乡', '科技活动周'], true)).toBe('“科技三下乡”和“科技活动周”');
+    expect(joinNames(['A', 'B', 'C'], true)).toBe('“A”、“B”和“C”');
+  });
+
+  it('does not change the array it is given', () => {
+    const names = ['A', 'B'];
+    joinNames(names, true);
+    expect(names).toEqual(['A', 'B']);
+  });
+});
+
+describe('phraseEach', () => {
+  it('prefixes 各 to the phrased quantity', () => {
+    expect(phraseEach(1, '项')).toBe('各1项');
+    expect(phraseEach(812, '份')).toBe('各800余份');
+    expect(phraseEach(812, '份', { mode: 'exact' })).toBe('各812份');
+    expect(phraseEach(2, '项', { chinese: true })).toBe('各两项');
+  });
+});
+
+describe('phraseShare', () => {
+  it('writes part of a whole with exact counts', () => {
+    expect(phraseShare(4, 2, '户')).toBe('4户中已有2户');
+    expect(phraseShare(4, 1, '户')).toBe('4户中已有1户');
+    expect(phraseShare(4, 3, '户')).toBe('4户中已有3户');
+    expect(phraseShare(1230, 812, '户')).toBe('1230户中已有812户');
+  });
+
+  it('writes all and none', () => {
+    expect(phraseShare(4, 4, '户')).toBe('4户全部');
+    expect(phraseShare(1, 1, '户')).toBe('1户全部');
+    expect(phraseShare(4, 0, '户')).toBe('4户均未');
+  });
+
+  it('rejects an empty whole, a part above the whole, fractions and negatives', () => {
+    expect(() => phraseShare(0, 0, '户')).toThrow(RangeError);
+    expect(() => phraseShare(4, 5, '户')).toThrow(/不能大于总数/);
+    expect(() => phraseShare(4, 1.5, '户')).toThrow(/须为整数/);
+    expect(() => phraseShare(4, -1, '户')).toThrow(RangeError);
+    expect(() => phraseShare(Number.NaN, 1, '户')).toThrow(RangeError);
+  });
+});
+
+describe('phraseMoney', () => {
+  it('follows the rounding rules with 元', () => {
+    expect(phraseMoney(31500)).toBe('3万余元');
+    expect(phraseMoney(31500, { more: '多', chinese: true })).toBe('三万多元');
+    expect(phraseMoney(8000)).toBe('8000元');
+    expect(phraseMoney(8350)).toBe('8000余元');
+    expect(phraseMoney(45)).toBe('45元');
+    expect(phraseMoney(0)).toBe('0元');
+    expect(phraseMoney(31500, { mode: 'exact' })).toBe('31500元');
+  });
+});
+
+describe('phraseWan', () => {
+  it('writes 万元 amounts exactly, trimmed to at most 4 decimals', () => {
+    expect(phraseWan(70)).toBe('70万元');
+    expect(phraseWan(12.5)).toBe('12.5万元');
+    expect(phraseWan(1234.5)).toBe('1234.5万元');
+    expect(phraseWan(0.0001)).toBe('0.0001万元');
+    expect(phraseWan(3.14159)).toBe('3.1416万元');
+    expect(phraseWan(12.50001)).toBe('12.5万元');
+    expect(phraseWan(0)).toBe('0万元');
+  });
+});

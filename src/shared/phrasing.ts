@@ -1,0 +1,272 @@
+/**
+ * Phrasing figures the way a county bureau writes them in a work summary (工作总结).
+ *
+ * Pure functions, no dependencies. Every figure the summary prints goes through here, so the
+ * draft reads like the seed: "共5次", "1.5万余份", "80余块", "近1.2万人次", "三万多元", "各1项",
+ * "4户中已有2户". The writer can switch any one figure to its exact value (mode: 'exact').
+ *
+ * ## Rounding rules (mode 'approx', the default)
+ *
+ * 1. Small figures are exact. Below 50 the number is written as it is: 7人, 5次, 46人, 49.
+ *    A figure that is already "round" at the precision of rule 2 is also written exactly, with
+ *    no 余 or 近: 50 → 50, 200 → 200人, 800 → 800份, 15,000 → 1.5万份, 30,000 → 3万元.
+ * 2. Precision. Two significant digits when the leading digit is 1, otherwise one. So the step is
+ *    10 for 83 (→ 80), 10 for 196 (→ 190/200), 100 for 812 (→ 800), 1,000 for 15,230 (→ 15,000)
+ *    and 11,860 (→ 11,000/12,000), 10,000 for 31,500 (→ 30,000).
+ * 3. 余 or 近. Let f be the figure rounded down to that step and c = f + one step. When the figure
+ *    is within 3% of c below it, i.e. c − n ≤ 3% × c, write 近c; otherwise write f余.
+ *    196 → 近200 (4 ≤ 6); 194 → 近200 (6 ≤ 6); 193 → 190余 (7 > 6); 97 → 近100 (3 ≤ 3);
+ *    96 → 90余 (4 > 3); 51 → 50余; 101 → 100余 (step 10, c = 110); 9,999 → 近1万;
+ *    11,860 → 近1.2万; 83 → 80余; 812 → 800余; 15,230 → 1.5万余; 31,500 → 3万余; 9,500 → 9000余.
+ * 4. Units of 万 and 亿. A written value (f, c, or the round figure itself) of 1万 (10,000) or more
+ *    is written in 万, of 1亿 (100,000,000) or more in 亿, with the decimal that the precision
+ *    gives (at most one): 1.5万, 1.2万, 3万, 12万 (120,000), 150万, 1000万, 1.5亿, 近1亿 (99,000,000).
+ *    The unit follows the written value, not the raw figure: 9,999 → 近1万. Below 1万 the value is
+ *    plain digits without separators: 9000余, 1000, 近1900. (No unit above 亿: figures of 1万亿 and
+ *    more are far beyond a county's scale and read e.g. 15000亿.)
+ * 5. Wording switches. options.more = '多' writes 多 instead of 余 (3万多元, 80多块); 近 stays 近.
+ *    options.chinese writes the number part in Chinese numerals (house style for money): 三万多元,
+ *    一点五万余份 (a decimal is read digit by digit after 点), 近一点二万, 八十余, 十二万.
+ *    The digit 2 reads 两 in the 千 place, and as a whole count in front of 万/亿 or a measure word
+ *    (两千二百, 两万多元, 两亿, 两户); elsewhere 二 (二十, 二百, 十二万, 二点五元, a bare 二).
+ * 6. Exact mode (the per-figure switch) writes the figure as it is: integers in plain digits with no
+ *    separators and never in 万 (15230份, 150000000), non-integers with trailing zeros trimmed
+ *    (12.5, at most 4 decimals; money at most 2, i.e. to the 分). With options.chinese the full
+ *    figure is spelled out (一万五千二百三十). Non-integers below 50 in approx mode print the same way.
+ * 7. Invalid input. A negative or non-finite figure (NaN, ±Infinity) throws a RangeError with a
+ *    Chinese message ("数值须为非负的有限数…"); so do the other misuses noted per function.
+ *
+ * ## Other phrasing
+ *
+ * - chineseNumeral: 0 → 零, 10 → 十, 15 → 十五, 105 → 一百零五, 110 → 一百一十, 1,005 → 一千零五,
+ *   2,014 → 两千零一十四, 10,500 → 一万零五百, 100,000 → 十万, 100,000,005 → 一亿零五;
+ *   one 零 for any run of zeros, 一十 shortened to 十 only at the very start. 两 as in rule 5.
+ *   Integer part up to Number.MAX_SAFE_INTEGER (sections 万, 亿, 万亿).
+ * - ordinal: 一, 二, … 十, 十一, 二十 — for 一是、二是 and 一、二、; always 二, never 两; from 1.
+ * - joinNames: 'A', 'A和B', 'A、B和C'; quote=true wraps each name in “” and keeps the 顿号,
+ *   as the seed writes “科技三下乡”、“科技活动周”.
+ * - phraseEach: 各 + the quantity: 各1项 (same rules as phraseQuantity).
+ * - phraseShare (part of a whole, counts written exactly, the caller appends the predicate):
+ *   4户中已有2户(落实到位); all → 4户全部(落实到位); none → 4户均未(落实到位).
+ *   Non-integer counts, part > whole, or whole = 0 throw a RangeError.
+ * - phraseMoney: the rules above with the unit 元: 3万余元, 三万多元, 8000元 (below 1万 in 元, never
+ *   0.8万元), 8000余元 for 8,350; exact → 31500元.
+ * - phraseWan: amounts already in 万元, exact, trimmed, at most 4 decimals: 70万元, 12.5万元.
+ */
+
+export type Rounding = 'approx' | 'exact';
+
+export interface PhraseOptions {
+  /** Default 'approx'; 'exact' = the per-figure switch to the exact value. */
+  mode?: Rounding;
+  /** The word for "more than": default '余' (1.5万余份); '多' gives 三万多元. */
+  more?: '余' | '多';
+  /** Chinese numerals for the number part (house style for money: 三万多元). */
+  chinese?: boolean;
+}
+
+/** How an approximated figure is written: exactly, 近value, or value余/多. */
+export interface Approximation {
+  kind: 'exact' | 'near' | 'more';
+  /** The value written: the figure itself, c for 'near', f for 'more'. */
+  value: number;
+}
+
+const WAN = 10_000;
+const YI = 100_000_000;
+const SMALL = 50;
+const NEAR_PERCENT = 3;
+
+function assertFigure(n: number): void {
+  if (typeof n !== 'number' || !Number.isFinite(n) || n < 0) {
+    throw new RangeError(`数值须为非负的有限数,收到:${String(n)}`);
+  }
+}
+
+/** Plain digits, no separators, no exponent; non-integers trimmed to at most `maxDecimals`. */
+function plainDigits(n: number, maxDecimals = 4): string {
+  if (Number.isInteger(n)) return BigInt(n).toString();
+  const fixed = n.toFixed(maxDecimals);
+  return fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;
+}
+
+/**
+ * Rules 1–3: which value is written and whether with 近 or 余. Pure arithmetic, no wording.
+ * approximate(196) → { kind: 'near', value: 200 }; approximate(812) → { kind: 'more', value: 800 }.
+ */
+export function approximate(n: number): Approximation {
+  assertFigure(n);
+  if (n < SMALL) return { kind: 'exact', value: n };
+  let p = 1;
+  while (p * 10 <= n) p *= 10;
+  const leading = Math.floor(n / p);
+  const step = leading === 1 ? p / 10 : p;
+  const f = Math.floor(n / step) * step;
+  if (f === n) return { kind: 'exact', value: n };
+  const c = f + step;
+  // c − n ≤ 3% of c, in integers where possible: 100·(c − n) ≤ 3·c.
+  if (100 * (c - n) <= NEAR_PERCENT * c) return { kind: 'near', value: c };
+  return { kind: 'more', value: f };
+}
+
+const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+const PLACES = ['', '十', '百', '千'];
+const SECTION_UNITS = ['', '万', '亿', '万亿'];
+
+/** One section of up to four digits (0 < s < 10000), without its leading 零. */
+function sectionNumeral(s: number, liang: boolean, sectionUnit: string): string {
+  if (liang && s === 2 && sectionUnit !== '') return '两';
+  let out = '';
+  let zeroPending = false;
+  for (let place = 3; place >= 0; place--) {
+    const d = Math.floor(s / 10 ** place) % 10;
+    if (d === 0) {
+      if (out !== '') zeroPending = true;
+      continue;
+    }
+    if (zeroPending) out += '零';
+    zeroPending = false;
+    out += (liang && d === 2 && place === 3 ? '两' : DIGITS[d]) + PLACES[place];
+  }
+  return out;
+}
+
+function integerNumeral(n: number, liang: boolean): string {
+  if (n === 0) return '零';
+  const sections: number[] = [];
+  for (let rest = n; rest > 0; rest = Math.floor(rest / WAN)) sections.push(rest % WAN);
+  let out = '';
+  let zeroPending = false;
+  for (let i = sections.length - 1; i >= 0; i--) {
+    const s = sections[i];
+    if (s === 0) {
+      if (out !== '') zeroPending = true;
+      continue;
+    }
+    if (out !== '' && (zeroPending || s < 1000)) out += '零';
+    zeroPending = false;
+    // The 万亿 section reads 万 when the 亿 section follows with digits: 九千零七万一千九百九十二亿.
+    const unit = i === 3 && sections[2] !== 0 ? '万' : SECTION_UNITS[i];
+    out += sectionNumeral(s, liang, unit) + unit;
+  }
+  return out.startsWith('一十') ? out.slice(1) : out;
+}
+
+function numeral(n: number, liang: boolean): string {
+  assertFigure(n);
+  const text = plainDigits(n);
+  const [intText, decText] = text.split('.');
+  const int = Number(intText);
+  if (int > Number.MAX_SAFE_INTEGER) {
+    throw new RangeError(`数值过大,无法写成汉字:${text}`);
+  }
+  const head = integerNumeral(int, liang);
+  if (!decText) return head;
+  return `${head}点${[...decText].map((d) => DIGITS[Number(d)]).join('')}`;
+}
+
+/**
+ * A number in Chinese numerals: 0 → 零, 3 → 三, 10 → 十, 15 → 十五, 20 → 二十, 105 → 一百零五,
+ * 2014 → 两千零一十四, 20000 → 两万, 1.5 → 一点五. Quantities only; years are not phrased here.
+ */
+export function chineseNumeral(n: number): string {
+  return numeral(n, true);
+}
+
+/** Ordinals for enumerations (一是、二是; 一、二、): 1 → 一, 2 → 二, 10 → 十, 11 → 十一, 20 → 二十. */
+export function ordinal(n: number): string {
+  assertFigure(n);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new RangeError(`序号须为正整数,收到:${String(n)}`);
+  }
+  return numeral(n, false);
+}
+
+/** The written value of an approximation or a round figure (≥ 50) with 万/亿 per rule 4, digits or Chinese. */
+function writtenValue(value: number, chinese: boolean): string {
+  let unit = '';
+  let mantissa = value;
+  if (value >= YI) {
+    unit = '亿';
+    mantissa = Math.round((value * 10) / YI) / 10;
+  } else if (value >= WAN) {
+    unit = '万';
+    mantissa = Math.round((value * 10) / WAN) / 10;
+  }
+  if (!chinese) return plainDigits(mantissa) + unit;
+  if (mantissa === 2) return `两${unit}`; // 两万, 两亿 (a bare 2 never gets here: values are ≥ 50)
+  return numeral(mantissa, true) + unit;
+}
+
+/** A figure written as it is; `measure` = a measure word follows (2 → 两户, bare 2 → 二). */
+function exactPart(n: number, chinese: boolean, measure: boolean, maxDecimals: number): string {
+  const text = plainDigits(n, maxDecimals);
+  if (!chinese) return text;
+  const shown = Number(text);
+  return shown === 2 && measure ? '两' : numeral(shown, true);
+}
+
+function numberPart(n: number, options: PhraseOptions, measure: boolean, maxDecimals = 4): string {
+  assertFigure(n);
+  const chinese = options.chinese === true;
+  if (options.mode === 'exact') return exactPart(n, chinese, measure, maxDecimals);
+  const { kind, value } = approximate(n);
+  // Small figures as they are; round figures of 1万 and more still in 万/亿 (15000 → 1.5万).
+  if (kind === 'exact' && value < WAN) return exactPart(value, chinese, measure, maxDecimals);
+  if (kind === 'exact') return writtenValue(value, chinese);
+  const written = writtenValue(value, chinese);
+  return kind === 'near' ? `近${written}` : written + (options.more ?? '余');
+}
+
+/** The number part only (no unit): approxNumber(11860) → '近1.2万'. */
+export function approxNumber(n: number, options: PhraseOptions = {}): string {
+  return numberPart(n, options, false);
+}
+
+/** A quantity with its unit: phraseQuantity(15230, '份') → '1.5万余份'. */
+export function phraseQuantity(n: number, unit: string, options: PhraseOptions = {}): string {
+  return numberPart(n, options, unit !== '') + unit;
+}
+
+/** Names joined as officials list them: 'A', 'A和B', 'A、B和C'; quote wraps each in “”. */
+export function joinNames(names: string[], quote = false): string {
+  const items = quote ? names.map((name) => `\u201c${name}\u201d`) : [...names];
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join('、')}和${items[items.length - 1]}`;
+}
+
+/** The same count for each of several groups: phraseEach(1, '项') → '各1项'. */
+export function phraseEach(count: number, unit: string, options: PhraseOptions = {}): string {
+  return `各${phraseQuantity(count, unit, options)}`;
+}
+
+/**
+ * Part of a whole, counts exact; the caller appends the predicate:
+ * phraseShare(4, 2, '户') → '4户中已有2户'; (4, 4) → '4户全部'; (4, 0) → '4户均未'.
+ */
+export function phraseShare(whole: number, part: number, unit: string): string {
+  assertFigure(whole);
+  assertFigure(part);
+  if (!Number.isInteger(whole) || !Number.isInteger(part)) {
+    throw new RangeError(`总数和部分数须为整数,收到:${whole}、${part}`);
+  }
+  if (whole === 0) throw new RangeError('总数为0,无法表述其中的部分');
+  if (part > whole) throw new RangeError(`部分数(${part})不能大于总数(${whole})`);
+  if (part === whole) return `${whole}${unit}全部`;
+  if (part === 0) return `${whole}${unit}均未`;
+  return `${whole}${unit}中已有${part}${unit}`;
+}
+
+/**
+ * Money in 元: phraseMoney(31500) → '3万余元'; { more: '多', chinese: true } → '三万多元';
+ * below 1万 in 元 (8000 → '8000元', never 0.8万元); exact → '31500元' (at most 2 decimals).
+ */
+export function phraseMoney(yuan: number, options: PhraseOptions = {}): string {
+  return `${numberPart(yuan, options, true, 2)}元`;
+}
+
+/** 万元 amounts as projects state them, exact: 70 → '70万元', 12.5 → '12.5万元' (≤ 4 decimals). */
+export function phraseWan(wan: number): string {
+  assertFigure(wan);
+  return `${plainDigits(wan, 4)}万元`;
+}

@@ -1,0 +1,147 @@
+import { z } from 'zod';
+import { dateSchema, idSchema, optionalText, requiredText } from './common.js';
+
+// The work summary (工作总结): templates with sentence patterns whose {slots} name counted facts,
+// drafts made of sections and paragraphs, each figure in a paragraph traceable to its records.
+
+/** A sentence pattern: literal text with {slots}; `{key}` or `{key|format|format…}`. */
+export const patternSchema = z.string().trim().min(1, { error: '句式不能为空' }).max(1000, { error: '句式过长' });
+
+export const templateSectionSchema = z.object({
+  key: z.string().regex(/^[a-z][a-z0-9_]{0,29}$/, { error: '段落标识只能包含小写字母、数字和下划线' }),
+  heading: requiredText('段落标题', 60),
+  /** The sentences of the section; each is kept only when every figure it states is above zero. */
+  sentences: z.array(patternSchema).min(1, { error: '每段至少一个句式' }).max(30),
+  /** Enumerate the kept sentences as 一是…;二是…;三是…. */
+  enumerate: z.boolean().default(true),
+});
+export type TemplateSection = z.infer<typeof templateSectionSchema>;
+
+export const templatePlanSchema = z.object({
+  /** The work list that holds plan items, by name. */
+  listName: requiredText('计划台账', 40),
+  /** The choice field that names the period a plan item is for (its options look like 2014年下半年). */
+  periodField: z.string().min(1),
+  titleField: z.string().min(1),
+  contentField: z.string().min(1),
+});
+
+export const templateDefinitionSchema = z.object({
+  name: requiredText('模板名称', 40),
+  title: patternSchema,
+  opening: patternSchema,
+  sections: z.array(templateSectionSchema).min(1).max(20),
+  plan: templatePlanSchema.nullable(),
+  /** The event type whose lead events are the summary's 送科技下乡 figures (outreach.*). */
+  outreachType: requiredText('活动类型', 40).default('送科技下乡'),
+});
+export type TemplateDefinition = z.infer<typeof templateDefinitionSchema>;
+
+export const templateSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  isDefault: z.boolean(),
+  definition: z.any(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Template = z.infer<typeof templateSchema>;
+
+export const slotProblemSchema = z.object({ path: z.string(), slot: z.string(), message: z.string() });
+export const templateCheckSchema = z.object({ ok: z.boolean(), problems: z.array(slotProblemSchema) });
+
+// ---------- drafts ----------
+
+/** A figure inside a paragraph: where it is, what it says, and what it counted. */
+export const figureRefSchema = z.object({
+  id: z.string(),
+  factKey: z.string(),
+  /** The text as it appears in the paragraph (1.5万余份). */
+  text: z.string(),
+  /** The same figure written exactly (15230份). */
+  exactText: z.string(),
+  value: z.number(),
+  recordType: z.string(),
+  ids: z.array(z.number().int()),
+  /** The same figure a year earlier (同比), where data exists. */
+  previous: z.object({ value: z.number(), text: z.string() }).nullable(),
+});
+export type FigureRef = z.infer<typeof figureRefSchema>;
+
+export const paragraphSchema = z.object({
+  key: z.string(),
+  text: z.string(),
+  figures: z.array(figureRefSchema),
+});
+export type Paragraph = z.infer<typeof paragraphSchema>;
+
+export const draftSectionSchema = z.object({
+  key: z.string(),
+  /** The heading with its ordinal: 一、狠抓落实,科技管理上水平 */
+  heading: z.string(),
+  paragraphs: z.array(paragraphSchema),
+});
+export type DraftSection = z.infer<typeof draftSectionSchema>;
+
+export const draftDocSchema = z.object({
+  title: z.string(),
+  opening: paragraphSchema,
+  sections: z.array(draftSectionSchema),
+});
+export type DraftDoc = z.infer<typeof draftDocSchema>;
+
+export const reportSchema = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  periodFrom: z.string(),
+  periodTo: z.string(),
+  periodLabel: z.string(),
+  templateId: z.number().int().nullable(),
+  templateName: z.string(),
+  latestVersion: z.number().int(),
+  createdByName: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Report = z.infer<typeof reportSchema>;
+
+export const versionSchema = z.object({
+  id: z.number().int(),
+  versionNo: z.number().int(),
+  note: z.string().nullable(),
+  createdByName: z.string().nullable(),
+  createdAt: z.string(),
+  doc: draftDocSchema,
+});
+export type Version = z.infer<typeof versionSchema>;
+
+export const createReportBodySchema = z
+  .object({
+    from: dateSchema,
+    to: dateSchema,
+    templateId: idSchema.nullish().transform((v) => v ?? null),
+  })
+  .refine((p) => p.from <= p.to, { error: '开始日期不能晚于结束日期', path: ['to'] });
+
+export const saveVersionBodySchema = z.object({
+  doc: draftDocSchema,
+  note: optionalText('版本说明', 200),
+  /** The version this edit started from; a newer version saved meanwhile is a conflict. */
+  baseVersion: z.number().int().min(1),
+});
+
+export const figureChangeSchema = z.object({
+  factKey: z.string(),
+  sectionKey: z.string(),
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+});
+
+export const redraftSchema = z.object({
+  doc: draftDocSchema,
+  changes: z.array(figureChangeSchema),
+  /** Paragraphs people edited by hand since they were drafted: the redraft leaves them as they are. */
+  keptParagraphs: z.array(z.string()),
+});
+
+export const staleFigureSchema = z.object({ figureId: z.string(), factKey: z.string(), text: z.string(), now: z.string() });
