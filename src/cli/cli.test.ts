@@ -94,3 +94,22 @@ describe('keguan CLI', () => {
     expect((await run('backup', target)).err).toContain('不覆盖');
   });
 });
+
+describe('keguan report', () => {
+  it('drafts the demo bureau\'s 2014 H1 summary to Markdown and Word, and refuses bad dates', async () => {
+    const md = path.join(dir, 'out', 'summary.md');
+    const res = await run('report', '--from', '2014-01-01', '--to', '2014-06-30', '--format', 'md', '--out', md);
+    expect(res.err).toBe('');
+    expect(res.code).toBe(0);
+    expect(res.out).toContain('上犹县科技局2014年上半年工作总结');
+    const text = fs.readFileSync(md, 'utf8');
+    for (const figure of ['各1项', '7人', '共5次', '1.5万余份', '近1.2万人次', '三万多元']) expect(text).toContain(figure);
+    const docx = path.join(dir, 'out', 'summary.docx');
+    expect((await run('report', '--from', '2014-01-01', '--to', '2014-06-30', '--out', docx)).code).toBe(0);
+    expect(fs.readFileSync(docx).subarray(0, 2).toString()).toBe('PK');
+    const bad = await run('report', '--from', '2014-06-30', '--to', '2014-01-01', '--out', md);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('开始日期不能晚于结束日期');
+    expect((await run('report', '--from', '2014-01-01', '--to', '2014-06-30', '--template', '没有的模板', '--out', md)).err).toContain('找不到模板');
+  });
+});

@@ -12,6 +12,13 @@ import { migrateToLatest } from '../server/db/migrate.js';
 import { loadDemo } from '../server/demo/demo.js';
 import { describeDatabase, formatDemoLogins, openDatabase, startServer } from '../server/server.js';
 import { APP_VERSION } from '../server/version.js';
+import { templateDefinitionSchema } from '../shared/reports.js';
+import { dateSchema } from '../shared/common.js';
+import type { Ctx } from '../server/context.js';
+import { dialectOf } from '../server/db/connection.js';
+import { renderDocx } from '../server/reports/render-docx.js';
+import { renderMarkdown, renderPlainText } from '../server/reports/render-text.js';
+import { draftFor, listTemplates } from '../server/reports/service.js';
 
 /** Output of the CLI; tests swap it to read what a command printed. */
 export interface CliIo {
@@ -145,6 +152,42 @@ export function buildCli(env: NodeJS.ProcessEnv = process.env, io: CliIo = defau
         const result = await loadDemo(db, { adminPassword: c.adminPassword, demoPassword: c.demoPassword });
         io.out(result.loaded ? '已加载演示单位:上犹县科技局' : '演示单位已存在,未重复加载');
         if (result.loaded) io.out(formatDemoLogins(result, !!c.adminPassword));
+      });
+    });
+
+  program
+    .command('report')
+    .description('起草工作总结并导出(docx 为 GB/T 9704 公文格式)')
+    .requiredOption('--from <date>', '开始日期 YYYY-MM-DD')
+    .requiredOption('--to <date>', '结束日期 YYYY-MM-DD')
+    .option('--template <name>', '模板名称(默认:默认模板)')
+    .addOption(new Option('--format <format>', '格式').choices(['docx', 'md', 'txt']).default('docx'))
+    .requiredOption('--out <file>', '输出文件')
+    .option('-o, --org <name>', '单位名称(默认:唯一的县级单位)')
+    .action(async (opts: { from: string; to: string; template?: string; format: 'docx' | 'md' | 'txt'; out: string; org?: string }) => {
+      const from = check(dateSchema, opts.from, '开始日期');
+      const to = check(dateSchema, opts.to, '结束日期');
+      if (from > to) throw new CliError('开始日期不能晚于结束日期');
+      await withDatabase(config(), async ({ db }) => {
+        let orgQuery = db.selectFrom('orgs').select(['id', 'name', 'path']);
+        orgQuery = opts.org ? orgQuery.where('name', '=', opts.org) : orgQuery.where('level', '=', 'county');
+        const orgs = await orgQuery.execute();
+        if (orgs.length !== 1) throw new CliError(opts.org ? `找不到单位"${opts.org}"` : '请用 --org 指定单位名称(库中没有或有多个县级单位)');
+        const org = orgs[0];
+        // The CLI reads as a leader of the organisation would; it writes nothing but the output file.
+        const ctx: Ctx = {
+          db, dialect: dialectOf(db), requestId: 'cli',
+          actor: { userId: 0, username: 'cli', displayName: '命令行', role: 'leader', orgId: org.id, orgPath: org.path, sectionId: null, via: 'token', sessionId: null },
+        };
+        const templates = await listTemplates(ctx);
+        const template = opts.template ? templates.find((t) => t.name === opts.template) : templates.find((t) => t.isDefault) ?? templates[0];
+        if (!template) throw new CliError(`找不到模板"${opts.template}";现有:${templates.map((t) => t.name).join('、')}`);
+        const { doc } = await draftFor(ctx, from, to, templateDefinitionSchema.parse(template.definition));
+        const out = path.resolve(opts.out);
+        fs.mkdirSync(path.dirname(out), { recursive: true });
+        if (opts.format === 'docx') fs.writeFileSync(out, await renderDocx(doc, { orgName: org.name }));
+        else fs.writeFileSync(out, opts.format === 'md' ? renderMarkdown(doc) : renderPlainText(doc));
+        io.out(`已生成 ${doc.title}:${out}`);
       });
     });
 
