@@ -19,6 +19,7 @@ import { dialectOf } from '../server/db/connection.js';
 import { renderDocx } from '../server/reports/render-docx.js';
 import { renderMarkdown, renderPlainText } from '../server/reports/render-text.js';
 import { draftFor, listTemplates } from '../server/reports/service.js';
+import { todayInChina } from '../server/projects/pipeline.js';
 
 /** Output of the CLI; tests swap it to read what a command printed. */
 export interface CliIo {
@@ -185,7 +186,7 @@ export function buildCli(env: NodeJS.ProcessEnv = process.env, io: CliIo = defau
         const { doc } = await draftFor(ctx, from, to, templateDefinitionSchema.parse(template.definition));
         const out = path.resolve(opts.out);
         fs.mkdirSync(path.dirname(out), { recursive: true });
-        if (opts.format === 'docx') fs.writeFileSync(out, await renderDocx(doc, { orgName: org.name }));
+        if (opts.format === 'docx') fs.writeFileSync(out, await renderDocx(doc, { orgName: org.name, date: todayInChina() }));
         else fs.writeFileSync(out, opts.format === 'md' ? renderMarkdown(doc) : renderPlainText(doc));
         io.out(`已生成 ${doc.title}:${out}`);
       });

@@ -1,14 +1,12 @@
 import {
   AlignmentType,
   Document,
-  DocumentGridType,
   Footer,
   LineRuleType,
   Packer,
   PageNumber,
   Paragraph,
   TextRun,
-  type IParagraphOptions,
   type IRunOptions,
 } from 'docx';
 import type { DraftDoc } from '../../shared/reports.js';
@@ -33,17 +31,33 @@ const CHARS_PER_LINE = 28;
 
 /**
  * Fixed line pitch for 22 lines a page: the text area is 16838 − 2098 − 1984 = 12756 twips high;
- * 12756 / 22 = 579.8, and 22 × 580 = 12760 would not fit, so 579 (22 × 579 = 12738).
+ * 12756 / 22 = 579.8, and 22 × 580 = 12760 would not fit, so 579 (22 × 579 = 12738). Every
+ * paragraph (and the Normal style) has exact 579 spacing. The section carries no grid type: Word
+ * gives exact spacing precedence over a line grid anyway, while LibreOffice under a line grid gives
+ * the 22 pt title two rows.
  */
 export const LINE_PITCH = Math.floor((PAGE.height - MARGIN.top - MARGIN.bottom) / LINES_PER_PAGE);
 
+const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right; // 8845 twips = 156 mm
+
 /**
- * The document grid's character spacing for 28 characters a line: the text area is
- * 11906 − 1587 − 1474 = 8845 twips wide, 28 characters of 16 pt are 8960, so each character pitch
- * is narrowed. `w:charSpace` is (pitch − Normal font size) in points × 4096; rounded down so that
- * 28 pitches still fit: pitch ≤ 8845 / 28 / 20 = 15.7946 pt → (15.7946 − 16) × 4096 = −841.1 → −842.
+ * 28 characters a line. The text area is 8845 twips wide and 28 characters of 16 pt are 8960, so
+ * each character's pitch is narrowed a little. Word's own way is the character grid
+ * (`w:docGrid w:type="linesAndChars" w:charSpace`), but LibreOffice gives every character wider
+ * than a grid cell two cells (16 pt glyphs in 15.79 pt cells): the text spreads to about 14 characters
+ * a line. So the narrowing is run character spacing (`w:spacing`, whole twips), which Word, WPS and
+ * LibreOffice all honour: 28 × (320 + s) ≤ 8845 → s ≤ −4.1 → −5, a 315-twip pitch (28 × 315 =
+ * 8820 fits, 29 would not; justification spreads the 25 twips left).
  */
-export const CHAR_SPACE = Math.floor(((PAGE.width - MARGIN.left - MARGIN.right) / CHARS_PER_LINE / 20 - BODY_PT) * 4096);
+export const CHAR_TRACKING = Math.floor(TEXT_WIDTH / CHARS_PER_LINE - BODY_PT * 20);
+
+/**
+ * The grid's `w:charSpace` for 28 characters a line, kept in the section for Word's page setup (it
+ * takes effect only if someone switches on 行和字符网格, and then still gives 28 a line):
+ * (pitch − Normal font size) in points × 4096, rounded down so that 28 pitches fit:
+ * pitch ≤ 8845 / 28 / 20 = 15.7946 pt → (15.7946 − 16) × 4096 = −841.1 → −842.
+ */
+export const CHAR_SPACE = Math.floor((TEXT_WIDTH / CHARS_PER_LINE / 20 - BODY_PT) * 4096);
 
 const SIZE = { title: 44, body: 32, pageNumber: 28 } as const; // half-points: 二号, 三号, 四号
 const CHAR = BODY_PT * 20; // one body character, in twips (320)
@@ -63,20 +77,17 @@ export const FONTS = {
 const lineSpacing = { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 } as const;
 
 type RunOptions = Omit<IRunOptions, 'children'>;
-const bodyRun: RunOptions = { font: FONTS.body, size: SIZE.body };
-const heading1Run: RunOptions = { font: FONTS.heading1, size: SIZE.body };
-const heading2Run: RunOptions = { font: FONTS.heading2, size: SIZE.body };
-const titleRun: RunOptions = { font: FONTS.title, size: SIZE.title };
+const normalRun = { font: FONTS.body, size: SIZE.body } as const;
+const bodyRun: RunOptions = { font: FONTS.body, size: SIZE.body, characterSpacing: CHAR_TRACKING };
+const heading1Run: RunOptions = { font: FONTS.heading1, size: SIZE.body, characterSpacing: CHAR_TRACKING };
+const heading2Run: RunOptions = { font: FONTS.heading2, size: SIZE.body, characterSpacing: CHAR_TRACKING };
+// The title keeps its natural spacing, and does not snap to a character grid should someone switch
+// one on in Word (snapped, each 22 pt character would take two 16 pt cells).
+const titleRun: RunOptions = { font: FONTS.title, size: SIZE.title, snapToGrid: false };
 
 /** A body-text paragraph: justified, first line indented two characters, fixed line pitch. */
-const bodyParagraph = (children: TextRun[], extra: IParagraphOptions = {}): Paragraph =>
-  new Paragraph({
-    alignment: AlignmentType.JUSTIFIED,
-    indent: { firstLine: 2 * CHAR },
-    spacing: lineSpacing,
-    children,
-    ...extra,
-  });
+const bodyParagraph = (children: TextRun[]): Paragraph =>
+  new Paragraph({ alignment: AlignmentType.JUSTIFIED, indent: { firstLine: 2 * CHAR }, spacing: lineSpacing, children });
 
 const blankLine = (): Paragraph => new Paragraph({ spacing: lineSpacing, children: [new TextRun({ ...bodyRun, text: '' })] });
 
@@ -146,8 +157,8 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
       new Paragraph({
         alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
         indent: side === 'odd' ? { right: PAGE_NUMBER_CHAR } : { left: PAGE_NUMBER_CHAR },
-        // Exact, so the footer line neither snaps to the 579 grid nor grows: the dash line sits
-        // about 7 mm below the text area (GB/T 9704 §7.5) with the footer at 25.5 mm.
+        // One exact 14 pt line (not Normal's 579) 25.5 mm from the page edge puts the dashes 7 mm
+        // below the text area, as GB/T 9704 §7.5 has it (measured in LibreOffice's PDF: 7.0 mm).
         spacing: { line: PAGE_NUMBER_CHAR, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
         children: [new TextRun({ font: FONTS.pageNumber, size: SIZE.pageNumber, children: ['\u2014 ', PageNumber.CURRENT, ' \u2014'] })],
       }),
@@ -198,8 +209,12 @@ export async function renderDocx(doc: DraftDoc, options: RenderDocxOptions = {})
     title: doc.title,
     evenAndOddHeaderAndFooters: true,
     styles: {
-      // The Normal font is 仿宋 三号: the grid's charSpace is counted from it.
-      default: { document: { run: { font: FONTS.body, size: SIZE.body } } },
+      // Normal is 仿宋 三号 on the 579 line pitch, so that a paragraph added in Word looks like the
+      // rest (Word carries the runs' character spacing on as people type); the grid's charSpace is
+      // counted from its size. Character spacing stays on the runs: the title and the page numbers
+      // keep their natural spacing.
+      default: { document: { run: normalRun, paragraph: { spacing: lineSpacing } } },
+      paragraphStyles: [{ id: 'Normal', name: 'Normal', quickFormat: true, run: normalRun, paragraph: { spacing: lineSpacing } }],
     },
     sections: [
       {
@@ -208,7 +223,8 @@ export async function renderDocx(doc: DraftDoc, options: RenderDocxOptions = {})
             size: { width: PAGE.width, height: PAGE.height },
             margin: { ...MARGIN, header: mm(15), footer: mm(25.5), gutter: 0 },
           },
-          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_PITCH, charSpace: CHAR_SPACE },
+          // No grid type (Word's 无网格): see LINE_PITCH and CHAR_TRACKING.
+          grid: { linePitch: LINE_PITCH, charSpace: CHAR_SPACE },
         },
         footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
         children,

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DraftDoc, Paragraph } from '../../shared/reports.js';
-import { CHAR_SPACE, LINE_PITCH, MARGIN, officialDate, renderDocx } from './render-docx.js';
+import { CHAR_SPACE, CHAR_TRACKING, LINE_PITCH, MARGIN, officialDate, renderDocx } from './render-docx.js';
 import { renderMarkdown, renderPlainText } from './render-text.js';
 
 const para = (key: string, text: string): Paragraph => ({ key, text, figures: [] });
@@ -86,16 +86,31 @@ describe('renderDocx (GB/T 9704-2012)', () => {
     expect(LINE_PITCH).toBe(579);
     expect(22 * LINE_PITCH).toBeLessThanOrEqual(16838 - 2098 - 1984);
     expect(22 * (LINE_PITCH + 1)).toBeGreaterThan(16838 - 2098 - 1984);
-    // 28 character pitches of 16 pt + charSpace/4096 fit the 8845-twip line, one more step would not.
+    // 28 characters a line: run character spacing narrows the 320-twip pitch to 315 (28 × 315 fits
+    // the 8845-twip line, 28 × 316 would not, 29 × 315 would not).
+    const width = 11906 - 1587 - 1474;
+    expect(CHAR_TRACKING).toBe(-5);
+    expect(28 * (320 + CHAR_TRACKING)).toBeLessThanOrEqual(width);
+    expect(28 * (320 + CHAR_TRACKING + 1)).toBeGreaterThan(width);
+    expect(29 * (320 + CHAR_TRACKING)).toBeGreaterThan(width);
+    // The grid's charSpace for Word's page setup: 28 pitches of 16 pt + charSpace/4096 fit, one more step would not.
     expect(CHAR_SPACE).toBe(-842);
-    expect(28 * (16 + CHAR_SPACE / 4096) * 20).toBeLessThanOrEqual(11906 - 1587 - 1474);
-    expect(28 * (16 + (CHAR_SPACE + 1) / 4096) * 20).toBeGreaterThan(11906 - 1587 - 1474);
+    expect(28 * (16 + CHAR_SPACE / 4096) * 20).toBeLessThanOrEqual(width);
+    expect(28 * (16 + (CHAR_SPACE + 1) / 4096) * 20).toBeGreaterThan(width);
+    // No grid type: the pitch comes from exact line spacing, which Word and LibreOffice agree on (under
+    // LibreOffice's line grid the 22 pt title takes two rows; under its character grid 16 pt text takes two cells).
     const docGrid = /<w:docGrid [^>]*\/>/.exec(documentXml)![0];
-    expect(docGrid).toContain('w:type="linesAndChars"');
+    expect(docGrid).not.toContain('w:type=');
     expect(docGrid).toContain('w:linePitch="579"');
     expect(docGrid).toContain('w:charSpace="-842"');
-    // The grid's charSpace counts from the Normal font: 三号.
-    expect(files['word/styles.xml']).toMatch(/<w:docDefaults>[\s\S]*<w:sz w:val="32"\/>[\s\S]*<\/w:docDefaults>/);
+    // A paragraph added in Word looks like the body: Normal is 仿宋 三号 on the 579 pitch.
+    const normal = /<w:style w:type="paragraph" w:styleId="Normal"[\s\S]*?<\/w:style>/.exec(files['word/styles.xml'])![0];
+    for (const xml of [normal, /<w:docDefaults>[\s\S]*<\/w:docDefaults>/.exec(files['word/styles.xml'])![0]]) {
+      expect(xml).toContain('w:eastAsia="仿宋_GB2312"');
+      expect(xml).toContain('<w:sz w:val="32"/>');
+      expect(xml).toMatch(/<w:spacing [^>]*w:line="579"/);
+      expect(xml).toMatch(/<w:spacing [^>]*w:lineRule="exact"/);
+    }
   });
 
   it('sets the title in 方正小标宋简体 二号, centred, with a blank line after', () => {
@@ -105,6 +120,8 @@ describe('renderDocx (GB/T 9704-2012)', () => {
     expect(title.pPr).toContain('<w:jc w:val="center"/>');
     expect(title.runs[0].rPr).toContain('w:eastAsia="方正小标宋简体"');
     expect(title.runs[0].rPr).toContain('<w:sz w:val="44"/>');
+    expect(title.runs[0].rPr).not.toContain('<w:spacing');
+    expect(title.pPr).toMatch(/w:line="579"/);
     expect(paras[i + 1].text).toBe('');
     expect(paras[i + 2].text).toBe(OPENING);
   });
@@ -119,6 +136,7 @@ describe('renderDocx (GB/T 9704-2012)', () => {
       expect(p.runs[0].rPr).toContain('w:eastAsia="仿宋_GB2312"');
       expect(p.runs[0].rPr).toContain('w:ascii="Times New Roman"');
       expect(p.runs[0].rPr).toContain('<w:sz w:val="32"/>');
+      expect(p.runs[0].rPr).toContain('<w:spacing w:val="-5"/>');
     }
   });
 
@@ -131,6 +149,7 @@ describe('renderDocx (GB/T 9704-2012)', () => {
       expect(p.runs[0].rPr).toContain('<w:sz w:val="32"/>');
       expect(p.pPr).toMatch(/w:firstLine="640"/);
       expect(p.pPr).toContain('<w:keepNext/>');
+      expect(p.runs[0].rPr).toContain('<w:spacing w:val="-5"/>');
     }
     expect(paragraphWith(paras, PLAN1).runs[0].rPr).not.toContain('黑体');
   });
@@ -176,6 +195,7 @@ describe('renderDocx (GB/T 9704-2012)', () => {
       expect(xml).toContain('w:eastAsia="宋体"');
       expect(xml).toContain('w:ascii="宋体"');
       expect(xml).toContain('<w:sz w:val="28"/>');
+      for (const rPr of all(xml, /(<w:rPr>[\s\S]*?<\/w:rPr>)/g)) expect(rPr).not.toContain('<w:spacing');
     }
     expect(odd).toContain('<w:jc w:val="right"/>');
     expect(odd).toMatch(/<w:ind [^>]*w:right="280"/);
@@ -190,6 +210,16 @@ describe('renderDocx (GB/T 9704-2012)', () => {
     const xml = await zip.file('word/document.xml')!.async('string');
     const last = paragraphsOf(xml).at(-1)!;
     expect(last.text).toBe(PLAN2);
+  });
+
+  it('sets a title broken by hand as centred lines, and a date alone two characters from the edge', async () => {
+    const zip = await JSZip.loadAsync(await renderDocx({ ...doc, title: '上犹县科技局\n2014年上半年工作总结' }, { date: '2014-07-05' }));
+    const ps = paragraphsOf(await zip.file('word/document.xml')!.async('string'));
+    expect(ps.slice(0, 3).map((p) => p.text)).toEqual(['上犹县科技局', '2014年上半年工作总结', '']);
+    for (const p of ps.slice(0, 2)) expect(p.pPr).toContain('<w:jc w:val="center"/>');
+    const date = ps.at(-1)!;
+    expect(date.text).toBe('2014年7月5日');
+    expect(date.pPr).toMatch(/w:right="640"/);
   });
 });
 

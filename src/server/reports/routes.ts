@@ -7,6 +7,7 @@ import {
 } from '../../shared/reports.js';
 import { ctxOf } from '../context.js';
 import { findOrg } from '../orgs/repo.js';
+import { todayInChina } from '../projects/pipeline.js';
 import { renderDocx } from './render-docx.js';
 import { renderMarkdown, renderPlainText } from './render-text.js';
 import * as service from './service.js';
@@ -102,7 +103,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     let body: Buffer | string;
     if (format === 'docx') {
       const org = await findOrg(ctx.db, ctx.actor.orgId);
-      body = await renderDocx(version.doc, { orgName: org?.name });
+      body = await renderDocx(version.doc, { orgName: org?.name, date: version.createdAt ? todayInChina(new Date(version.createdAt)) : undefined });
       reply.type('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     } else {
       body = format === 'md' ? renderMarkdown(version.doc) : renderPlainText(version.doc);
