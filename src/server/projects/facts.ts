@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import type { Fact, ProjectFacts, ProjectLevel, Stage, periodQuerySchema } from '../../shared/projects.js';
 import { assertLedgerReader } from '../auth/actor.js';
@@ -25,16 +25,13 @@ export async function countProjectFacts(ctx: Ctx, query: z.infer<typeof periodQu
   const { from, to } = query;
   const filter = { orgIds, field: query.field, program: query.program, level: query.level };
 
-  const events = await projectEvents(ctx.db, filter, to);
-  const inPeriod = events.filter((e) => e.event_date >= from);
+  const inPeriod = await projectEvents(ctx.db, filter, from, to);
   const reached = (stage: Stage) => uniqueSorted(inPeriod.filter((e) => e.to_stage === stage).map((e) => e.project_id));
-  const projects = new Map(events.map((e) => [e.project_id, e]));
+  const projects = new Map(inPeriod.map((e) => [e.project_id, e]));
 
   const applied = reached('applied');
   const approved = reached('approved');
-  const stageAtEnd = new Map<number, string>();
-  for (const e of events) stageAtEnd.set(e.project_id, e.to_stage);
-  const ongoingAtEnd = uniqueSorted([...stageAtEnd].filter(([, s]) => s === 'approved' || s === 'ongoing').map(([id]) => id));
+  const ongoingAtEnd = uniqueSorted(await underWayAt(ctx.db, filter, to));
 
   const sum = (ids: number[], column: 'amount_approved' | 'amount_received') =>
     ids.reduce((total, id) => total + Number(projects.get(id)?.[column] ?? 0), 0) / 10000;
@@ -101,20 +98,43 @@ function uniqueSorted(ids: number[]): number[] {
   return [...new Set(ids)].sort((a, b) => a - b);
 }
 
-/** Stage events up to `to` of the projects matching the filter, in the order they happened. */
-function projectEvents(
-  db: Kysely<DB>,
-  filter: { orgIds: number[]; field?: string; program?: string; level?: string },
-  to: string,
-) {
+type ProjectFilter = { orgIds: number[]; field?: string; program?: string; level?: string };
+
+/** Stage events from `from` to `to` of the projects matching the filter, in the order they happened. */
+function projectEvents(db: Kysely<DB>, filter: ProjectFilter, from: string, to: string) {
   let q = db
     .selectFrom('project_stage_events as e')
     .innerJoin('projects as p', 'p.id', 'e.project_id')
     .select(['e.id', 'e.project_id', 'e.to_stage', 'e.event_date', 'p.program', 'p.level', 'p.amount_approved', 'p.amount_received'])
     .where('p.org_id', 'in', filter.orgIds)
+    .where('e.event_date', '>=', from)
     .where('e.event_date', '<=', to);
   if (filter.field) q = q.where('p.field', '=', filter.field);
   if (filter.program) q = q.where('p.program', '=', filter.program);
   if (filter.level) q = q.where('p.level', '=', filter.level);
   return q.orderBy('e.event_date').orderBy('e.id').execute();
+}
+
+/** Projects whose last stage reached on or before `to` was 立项 or 实施 (the database picks each project's last event). */
+async function underWayAt(db: Kysely<DB>, filter: ProjectFilter, to: string): Promise<number[]> {
+  const rows = await db
+    .with('ranked', (w) => {
+      let q = w
+        .selectFrom('project_stage_events as e')
+        .innerJoin('projects as p', 'p.id', 'e.project_id')
+        .select(['e.project_id', 'e.to_stage'])
+        .select(sql<number>`row_number() over (partition by e.project_id order by e.event_date desc, e.id desc)`.as('rn'))
+        .where('p.org_id', 'in', filter.orgIds)
+        .where('e.event_date', '<=', to);
+      if (filter.field) q = q.where('p.field', '=', filter.field);
+      if (filter.program) q = q.where('p.program', '=', filter.program);
+      if (filter.level) q = q.where('p.level', '=', filter.level);
+      return q;
+    })
+    .selectFrom('ranked')
+    .select('project_id')
+    .where('rn', '=', 1)
+    .where('to_stage', 'in', ['approved', 'ongoing'])
+    .execute();
+  return rows.map((r) => r.project_id);
 }
