@@ -37,7 +37,7 @@ try {
       const ids = await trx.insertInto('projects').values(rows).returning(['id', 'stage', 'lead_date', 'pool_date', 'applied_date', 'approved_date', 'ongoing_date', 'accepted_date']).execute();
       const events = ids.flatMap((p) => stages.slice(0, stages.indexOf(p.stage as (typeof stages)[number]) + 1).map((s, j, arr) => ({
         org_id: org.id, project_id: p.id, from_stage: j ? arr[j - 1] : null, to_stage: s,
-        event_date: (p as Record<string, string | null>)[`${s}_date`]!, user_id: null, remark: null, created_at: now,
+        event_date: (p as unknown as Record<string, string>)[`${s}_date`], user_id: null, remark: null, created_at: now,
       })));
       for (let j = 0; j < events.length; j += 1000) await trx.insertInto('project_stage_events').values(events.slice(j, j + 1000)).execute();
     });

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Avatar, Dropdown, Flex, Layout, Menu, Spin, Typography, type MenuProps } from 'antd';
-import { DownOutlined, KeyOutlined, LockOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Avatar, Button, Dropdown, Flex, Layout, Menu, Spin, Typography, type MenuProps } from 'antd';
+import { DownOutlined, KeyOutlined, LockOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link, Navigate, Outlet, useLocation, useMatches, useNavigate, useNavigation } from 'react-router';
 import type { Me } from '../../shared/auth.js';
@@ -30,12 +30,16 @@ function menuItems(entries: NavEntry[], user: Me): MenuItem[] {
   return items;
 }
 
-/** The menu key of the page at `pathname`: the longest page path it starts with. */
+/**
+ * The menu key of the page at `pathname`: the longest menu page path it starts with. Hidden pages
+ * have no menu item, so /projects/new highlights 项目库 and /events/5 highlights 活动.
+ */
 function selectedKey(pathname: string): { page: string | undefined; group: string | undefined } {
   let best: { page: string; group: string | undefined } | undefined;
   for (const entry of NAVIGATION) {
     const pages = isNavGroup(entry) ? entry.children.map((p) => ({ p, g: entry.key })) : [{ p: entry, g: undefined }];
     for (const { p, g } of pages) {
+      if (p.hidden) continue;
       const matches = p.path === '/' ? pathname === '/' : pathname === p.path || pathname.startsWith(`${p.path}/`);
       if (matches && (!best || p.path.length > best.page.length)) best = { page: p.path, group: g };
     }
@@ -70,6 +74,14 @@ export function AppLayout() {
 
   const items = useMemo(() => (user ? menuItems(NAVIGATION, user) : []), [user]);
 
+  // Below antd's lg breakpoint (a phone, a narrow window) the side menu folds away entirely and
+  // opens over the page from a button in the header, so pages get the full width.
+  const [narrow, setNarrow] = useState(() => window.matchMedia?.('(max-width: 991.98px)').matches ?? false);
+  const [menuOpen, setMenuOpen] = useState(false);
+  // Wide screens keep antd's own folding to icons (the trigger at the menu's foot).
+  const [folded, setFolded] = useState(false);
+  useEffect(() => setMenuOpen(false), [location.pathname]);
+
   if (!user) {
     // The session ended (a 401 somewhere, or 退出登录): back to login, remembering where we were.
     return <Navigate to={loggingOut.current ? '/login' : loginPath(location.pathname + location.search)} replace />;
@@ -94,8 +106,27 @@ export function AppLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 16 }}>
-        <Link to="/" style={{ display: 'flex', alignItems: 'center', gap: 12, minWidth: 0 }}>
+      <Header
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          justifyContent: 'space-between',
+          gap: narrow ? 8 : 16,
+          paddingInline: narrow ? 8 : undefined,
+        }}
+      >
+        {narrow ? (
+          <Button
+            type="text"
+            icon={<MenuOutlined style={{ color: '#fff', fontSize: 18 }} />}
+            onClick={() => setMenuOpen((open) => !open)}
+            aria-label={menuOpen ? '收起菜单' : '打开菜单'}
+            aria-expanded={menuOpen}
+            data-testid="menu-toggle"
+            style={{ flex: 'none' }}
+          />
+        ) : null}
+        <Link to="/" style={{ display: 'flex', alignItems: 'center', gap: narrow ? 8 : 12, minWidth: 0, flex: '1 1 auto' }}>
           <span
             style={{
               display: 'inline-flex',
@@ -113,7 +144,7 @@ export function AppLayout() {
             科
           </span>
           <Typography.Text
-            style={{ color: '#fff', fontSize: 17, fontWeight: 600, whiteSpace: 'nowrap' }}
+            style={{ color: '#fff', fontSize: narrow ? 16 : 17, fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}
             data-testid="org-name"
           >
             {user.org.name}
@@ -130,24 +161,55 @@ export function AppLayout() {
             href="#"
           >
             <Avatar size="small" icon={<UserOutlined />} style={{ background: 'rgba(255,255,255,0.25)' }} />
-            <span>{user.displayName}</span>
-            <span style={{ color: 'rgba(255,255,255,0.7)' }}>{ROLE_LABELS[user.role]}</span>
+            <span style={{ maxWidth: narrow ? 96 : undefined, overflow: 'hidden', textOverflow: 'ellipsis' }}>{user.displayName}</span>
+            {narrow ? null : <span style={{ color: 'rgba(255,255,255,0.7)' }}>{ROLE_LABELS[user.role]}</span>}
             <DownOutlined style={{ fontSize: 10 }} />
           </a>
         </Dropdown>
       </Header>
-      <Layout>
-        <Sider width={208} breakpoint="lg" collapsible theme="light" style={{ borderRight: '1px solid #e8ecf2' }}>
+      <Layout style={{ position: 'relative' }}>
+        <Sider
+          width={208}
+          breakpoint="lg"
+          onBreakpoint={(broken) => {
+            setNarrow(broken);
+            setMenuOpen(false);
+          }}
+          collapsible={!narrow}
+          collapsed={narrow ? !menuOpen : folded}
+          onCollapse={(value, type) => {
+            if (type === 'clickTrigger') setFolded(value);
+          }}
+          collapsedWidth={narrow ? 0 : 80}
+          trigger={narrow ? null : undefined}
+          theme="light"
+          style={
+            narrow
+              ? { position: 'absolute', top: 0, bottom: 0, left: 0, zIndex: 20, borderRight: menuOpen ? '1px solid #e8ecf2' : 'none', boxShadow: menuOpen ? '2px 0 8px rgba(0,0,0,0.15)' : 'none' }
+              : { borderRight: '1px solid #e8ecf2' }
+          }
+        >
           <Menu
             mode="inline"
             items={items}
             selectedKeys={currentKey ? [currentKey] : []}
-            openKeys={openKeys}
-            onOpenChange={setOpenKeys}
+            // A folded-away menu would show its open group as a floating popup: none while hidden.
+            openKeys={narrow && !menuOpen ? [] : openKeys}
+            onOpenChange={(keys) => {
+              if (!narrow || menuOpen) setOpenKeys(keys);
+            }}
+            onClick={() => setMenuOpen(false)}
             style={{ borderInlineEnd: 'none', paddingTop: 8 }}
           />
         </Sider>
-        <Content style={{ padding: 24, minWidth: 0 }}>
+        {narrow && menuOpen ? (
+          <div
+            onClick={() => setMenuOpen(false)}
+            style={{ position: 'absolute', inset: 0, zIndex: 10, background: 'rgba(0,0,0,0.25)' }}
+            aria-hidden
+          />
+        ) : null}
+        <Content style={{ padding: narrow ? 12 : 24, minWidth: 0 }}>
           <Spin spinning={navigation.state === 'loading'} delay={200}>
             {requiredRoles && !hasRole(user, requiredRoles) ? <Forbidden /> : <Outlet />}
           </Spin>

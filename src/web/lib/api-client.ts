@@ -42,7 +42,9 @@ export function errorMessage(error: unknown): string {
   return '操作失败,请稍后重试';
 }
 
-type QueryValue = string | number | boolean | null | undefined;
+type QueryScalar = string | number | boolean | null | undefined;
+/** A query parameter; an array repeats the key (`stage=lead&stage=pool`), an empty one is left out. */
+export type QueryValue = QueryScalar | readonly QueryScalar[];
 
 export interface RequestOptions {
   params?: Record<string, QueryValue>;
@@ -59,11 +61,16 @@ export function setUnauthorizedHandler(handler: () => void): void {
   unauthorizedHandler = handler;
 }
 
+const isEmpty = (value: QueryScalar): value is null | undefined | '' => value === undefined || value === null || value === '';
+
 function buildUrl(path: string, params?: Record<string, QueryValue>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params ?? {})) {
-    if (value === undefined || value === null || value === '') continue;
-    search.set(key, String(value));
+    if (Array.isArray(value)) {
+      for (const item of value as readonly QueryScalar[]) if (!isEmpty(item)) search.append(key, String(item));
+    } else if (!isEmpty(value as QueryScalar)) {
+      search.set(key, String(value));
+    }
   }
   const query = search.toString();
   return `/api${path}${query ? `?${query}` : ''}`;
@@ -74,6 +81,7 @@ function statusMessage(status: number): string {
   if (status === 403) return ERROR_MESSAGES.FORBIDDEN;
   if (status === 404) return ERROR_MESSAGES.NOT_FOUND;
   if (status === 413) return ERROR_MESSAGES.PAYLOAD_TOO_LARGE;
+  if (status === 415) return ERROR_MESSAGES.UNSUPPORTED_MEDIA_TYPE;
   if (status >= 500) return `服务器暂时无法响应(${status}),请稍后重试`;
   return `请求失败(${status})`;
 }
@@ -92,6 +100,8 @@ function codeForStatus(status: number): ErrorCode | ClientErrorCode {
       return 'CONFLICT';
     case 413:
       return 'PAYLOAD_TOO_LARGE';
+    case 415:
+      return 'UNSUPPORTED_MEDIA_TYPE';
     case 423:
       return 'ACCOUNT_LOCKED';
     default:
@@ -129,13 +139,15 @@ async function parseError(response: Response): Promise<ApiError> {
 
 async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const hasBody = options.body !== undefined;
+  // A FormData body (a file upload) goes as multipart; the browser sets its boundary header.
+  const isForm = options.body instanceof FormData;
   let response: Response;
   try {
     response = await fetch(buildUrl(path, options.params), {
       method,
       credentials: 'same-origin',
-      headers: hasBody ? { 'Content-Type': 'application/json', Accept: 'application/json' } : { Accept: 'application/json' },
-      body: hasBody ? JSON.stringify(options.body) : undefined,
+      headers: hasBody && !isForm ? { 'Content-Type': 'application/json', Accept: 'application/json' } : { Accept: 'application/json' },
+      body: isForm ? (options.body as FormData) : hasBody ? JSON.stringify(options.body) : undefined,
       signal: options.signal,
     });
   } catch (cause) {
@@ -169,4 +181,7 @@ export const api = {
   put: <T>(path: string, body: unknown, options?: Omit<RequestOptions, 'body'>) =>
     request<T>('PUT', path, { ...options, body }),
   delete: <T>(path: string, options?: Omit<RequestOptions, 'body'>) => request<T>('DELETE', path, options),
+  /** A multipart POST (file uploads). */
+  upload: <T>(path: string, form: FormData, options?: Omit<RequestOptions, 'body'>) =>
+    request<T>('POST', path, { ...options, body: form }),
 };

@@ -1,8 +1,9 @@
-import { Alert, Card, Col, Descriptions, List, Row, Typography } from 'antd';
-import { RightOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Descriptions, Flex, List, Row, Typography } from 'antd';
+import { EditOutlined, RightOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { ORG_LEVEL_LABELS, ROLE_LABELS } from '../../../shared/roles.js';
 import { hasRole, useMe } from '../../lib/auth';
+import { OverdueCard } from '../../features/worklists/components/overdue-card';
 import { allPages } from '../navigation';
 
 /** Home: who is signed in, where, with which role, and the pages this role can open. */
@@ -22,6 +23,27 @@ export function HomePage() {
           title="您正在使用初始密码或管理员重置的密码,为保障账号安全,请尽快修改密码。"
           action={<Link to="/account/password">立即修改</Link>}
         />
+      ) : null}
+      {user.role === 'commissioner' ? (
+        // A commissioner opens the app for one thing, usually on a phone: to log a service.
+        <Card style={{ marginBottom: 16 }} data-testid="my-logs-entry">
+          <Typography.Title level={4} style={{ marginTop: 0 }}>
+            科技特派员服务日志
+          </Typography.Title>
+          <Typography.Paragraph type="secondary">每次下乡服务后,在手机上记下地点、内容、服务人次,拍几张现场照片。</Typography.Paragraph>
+          <Flex gap={12} wrap>
+            <Link to="/my/logs?new=1" style={{ flex: '1 1 160px' }}>
+              <Button type="primary" size="large" block icon={<EditOutlined />}>
+                填写服务日志
+              </Button>
+            </Link>
+            <Link to="/my/logs" style={{ flex: '1 1 160px' }}>
+              <Button size="large" block>
+                我的服务日志
+              </Button>
+            </Link>
+          </Flex>
+        </Card>
       ) : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
@@ -45,6 +67,7 @@ export function HomePage() {
               ]}
             />
           </Card>
+          <OverdueCard style={{ marginTop: 16 }} />
         </Col>
         <Col xs={24} lg={10}>
           <Card title="快捷入口">

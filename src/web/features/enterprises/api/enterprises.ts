@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Page } from '../../../../shared/common.js';
-import type { ENTERPRISE_SORTS, Enterprise, Sector, Stage } from '../../../../shared/projects.js';
+import type { ENTERPRISE_SORTS, Enterprise, EnterpriseDetail, Sector } from '../../../../shared/projects.js';
 import { api } from '../../../lib/api-client';
 
 export type EnterpriseSort = (typeof ENTERPRISE_SORTS)[number];
@@ -14,12 +14,6 @@ export interface EnterprisesQuery {
   order?: 'asc' | 'desc';
   page: number;
   pageSize: number;
-}
-
-/** An enterprise with the projects it applied for and the visits made to it. */
-export interface EnterpriseDetail extends Enterprise {
-  projects: { id: number; title: string; stage: Stage }[];
-  visits: { id: number; visitDate: string; purpose: string }[];
 }
 
 /** Also the prefix of the shared enterprise pickers (lib/reference-data), so changes refresh them. */

@@ -2,15 +2,15 @@ import { useState } from 'react';
 import { App, Button, Card, Col, Descriptions, List, Popconfirm, Result, Row, Skeleton, Space, Tag, type DescriptionsProps } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
-import { SECTOR_LABELS } from '../../../../shared/projects.js';
+import { SECTOR_LABELS, type EnterpriseDetail } from '../../../../shared/projects.js';
 import { PageHeader } from '../../../components/ui/page-header';
 import { QueryError } from '../../../components/ui/query-error';
+import { StageTag } from '../../../components/ui/stage-tag';
 import { useMe } from '../../../lib/auth';
 import { showApiError } from '../../../lib/form';
 import { formatDate, formatDateTime } from '../../../utils/format';
-import { type EnterpriseDetail, useDeleteEnterprise, useEnterprise } from '../api/enterprises';
+import { useDeleteEnterprise, useEnterprise } from '../api/enterprises';
 import { EnterpriseFormModal } from './enterprise-form-modal';
-import { StageTag } from './stage-tag';
 
 /** 企业详情: the registry entry, the projects it applied for and the visits made to it. */
 export function EnterpriseDetailPage() {

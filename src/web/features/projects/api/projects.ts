@@ -46,22 +46,7 @@ export interface StageSummary {
 
 export const projectsQueryKey = ['projects'] as const;
 
-/**
- * The query string for the list and the summary. Built here because `stage` repeats
- * (`stage=lead&stage=pool`), which the api client's flat params cannot express.
- */
-function projectSearch(query: Partial<ProjectsQuery>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === null || value === '') continue;
-    if (Array.isArray(value)) for (const v of value) search.append(key, String(v));
-    else search.set(key, String(value));
-  }
-  const text = search.toString();
-  return text ? `?${text}` : '';
-}
-
-export const getProjects = (query: ProjectsQuery) => api.get<Page<Project>>(`/projects${projectSearch(query)}`);
+export const getProjects = (query: ProjectsQuery) => api.get<Page<Project>>('/projects', { params: { ...query } });
 
 export const projectsQueryOptions = (query: ProjectsQuery) =>
   queryOptions({
@@ -74,7 +59,7 @@ export const useProjects = (query: ProjectsQuery) => useQuery(projectsQueryOptio
 
 /** Counts per stage under the filters; the server ignores the stage filter here. */
 export const getStageSummary = (filter: ProjectsFilter) =>
-  api.get<StageSummary>(`/projects/stage-summary${projectSearch({ ...filter, stage: undefined })}`);
+  api.get<StageSummary>('/projects/stage-summary', { params: { ...filter, stage: undefined } });
 
 export const stageSummaryQueryOptions = (filter: ProjectsFilter) =>
   queryOptions({

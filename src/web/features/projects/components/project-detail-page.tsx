@@ -25,19 +25,21 @@ import {
   PROJECT_LEVEL_LABELS,
   SECTOR_LABELS,
   STAGES,
+  STAGE_COLORS,
   STAGE_LABELS,
   type ProjectDetail,
   type StageEvent,
 } from '../../../../shared/projects.js';
 import { PageHeader } from '../../../components/ui/page-header';
 import { QueryError } from '../../../components/ui/query-error';
+import { StageTag } from '../../../components/ui/stage-tag';
 import { useMe } from '../../../lib/auth';
 import { showApiError } from '../../../lib/form';
 import { useDictionaryItems } from '../../../lib/reference-data';
 import { formatDate, formatDateTime } from '../../../utils/format';
 import { useDeleteProject, useProject, useUndoProjectStage } from '../api/projects';
 import { FollowupsCard } from './followups-card';
-import { STAGE_COLORS, StageTag, formatWanWithUnit } from './project-display';
+import { formatWanWithUnit } from './project-display';
 import { StageChangeModal } from './stage-change-modal';
 
 // Timeline dots take antd's named colors; the stage tag colors map onto them.

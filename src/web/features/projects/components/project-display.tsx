@@ -1,25 +1,5 @@
-import { Tag } from 'antd';
-import { STAGE_LABELS, type Stage } from '../../../../shared/projects.js';
-
-/** One color per stage: the pipeline moves from grey through blue to green and purple; exits are warm. */
-export const STAGE_COLORS: Record<Stage, string> = {
-  lead: 'default',
-  pool: 'cyan',
-  applied: 'blue',
-  approved: 'green',
-  ongoing: 'geekblue',
-  accepted: 'purple',
-  rejected: 'orange',
-  stopped: 'red',
-};
-
-export function StageTag({ stage }: { stage: Stage }) {
-  return (
-    <Tag color={STAGE_COLORS[stage]} style={{ marginInlineEnd: 0 }}>
-      {STAGE_LABELS[stage]}
-    </Tag>
-  );
-}
+// How project amounts are shown; stage colors and the stage tag are shared (src/shared/projects.ts,
+// components/ui/stage-tag.tsx).
 
 /** An amount in 万元 with at most 4 decimals and no trailing zeros: 12.5 → "12.5"; '—' when empty. */
 export function formatWan(value: number | null | undefined): string {

@@ -19,6 +19,7 @@ import {
 } from '../../../../shared/projects.js';
 import { PageHeader } from '../../../components/ui/page-header';
 import { QueryError } from '../../../components/ui/query-error';
+import { StageTag } from '../../../components/ui/stage-tag';
 import { rowTestId } from '../../../components/ui/test-id';
 import { useMe } from '../../../lib/auth';
 import { useDictionaryItems, useTowns, useUserOptions } from '../../../lib/reference-data';
@@ -32,7 +33,7 @@ import {
 } from '../api/projects';
 import { EnterpriseSelect } from './enterprise-select';
 import { StageSummaryBar } from './stage-summary-bar';
-import { StageTag, formatWan } from './project-display';
+import { formatWan } from './project-display';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DEFAULT_PAGE_SIZE = 20;

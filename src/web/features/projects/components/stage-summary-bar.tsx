@@ -1,10 +1,9 @@
 import type { KeyboardEvent } from 'react';
 import { Card, Flex, Skeleton, Typography } from 'antd';
 import { RightOutlined } from '@ant-design/icons';
-import { PIPELINE, STAGES, STAGE_LABELS, type Stage } from '../../../../shared/projects.js';
+import { PIPELINE, STAGES, STAGE_COLORS, STAGE_LABELS, type Stage } from '../../../../shared/projects.js';
 import { QueryError } from '../../../components/ui/query-error';
 import { type ProjectsFilter, useStageSummary } from '../api/projects';
-import { STAGE_COLORS } from './project-display';
 
 // antd's preset tag colors, as the tile's accent line.
 const ACCENTS: Record<string, string> = {

@@ -5,11 +5,11 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { Visit } from '../../../../shared/projects.js';
 import { PageHeader } from '../../../components/ui/page-header';
 import { QueryError } from '../../../components/ui/query-error';
+import { StageTag } from '../../../components/ui/stage-tag';
 import { useMe } from '../../../lib/auth';
 import { showApiError } from '../../../lib/form';
 import { formatDate, formatDateTime } from '../../../utils/format';
 import { useDeleteVisit, useVisit } from '../api/visits';
-import { StageTag } from './stage-tag';
 import { VisitFormModal } from './visit-form-modal';
 
 /** 调研详情: who went where and why, what they found, and the project leads registered from it. */

@@ -1,0 +1,277 @@
+import { useState } from 'react';
+import { App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Popconfirm, Radio, Row, Table, Tag, type TableColumnsType } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import dayjs, { type Dayjs } from 'dayjs';
+import {
+  GRADES,
+  GRADE_LABELS,
+  SUPPORT_KINDS,
+  SUPPORT_KIND_LABELS,
+  type Evaluation,
+  type Grade,
+  type Support,
+  type SupportKind,
+} from '../../../../shared/commissioners.js';
+import { FormModal } from '../../../components/ui/form-modal';
+import { rowTestId } from '../../../components/ui/test-id';
+import { emptyToNull, showApiError } from '../../../lib/form';
+import { useCreateSupport, useDeleteEvaluation, useDeleteSupport, usePutEvaluation } from '../api/commissioners';
+
+const GRADE_COLORS: Record<Grade, string> = { excellent: 'gold', qualified: 'green', basic: 'blue', unqualified: 'red' };
+
+/** 12000 → "12,000 元". */
+const yuan = (v: number | null) => (v === null ? '—' : `${v.toLocaleString('zh-CN')} 元`);
+
+interface SupportFormValues {
+  supportDate: Dayjs;
+  kind: SupportKind;
+  description: string;
+  amount?: number | null;
+}
+
+/** 关心和支持: subsidies, visits and policy the bureau gave the commissioner (leaders and admins record them). */
+export function SupportsCard({ commissionerId, supports, canManage }: { commissionerId: number; supports: Support[]; canManage: boolean }) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<SupportFormValues>();
+  const create = useCreateSupport();
+  const remove = useDeleteSupport();
+  const [adding, setAdding] = useState(false);
+
+  const columns: TableColumnsType<Support> = [
+    { title: '日期', dataIndex: 'supportDate', key: 'supportDate', width: 108 },
+    { title: '方式', dataIndex: 'kind', key: 'kind', width: 90, render: (k: SupportKind) => SUPPORT_KIND_LABELS[k] },
+    { title: '支持内容', dataIndex: 'description', key: 'description', render: (v: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{v}</span> },
+    { title: '金额', dataIndex: 'amount', key: 'amount', width: 110, align: 'right', render: yuan },
+  ];
+  if (canManage) {
+    columns.push({
+      title: '操作',
+      key: 'actions',
+      width: 70,
+      render: (_, s) => (
+        <Popconfirm
+          title="删除这条支持记录?"
+          okText="删除"
+          okButtonProps={{ danger: true }}
+          onConfirm={() =>
+            remove.mutateAsync(s.id).then(
+              () => void message.success('已删除'),
+              (error: unknown) => showApiError(message, error),
+            )
+          }
+        >
+          <Button type="link" size="small" danger>
+            删除
+          </Button>
+        </Popconfirm>
+      ),
+    });
+  }
+
+  const onFinish = (v: SupportFormValues) =>
+    create.mutate(
+      {
+        commissionerId,
+        supportDate: v.supportDate.format('YYYY-MM-DD'),
+        kind: v.kind,
+        description: v.description.trim(),
+        amount: v.amount ?? null,
+      },
+      {
+        onSuccess: () => {
+          void message.success('已登记支持');
+          setAdding(false);
+        },
+        onError: (error) => showApiError(message, error, form),
+      },
+    );
+
+  return (
+    <Card
+      title="关心和支持"
+      extra={
+        canManage ? (
+          <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+            登记支持
+          </Button>
+        ) : undefined
+      }
+    >
+      <Table<Support>
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={supports}
+        pagination={false}
+        scroll={{ x: 520 }}
+        onRow={(s) => rowTestId(`support-row-${s.id}`)}
+        locale={{ emptyText: '暂无支持记录' }}
+      />
+      <FormModal<SupportFormValues>
+        open={adding}
+        title="登记对特派员的支持"
+        name="create-support"
+        form={form}
+        onFinish={onFinish}
+        onCancel={() => setAdding(false)}
+        confirmLoading={create.isPending}
+        initialValues={{ supportDate: dayjs(), kind: 'subsidy' }}
+      >
+        <Row gutter={16}>
+          <Col xs={24} sm={12}>
+            <Form.Item label="日期" name="supportDate" rules={[{ required: true, message: '请选择日期' }]}>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item label="金额" name="amount" extra="给予补助等有金额时填写,整数元">
+              <InputNumber<number> min={0} max={100_000_000} precision={0} suffix="元" style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item label="方式" name="kind" rules={[{ required: true, message: '请选择支持方式' }]}>
+          <Radio.Group optionType="button" options={SUPPORT_KINDS.map((k) => ({ value: k, label: SUPPORT_KIND_LABELS[k] }))} />
+        </Form.Item>
+        <Form.Item
+          label="支持内容"
+          name="description"
+          rules={[
+            { required: true, whitespace: true, message: '请填写支持内容' },
+            { max: 1000, message: '支持内容不能超过1000个字' },
+          ]}
+        >
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} placeholder="如:发放上半年工作补助;春节走访慰问" />
+        </Form.Item>
+      </FormModal>
+    </Card>
+  );
+}
+
+interface EvaluationFormValues {
+  year: number;
+  grade: Grade;
+  note?: string | null;
+}
+
+/** 年度考核: one grade per year; setting a year again replaces its grade. */
+export function EvaluationsCard({
+  commissionerId,
+  evaluations,
+  canManage,
+}: {
+  commissionerId: number;
+  evaluations: Evaluation[];
+  canManage: boolean;
+}) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<EvaluationFormValues>();
+  const put = usePutEvaluation();
+  const remove = useDeleteEvaluation();
+  // undefined: closed; null: a new year; an evaluation: changing its grade.
+  const [editing, setEditing] = useState<Evaluation | null | undefined>(undefined);
+
+  const columns: TableColumnsType<Evaluation> = [
+    { title: '年度', dataIndex: 'year', key: 'year', width: 80, render: (y: number) => `${y}年` },
+    {
+      title: '考核等次',
+      dataIndex: 'grade',
+      key: 'grade',
+      width: 100,
+      render: (g: Grade) => <Tag color={GRADE_COLORS[g]}>{GRADE_LABELS[g]}</Tag>,
+    },
+    { title: '考核意见', dataIndex: 'note', key: 'note', render: (v: string | null) => v ?? '—' },
+  ];
+  if (canManage) {
+    columns.push({
+      title: '操作',
+      key: 'actions',
+      width: 110,
+      render: (_, e) => (
+        <>
+          <Button type="link" size="small" onClick={() => setEditing(e)}>
+            修改
+          </Button>
+          <Popconfirm
+            title={`删除${e.year}年度考核?`}
+            okText="删除"
+            okButtonProps={{ danger: true }}
+            onConfirm={() =>
+              remove.mutateAsync(e.id).then(
+                () => void message.success('已删除'),
+                (error: unknown) => showApiError(message, error),
+              )
+            }
+          >
+            <Button type="link" size="small" danger>
+              删除
+            </Button>
+          </Popconfirm>
+        </>
+      ),
+    });
+  }
+
+  const onFinish = (v: EvaluationFormValues) =>
+    put.mutate(
+      { commissionerId, year: v.year, grade: v.grade, note: emptyToNull(v.note?.trim()) },
+      {
+        onSuccess: () => {
+          void message.success(`${v.year}年度考核已保存`);
+          setEditing(undefined);
+        },
+        onError: (error) => showApiError(message, error, form),
+      },
+    );
+
+  return (
+    <Card
+      title="年度考核"
+      extra={
+        canManage ? (
+          <Button size="small" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
+            设置考核等次
+          </Button>
+        ) : undefined
+      }
+    >
+      <Table<Evaluation>
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={evaluations}
+        pagination={false}
+        onRow={(e) => rowTestId(`evaluation-row-${e.year}`)}
+        locale={{ emptyText: '暂无考核记录' }}
+      />
+      <FormModal<EvaluationFormValues>
+        open={editing !== undefined}
+        title={editing ? `修改${editing.year}年度考核` : '设置年度考核等次'}
+        name="put-evaluation"
+        form={form}
+        onFinish={onFinish}
+        onCancel={() => setEditing(undefined)}
+        confirmLoading={put.isPending}
+        initialValues={
+          editing
+            ? { year: editing.year, grade: editing.grade, note: editing.note ?? '' }
+            : { year: dayjs().year() - (dayjs().month() < 3 ? 1 : 0) }
+        }
+      >
+        <Form.Item
+          label="年度"
+          name="year"
+          rules={[{ required: true, message: '请填写年度' }]}
+          extra={editing ? undefined : '该年度已有考核时,保存将替换原等次'}
+        >
+          <InputNumber<number> min={1990} max={2100} precision={0} suffix="年" disabled={!!editing} style={{ width: 160 }} />
+        </Form.Item>
+        <Form.Item label="考核等次" name="grade" rules={[{ required: true, message: '请选择考核等次' }]}>
+          <Radio.Group optionType="button" options={GRADES.map((g) => ({ value: g, label: GRADE_LABELS[g] }))} />
+        </Form.Item>
+        <Form.Item label="考核意见" name="note" rules={[{ max: 1000, message: '考核意见不能超过1000个字' }]}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} />
+        </Form.Item>
+      </FormModal>
+    </Card>
+  );
+}

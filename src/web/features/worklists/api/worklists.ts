@@ -1,0 +1,68 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { Worklist, WorklistDefinition, overdueSummarySchema } from '../../../../shared/worklists.js';
+import { api } from '../../../lib/api-client';
+
+// Work lists (工作台账) as the bureau defines them. Every key sits under ['worklists'], so a change
+// to a list or to any of its items refreshes the lists' counts, the items and the home page's
+// overdue card together.
+
+export type OverdueSummary = z.infer<typeof overdueSummarySchema>;
+
+export const worklistsQueryKey = ['worklists'] as const;
+
+/** The organisation's lists with their item and overdue counts; archived ones too when asked. */
+export const getWorklists = (archived: boolean) =>
+  api.get<{ items: Worklist[] }>('/worklists', { params: { archived: archived ? 'yes' : 'no' } }).then((r) => r.items);
+
+export const worklistsQueryOptions = (archived = false) =>
+  queryOptions({ queryKey: [...worklistsQueryKey, 'list', { archived }], queryFn: () => getWorklists(archived) });
+
+export const useWorklists = (archived = false) => useQuery(worklistsQueryOptions(archived));
+
+export const getWorklist = (id: number) => api.get<Worklist>(`/worklists/${id}`);
+
+export const worklistQueryOptions = (id: number) =>
+  queryOptions({ queryKey: [...worklistsQueryKey, 'detail', id], queryFn: () => getWorklist(id) });
+
+export const useWorklist = (id: number) => useQuery({ ...worklistQueryOptions(id), enabled: id > 0 });
+
+/** Overdue items: the user's own, the bureau's (leaders and admins), and per list. */
+export const getOverdueSummary = () => api.get<OverdueSummary>('/worklists/overdue-summary');
+
+export const overdueSummaryQueryOptions = () =>
+  queryOptions({ queryKey: [...worklistsQueryKey, 'overdue-summary'], queryFn: getOverdueSummary });
+
+export const useOverdueSummary = (enabled = true) => useQuery({ ...overdueSummaryQueryOptions(), enabled });
+
+export const createWorklist = (definition: WorklistDefinition) => api.post<Worklist>('/worklists', definition);
+export const updateWorklist = ({ id, definition }: { id: number; definition: WorklistDefinition }) =>
+  api.put<Worklist>(`/worklists/${id}`, definition);
+export const archiveWorklist = ({ id, archived }: { id: number; archived: boolean }) =>
+  api.post<Worklist>(`/worklists/${id}/archive`, { archived });
+export const deleteWorklist = (id: number) => api.delete<{ ok: true }>(`/worklists/${id}`);
+
+function useWorklistMutation<TInput, TResult>(fn: (input: TInput) => Promise<TResult>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: worklistsQueryKey }),
+  });
+}
+
+export const useCreateWorklist = () => useWorklistMutation(createWorklist);
+export const useUpdateWorklist = () => useWorklistMutation(updateWorklist);
+export const useArchiveWorklist = () => useWorklistMutation(archiveWorklist);
+
+/** The deleted list's pages are not read again (they would answer 404). */
+export function useDeleteWorklist() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: deleteWorklist,
+    onSuccess: async (_result, id) => {
+      const isDeleted = (key: readonly unknown[]) => (key[1] === 'detail' || key[1] === 'items') && key[2] === id;
+      await queryClient.invalidateQueries({ queryKey: worklistsQueryKey, refetchType: 'none', predicate: (q) => isDeleted(q.queryKey) });
+      await queryClient.invalidateQueries({ queryKey: worklistsQueryKey, predicate: (q) => !isDeleted(q.queryKey) });
+    },
+  });
+}
