@@ -212,7 +212,7 @@ describe('rejected uploads', () => {
     const res = await upload(staff, '大图.png', big, 'image/png');
     expect(res.status).toBe(413);
     expect(res.body.error.code).toBe('PAYLOAD_TOO_LARGE');
-    expect(res.body.error.message).toBe('上传的文件超过大小限制');
+    expect(res.body.error.message).toBe('上传的文件超过大小限制(最大 1 KB)');
     expect(await fileCount()).toBe(before);
     // Exactly at the limit is still fine.
     const atLimit = Buffer.concat([PNG, Buffer.alloc(UPLOAD_LIMIT - PNG.length, 0)]);

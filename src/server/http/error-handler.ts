@@ -19,6 +19,10 @@ const FRAMEWORK_ERRORS: Record<string, { code: ErrorCode; message: string }> = {
   FST_INVALID_MULTIPART_CONTENT_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE', message: '请以文件上传方式提交' },
 };
 
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
 /** Maps every error to `{ error: { code, message, details } }`; stack traces only reach the log. */
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
@@ -38,7 +42,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     const known = err.code ? FRAMEWORK_ERRORS[err.code] : undefined;
     if (known) {
-      return reply.status(ERROR_STATUS[known.code]).send(body(known.code, known.message, request.id));
+      let message = known.message;
+      // Say what the limit is, so the user knows how small the file must be.
+      if (err.code === 'FST_REQ_FILE_TOO_LARGE') message += `(最大 ${formatBytes(app.deps.config.uploadLimitBytes)})`;
+      if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') message += `(最大 ${formatBytes(app.deps.config.bodyLimitBytes)})`;
+      return reply.status(ERROR_STATUS[known.code]).send(body(known.code, message, request.id));
     }
     if (err instanceof SyntaxError || err.statusCode === 400) {
       return reply.status(400).send(body('BAD_REQUEST', ERROR_MESSAGES.BAD_REQUEST, request.id));
