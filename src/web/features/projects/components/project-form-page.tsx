@@ -29,7 +29,7 @@ import {
   useUpdateProject,
   useVisitOption,
 } from '../api/projects';
-import { EnterpriseSelect } from './enterprise-select';
+import { EnterpriseSelect } from '../../../lib/enterprise-select';
 
 interface ProjectFormValues {
   title: string;

@@ -31,7 +31,7 @@ import {
   type ProjectsQuery,
   useProjects,
 } from '../api/projects';
-import { EnterpriseSelect } from './enterprise-select';
+import { EnterpriseSelect } from '../../../lib/enterprise-select';
 import { StageSummaryBar } from './stage-summary-bar';
 import { formatWan } from './project-display';
 
