@@ -99,6 +99,8 @@ export const reportSchema = z.object({
   templateId: z.number().int().nullable(),
   templateName: z.string(),
   latestVersion: z.number().int(),
+  /** Whether the signed-in user may save versions of it (own organisation, not a commissioner). */
+  canEdit: z.boolean(),
   createdByName: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -135,7 +137,12 @@ export const figureChangeSchema = z.object({
   sectionKey: z.string(),
   before: z.string().nullable(),
   after: z.string().nullable(),
+  /** False when the figure sits in a paragraph edited by hand, which the redraft keeps as it was. */
+  applied: z.boolean(),
 });
+
+/** A fact a template slot may name, for the template editor's reference list. */
+export const factInfoSchema = z.object({ key: z.string(), label: z.string(), kind: z.enum(['number', 'groups', 'names', 'text']), unit: z.string().nullable() });
 
 export const redraftSchema = z.object({
   doc: draftDocSchema,

@@ -1,3 +1,4 @@
+import { EVENT_FIGURE_LABELS } from '../../shared/events.js';
 import { PROJECT_LEVEL_LABELS } from '../../shared/projects.js';
 import { countCommissionerFacts } from '../commissioners/facts.js';
 import type { Ctx } from '../context.js';
@@ -69,7 +70,7 @@ export async function gatherFacts(ctx: Ctx, from: string, to: string, options: {
   const figureUnits = { materials: '份', books: '份', leaflets: '份', boards: '块', consultations: '人次', attendees: '人', expertCount: '名' } as const;
   for (const [figure, unit] of Object.entries(figureUnits) as [keyof typeof figureUnits, string][]) {
     const f = o.totals[figure];
-    facts.set(`outreach.${figure === 'expertCount' ? 'experts' : figure}`, num(figure, f.value, unit, figure === 'expertCount' ? 'count' : 'quantity', 'event', f.ids));
+    facts.set(`outreach.${figure === 'expertCount' ? 'experts' : figure}`, num(EVENT_FIGURE_LABELS[figure].label, f.value, unit, figure === 'expertCount' ? 'count' : 'quantity', 'event', f.ids));
   }
   facts.set('outreach.departments', {
     kind: 'names', label: '参与部门', recordType: 'event', ids: o.departments.eventIds,

@@ -63,10 +63,11 @@ describe('redrafting after the ledgers changed', () => {
     const redraft = await staff.post(`/api/reports/${reportId}/redraft`, {});
     expect(redraft.status).toBe(200);
     expect(redraft.body.changes).toEqual(expect.arrayContaining([
-      expect.objectContaining({ factKey: 'outreach.count', before: '5次', after: '6次' }),
+      expect.objectContaining({ factKey: 'outreach.count', before: '5次', after: '6次', applied: true }),
       expect.objectContaining({ factKey: 'outreach.materials', before: '1.5万余份', after: '1.6万余份' }),
     ]));
     expect(redraft.body.keptParagraphs).toEqual(['expropriation.1']);
+    expect(redraft.body.changes.every((c: { sectionKey: string; applied: boolean }) => c.applied === (c.sectionKey !== 'expropriation'))).toBe(true);
     expect(redraft.body.doc.sections[3].paragraphs[0].text).toBe(handText);
     expect(redraft.body.doc.sections[1].paragraphs[0].text).toContain('共6次');
     // Nothing was saved by the redraft itself.
@@ -75,6 +76,14 @@ describe('redrafting after the ledgers changed', () => {
 });
 
 describe('templates', () => {
+  it('list the facts a slot may name, with labels and units', async () => {
+    const facts = (await leader.get('/api/report-templates/facts')).body.items;
+    expect(facts).toEqual(expect.arrayContaining([
+      { key: 'outreach.materials', label: '发放资料', kind: 'number', unit: '份' },
+      expect.objectContaining({ key: 'list.征收包干.doneAtEnd', kind: 'number' }),
+    ]));
+  });
+
   it('come with the default template, and refuse a slot that names no fact before saving', async () => {
     const templates = (await leader.get('/api/report-templates')).body.items;
     expect(templates).toHaveLength(1);
@@ -125,6 +134,11 @@ describe('comparison with a year earlier (同比)', () => {
 
 describe('report access', () => {
   it('is closed to commissioners and to other bureaus', async () => {
+    const cityLeader = await t.login('ganzhou', 'demo2014pw');
+    const read = await cityLeader.get(`/api/reports/${reportId}`);
+    expect(read.status).toBe(200);
+    expect(read.body.canEdit).toBe(false);
+    expect((await staff.get(`/api/reports/${reportId}`)).body.canEdit).toBe(true);
     const commissioner = await t.login('tepai', 'demo2014pw');
     expect((await commissioner.get('/api/reports')).status).toBe(403);
     const other = await t.factories.org({ name: '崇义县科技局' });

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParamsSchema, idSchema, okSchema } from '../../shared/common.js';
 import {
-  createReportBodySchema, redraftSchema, reportSchema, saveVersionBodySchema, staleFigureSchema, templateCheckSchema,
+  createReportBodySchema, factInfoSchema, redraftSchema, reportSchema, saveVersionBodySchema, staleFigureSchema, templateCheckSchema,
   templateDefinitionSchema, templateSchema, versionSchema,
 } from '../../shared/reports.js';
 import { ctxOf } from '../context.js';
@@ -22,6 +22,10 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/report-templates', {
     schema: { tags, summary: '总结模板(首次使用时建立按上犹县科技局 2014 年上半年总结结构的默认模板)', response: { 200: z.object({ items: z.array(templateSchema) }) } },
   }, async (request) => ({ items: await service.listTemplates(ctxOf(request)) }));
+
+  app.get('/report-templates/facts', {
+    schema: { tags, summary: '模板可用的统计数据(占位名、名称、单位)', response: { 200: z.object({ items: z.array(factInfoSchema) }) } },
+  }, async (request) => ({ items: await service.listFactInfo(ctxOf(request)) }));
 
   app.post('/report-templates/check', {
     schema: { tags, summary: '检查模板:列出每个不对应统计数据的 {占位}', body: templateDefinitionSchema, response: { 200: templateCheckSchema } },

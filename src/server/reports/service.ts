@@ -150,8 +150,9 @@ export async function draftFor(ctx: Ctx, from: string, to: string, template: Tem
   return { doc, facts };
 }
 
-function presentReport(row: repo.ReportView): Report {
+function presentReport(row: repo.ReportView, actor: Actor): Report {
   return {
+    canEdit: row.org_id === actor.orgId && actor.role !== 'commissioner',
     id: row.id,
     title: row.title,
     periodFrom: row.period_from,
@@ -175,7 +176,7 @@ function presentVersion(row: NonNullable<Awaited<ReturnType<typeof repo.findVers
 
 export async function listReports(ctx: Ctx): Promise<Report[]> {
   assertLedgerReader(ctx.actor);
-  return (await repo.listReports(ctx.db, await readableOrgIds(ctx))).map(presentReport);
+  return (await repo.listReports(ctx.db, await readableOrgIds(ctx))).map((r) => presentReport(r, ctx.actor));
 }
 
 async function getReportRow(ctx: Ctx, id: number): Promise<repo.ReportView> {
@@ -195,7 +196,7 @@ async function getEditableReportRow(ctx: Ctx, id: number): Promise<repo.ReportVi
 export async function getReport(ctx: Ctx, id: number): Promise<Report & { latest: Version }> {
   const row = await getReportRow(ctx, id);
   const latest = await repo.findVersion(ctx.db, id, Number(row.latest_version));
-  return { ...presentReport(row), latest: presentVersion(latest!) };
+  return { ...presentReport(row, ctx.actor), latest: presentVersion(latest!) };
 }
 
 /** Drafts a summary for a period with a template and keeps it as version 1. */
@@ -261,10 +262,10 @@ export async function restoreVersion(ctx: Ctx, id: number, versionNo: number): P
   return saveVersion(ctx, id, { doc: old.doc, note: `恢复第${versionNo}版`, baseVersion: Number(row.latest_version) });
 }
 
-function figuresByKey(doc: DraftDoc): Map<string, { text: string; section: string }> {
-  const map = new Map<string, { text: string; section: string }>();
-  for (const f of doc.opening.figures) map.set(f.factKey, { text: f.text, section: 'opening' });
-  for (const s of doc.sections) for (const p of s.paragraphs) for (const f of p.figures) map.set(f.factKey, { text: f.text, section: s.key });
+function figuresByKey(doc: DraftDoc): Map<string, { text: string; section: string; paragraph: string }> {
+  const map = new Map<string, { text: string; section: string; paragraph: string }>();
+  for (const f of doc.opening.figures) map.set(f.factKey, { text: f.text, section: 'opening', paragraph: 'opening' });
+  for (const s of doc.sections) for (const p of s.paragraphs) for (const f of p.figures) map.set(f.factKey, { text: f.text, section: s.key, paragraph: p.key });
   return map;
 }
 
@@ -279,18 +280,21 @@ export async function redraft(ctx: Ctx, id: number) {
   const generatedBefore = JSON.parse(latest.generated_json) as DraftDoc;
   const { doc: fresh } = await draftFor(ctx, row.period_from, row.period_to, JSON.parse(row.template_json) as TemplateDefinition);
 
-  const before = figuresByKey(current);
-  const after = figuresByKey(fresh);
-  const changes = [...new Set([...before.keys(), ...after.keys()])]
-    .filter((key) => before.get(key)?.text !== after.get(key)?.text)
-    .map((key) => ({ factKey: key, sectionKey: (after.get(key) ?? before.get(key))!.section, before: before.get(key)?.text ?? null, after: after.get(key)?.text ?? null }));
-
   const generatedText = new Map<string, string>();
   for (const s of generatedBefore.sections) for (const p of s.paragraphs) generatedText.set(p.key, p.text);
   generatedText.set('opening', generatedBefore.opening.text);
   const edited = new Map<string, DraftDoc['sections'][number]['paragraphs'][number]>();
   for (const s of current.sections) for (const p of s.paragraphs) if (generatedText.get(p.key) !== p.text) edited.set(p.key, p);
   if (generatedText.get('opening') !== current.opening.text) edited.set('opening', current.opening);
+
+  const before = figuresByKey(current);
+  const after = figuresByKey(fresh);
+  const changes = [...new Set([...before.keys(), ...after.keys()])]
+    .filter((key) => before.get(key)?.text !== after.get(key)?.text)
+    .map((key) => {
+      const where = (after.get(key) ?? before.get(key))!;
+      return { factKey: key, sectionKey: where.section, before: before.get(key)?.text ?? null, after: after.get(key)?.text ?? null, applied: !edited.has(where.paragraph) };
+    });
 
   const merged: DraftDoc = {
     title: current.title !== generatedBefore.title ? current.title : fresh.title,
@@ -357,4 +361,12 @@ export async function traceRecords(ctx: Ctx, recordType: string, ids: number[]) 
     default:
       throw validation('未知的记录类型', [{ path: 'recordType', message: '未知的记录类型' }]);
   }
+}
+
+/** Every fact a template may name for this organisation, with its label and unit. */
+export async function listFactInfo(ctx: Ctx) {
+  assertLedgerReader(ctx.actor);
+  const year = new Date().getUTCFullYear();
+  const facts = await gatherFacts(ctx, `${year}-01-01`, `${year}-01-01`, { outreachType: DEFAULT_TEMPLATE.outreachType, orgName: '' });
+  return [...facts].map(([key, f]) => ({ key, label: f.label, kind: f.kind, unit: f.kind === 'number' || f.kind === 'groups' ? f.unit : null }));
 }

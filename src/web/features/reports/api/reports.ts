@@ -1,0 +1,150 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { DraftDoc, Report, Version } from '../../../../shared/reports.js';
+import { api } from '../../../lib/api-client';
+
+// Work summaries (工作总结): drafted from the ledgers for a period and a template, then edited by
+// people and kept as numbered versions. Every key sits under ['reports'].
+
+export type ReportWithLatest = Report & { latest: Version };
+export type VersionInfo = Omit<Version, 'doc'>;
+
+export interface FigureChange {
+  factKey: string;
+  sectionKey: string;
+  before: string | null;
+  after: string | null;
+}
+
+export interface Redraft {
+  doc: DraftDoc;
+  changes: FigureChange[];
+  keptParagraphs: string[];
+}
+
+export interface StaleFigure {
+  figureId: string;
+  factKey: string;
+  text: string;
+  now: string;
+}
+
+export interface TraceRecord {
+  id: number;
+  label: string;
+  link: string;
+}
+
+export type ExportFormat = 'docx' | 'md' | 'txt';
+
+export const reportsQueryKey = ['reports'] as const;
+
+export const getReports = () => api.get<{ items: Report[] }>('/reports').then((r) => r.items);
+
+export const reportsQueryOptions = () => queryOptions({ queryKey: [...reportsQueryKey, 'list'], queryFn: getReports });
+
+export const useReports = () => useQuery(reportsQueryOptions());
+
+export const getReport = (id: number) => api.get<ReportWithLatest>(`/reports/${id}`);
+
+export const reportQueryOptions = (id: number) =>
+  queryOptions({ queryKey: [...reportsQueryKey, 'detail', id], queryFn: () => getReport(id), staleTime: 0 });
+
+export const useReport = (id: number) => useQuery({ ...reportQueryOptions(id), enabled: id > 0 });
+
+export const getVersions = (id: number) =>
+  api.get<{ items: VersionInfo[] }>(`/reports/${id}/versions`).then((r) => r.items);
+
+export const useVersions = (id: number, enabled = true) =>
+  useQuery({ queryKey: [...reportsQueryKey, 'versions', id], queryFn: () => getVersions(id), enabled: enabled && id > 0, staleTime: 0 });
+
+export const getVersion = (id: number, versionNo: number) => api.get<Version>(`/reports/${id}/versions/${versionNo}`);
+
+export const versionQueryOptions = (id: number, versionNo: number) =>
+  // A saved version never changes.
+  queryOptions({ queryKey: [...reportsQueryKey, 'version', id, versionNo], queryFn: () => getVersion(id, versionNo), staleTime: Infinity });
+
+export const useVersion = (id: number, versionNo: number | null | undefined) =>
+  useQuery({ ...versionQueryOptions(id, versionNo ?? 0), enabled: id > 0 && !!versionNo });
+
+/** Figures of a version whose source records have changed since it was drafted. */
+export const getStaleFigures = (id: number, versionNo: number) =>
+  api.get<{ items: StaleFigure[] }>(`/reports/${id}/versions/${versionNo}/stale`).then((r) => r.items);
+
+export const useStaleFigures = (id: number, versionNo: number | null | undefined) =>
+  useQuery({
+    queryKey: [...reportsQueryKey, 'stale', id, versionNo],
+    queryFn: () => getStaleFigures(id, versionNo!),
+    enabled: id > 0 && !!versionNo,
+    staleTime: 0,
+  });
+
+/** The records a figure counted, each with a label and the page that shows it. */
+export const getTrace = (recordType: string, ids: number[]) =>
+  api.get<{ items: TraceRecord[] }>('/reports/trace', { params: { recordType, ids: ids.join(',') } }).then((r) => r.items);
+
+export const useTrace = (recordType: string | undefined, ids: number[] | undefined) =>
+  useQuery({
+    queryKey: [...reportsQueryKey, 'trace', recordType, ids?.join(',')],
+    queryFn: () => getTrace(recordType!, ids!),
+    enabled: !!recordType && !!ids?.length,
+  });
+
+/** Where a version downloads from; the session cookie authorises it. */
+export const exportUrl = (id: number, format: ExportFormat, versionNo?: number) =>
+  `/api/reports/${id}/export?format=${format}${versionNo ? `&version=${versionNo}` : ''}`;
+
+export interface CreateReportInput {
+  from: string;
+  to: string;
+  templateId: number | null;
+}
+
+export interface SaveVersionInput {
+  id: number;
+  doc: DraftDoc;
+  note: string | null;
+  baseVersion: number;
+}
+
+export const createReport = (input: CreateReportInput) => api.post<ReportWithLatest>('/reports', input);
+export const saveVersion = ({ id, ...body }: SaveVersionInput) => api.post<Version>(`/reports/${id}/versions`, body);
+export const restoreVersion = ({ id, versionNo }: { id: number; versionNo: number }) =>
+  api.post<Version>(`/reports/${id}/versions/${versionNo}/restore`, {});
+export const redraftReport = (id: number) => api.post<Redraft>(`/reports/${id}/redraft`, {});
+
+/** A new report goes into the cache as it came back, so its editor opens without another request. */
+export function useCreateReport() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: createReport,
+    onSuccess: async (report) => {
+      queryClient.setQueryData(reportQueryOptions(report.id).queryKey, report);
+      await queryClient.invalidateQueries({ queryKey: [...reportsQueryKey, 'list'] });
+    },
+  });
+}
+
+/** A saved (or restored) version becomes the report's latest: the editor, the list and the versions follow. */
+function useVersionMutation<TInput extends { id: number }>(fn: (input: TInput) => Promise<Version>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: async (version, input) => {
+      queryClient.setQueryData(versionQueryOptions(input.id, version.versionNo).queryKey, version);
+      queryClient.setQueryData<ReportWithLatest>(reportQueryOptions(input.id).queryKey, (old) =>
+        old ? { ...old, title: version.doc.title, latestVersion: version.versionNo, latest: version, updatedAt: version.createdAt } : old,
+      );
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: [...reportsQueryKey, 'list'] }),
+        queryClient.invalidateQueries({ queryKey: [...reportsQueryKey, 'versions', input.id] }),
+        queryClient.invalidateQueries({ queryKey: [...reportsQueryKey, 'stale', input.id] }),
+      ]);
+    },
+  });
+}
+
+export const useSaveVersion = () => useVersionMutation(saveVersion);
+export const useRestoreVersion = () => useVersionMutation(restoreVersion);
+
+/** A redraft is not saved: it is shown, then saved as a new version or discarded. */
+export const useRedraft = () => useMutation({ mutationFn: redraftReport });

@@ -1,0 +1,68 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { TemplateDefinition } from '../../../../shared/reports.js';
+import type { Worklist } from '../../../../shared/worklists.js';
+import { api } from '../../../lib/api-client';
+
+// Summary templates: sentence patterns whose {slots} name counted facts. The server creates the
+// default one (the seed's structure) on first use.
+
+export interface ReportTemplate {
+  id: number;
+  name: string;
+  isDefault: boolean;
+  definition: TemplateDefinition;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SlotProblem {
+  /** title, opening, sections.0.sentences.2, plan.listName … */
+  path: string;
+  slot: string;
+  message: string;
+}
+
+export interface TemplateCheck {
+  ok: boolean;
+  problems: SlotProblem[];
+}
+
+export const templatesQueryKey = ['reports', 'templates'] as const;
+
+export const getTemplates = () => api.get<{ items: ReportTemplate[] }>('/report-templates').then((r) => r.items);
+
+export const templatesQueryOptions = () => queryOptions({ queryKey: templatesQueryKey, queryFn: getTemplates });
+
+export const useTemplates = () => useQuery(templatesQueryOptions());
+
+export const checkTemplate = (definition: TemplateDefinition) => api.post<TemplateCheck>('/report-templates/check', definition);
+export const createTemplate = (definition: TemplateDefinition) => api.post<ReportTemplate>('/report-templates', definition);
+export const updateTemplate = ({ id, definition }: { id: number; definition: TemplateDefinition }) =>
+  api.put<ReportTemplate>(`/report-templates/${id}`, definition);
+export const deleteTemplate = (id: number) => api.delete<{ ok: true }>(`/report-templates/${id}`);
+
+export const useCheckTemplate = () => useMutation({ mutationFn: checkTemplate });
+
+function useTemplateMutation<TInput, TResult>(fn: (input: TInput) => Promise<TResult>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: templatesQueryKey }),
+  });
+}
+
+export const useCreateTemplate = () => useTemplateMutation(createTemplate);
+export const useUpdateTemplate = () => useTemplateMutation(updateTemplate);
+export const useDeleteTemplate = () => useTemplateMutation(deleteTemplate);
+
+/**
+ * The bureau's work lists (name and fields), for the plan settings: which list holds the plan
+ * items and which of its fields name the period, the title and the content. Kept under the
+ * work lists' key, so a change to a list refreshes it.
+ */
+export const useWorklistOptions = () =>
+  useQuery({
+    queryKey: ['worklists', 'report-plan-options'],
+    queryFn: () => api.get<{ items: Worklist[] }>('/worklists', { params: { archived: 'no' } }).then((r) => r.items),
+    staleTime: 60_000,
+  });

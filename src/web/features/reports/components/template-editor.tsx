@@ -1,0 +1,416 @@
+import { useState } from 'react';
+import {
+  Alert,
+  App,
+  AutoComplete,
+  Button,
+  Card,
+  Col,
+  Flex,
+  Form,
+  Input,
+  Popconfirm,
+  Row,
+  Select,
+  Space,
+  Switch,
+  Tooltip,
+  Typography,
+} from 'antd';
+import { ArrowDownOutlined, ArrowUpOutlined, CheckCircleOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import type { TemplateDefinition, TemplateSection } from '../../../../shared/reports.js';
+import { ordinal } from '../../../../shared/phrasing.js';
+import { ApiError } from '../../../lib/api-client';
+import { showApiError } from '../../../lib/form';
+import { useDictionaryItems } from '../../../lib/reference-data';
+import { type SlotProblem, checkTemplate, useCreateTemplate, useUpdateTemplate, useWorklistOptions } from '../api/templates';
+import { SlotHelp } from './slot-help';
+
+interface TemplateEditorProps {
+  /** The template being edited, or null for a new one. */
+  templateId: number | null;
+  initial: TemplateDefinition;
+  defaultDefinition: TemplateDefinition | undefined;
+  onDone: () => void;
+}
+
+const DEFAULT_PLAN: NonNullable<TemplateDefinition['plan']> = { listName: '工作计划', periodField: 'period', titleField: 'title', contentField: 'content' };
+
+function newSectionKey(sections: TemplateSection[]): string {
+  let n = sections.length + 1;
+  while (sections.some((s) => s.key === `section${n}`)) n++;
+  return `section${n}`;
+}
+
+function move<T>(items: T[], from: number, to: number): T[] {
+  const next = items.slice();
+  const [item] = next.splice(from, 1);
+  next.splice(to, 0, item);
+  return next;
+}
+
+/** Problems by path (title, opening, sections.0.sentences.1, plan.listName …). */
+function byPath(problems: SlotProblem[]): Map<string, SlotProblem[]> {
+  const map = new Map<string, SlotProblem[]>();
+  for (const p of problems) map.set(p.path, [...(map.get(p.path) ?? []), p]);
+  return map;
+}
+
+function ProblemText({ problems }: { problems: SlotProblem[] | undefined }) {
+  if (!problems?.length) return null;
+  return (
+    <div data-testid="slot-problem" role="alert">
+      {problems.map((p, i) => (
+        <Typography.Text key={i} type="danger" style={{ display: 'block', fontSize: 12 }}>
+          {p.slot ? (
+            <>
+              <Typography.Text code type="danger" style={{ fontSize: 12 }}>
+                {p.slot}
+              </Typography.Text>{' '}
+            </>
+          ) : null}
+          {p.message}
+        </Typography.Text>
+      ))}
+    </div>
+  );
+}
+
+/**
+ * 模板编辑: name, title and opening patterns, the sections (reordered, renamed, added, removed) with
+ * their sentence patterns, the plan settings and the outreach type. 检查 asks the server which
+ * slots name no fact; 保存模板 checks first.
+ */
+export function TemplateEditor({ templateId, initial, defaultDefinition, onDone }: TemplateEditorProps) {
+  const { message } = App.useApp();
+  const [def, setDef] = useState<TemplateDefinition>(initial);
+  const [problems, setProblems] = useState<SlotProblem[] | null>(null);
+  const [checking, setChecking] = useState(false);
+  const create = useCreateTemplate();
+  const update = useUpdateTemplate();
+  const worklists = useWorklistOptions();
+  const eventTypes = useDictionaryItems('event_type');
+  const issues = byPath(problems ?? []);
+  const saving = create.isPending || update.isPending;
+  const helpFor = (path: string) => (issues.get(path) ? <ProblemText problems={issues.get(path)} /> : undefined);
+
+  const clearProblem = (path: string) => setProblems((ps) => (ps ? ps.filter((p) => p.path !== path) : ps));
+  /** A change of structure moves sentences: the problems found before no longer point at the right ones. */
+  const restructure = (fn: (sections: TemplateSection[]) => TemplateSection[]) => {
+    setDef((d) => ({ ...d, sections: fn(d.sections) }));
+    setProblems(null);
+  };
+  const setSection = (index: number, patch: Partial<TemplateSection>) =>
+    setDef((d) => ({ ...d, sections: d.sections.map((s, i) => (i === index ? { ...s, ...patch } : s)) }));
+  const setSentence = (si: number, ji: number, text: string) => {
+    setDef((d) => ({
+      ...d,
+      sections: d.sections.map((s, i) => (i === si ? { ...s, sentences: s.sentences.map((t, j) => (j === ji ? text : t)) } : s)),
+    }));
+    clearProblem(`sections.${si}.sentences.${ji}`);
+  };
+
+  /** Runs the server's check; validation failures (an empty sentence) come back as problems too. */
+  const runCheck = async (): Promise<SlotProblem[] | null> => {
+    setChecking(true);
+    try {
+      const result = await checkTemplate(def);
+      setProblems(result.problems);
+      return result.problems;
+    } catch (error) {
+      if (error instanceof ApiError && error.fieldIssues.length) {
+        const found = error.fieldIssues.map((i) => ({ path: i.path, slot: '', message: i.message }));
+        setProblems(found);
+        return found;
+      }
+      showApiError(message, error);
+      return null;
+    } finally {
+      setChecking(false);
+    }
+  };
+
+  const onCheck = async () => {
+    const found = await runCheck();
+    if (found === null) return;
+    if (found.length) void message.error(`发现 ${found.length} 处问题,已标在对应句式下方`);
+    else void message.success('检查通过:每个占位都对应统计数据');
+  };
+
+  const onSave = async () => {
+    const found = await runCheck();
+    if (found === null) return;
+    if (found.length) {
+      void message.error(`模板有 ${found.length} 处问题,请改正后再保存`);
+      return;
+    }
+    const options = {
+      onSuccess: () => {
+        void message.success(`模板“${def.name}”已保存`);
+        onDone();
+      },
+      onError: (error: unknown) => {
+        if (error instanceof ApiError && error.fieldIssues.length) {
+          setProblems(error.fieldIssues.map((i) => ({ path: i.path, slot: '', message: i.message })));
+        }
+        showApiError(message, error);
+      },
+    };
+    if (templateId) update.mutate({ id: templateId, definition: def }, options);
+    else create.mutate(def, options);
+  };
+
+  const planList = def.plan ? (worklists.data ?? []).find((l) => l.name === def.plan!.listName) : undefined;
+  const fieldOptions = (planList?.fields ?? []).filter((f) => !f.hidden).map((f) => ({ value: f.key, label: `${f.label}(${f.key})` }));
+  const unplaced = (problems ?? []).filter((p) => !/^(title|opening|name|outreachType|sections\.\d+\.sentences\.\d+|sections\.\d+\.heading|sections\.\d+\.key|plan\.\w+)$/.test(p.path));
+
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} xl={16}>
+        <Form layout="vertical" component="div">
+          <Flex vertical gap={16}>
+            {problems && problems.length === 0 ? (
+              <Alert type="success" showIcon icon={<CheckCircleOutlined />} title="检查通过:每个占位都对应统计数据" />
+            ) : null}
+            {problems && problems.length > 0 ? (
+              <Alert type="error" showIcon title={`有 ${problems.length} 处问题,已标在对应句式下方`} description={unplaced.length ? <ProblemText problems={unplaced} /> : undefined} />
+            ) : null}
+            <Card title="基本信息" size="small">
+              <Form.Item label="模板名称" htmlFor="tpl-name" required validateStatus={issues.get('name') ? 'error' : undefined} help={helpFor('name')}>
+                <Input id="tpl-name" value={def.name} maxLength={40} onChange={(e) => setDef((d) => ({ ...d, name: e.target.value }))} />
+              </Form.Item>
+              <Form.Item label="标题句式" htmlFor="tpl-title" required help={helpFor('title')} validateStatus={issues.get('title') ? 'error' : undefined}>
+                <Input
+                  id="tpl-title"
+                  value={def.title}
+                  onChange={(e) => {
+                    setDef((d) => ({ ...d, title: e.target.value }));
+                    clearProblem('title');
+                  }}
+                />
+              </Form.Item>
+              <Form.Item label="开头段句式" htmlFor="tpl-opening" required help={helpFor('opening')} validateStatus={issues.get('opening') ? 'error' : undefined}>
+                <Input.TextArea
+                  id="tpl-opening"
+                  value={def.opening}
+                  autoSize={{ minRows: 2 }}
+                  onChange={(e) => {
+                    setDef((d) => ({ ...d, opening: e.target.value }));
+                    clearProblem('opening');
+                  }}
+                />
+              </Form.Item>
+              <Form.Item
+                label="下乡活动类型"
+                htmlFor="tpl-outreach"
+                tooltip="这一类型中由本局牵头的活动,计入 outreach.* 各项数字(次数、资料、展板、咨询人次等)"
+                help={helpFor('outreachType')}
+                style={{ marginBottom: 0 }}
+              >
+                <AutoComplete
+                  id="tpl-outreach"
+                  value={def.outreachType}
+                  onChange={(v: string) => setDef((d) => ({ ...d, outreachType: v }))}
+                  options={(eventTypes.data ?? []).map((t) => ({ value: t.label }))}
+                  style={{ maxWidth: 280 }}
+                />
+              </Form.Item>
+            </Card>
+
+            {def.sections.map((section, si) => (
+              <Card
+                key={si}
+                size="small"
+                data-testid={`template-section-${si}`}
+                title={
+                  <Flex align="center" gap={8}>
+                    <span style={{ whiteSpace: 'nowrap' }}>{ordinal(si + 1)}、</span>
+                    <Input
+                      value={section.heading}
+                      onChange={(e) => setSection(si, { heading: e.target.value })}
+                      aria-label={`第${si + 1}段标题`}
+                      status={issues.get(`sections.${si}.heading`) ? 'error' : undefined}
+                      style={{ fontWeight: 600 }}
+                    />
+                  </Flex>
+                }
+                extra={
+                  <Space size={0}>
+                    <Tooltip title="上移">
+                      <Button type="text" size="small" icon={<ArrowUpOutlined />} disabled={si === 0} onClick={() => restructure((s) => move(s, si, si - 1))} aria-label={`第${si + 1}段上移`} />
+                    </Tooltip>
+                    <Tooltip title="下移">
+                      <Button
+                        type="text"
+                        size="small"
+                        icon={<ArrowDownOutlined />}
+                        disabled={si === def.sections.length - 1}
+                        onClick={() => restructure((s) => move(s, si, si + 1))}
+                        aria-label={`第${si + 1}段下移`}
+                      />
+                    </Tooltip>
+                    <Popconfirm
+                      title="删除这一段?"
+                      description="段落及其全部句式将从模板中删除。"
+                      okText="删除"
+                      okButtonProps={{ danger: true }}
+                      disabled={def.sections.length === 1}
+                      onConfirm={() => restructure((s) => s.filter((_, i) => i !== si))}
+                    >
+                      <Button type="text" size="small" danger icon={<DeleteOutlined />} disabled={def.sections.length === 1} aria-label={`删除第${si + 1}段`} />
+                    </Popconfirm>
+                  </Space>
+                }
+              >
+                <ProblemText problems={[...(issues.get(`sections.${si}.heading`) ?? []), ...(issues.get(`sections.${si}.key`) ?? []), ...(issues.get(`sections.${si}.sentences`) ?? [])]} />
+                <Flex gap={16} wrap align="center" style={{ marginBottom: 12 }}>
+                  <Space size={6}>
+                    <Switch size="small" checked={section.enumerate} onChange={(checked) => setSection(si, { enumerate: checked })} aria-label={`第${si + 1}段分条列举`} />
+                    <span>分条列举(一是…;二是…)</span>
+                  </Space>
+                  <Space size={6}>
+                    <Typography.Text type="secondary">标识</Typography.Text>
+                    <Input
+                      size="small"
+                      value={section.key}
+                      onChange={(e) => setSection(si, { key: e.target.value })}
+                      style={{ width: 140 }}
+                      aria-label={`第${si + 1}段标识`}
+                    />
+                  </Space>
+                </Flex>
+                <Flex vertical gap={8}>
+                  {section.sentences.map((sentence, ji) => {
+                    const path = `sections.${si}.sentences.${ji}`;
+                    const found = issues.get(path);
+                    return (
+                      <div key={ji} data-testid={`template-sentence-${si}-${ji}`}>
+                        <Flex gap={8} align="flex-start">
+                          <Typography.Text type="secondary" style={{ width: 22, lineHeight: '32px', textAlign: 'right' }}>
+                            {ji + 1}.
+                          </Typography.Text>
+                          <Input.TextArea
+                            value={sentence}
+                            autoSize={{ minRows: 1 }}
+                            status={found ? 'error' : undefined}
+                            onChange={(e) => setSentence(si, ji, e.target.value)}
+                            aria-label={`第${si + 1}段句式${ji + 1}`}
+                          />
+                          <Button
+                            type="text"
+                            danger
+                            icon={<DeleteOutlined />}
+                            disabled={section.sentences.length === 1}
+                            onClick={() => restructure((ss) => ss.map((s, i) => (i === si ? { ...s, sentences: s.sentences.filter((_, j) => j !== ji) } : s)))}
+                            aria-label={`删除第${si + 1}段句式${ji + 1}`}
+                          />
+                        </Flex>
+                        <div style={{ paddingInlineStart: 30 }}>
+                          <ProblemText problems={found} />
+                        </div>
+                      </div>
+                    );
+                  })}
+                  <div style={{ paddingInlineStart: 30 }}>
+                    <Button
+                      type="dashed"
+                      size="small"
+                      icon={<PlusOutlined />}
+                      onClick={() => restructure((ss) => ss.map((s, i) => (i === si ? { ...s, sentences: [...s.sentences, ''] } : s)))}
+                    >
+                      添加句式
+                    </Button>
+                  </div>
+                </Flex>
+              </Card>
+            ))}
+            <Button
+              type="dashed"
+              icon={<PlusOutlined />}
+              onClick={() => restructure((ss) => [...ss, { key: newSectionKey(ss), heading: '', sentences: [''], enumerate: true }])}
+            >
+              添加段落
+            </Button>
+
+            <Card
+              title="下期工作计划"
+              size="small"
+              extra={
+                <Space size={6}>
+                  <Switch
+                    size="small"
+                    checked={!!def.plan}
+                    onChange={(on) => {
+                      setDef((d) => ({ ...d, plan: on ? d.plan ?? initial.plan ?? DEFAULT_PLAN : null }));
+                      setProblems(null);
+                    }}
+                    aria-label="包含工作计划段"
+                  />
+                  <span>包含工作计划段</span>
+                </Space>
+              }
+            >
+              {def.plan ? (
+                <>
+                  <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
+                    总结最后一段列出计划台账中期间为下一期(如“2014年下半年”)的条目:一、标题。内容。
+                  </Typography.Paragraph>
+                  <Row gutter={12}>
+                    <Col xs={24} md={12}>
+                      <Form.Item label="计划台账" help={helpFor('plan.listName')} validateStatus={issues.get('plan.listName') ? 'error' : undefined}>
+                        <Select
+                          showSearch
+                          value={def.plan.listName}
+                          loading={worklists.isPending}
+                          options={(worklists.data ?? []).map((l) => ({ value: l.name, label: l.name }))}
+                          onChange={(v: string) => setDef((d) => ({ ...d, plan: { ...d.plan!, listName: v } }))}
+                          aria-label="计划台账"
+                        />
+                      </Form.Item>
+                    </Col>
+                    {(
+                      [
+                        ['periodField', '期间字段'],
+                        ['titleField', '标题字段'],
+                        ['contentField', '内容字段'],
+                      ] as const
+                    ).map(([field, label]) => (
+                      <Col xs={24} md={12} key={field}>
+                        <Form.Item label={label} help={helpFor(`plan.${field}`)} validateStatus={issues.get(`plan.${field}`) ? 'error' : undefined}>
+                          <Select
+                            value={def.plan![field]}
+                            options={fieldOptions}
+                            onChange={(v: string) => setDef((d) => ({ ...d, plan: { ...d.plan!, [field]: v } }))}
+                            aria-label={label}
+                            notFoundContent="先选择计划台账"
+                          />
+                        </Form.Item>
+                      </Col>
+                    ))}
+                  </Row>
+                </>
+              ) : (
+                <Typography.Text type="secondary">不写工作计划段。</Typography.Text>
+              )}
+            </Card>
+
+            <Flex gap={8} justify="flex-end" style={{ position: 'sticky', bottom: 0, background: '#f3f5f9', padding: '12px 0' }}>
+              <Button onClick={onDone}>取消</Button>
+              <Button onClick={() => void onCheck()} loading={checking && !saving}>
+                检查
+              </Button>
+              <Button type="primary" onClick={() => void onSave()} loading={saving}>
+                保存模板
+              </Button>
+            </Flex>
+          </Flex>
+        </Form>
+      </Col>
+      <Col xs={24} xl={8}>
+        <div style={{ position: 'sticky', top: 16 }}>
+          <SlotHelp defaultDefinition={defaultDefinition} />
+        </div>
+      </Col>
+    </Row>
+  );
+}
