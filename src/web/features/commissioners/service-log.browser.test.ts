@@ -1,0 +1,273 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  DEMO_PASSWORD,
+  type RunningServer,
+  closePage,
+  launchBrowser,
+  loginAs,
+  newPage,
+  problemsOf,
+  saveScreenshot,
+  startServer,
+} from '../../test/browser-harness';
+
+// A commissioner (tepai, 黄永清, serving 东山镇 and 元鱼村) logs a service from a phone-sized window:
+// 我的服务日志 → 记一笔 → place, kind, content, people served and a photo → 提交; the new card shows it
+// and the page never scrolls sideways. A leader (juzhang) then confirms it (审核) on 服务日志, and back
+// on the phone the card is locked: marked 已审核 and no longer opens the edit form.
+
+const PHONE = { width: 375, height: 667 };
+const LEADER_NAME = '刘建华(局长)';
+/** The smallest real PNG: one pixel. */
+const PNG_1X1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
+/** Today as the browser (zh-CN, Asia/Shanghai) and the server (todayInChina) both count it. */
+function todayInShanghai(): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
+}
+
+const apiPath = (url: string) => new URL(url).pathname;
+
+// The harness's newPage() takes only a viewport size; a phone also wants isMobile (the page's
+// <meta name="viewport"> is honoured, as on a real phone) and touch. The page is watched for
+// console errors and uncaught exceptions the same way the harness watches its pages.
+const EXPECTED_HTTP_ERROR = /^Failed to load resource: the server responded with a status of 4\d\d\b/;
+const phoneProblems = new WeakMap<Page, string[]>();
+
+async function newPhonePage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: PHONE,
+    isMobile: true,
+    hasTouch: true,
+    deviceScaleFactor: 2,
+  });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  phoneProblems.set(page, problems);
+  page.on('console', (message) => {
+    if (message.type() !== 'error' || EXPECTED_HTTP_ERROR.test(message.text())) return;
+    const where = message.location().url;
+    problems.push(`console.error: ${message.text()}${where ? ` (${where})` : ''}`);
+  });
+  page.on('pageerror', (error) => {
+    problems.push(`页面异常: ${error.stack ?? error.message}`);
+  });
+  return page;
+}
+
+/** Like the harness's closePage, for either kind of page: screenshot on failure, then fail on page errors. */
+async function closeAnyPage(page: Page, task: { name: string; result?: { state?: string } }, label: string): Promise<void> {
+  const phone = phoneProblems.get(page);
+  if (!phone) return closePage(page, task);
+  if (task.result?.state === 'fail' && !page.isClosed()) {
+    await saveScreenshot(page, `${task.name}-${label}`).catch(() => undefined);
+  }
+  await page.context().close();
+  if (phone.length) throw new Error(`页面(${label})出现错误:\n${phone.join('\n')}`);
+}
+
+/**
+ * Picks an option of an antd Select by its label: opens the select and clicks the visible option
+ * (antd also renders a zero-size listbox for screen readers with role="option", hence the title).
+ */
+async function pickOption(page: Page, select: Locator, label: string): Promise<void> {
+  await select.click();
+  const dropdown = page.locator('.ant-select-dropdown:visible');
+  await dropdown.locator('.ant-select-item-option').and(page.locator(`[title="${label}"]`)).click();
+  await dropdown.waitFor({ state: 'hidden' });
+}
+
+/** Width of the page's content beyond the window: > 0 means the page scrolls sideways. */
+async function sidewaysOverflow(page: Page): Promise<{ scrollWidth: number; clientWidth: number; widest: string }> {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    // Names the element reaching furthest right, so a failure says what overflows.
+    let widest = '';
+    let right = 0;
+    for (const el of Array.from(document.body.querySelectorAll('*'))) {
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && r.right > right) {
+        right = r.right;
+        widest = `${el.tagName.toLowerCase()}.${String((el as HTMLElement).className).slice(0, 80)} → ${Math.round(r.right)}px`;
+      }
+    }
+    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, widest };
+  });
+}
+
+async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const { scrollWidth, widest } = await sidewaysOverflow(page);
+  expect(scrollWidth, `页面横向溢出:最宽的元素 ${widest}`).toBeLessThanOrEqual(PHONE.width);
+}
+
+describe('commissioner service log', () => {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  let phone: Page | undefined;
+  let desk: Page | undefined;
+  let pngFile: string | undefined;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    server = await startServer();
+    pngFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'keguan-log-photo-')), '现场照片.png');
+    fs.writeFileSync(pngFile, Buffer.from(PNG_1X1, 'base64'));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (pngFile) fs.rmSync(path.dirname(pngFile), { recursive: true, force: true });
+  });
+
+  afterEach(async ({ task }) => {
+    // Close both pages, then report every page's errors.
+    const errors: string[] = [];
+    for (const [page, label] of [
+      [phone, 'phone'],
+      [desk, 'desktop'],
+    ] as const) {
+      if (!page) continue;
+      await closeAnyPage(page, task, label).catch((error: unknown) => errors.push(String(error)));
+    }
+    phone = undefined;
+    desk = undefined;
+    if (errors.length) throw new Error(errors.join('\n'));
+  });
+
+  it('a commissioner logs a service with a photo on a phone, a leader confirms it, and it is locked', { timeout: 180_000 }, async () => {
+    const url = server!.url;
+    const today = todayInShanghai();
+    const content = `浏览器测试:元鱼村大棚辣椒病虫害防治现场指导-${Date.now()}`;
+
+    // ── On the phone, as 黄永清 ───────────────────────────────────────────────
+    phone = await newPhonePage(browser!);
+    await loginAs(phone, url, 'tepai', DEMO_PASSWORD);
+    // The home page leads a commissioner to their logs.
+    await phone.getByTestId('my-logs-entry').waitFor();
+    await expectNoSidewaysScroll(phone);
+
+    // The side menu is folded away on a phone; ☰ opens it.
+    const toggle = phone.getByTestId('menu-toggle');
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    await phone.getByRole('menuitem').getByRole('link', { name: '我的服务日志', exact: true }).click();
+    await phone.waitForURL((current) => current.pathname === '/my/logs');
+    await phone.getByRole('heading', { name: '我的服务日志', exact: true }).waitFor();
+    // The seed's logs are listed (共 N 条) before the new one.
+    await phone.getByText(/^共 \d+ 条/).waitFor();
+    const countBefore = await phone.locator('[data-testid^="my-log-"]').count();
+    expect(countBefore).toBeGreaterThan(0);
+    await expectNoSidewaysScroll(phone);
+
+    // 记一笔 opens the full-width form.
+    await phone.getByTestId('log-new').click();
+    const drawer = phone.getByRole('dialog').filter({ hasText: '记录一次服务' });
+    await drawer.waitFor();
+    const form = phone.locator('form#create-my-log');
+    await form.waitFor();
+    // Today, as the form's default.
+    expect(await form.getByLabel('日期', { exact: true }).inputValue()).toBe(today);
+    // 东山镇, from the group of their own places offered first.
+    await pickOption(phone, form.getByLabel('服务地点', { exact: true }), '东山镇');
+    expect(await form.locator('.ant-select', { has: phone.getByLabel('服务地点', { exact: true }) }).textContent()).toContain('东山镇');
+    await pickOption(phone, form.getByLabel('服务类型', { exact: true }), '技术指导');
+    await form.getByLabel('服务内容', { exact: true }).fill(content);
+    await form.getByLabel('服务人次', { exact: true }).fill('23');
+
+    // A photo through the upload's file input; it uploads at once.
+    const [uploaded] = await Promise.all([
+      phone.waitForResponse((res) => apiPath(res.url()) === '/api/files' && res.request().method() === 'POST'),
+      form.locator('input[type="file"]').setInputFiles(pngFile!),
+    ]);
+    expect(uploaded.status(), await uploaded.text()).toBe(200);
+    const photo = (await uploaded.json()) as { id: number; name: string; mimeType: string };
+    expect(photo).toMatchObject({ name: '现场照片.png', mimeType: 'image/png' });
+    await form.locator('.ant-upload-list-item-done').filter({ hasText: '现场照片.png' }).waitFor();
+    expect(await form.locator('.ant-upload-list-item-uploading').count()).toBe(0);
+    await expectNoSidewaysScroll(phone);
+
+    const [created] = await Promise.all([
+      phone.waitForResponse(
+        (res) => /^\/api\/commissioners\/\d+\/service-logs$/.test(apiPath(res.url())) && res.request().method() === 'POST',
+      ),
+      drawer.getByRole('button', { name: '提交', exact: true }).click(),
+    ]);
+    expect(created.status(), await created.text()).toBe(200);
+    const log = (await created.json()) as { id: number; content: string; peopleServed: number; kind: string; logDate: string; files: { id: number }[] };
+    expect(log).toMatchObject({ content, peopleServed: 23, kind: '技术指导', logDate: today });
+    expect(log.files.map((f) => f.id)).toEqual([photo.id]);
+    await drawer.waitFor({ state: 'hidden' });
+
+    // The new card: first (newest), with the content, 23 人次, the place and the photo, 待审核.
+    const card = phone.getByTestId(`my-log-${log.id}`);
+    await card.waitFor();
+    await expect.poll(() => phone!.locator('[data-testid^="my-log-"]').count(), { timeout: 10_000 }).toBe(countBefore + 1);
+    expect(await phone.locator('[data-testid^="my-log-"]').first().getAttribute('data-testid')).toBe(`my-log-${log.id}`);
+    const cardText = (await card.textContent()) ?? '';
+    expect(cardText).toContain(content);
+    expect(cardText).toContain('23 人次');
+    expect(cardText).toContain('东山镇');
+    expect(cardText).toContain('技术指导');
+    expect(cardText).toContain(today);
+    expect(await card.getByTestId('log-unconfirmed').count()).toBe(1);
+    const thumb = card.locator(`img[src="/api/files/${photo.id}"]`);
+    await thumb.waitFor();
+    // The thumbnail really loaded (the file is served back as an image).
+    await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 10_000 }).toBe(1);
+    await expectNoSidewaysScroll(phone);
+    await saveScreenshot(phone, 'service-log-phone-new');
+
+    // ── On a desktop, as 局长 ─────────────────────────────────────────────────
+    desk = await newPage(browser!);
+    await loginAs(desk, url, 'juzhang', DEMO_PASSWORD);
+    await desk.goto(`${url}/service-logs`);
+    await desk.getByRole('heading', { name: '服务日志', exact: true }).waitFor();
+    const row = desk.getByTestId(`service-log-row-${log.id}`);
+    await row.waitFor();
+    const rowText = (await row.textContent()) ?? '';
+    expect(rowText).toContain('黄永清');
+    expect(rowText).toContain(content);
+    expect(rowText).toContain('23');
+    expect(await row.getByTestId('log-unconfirmed').count()).toBe(1);
+    const [confirmed] = await Promise.all([
+      desk.waitForResponse((res) => apiPath(res.url()) === `/api/service-logs/${log.id}/confirm` && res.request().method() === 'POST'),
+      row.getByRole('button', { name: '审核', exact: true }).click(),
+    ]);
+    expect(confirmed.status(), await confirmed.text()).toBe(200);
+    expect(await confirmed.json()).toMatchObject({ id: log.id, confirmedByName: LEADER_NAME });
+    await row.getByTestId('log-confirmed').waitFor();
+    // A leader may still take it back or change it.
+    await row.getByRole('button', { name: '撤销审核', exact: true }).waitFor();
+    expect(await row.getByRole('button', { name: '审核', exact: true }).count()).toBe(0);
+    expect(problemsOf(desk)).toEqual([]);
+
+    // ── Back on the phone ────────────────────────────────────────────────────
+    await phone.reload();
+    await card.waitFor();
+    await card.getByTestId('log-confirmed').waitFor();
+    expect(await card.getByTestId('log-unconfirmed').count()).toBe(0);
+    expect(await card.textContent()).toContain(`已由${LEADER_NAME}审核,不能再修改`);
+    // Locked: not clickable-looking, and a tap opens no edit form.
+    expect(await card.getAttribute('class')).not.toContain('ant-card-hoverable');
+    await card.locator('.ant-typography').filter({ hasText: content }).click();
+    await phone.waitForTimeout(500);
+    expect(await phone.getByRole('dialog').filter({ hasText: '修改服务日志' }).count()).toBe(0);
+    expect(await phone.locator('form#edit-my-log').count()).toBe(0);
+    // For contrast, the seed's June log (not yet confirmed) still opens for editing on a tap.
+    const open = phone.locator('[data-testid^="my-log-"]').filter({ has: phone.getByTestId('log-unconfirmed') });
+    expect(await open.count()).toBeGreaterThan(0);
+    await open.first().locator('.ant-typography').first().click();
+    await phone.locator('form#edit-my-log').waitFor();
+    await phone.keyboard.press('Escape');
+    await phone.locator('form#edit-my-log').waitFor({ state: 'detached' });
+    await expectNoSidewaysScroll(phone);
+    await saveScreenshot(phone, 'service-log-phone-confirmed');
+  });
+});
