@@ -29,11 +29,15 @@ const apiPath = (url: string) => new URL(url).pathname;
 /**
  * Picks an option of an antd Select by its label: opens the select, optionally types into its
  * search box, and clicks the visible option (antd also renders a hidden listbox for screen readers).
+ * A click that lands while the dropdown is still sliding in can be lost, so the click waits for
+ * the dropdown's opening animation to end.
  */
 async function pickOption(page: Page, select: Locator, label: string, typed?: string): Promise<void> {
   await select.click();
   const dropdown = page.locator('.ant-select-dropdown:visible');
   const options = dropdown.locator('.ant-select-item-option');
+  await dropdown.waitFor();
+  await dropdown.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
   if (typed !== undefined) {
     await select.fill(typed);
     await expect
