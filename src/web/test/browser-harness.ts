@@ -4,7 +4,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type Page, type Response, chromium } from 'playwright-core';
+import { type Browser, type Locator, type Page, type Response, chromium } from 'playwright-core';
+import { expect } from 'vitest';
 
 // Browser tests drive the real built server (bin/keguan.js serve, as `npm start` runs it) with
 // Debian's Chromium. Nothing here is skipped: a missing browser or a server that does not come up
@@ -226,4 +227,32 @@ export async function loginAs(page: Page, url: string, username: string, passwor
     throw new Error(`${username} 登录失败:HTTP ${response.status()} ${await response.text()}`);
   }
   await page.waitForURL((current) => current.pathname !== '/login');
+}
+
+/**
+ * Picks an option of an antd Select by its label: opens the select, optionally types into its
+ * search box (waiting until the list shows only matching options, since server-searched selects keep
+ * the previous options until the answer comes), and clicks the visible option (antd also renders a
+ * zero-size listbox for screen readers with role="option", hence the title). A click that lands
+ * while the dropdown is still sliding in can be lost, so it waits for the opening animation to end;
+ * a multiple select stays open after a pick and is closed with Escape.
+ */
+export async function pickOption(page: Page, select: Locator, label: string, typed?: string): Promise<void> {
+  await select.click();
+  const dropdown = page.locator('.ant-select-dropdown:visible');
+  const options = dropdown.locator('.ant-select-item-option');
+  await dropdown.waitFor();
+  await dropdown.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
+  if (typed !== undefined) {
+    await select.fill(typed);
+    await expect
+      .poll(async () => {
+        const titles = await options.evaluateAll((els) => els.map((el) => el.getAttribute('title') ?? ''));
+        return titles.length > 0 && titles.every((t) => t.includes(typed));
+      }, { timeout: 10_000 })
+      .toBe(true);
+  }
+  await options.and(page.locator(`[title="${label}"]`)).click();
+  if (await dropdown.isVisible()) await select.press('Escape');
+  await dropdown.waitFor({ state: 'hidden' });
 }

@@ -12,6 +12,7 @@ import {
   newPage,
   problemsOf,
   saveScreenshot,
+  pickOption,
   startServer,
 } from '../../test/browser-harness';
 
@@ -72,16 +73,6 @@ async function closeAnyPage(page: Page, task: { name: string; result?: { state?:
   if (phone.length) throw new Error(`页面(${label})出现错误:\n${phone.join('\n')}`);
 }
 
-/**
- * Picks an option of an antd Select by its label: opens the select and clicks the visible option
- * (antd also renders a zero-size listbox for screen readers with role="option", hence the title).
- */
-async function pickOption(page: Page, select: Locator, label: string): Promise<void> {
-  await select.click();
-  const dropdown = page.locator('.ant-select-dropdown:visible');
-  await dropdown.locator('.ant-select-item-option').and(page.locator(`[title="${label}"]`)).click();
-  await dropdown.waitFor({ state: 'hidden' });
-}
 
 /** Width of the page's content beyond the window: > 0 means the page scrolls sideways. */
 async function sidewaysOverflow(page: Page): Promise<{ scrollWidth: number; clientWidth: number; widest: string }> {

@@ -8,6 +8,7 @@ import {
   loginAs,
   newPage,
   saveScreenshot,
+  pickOption,
   startServer,
 } from '../../test/browser-harness';
 
@@ -20,19 +21,6 @@ type Totals = Record<(typeof TOTALS)[number], number | null> & { count: number }
 
 const apiPath = (url: string) => new URL(url).pathname;
 
-/**
- * Picks an option of an antd Select by its label: opens the select, optionally types into its
- * search box, clicks the visible option (antd also renders a zero-size listbox for screen readers
- * with role="option", hence the title) and closes the dropdown (a multiple select keeps it open).
- */
-async function pickOption(page: Page, select: Locator, label: string, typed?: string): Promise<void> {
-  await select.click();
-  const dropdown = page.locator('.ant-select-dropdown:visible');
-  if (typed !== undefined) await select.fill(typed);
-  await dropdown.locator('.ant-select-item-option').and(page.locator(`[title="${label}"]`)).click();
-  if (await dropdown.isVisible()) await select.press('Escape');
-  await dropdown.waitFor({ state: 'hidden' });
-}
 
 /** Types a date into an antd DatePicker and confirms it. */
 async function fillDate(input: Locator, date: string): Promise<void> {

@@ -8,6 +8,7 @@ import {
   loginAs,
   newPage,
   saveScreenshot,
+  pickOption,
   startServer,
 } from '../../test/browser-harness';
 
@@ -32,30 +33,6 @@ function apiPath(url: string): string {
   return new URL(url).pathname;
 }
 
-/**
- * Picks an option of an antd Select by its label: opens the select, optionally types into its
- * search box, and clicks the option in the open dropdown. antd also renders a zero-size listbox for
- * screen readers with role="option", so the visible option is found by its title instead.
- */
-async function pickOption(page: Page, select: Locator, label: string, typed?: string): Promise<void> {
-  await select.click();
-  const dropdown = page.locator('.ant-select-dropdown:visible');
-  const options = dropdown.locator('.ant-select-item-option');
-  if (typed !== undefined) {
-    await select.fill(typed);
-    // Selects that search on the server keep showing the previous options until the answer comes;
-    // wait for the searched list, so the click does not land on a list being replaced.
-    await expect
-      .poll(async () => {
-        const titles = await options.evaluateAll((els) => els.map((el) => el.getAttribute('title') ?? ''));
-        return titles.length > 0 && titles.every((t) => t.includes(typed));
-      }, { timeout: 10_000 })
-      .toBe(true);
-  }
-  const option = options.and(page.locator(`[title="${label}"]`));
-  await option.click();
-  await dropdown.waitFor({ state: 'hidden' });
-}
 
 /** The summary tile's number, once the summary has loaded. */
 async function stageCount(page: Page, stage: CountedStage | 'all'): Promise<number> {

@@ -9,6 +9,7 @@ import {
   loginAs,
   newPage,
   saveScreenshot,
+  pickOption,
   startServer,
 } from '../../test/browser-harness';
 
@@ -26,30 +27,6 @@ function dayInShanghai(offsetDays = 0): string {
 
 const apiPath = (url: string) => new URL(url).pathname;
 
-/**
- * Picks an option of an antd Select by its label: opens the select, optionally types into its
- * search box, and clicks the visible option (antd also renders a hidden listbox for screen readers).
- * A click that lands while the dropdown is still sliding in can be lost, so the click waits for
- * the dropdown's opening animation to end.
- */
-async function pickOption(page: Page, select: Locator, label: string, typed?: string): Promise<void> {
-  await select.click();
-  const dropdown = page.locator('.ant-select-dropdown:visible');
-  const options = dropdown.locator('.ant-select-item-option');
-  await dropdown.waitFor();
-  await dropdown.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
-  if (typed !== undefined) {
-    await select.fill(typed);
-    await expect
-      .poll(async () => {
-        const titles = await options.evaluateAll((els) => els.map((el) => el.getAttribute('title') ?? ''));
-        return titles.length > 0 && titles.every((t) => t.includes(typed));
-      }, { timeout: 10_000 })
-      .toBe(true);
-  }
-  await options.and(page.locator(`[title="${label}"]`)).click();
-  await dropdown.waitFor({ state: 'hidden' });
-}
 
 /** Types a date into an antd DatePicker and confirms it. */
 async function fillDate(input: Locator, date: string): Promise<void> {
