@@ -231,8 +231,8 @@ export async function loginAs(page: Page, url: string, username: string, passwor
 
 /**
  * Picks an option of an antd Select by its label: opens the select, optionally types into its
- * search box (waiting until the list shows only matching options, since server-searched selects keep
- * the previous options until the answer comes), and clicks the visible option (antd also renders a
+ * search box (waiting until the wanted option shows and the list has settled, since server-searched
+ * selects keep the previous options until the answer comes), and clicks the visible option (antd also renders a
  * zero-size listbox for screen readers with role="option", hence the title). A click that lands
  * while the dropdown is still sliding in can be lost, so it waits for the opening animation to end;
  * a multiple select stays open after a pick and is closed with Escape.
@@ -245,11 +245,16 @@ export async function pickOption(page: Page, select: Locator, label: string, typ
   await dropdown.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
   if (typed !== undefined) {
     await select.fill(typed);
+    // Wait until the wanted option is shown and the list has settled (a select that searches on the
+    // server keeps showing the previous options until the answer comes).
+    let previous = '';
     await expect
       .poll(async () => {
-        const titles = await options.evaluateAll((els) => els.map((el) => el.getAttribute('title') ?? ''));
-        return titles.length > 0 && titles.every((t) => t.includes(typed));
-      }, { timeout: 10_000 })
+        const titles = (await options.evaluateAll((els) => els.map((el) => el.getAttribute('title') ?? ''))).join('|');
+        const settled = titles === previous && titles.split('|').includes(label);
+        previous = titles;
+        return settled;
+      }, { timeout: 10_000, interval: 250 })
       .toBe(true);
   }
   await options.and(page.locator(`[title="${label}"]`)).click();
