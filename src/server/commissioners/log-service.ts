@@ -7,6 +7,7 @@ import { recordChange } from '../audit/service.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { findFile } from '../files/service.js';
 import { conflict, forbidden, notFound, validation } from '../http/errors.js';
+import { idsInOrg } from '../orgs/repo.js';
 import { todayInChina } from '../projects/pipeline.js';
 import { assertDictionaryValue, findPlace } from '../reference/service.js';
 import * as logRepo from './log-repo.js';
@@ -136,7 +137,7 @@ async function checkInput(ctx: Ctx, input: ServiceLogInput, kept: number[]): Pro
       throw validation(message, [{ path: 'placeId', message: '请选择乡镇或村/社区' }]);
     }
   }
-  if (input.enterpriseId !== null && (await repo.countEnterprisesInOrg(ctx.db, ctx.actor.orgId, [input.enterpriseId])) !== 1) {
+  if (input.enterpriseId !== null && !(await idsInOrg(ctx.db, 'enterprises', ctx.actor.orgId, [input.enterpriseId])).has(input.enterpriseId)) {
     throw validation('服务企业不存在', [{ path: 'enterpriseId', message: '企业不存在' }]);
   }
   const fileIds = [...new Set(input.fileIds)];

@@ -123,10 +123,6 @@ export function placesInOrg(db: Kysely<DB>, orgId: number, ids: number[]) {
   return db.selectFrom('places').select(['id', 'level', 'name']).where('org_id', '=', orgId).where('id', 'in', ids).execute();
 }
 
-export async function countEnterprisesInOrg(db: Kysely<DB>, orgId: number, ids: number[]): Promise<number> {
-  if (!ids.length) return 0;
-  return countRows(db.selectFrom('enterprises').select((eb) => eb.fn.countAll().as('count')).where('org_id', '=', orgId).where('id', 'in', ids));
-}
 
 export function findUserInOrg(db: Kysely<DB>, orgId: number, id: number) {
   return db.selectFrom('users').select(['id', 'role', 'display_name']).where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();

@@ -11,6 +11,7 @@ import { recordChange } from '../audit/service.js';
 import { type Ctx, inTransaction } from '../context.js';
 import type { CommissionerEvaluationsTable, CommissionerSupportsTable } from '../db/types.js';
 import { AppError, conflict, forbidden, notFound, validation } from '../http/errors.js';
+import { idsInOrg } from '../orgs/repo.js';
 import { readableOrgIds } from '../orgs/service.js';
 import { todayInChina } from '../projects/pipeline.js';
 import * as repo from './repo.js';
@@ -141,7 +142,7 @@ async function checkReferences(ctx: Ctx, input: CommissionerInput, existingId: n
     const message = `服务地点应为乡镇或村/社区,"${wrongLevel.name}"是${PLACE_LEVEL_LABELS[wrongLevel.level as PlaceLevel] ?? wrongLevel.level}`;
     throw validation(message, [{ path: 'placeIds', message: '请选择乡镇或村/社区' }]);
   }
-  if ((await repo.countEnterprisesInOrg(ctx.db, orgId, enterpriseIds)) !== enterpriseIds.length) {
+  if ((await idsInOrg(ctx.db, 'enterprises', orgId, enterpriseIds)).size !== enterpriseIds.length) {
     throw validation('所选服务企业不存在', [{ path: 'enterpriseIds', message: '企业不存在' }]);
   }
   if (input.userId !== null) {

@@ -100,11 +100,6 @@ export async function deleteEvent(db: Kysely<DB>, id: number): Promise<void> {
   await db.deleteFrom('events').where('id', '=', id).execute();
 }
 
-export async function countInOrg(db: Kysely<DB>, table: 'places' | 'enterprises' | 'departments', orgId: number, ids: number[]): Promise<number> {
-  if (!ids.length) return 0;
-  const row = await db.selectFrom(table).select((eb) => eb.fn.countAll().as('count')).where('org_id', '=', orgId).where('id', 'in', ids).executeTakeFirst();
-  return Number(row?.count ?? 0);
-}
 
 /** Events whose start date falls in [from, to], for the period's facts. */
 export function eventsStartingIn(db: Kysely<DB>, orgIds: number[], from: string, to: string) {

@@ -7,6 +7,7 @@ import { recordChange } from '../audit/service.js';
 import { type Ctx, inTransaction } from '../context.js';
 import type { EventRow } from '../db/types.js';
 import { notFound, validation } from '../http/errors.js';
+import { idsInOrg } from '../orgs/repo.js';
 import { readableOrgIds } from '../orgs/service.js';
 import { assertDictionaryValue } from '../reference/service.js';
 import * as repo from './repo.js';
@@ -78,13 +79,13 @@ async function checkInput(ctx: Ctx, input: EventInput) {
   const enterpriseIds = [...new Set(input.enterpriseIds)];
   const departmentIds = [...new Set(input.departmentIds)];
   const orgId = ctx.actor.orgId;
-  if ((await repo.countInOrg(ctx.db, 'places', orgId, placeIds)) !== placeIds.length) {
+  if ((await idsInOrg(ctx.db, 'places', orgId, placeIds)).size !== placeIds.length) {
     throw validation('所选地点不存在', [{ path: 'placeIds', message: '地点不存在' }]);
   }
-  if ((await repo.countInOrg(ctx.db, 'enterprises', orgId, enterpriseIds)) !== enterpriseIds.length) {
+  if ((await idsInOrg(ctx.db, 'enterprises', orgId, enterpriseIds)).size !== enterpriseIds.length) {
     throw validation('所选企业不存在', [{ path: 'enterpriseIds', message: '企业不存在' }]);
   }
-  if ((await repo.countInOrg(ctx.db, 'departments', orgId, departmentIds)) !== departmentIds.length) {
+  if ((await idsInOrg(ctx.db, 'departments', orgId, departmentIds)).size !== departmentIds.length) {
     throw validation('所选部门不存在', [{ path: 'departmentIds', message: '部门不存在' }]);
   }
   return { placeIds, enterpriseIds, departmentIds };

@@ -5,9 +5,9 @@ import { assertCanEditRecord, assertLedgerReader, assertLedgerWriter } from '../
 import { recordChange } from '../audit/service.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { notFound, validation } from '../http/errors.js';
+import { idsInOrg } from '../orgs/repo.js';
 import { readableOrgIds } from '../orgs/service.js';
 import { getEditableProjectRow, getProjectRow } from '../projects/service.js';
-import { existsInOrg } from '../projects/repo.js';
 import { todayInChina } from '../projects/pipeline.js';
 import * as repo from './repo.js';
 
@@ -38,7 +38,7 @@ async function getRow(ctx: Ctx, id: number): Promise<repo.FollowupView> {
 }
 
 async function checkInput(ctx: Ctx, input: FollowupInput): Promise<void> {
-  if (!(await existsInOrg(ctx.db, 'users', ctx.actor.orgId, input.staffId))) {
+  if (!(await idsInOrg(ctx.db, 'users', ctx.actor.orgId, [input.staffId])).has(input.staffId)) {
     throw validation('服务人员不属于本单位', [{ path: 'staffId', message: '人员不存在' }]);
   }
   if (input.followupDate > todayInChina()) {

@@ -79,3 +79,15 @@ export async function countUsersInSection(db: Kysely<DB>, sectionId: number): Pr
     .executeTakeFirst();
   return Number(row?.count ?? 0);
 }
+
+/** Which of `ids` are records of `table` in the organisation: the check every link from one record to another needs. */
+export async function idsInOrg(
+  db: Kysely<DB>,
+  table: 'users' | 'enterprises' | 'visits' | 'places' | 'departments',
+  orgId: number,
+  ids: number[],
+): Promise<Set<number>> {
+  if (!ids.length) return new Set();
+  const rows = await db.selectFrom(table).select('id').where('org_id', '=', orgId).where('id', 'in', ids).execute();
+  return new Set(rows.map((r) => r.id));
+}

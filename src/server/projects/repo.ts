@@ -156,6 +156,3 @@ export function visitsOfProject(db: Kysely<DB>, project: { id: number; source_vi
     .execute();
 }
 
-export async function existsInOrg(db: Kysely<DB>, table: 'users' | 'enterprises' | 'visits', orgId: number, id: number): Promise<boolean> {
-  return !!(await db.selectFrom(table).select('id').where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst());
-}

@@ -8,7 +8,7 @@ import { assertCanEditRecord, assertLedgerReader, assertLedgerWriter, sectionFor
 import { recordChange } from '../audit/service.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { AppError, notFound, validation } from '../http/errors.js';
-import { findSection } from '../orgs/repo.js';
+import { findSection, idsInOrg } from '../orgs/repo.js';
 import { readableOrgIds } from '../orgs/service.js';
 import { assertDictionaryValue } from '../reference/service.js';
 import { type PlannedEvent, foldEvents, lastStageDate, planCreation, planMove, todayInChina } from './pipeline.js';
@@ -132,13 +132,13 @@ type ProjectFields = z.infer<typeof updateProjectBodySchema>;
 async function checkReferences(ctx: Ctx, input: ProjectFields): Promise<void> {
   const orgId = ctx.actor.orgId;
   if (input.program) await assertDictionaryValue(ctx, 'program', input.program, 'program');
-  if (input.enterpriseId && !(await repo.existsInOrg(ctx.db, 'enterprises', orgId, input.enterpriseId))) {
+  if (input.enterpriseId && !(await idsInOrg(ctx.db, 'enterprises', orgId, [input.enterpriseId])).has(input.enterpriseId)) {
     throw validation('申报单位不存在', [{ path: 'enterpriseId', message: '企业不存在' }]);
   }
-  if (input.managerId && !(await repo.existsInOrg(ctx.db, 'users', orgId, input.managerId))) {
+  if (input.managerId && !(await idsInOrg(ctx.db, 'users', orgId, [input.managerId])).has(input.managerId)) {
     throw validation('责任人不属于本单位', [{ path: 'managerId', message: '人员不存在' }]);
   }
-  if (input.sourceVisitId && !(await repo.existsInOrg(ctx.db, 'visits', orgId, input.sourceVisitId))) {
+  if (input.sourceVisitId && !(await idsInOrg(ctx.db, 'visits', orgId, [input.sourceVisitId])).has(input.sourceVisitId)) {
     throw validation('来源调研不存在', [{ path: 'sourceVisitId', message: '调研记录不存在' }]);
   }
 }

@@ -1,6 +1,6 @@
 import { joinNames, ordinal, phraseMoney, phraseQuantity, phraseShare, phraseWan } from '../../shared/phrasing.js';
 import type { DraftDoc, FigureRef, Paragraph, TemplateDefinition } from '../../shared/reports.js';
-import type { Fact, FactSet } from './facts.js';
+import type { FactSet } from './facts.js';
 import type { PeriodInfo } from './period.js';
 import { type Slot, parseSlots } from './template.js';
 
@@ -136,4 +136,3 @@ export function buildDraft(
   return { title, opening: { key: 'opening', text: opening.text, figures: opening.figures }, sections };
 }
 
-export type { Fact };

@@ -45,10 +45,8 @@ async function orgName(ctx: Ctx): Promise<string> {
 }
 
 /** The fact keys templates may name for this organisation (its work lists' included). */
-export async function knownFactKeys(ctx: Ctx): Promise<Set<string>> {
-  const year = new Date().getUTCFullYear();
-  const facts = await gatherFacts(ctx, `${year}-01-01`, `${year}-01-01`, { outreachType: DEFAULT_TEMPLATE.outreachType, orgName: '' });
-  return new Set(facts.keys());
+async function knownFactKeys(ctx: Ctx): Promise<Set<string>> {
+  return new Set((await listFactInfo(ctx)).map((f) => f.key));
 }
 
 /** Problems of a template: each slot that names no fact; an unknown plan list or field. */
@@ -363,7 +361,7 @@ export async function traceRecords(ctx: Ctx, recordType: string, ids: number[]) 
   }
 }
 
-/** Every fact a template may name for this organisation, with its label and unit. */
+/** Every fact a template may name for this organisation, with its label and unit (the keys do not depend on the period). */
 export async function listFactInfo(ctx: Ctx) {
   assertLedgerReader(ctx.actor);
   const year = new Date().getUTCFullYear();

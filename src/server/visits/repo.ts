@@ -73,7 +73,3 @@ export async function deleteVisit(db: Kysely<DB>, id: number): Promise<void> {
   await db.deleteFrom('visits').where('id', '=', id).execute();
 }
 
-export async function countInOrg(db: Kysely<DB>, table: 'users' | 'enterprises', orgId: number, ids: number[]): Promise<number> {
-  const row = await db.selectFrom(table).select((eb) => eb.fn.countAll().as('count')).where('org_id', '=', orgId).where('id', 'in', ids).executeTakeFirst();
-  return Number(row?.count ?? 0);
-}

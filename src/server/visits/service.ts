@@ -6,6 +6,7 @@ import { recordChange } from '../audit/service.js';
 import { type Ctx, inTransaction } from '../context.js';
 import type { VisitRow } from '../db/types.js';
 import { notFound, validation } from '../http/errors.js';
+import { idsInOrg } from '../orgs/repo.js';
 import { readableOrgIds } from '../orgs/service.js';
 import * as repo from './repo.js';
 
@@ -51,10 +52,10 @@ export async function listVisits(ctx: Ctx, query: z.infer<typeof listVisitsQuery
 async function checkLinks(ctx: Ctx, input: VisitInput): Promise<{ staffIds: number[]; enterpriseIds: number[] }> {
   const staffIds = [...new Set(input.staffIds)];
   const enterpriseIds = [...new Set(input.enterpriseIds)];
-  if ((await repo.countInOrg(ctx.db, 'users', ctx.actor.orgId, staffIds)) !== staffIds.length) {
+  if ((await idsInOrg(ctx.db, 'users', ctx.actor.orgId, staffIds)).size !== staffIds.length) {
     throw validation('所选人员不属于本单位', [{ path: 'staffIds', message: '人员不存在' }]);
   }
-  if ((await repo.countInOrg(ctx.db, 'enterprises', ctx.actor.orgId, enterpriseIds)) !== enterpriseIds.length) {
+  if ((await idsInOrg(ctx.db, 'enterprises', ctx.actor.orgId, enterpriseIds)).size !== enterpriseIds.length) {
     throw validation('所选企业或基地不存在', [{ path: 'enterpriseIds', message: '企业不存在' }]);
   }
   return { staffIds, enterpriseIds };

@@ -3,7 +3,8 @@ import type { DialectName } from '../db/connection.js';
 import { containsText, countRows, jsonText } from '../db/sql-helpers.js';
 import type { DB, WorklistItemRow, WorklistRow } from '../db/types.js';
 
-export function listWorklists(db: Kysely<DB>, orgIds: number[], includeArchived: boolean, today: string) {
+/** Lists with their item and overdue counts; `onlyId` narrows to one list. */
+export function listWorklists(db: Kysely<DB>, orgIds: number[], includeArchived: boolean, today: string, onlyId?: number) {
   let q = db
     .selectFrom('worklists as w')
     .selectAll('w')
@@ -14,6 +15,7 @@ export function listWorklists(db: Kysely<DB>, orgIds: number[], includeArchived:
     ])
     .where('w.org_id', 'in', orgIds);
   if (!includeArchived) q = q.where('w.archived', '=', 0);
+  if (onlyId !== undefined) q = q.where('w.id', '=', onlyId);
   return q.orderBy('w.sort_order').orderBy('w.id').execute();
 }
 
@@ -178,11 +180,6 @@ export async function itemsForFacts(db: Kysely<DB>, listId: number, to: string) 
   return { items, progress };
 }
 
-export async function existsInOrg(db: Kysely<DB>, table: 'users' | 'places' | 'enterprises', orgId: number, ids: number[]): Promise<Set<number>> {
-  if (!ids.length) return new Set();
-  const rows = await db.selectFrom(table).select('id').where('org_id', '=', orgId).where('id', 'in', ids).execute();
-  return new Set(rows.map((r) => r.id));
-}
 
 export async function itemsOfList(db: Kysely<DB>, listId: number, ids: number[]): Promise<Set<number>> {
   if (!ids.length) return new Set();

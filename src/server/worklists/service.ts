@@ -8,6 +8,7 @@ import { recordChange } from '../audit/service.js';
 import { type Ctx, inTransaction } from '../context.js';
 import type { WorklistItemRow, WorklistRow } from '../db/types.js';
 import { AppError, conflict, notFound, validation } from '../http/errors.js';
+import { idsInOrg } from '../orgs/repo.js';
 import { readableOrgIds } from '../orgs/service.js';
 import { todayInChina } from '../projects/pipeline.js';
 import { type StoredDefinition, type Values, itemTitle, mergeDefinition, normalizeValues, parseDefinition, statusOf } from './definition.js';
@@ -63,7 +64,8 @@ export async function getWorklistRow(ctx: Ctx, id: number): Promise<WorklistRow>
 
 export async function getWorklist(ctx: Ctx, id: number): Promise<Worklist> {
   const row = await getWorklistRow(ctx, id);
-  return (await listWorklists(ctx, true)).find((w) => w.id === row.id) ?? presentWorklist(row);
+  const [withCounts] = await repo.listWorklists(ctx.db, [row.org_id], true, todayInChina(), row.id);
+  return presentWorklist(withCounts);
 }
 
 async function checkTargets(ctx: Ctx, def: StoredDefinition): Promise<void> {
@@ -148,9 +150,9 @@ async function checkReferences(ctx: Ctx, def: StoredDefinition, values: Values):
     const value = values[field.key];
     if (field.hidden || typeof value !== 'number') continue;
     let ok = true;
-    if (field.type === 'person') ok = (await repo.existsInOrg(ctx.db, 'users', ctx.actor.orgId, [value])).has(value);
-    if (field.type === 'place') ok = (await repo.existsInOrg(ctx.db, 'places', ctx.actor.orgId, [value])).has(value);
-    if (field.type === 'enterprise') ok = (await repo.existsInOrg(ctx.db, 'enterprises', ctx.actor.orgId, [value])).has(value);
+    if (field.type === 'person') ok = (await idsInOrg(ctx.db, 'users', ctx.actor.orgId, [value])).has(value);
+    if (field.type === 'place') ok = (await idsInOrg(ctx.db, 'places', ctx.actor.orgId, [value])).has(value);
+    if (field.type === 'enterprise') ok = (await idsInOrg(ctx.db, 'enterprises', ctx.actor.orgId, [value])).has(value);
     if (field.type === 'item') ok = (await repo.itemsOfList(ctx.db, field.targetListId!, [value])).has(value);
     if (!ok) issues.push({ path: `values.${field.key}`, message: `所选${field.label}不存在` });
   }
@@ -289,7 +291,7 @@ type ItemInput = z.infer<typeof itemBodySchema>;
 async function checkItemInput(ctx: Ctx, def: StoredDefinition, input: ItemInput, previous: Values = {}): Promise<Values> {
   const values = normalizeValues(def, input.values, previous);
   await checkReferences(ctx, def, values);
-  if (input.responsibleId && !(await repo.existsInOrg(ctx.db, 'users', ctx.actor.orgId, [input.responsibleId])).has(input.responsibleId)) {
+  if (input.responsibleId && !(await idsInOrg(ctx.db, 'users', ctx.actor.orgId, [input.responsibleId])).has(input.responsibleId)) {
     throw validation('责任人不属于本单位', [{ path: 'responsibleId', message: '人员不存在' }]);
   }
   return values;
