@@ -145,6 +145,16 @@ describe('projects', () => {
     expect(page2.body.page).toBe(2);
   });
 
+  it('are created, read and updated with no applicant and no source visit (the form\'s default)', async () => {
+    const created = await staff.post('/api/projects', { title: '无申报单位的线索', field: 'social', stage: 'lead', stageDates: { lead: '2014-01-08' } });
+    expect(created.status).toBe(200);
+    expect(created.body).toMatchObject({ enterpriseId: null, sourceVisitId: null, visits: [] });
+    expect((await staff.get(`/api/projects/${created.body.id}`)).status).toBe(200);
+    const updated = await staff.request('PATCH', `/api/projects/${created.body.id}`, { title: '无申报单位的线索(改)' }, { 'if-match': `"${created.body.version ?? 1}"` });
+    expect(updated.status).toBe(200);
+    expect(updated.body.title).toBe('无申报单位的线索(改)');
+  });
+
   it('are updated by PATCH without touching the stage', async () => {
     const p = (await newLead('改名前')).body;
     const res = await staff.patch(`/api/projects/${p.id}`, { title: '改名后', amountApproved: 20 });

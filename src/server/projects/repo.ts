@@ -140,7 +140,10 @@ export async function deleteStageEvent(db: Kysely<DB>, id: number): Promise<void
   await db.deleteFrom('project_stage_events').where('id', '=', id).execute();
 }
 
-export function visitsOfProject(db: Kysely<DB>, project: { id: number; source_visit_id: number | null; enterprise_id: number | null }) {
+/** The visits a project came from or that saw its applicant; none (and no query) when it has neither. */
+export async function visitsOfProject(db: Kysely<DB>, project: { id: number; source_visit_id: number | null; enterprise_id: number | null }) {
+  // No "where false" fallback: better-sqlite3 refuses a bound JS boolean.
+  if (!project.source_visit_id && !project.enterprise_id) return [];
   return db
     .selectFrom('visits as v')
     .select(['v.id', 'v.visit_date', 'v.purpose'])
@@ -150,7 +153,7 @@ export function visitsOfProject(db: Kysely<DB>, project: { id: number; source_vi
       if (project.enterprise_id) {
         ors.push(eb.exists(eb.selectFrom('visit_enterprises as ve').select('ve.visit_id').whereRef('ve.visit_id', '=', 'v.id').where('ve.enterprise_id', '=', project.enterprise_id)));
       }
-      return ors.length ? eb.or(ors) : eb.val(false);
+      return eb.or(ors);
     })
     .orderBy('v.visit_date', 'desc')
     .execute();
