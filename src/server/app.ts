@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -20,7 +21,7 @@ import { enterpriseRoutes } from './enterprises/routes.js';
 import { eventRoutes } from './events/routes.js';
 import { fileRoutes } from './files/routes.js';
 import { followupRoutes } from './followups/routes.js';
-import { registerErrorHandling } from './http/error-handler.js';
+import { databaseFailureError, registerErrorHandling } from './http/error-handler.js';
 import { orgRoutes } from './orgs/routes.js';
 import { projectRoutes } from './projects/routes.js';
 import { referenceRoutes } from './reference/routes.js';
@@ -31,6 +32,32 @@ import { worklistRoutes } from './worklists/routes.js';
 import { APP_VERSION } from './version.js';
 
 const DEFAULT_WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+/**
+ * Content-Security-Policy of every response, the web app's and Swagger UI's at /api/docs alike:
+ * scripts only from our own files (the Vite build has no inline script); inline styles allowed
+ * because antd and Swagger UI write style attributes and <style> tags at run time; images also as
+ * data: (the favicon, Swagger UI's icons) and blob: (previews of uploads); nobody may frame us.
+ * No upgrade-insecure-requests and no HSTS: a county bureau may serve keguan over plain HTTP on
+ * its LAN, where upgrading would break every asset; TLS belongs to the proxy that terminates it.
+ */
+const CONTENT_SECURITY_POLICY = {
+  useDefaults: false,
+  directives: {
+    defaultSrc: ["'self'"],
+    baseUri: ["'self'"],
+    connectSrc: ["'self'"],
+    fontSrc: ["'self'", 'data:'],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+    imgSrc: ["'self'", 'data:', 'blob:'],
+    objectSrc: ["'none'"],
+    scriptSrc: ["'self'"],
+    scriptSrcAttr: ["'none'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    workerSrc: ["'self'", 'blob:'],
+  },
+};
 
 export interface BuildAppOptions {
   /** A pino logger config, or false for silence (tests). */
@@ -59,6 +86,14 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   });
 
   registerErrorHandling(app);
+  // Security headers on every response, pages and API alike (helmet's defaults, adjusted above).
+  await app.register(helmet, {
+    global: true,
+    contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+    strictTransportSecurity: false,
+    xFrameOptions: { action: 'deny' },
+    referrerPolicy: { policy: 'same-origin' },
+  });
   await app.register(cookie);
   await app.register(multipart, {
     limits: { fileSize: deps.config.uploadLimitBytes, files: 10, fields: 20, fieldSize: 100_000 },
@@ -79,11 +114,31 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     api.get('/health', {
       schema: {
         tags: ['系统'],
-        summary: '健康检查',
-        response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['sqlite', 'postgres']), version: z.string() }) },
+        summary: '健康检查(数据库不应答时 503,db 为 down)',
+        response: {
+          200: z.object({ status: z.literal('ok'), db: z.enum(['sqlite', 'postgres']), version: z.string() }),
+          503: z.object({
+            status: z.literal('down'),
+            db: z.literal('down'),
+            dialect: z.enum(['sqlite', 'postgres']),
+            version: z.string(),
+            error: z.object({ code: z.literal('UNAVAILABLE'), message: z.string(), requestId: z.string() }),
+          }),
+        },
       },
-    }, async () => {
-      await deps.db.selectFrom('app_meta').select('key').limit(1).execute();
+    }, async (request, reply) => {
+      try {
+        await deps.db.selectFrom('app_meta').select('key').limit(1).execute();
+      } catch (err) {
+        // A monitor wants a clear "down", not an error page; the log keeps the reason.
+        request.log.error({ err }, 'health check: database does not answer');
+        const failure = databaseFailureError(err);
+        const message = failure?.code === 'UNAVAILABLE' ? failure.message : '数据库无法访问,请联系管理员';
+        return reply.status(503).header('retry-after', '5').send({
+          status: 'down' as const, db: 'down' as const, dialect: deps.dialect, version: APP_VERSION,
+          error: { code: 'UNAVAILABLE' as const, message, requestId: request.id },
+        });
+      }
       return { status: 'ok' as const, db: deps.dialect, version: APP_VERSION };
     });
     await api.register(authRoutes);

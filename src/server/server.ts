@@ -46,6 +46,8 @@ export async function startServer(config: AppConfig): Promise<{ app: FastifyInst
     ? { level: config.logLevel, transport: { target: 'pino-pretty', options: { translateTime: 'SYS:standard', ignore: 'pid,hostname' } } }
     : { level: config.logLevel };
   const app = await buildApp({ db: database.db, dialect: database.dialect, config }, { logger });
+  // A dropped PostgreSQL connection is logged, not fatal: the pool opens a new one when needed.
+  database.onConnectionError((err) => app.log.warn({ err }, 'database connection lost; reconnecting on the next request'));
   await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${config.port}`;
 

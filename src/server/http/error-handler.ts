@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ERROR_MESSAGES, ERROR_STATUS, type ApiErrorBody, type ErrorCode, type FieldIssue } from '../../shared/errors.js';
+import { classifyDatabaseError, type DatabaseFailure } from '../db/sql-helpers.js';
 import { AppError } from './errors.js';
 
 function body(code: ErrorCode, message: string, requestId: string, details?: unknown): ApiErrorBody {
@@ -18,6 +19,22 @@ const FRAMEWORK_ERRORS: Record<string, { code: ErrorCode; message: string }> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { code: 'BAD_REQUEST', message: '请求内容不是有效的 JSON' },
   FST_INVALID_MULTIPART_CONTENT_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE', message: '请以文件上传方式提交' },
 };
+
+/** What the user is told when the database, not the request, is at fault; nothing was saved in each case. */
+export const DATABASE_FAILURES: Record<DatabaseFailure, { code: ErrorCode; message: string }> = {
+  unavailable: { code: 'UNAVAILABLE', message: ERROR_MESSAGES.UNAVAILABLE },
+  'disk-full': { code: 'STORAGE', message: '服务器磁盘已满,本次操作未保存,请联系管理员清理磁盘空间' },
+  'read-only': { code: 'STORAGE', message: '数据库无法写入(文件只读或没有权限),本次操作未保存,请联系管理员检查数据目录' },
+  conflict: { code: 'CONFLICT', message: '与现有记录冲突(可能已被他人同时提交),请刷新后重试' },
+};
+
+/** The coded error for a database failure, or null when `error` is not one (a bug). */
+export function databaseFailureError(error: unknown): AppError | null {
+  const failure = classifyDatabaseError(error);
+  if (!failure) return null;
+  const { code, message } = DATABASE_FAILURES[failure];
+  return new AppError(code, message);
+}
 
 function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
@@ -59,6 +76,14 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     if (err.statusCode && err.statusCode < 500) {
       return reply.status(err.statusCode).send(body('BAD_REQUEST', ERROR_MESSAGES.BAD_REQUEST, request.id));
+    }
+    const dbFailure = databaseFailureError(err);
+    if (dbFailure) {
+      // A lost race is the user's to retry; the rest need an operator's eye.
+      if (dbFailure.code === 'CONFLICT') request.log.info({ err }, 'unique key race answered CONFLICT');
+      else request.log.error({ err }, 'database unavailable or not writable');
+      if (dbFailure.code === 'UNAVAILABLE') reply.header('retry-after', '5');
+      return reply.status(dbFailure.status).send(body(dbFailure.code, dbFailure.message, request.id));
     }
     request.log.error({ err }, 'unhandled error');
     return reply.status(500).send(body('INTERNAL', ERROR_MESSAGES.INTERNAL, request.id));
