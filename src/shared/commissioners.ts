@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dateSchema, idSchema, optionalText, paginationQuerySchema, periodSchema, requiredText } from './common.js';
+import { recordVersionSchema } from './versions.js';
 
 export const GENDERS = ['male', 'female'] as const;
 export const genderSchema = z.enum(GENDERS, { error: '请选择性别' });
@@ -35,6 +36,7 @@ export type CommissionerBody = z.input<typeof commissionerBodySchema>;
 
 export const commissionerSchema = z.object({
   id: z.number().int(),
+  version: recordVersionSchema,
   name: z.string(),
   gender: genderSchema,
   employer: z.string(),
@@ -83,6 +85,7 @@ export type ServiceLogBody = z.input<typeof serviceLogBodySchema>;
 
 export const serviceLogSchema = z.object({
   id: z.number().int(),
+  version: recordVersionSchema,
   commissionerId: z.number().int(),
   commissionerName: z.string(),
   logDate: z.string(),
@@ -154,6 +157,7 @@ export const evaluationBodySchema = z.object({
 
 export const evaluationSchema = z.object({
   id: z.number().int(),
+  version: recordVersionSchema,
   commissionerId: z.number().int(),
   year: z.number().int(),
   grade: gradeSchema,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dateSchema, idSchema, optionalText, paginationQuerySchema, requiredText } from './common.js';
+import { recordVersionSchema } from './versions.js';
 
 /** The bureau's part in an event: it led it, took part, or sent people to another body's training. */
 export const EVENT_ROLES = ['lead', 'participate', 'send'] as const;
@@ -58,6 +59,7 @@ export type EventBody = z.input<typeof eventBodySchema>;
 
 export const eventSchema = z.object({
   id: z.number().int(),
+  version: recordVersionSchema,
   type: z.string(),
   theme: z.string(),
   startDate: z.string(),

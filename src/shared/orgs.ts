@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { idSchema, optionalText, requiredText } from './common.js';
 import { orgLevelSchema } from './roles.js';
+import { recordVersionSchema } from './versions.js';
 
 export const orgSchema = z.object({
   id: z.number().int(),
+  version: recordVersionSchema,
   parentId: z.number().int().nullable(),
   name: z.string(),
   shortName: z.string().nullable(),
@@ -33,6 +35,7 @@ export const updateOrgBodySchema = z.object({
 
 export const sectionSchema = z.object({
   id: z.number().int(),
+  version: recordVersionSchema,
   orgId: z.number().int(),
   name: z.string(),
   sortOrder: z.number().int(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CREDIT_CODE_MESSAGES, creditCodeProblem } from './credit-code.js';
 import { dateSchema, idSchema, optionalText, paginationQuerySchema, requiredText } from './common.js';
+import { recordVersionSchema } from './versions.js';
 
 // ---------- shared enums ----------
 
@@ -108,6 +109,7 @@ export type EnterpriseBody = z.input<typeof enterpriseBodySchema>;
 
 export const enterpriseSchema = z.object({
   id: z.number().int(),
+  version: recordVersionSchema,
   name: z.string(),
   creditCode: z.string().nullable(),
   kind: z.string(),
@@ -156,6 +158,7 @@ export type VisitBody = z.input<typeof visitBodySchema>;
 
 export const visitSchema = z.object({
   id: z.number().int(),
+  version: recordVersionSchema,
   visitDate: z.string(),
   purpose: z.string(),
   findings: z.string().nullable(),
@@ -230,6 +233,7 @@ export type StageEvent = z.infer<typeof stageEventSchema>;
 
 export const projectSchema = z.object({
   id: z.number().int(),
+  version: recordVersionSchema,
   title: z.string(),
   enterpriseId: z.number().int().nullable(),
   enterpriseName: z.string().nullable(),
@@ -302,6 +306,7 @@ export type FollowupBody = z.input<typeof followupBodySchema>;
 
 export const followupSchema = z.object({
   id: z.number().int(),
+  version: recordVersionSchema,
   projectId: z.number().int(),
   projectTitle: z.string(),
   followupDate: z.string(),

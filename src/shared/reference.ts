@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema, optionalText, requiredText } from './common.js';
 import { regionCodeSchema } from './orgs.js';
+import { recordVersionSchema } from './versions.js';
 
 export const PLACE_LEVELS = ['county', 'town', 'village'] as const;
 export const placeLevelSchema = z.enum(PLACE_LEVELS);
@@ -13,6 +14,7 @@ export const PLACE_LEVEL_LABELS: Record<PlaceLevel, string> = {
 
 export const placeSchema = z.object({
   id: z.number().int(),
+  version: recordVersionSchema,
   parentId: z.number().int().nullable(),
   level: placeLevelSchema,
   name: z.string(),
@@ -37,6 +39,7 @@ export const listPlacesQuerySchema = z.object({
 
 export const departmentSchema = z.object({
   id: z.number().int(),
+  version: recordVersionSchema,
   name: z.string(),
   shortName: z.string().nullable(),
   sortOrder: z.number().int(),
@@ -73,6 +76,7 @@ export const dictionaryBodySchema = z.object({
 
 export const dictionaryItemSchema = z.object({
   id: z.number().int(),
+  version: recordVersionSchema,
   dictionaryId: z.number().int(),
   value: z.string(),
   label: z.string(),

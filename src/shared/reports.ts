@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dateSchema, idSchema, optionalText, requiredText } from './common.js';
+import { recordVersionSchema } from './versions.js';
 
 // The work summary (工作总结): templates with sentence patterns whose {slots} name counted facts,
 // drafts made of sections and paragraphs, each figure in a paragraph traceable to its records.
@@ -39,6 +40,7 @@ export type TemplateDefinition = z.infer<typeof templateDefinitionSchema>;
 
 export const templateSchema = z.object({
   id: z.number().int(),
+  version: recordVersionSchema,
   name: z.string(),
   isDefault: z.boolean(),
   definition: z.any(),
@@ -92,6 +94,7 @@ export type DraftDoc = z.infer<typeof draftDocSchema>;
 
 export const reportSchema = z.object({
   id: z.number().int(),
+  version: recordVersionSchema,
   title: z.string(),
   periodFrom: z.string(),
   periodTo: z.string(),

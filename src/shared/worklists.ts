@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dateSchema, idSchema, optionalText, paginationQuerySchema, requiredText } from './common.js';
+import { recordVersionSchema } from './versions.js';
 
 // Work lists (工作台账) the bureau defines itself: fields, statuses and countable figures are data,
 // not code. Field keys are stable: renaming a field keeps its key, so values never get lost.
@@ -127,6 +128,7 @@ export const fieldDefOutputSchema = z.object({
 
 export const worklistSchema = z.object({
   id: z.number().int(),
+  version: recordVersionSchema,
   name: z.string(),
   topic: z.string().nullable(),
   description: z.string().nullable(),
@@ -184,6 +186,7 @@ export type ProgressEntry = z.infer<typeof progressEntrySchema>;
 
 export const itemSchema = z.object({
   id: z.number().int(),
+  version: recordVersionSchema,
   listId: z.number().int(),
   title: z.string(),
   values: z.record(z.string(), fieldValueSchema),

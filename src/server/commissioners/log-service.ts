@@ -5,6 +5,7 @@ import { PLACE_LEVEL_LABELS, type PlaceLevel } from '../../shared/reference.js';
 import type { Actor } from '../auth/actor.js';
 import { recordChange } from '../audit/service.js';
 import { type Ctx, inTransaction } from '../context.js';
+import { claimVersion } from '../db/versioned.js';
 import { findFile } from '../files/service.js';
 import { conflict, forbidden, notFound, validation } from '../http/errors.js';
 import { idsInOrg } from '../orgs/repo.js';
@@ -63,6 +64,7 @@ export function presentLog(row: logRepo.ServiceLogView, files: FileRow[]): Servi
   const town = townOf(row);
   return {
     id: row.id,
+    version: row.version,
     commissionerId: row.commissioner_id,
     commissionerName: row.commissioner_name,
     logDate: row.log_date,
@@ -211,21 +213,22 @@ export async function deleteServiceLog(ctx: Ctx, id: number): Promise<void> {
 }
 
 /** A leader confirms (审核) a log, which locks it against changes by anyone but leaders. */
-export async function confirmServiceLog(ctx: Ctx, id: number): Promise<ServiceLog> {
-  return setConfirmed(ctx, id, true);
+export async function confirmServiceLog(ctx: Ctx, id: number, expected?: number | 'any'): Promise<ServiceLog> {
+  return setConfirmed(ctx, id, true, expected);
 }
 
 /** A leader takes back a confirmation, so the log can be corrected again. */
-export async function unconfirmServiceLog(ctx: Ctx, id: number): Promise<ServiceLog> {
-  return setConfirmed(ctx, id, false);
+export async function unconfirmServiceLog(ctx: Ctx, id: number, expected?: number | 'any'): Promise<ServiceLog> {
+  return setConfirmed(ctx, id, false, expected);
 }
 
-async function setConfirmed(ctx: Ctx, id: number, confirmed: boolean): Promise<ServiceLog> {
+async function setConfirmed(ctx: Ctx, id: number, confirmed: boolean, expected?: number | 'any'): Promise<ServiceLog> {
   return inTransaction(ctx, async (tx) => {
     const row = await getLogRow(tx, id);
     assertLeaderOfOrg(ctx.actor, row);
     if (confirmed && row.confirmed_at !== null) throw conflict('该日志已经审核过了');
     if (!confirmed && row.confirmed_at === null) throw conflict('该日志尚未审核');
+    await claimVersion(tx, 'service_logs', row, expected, () => getServiceLog(tx, id));
     const before = await present(tx, row);
     const now = new Date().toISOString();
     await logRepo.updateLog(tx.db, id, {

@@ -5,6 +5,8 @@ import {
   listServiceLogsQuerySchema, serviceLogBodySchema, serviceLogSchema, supportBodySchema, supportSchema,
 } from '../../shared/commissioners.js';
 import { ctxOf } from '../context.js';
+import { optionalVersion, recordHeaders, requiredVersion, withEtag } from '../http/versions.js';
+import { idempotent } from '../idempotency/service.js';
 import { countCommissionerFacts } from './facts.js';
 import * as logs from './log-service.js';
 import { commissionerFactsQuerySchema, commissionerFactsSchema } from '../../shared/commissioners.js';
@@ -82,12 +84,12 @@ export const commissionerRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/service-logs/:id/confirm', {
-    schema: { tags, summary: '审核服务日志(局领导;审核后锁定)', params: idParamsSchema, response: { 200: serviceLogSchema } },
-  }, async (request) => logs.confirmServiceLog(ctxOf(request), request.params.id));
+    schema: { tags, summary: '审核服务日志(局领导;审核后锁定)', params: idParamsSchema, headers: recordHeaders({ ifMatch: 'optional' }), response: { 200: serviceLogSchema } },
+  }, async (request, reply) => withEtag(reply, await logs.confirmServiceLog(ctxOf(request), request.params.id, optionalVersion(request))));
 
   app.post('/service-logs/:id/unconfirm', {
-    schema: { tags, summary: '撤销审核(局领导)', params: idParamsSchema, response: { 200: serviceLogSchema } },
-  }, async (request) => logs.unconfirmServiceLog(ctxOf(request), request.params.id));
+    schema: { tags, summary: '撤销审核(局领导)', params: idParamsSchema, headers: recordHeaders({ ifMatch: 'optional' }), response: { 200: serviceLogSchema } },
+  }, async (request, reply) => withEtag(reply, await logs.unconfirmServiceLog(ctxOf(request), request.params.id, optionalVersion(request))));
 
   // ---- support and evaluation ----
 

@@ -56,6 +56,7 @@ type Links = Awaited<ReturnType<typeof repo.commissionerLinks>>;
 export function presentCommissioner(row: repo.CommissionerView, links: Links): Commissioner {
   return {
     id: row.id,
+    version: row.version,
     name: row.name,
     gender: row.gender as (typeof GENDERS)[number],
     employer: row.employer,
@@ -90,7 +91,7 @@ export function presentSupport(row: Selectable<CommissionerSupportsTable>): Supp
 }
 
 export function presentEvaluation(row: Selectable<CommissionerEvaluationsTable>): Evaluation {
-  return { id: row.id, commissionerId: row.commissioner_id, year: row.year, grade: row.grade as Grade, note: row.note, createdAt: row.created_at };
+  return { id: row.id, version: row.version, commissionerId: row.commissioner_id, year: row.year, grade: row.grade as Grade, note: row.note, createdAt: row.created_at };
 }
 
 async function present(ctx: Ctx, row: repo.CommissionerView): Promise<Commissioner> {

@@ -5,6 +5,8 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 
 export interface OrgsTable {
   id: Generated<number>;
+  /** Counts changes from 1; a write names the version it read (If-Match). */
+  version: Generated<number>;
   parent_id: number | null;
   name: string;
   short_name: string | null;
@@ -17,6 +19,8 @@ export interface OrgsTable {
 
 export interface SectionsTable {
   id: Generated<number>;
+  /** Counts changes from 1; a write names the version it read (If-Match). */
+  version: Generated<number>;
   org_id: number;
   name: string;
   sort_order: number;
@@ -78,6 +82,8 @@ export interface AuditLogTable {
 
 export interface PlacesTable {
   id: Generated<number>;
+  /** Counts changes from 1; a write names the version it read (If-Match). */
+  version: Generated<number>;
   org_id: number;
   parent_id: number | null;
   level: string;
@@ -88,6 +94,8 @@ export interface PlacesTable {
 
 export interface DepartmentsTable {
   id: Generated<number>;
+  /** Counts changes from 1; a write names the version it read (If-Match). */
+  version: Generated<number>;
   org_id: number;
   name: string;
   short_name: string | null;
@@ -105,6 +113,8 @@ export interface DictionariesTable {
 
 export interface DictionaryItemsTable {
   id: Generated<number>;
+  /** Counts changes from 1; a write names the version it read (If-Match). */
+  version: Generated<number>;
   org_id: number;
   dictionary_id: number;
   value: string;
@@ -135,6 +145,8 @@ export type BigIntColumn = ColumnType<number | string, number, number>;
 
 export interface EnterprisesTable {
   id: Generated<number>;
+  /** Counts changes from 1; a write names the version it read (If-Match). */
+  version: Generated<number>;
   org_id: number;
   section_id: number | null;
   name: string;
@@ -153,6 +165,8 @@ export interface EnterprisesTable {
 
 export interface VisitsTable {
   id: Generated<number>;
+  /** Counts changes from 1; a write names the version it read (If-Match). */
+  version: Generated<number>;
   org_id: number;
   section_id: number | null;
   visit_date: string;
@@ -175,6 +189,8 @@ export interface VisitEnterprisesTable {
 
 export interface ProjectsTable {
   id: Generated<number>;
+  /** Counts changes from 1; a write names the version it read (If-Match). */
+  version: Generated<number>;
   org_id: number;
   section_id: number | null;
   title: string;
@@ -217,6 +233,8 @@ export interface ProjectStageEventsTable {
 
 export interface ProjectFollowupsTable {
   id: Generated<number>;
+  /** Counts changes from 1; a write names the version it read (If-Match). */
+  version: Generated<number>;
   org_id: number;
   project_id: number;
   followup_date: string;
@@ -232,6 +250,8 @@ export interface ProjectFollowupsTable {
 
 export interface CommissionersTable {
   id: Generated<number>;
+  /** Counts changes from 1; a write names the version it read (If-Match). */
+  version: Generated<number>;
   org_id: number;
   section_id: number | null;
   name: string;
@@ -262,6 +282,8 @@ export interface CommissionerEnterprisesTable {
 
 export interface ServiceLogsTable {
   id: Generated<number>;
+  /** Counts changes from 1; a write names the version it read (If-Match). */
+  version: Generated<number>;
   org_id: number;
   commissioner_id: number;
   log_date: string;
@@ -298,6 +320,8 @@ export interface CommissionerSupportsTable {
 
 export interface CommissionerEvaluationsTable {
   id: Generated<number>;
+  /** Counts changes from 1; a write names the version it read (If-Match). */
+  version: Generated<number>;
   org_id: number;
   commissioner_id: number;
   year: number;
@@ -309,6 +333,8 @@ export interface CommissionerEvaluationsTable {
 
 export interface EventsTable {
   id: Generated<number>;
+  /** Counts changes from 1; a write names the version it read (If-Match). */
+  version: Generated<number>;
   org_id: number;
   section_id: number | null;
   type: string;
@@ -348,6 +374,8 @@ export interface EventDepartmentsTable {
 
 export interface WorklistsTable {
   id: Generated<number>;
+  /** Counts changes from 1; a write names the version it read (If-Match). */
+  version: Generated<number>;
   org_id: number;
   name: string;
   topic: string | null;
@@ -362,6 +390,8 @@ export interface WorklistsTable {
 
 export interface WorklistItemsTable {
   id: Generated<number>;
+  /** Counts changes from 1; a write names the version it read (If-Match). */
+  version: Generated<number>;
   org_id: number;
   list_id: number;
   section_id: number | null;
@@ -393,6 +423,8 @@ export interface WorklistProgressTable {
 
 export interface ReportTemplatesTable {
   id: Generated<number>;
+  /** Counts changes from 1; a write names the version it read (If-Match). */
+  version: Generated<number>;
   org_id: number;
   name: string;
   definition_json: string;
@@ -404,6 +436,8 @@ export interface ReportTemplatesTable {
 
 export interface ReportsTable {
   id: Generated<number>;
+  /** Counts changes from 1; a write names the version it read (If-Match). */
+  version: Generated<number>;
   org_id: number;
   title: string;
   period_from: string;
@@ -428,7 +462,20 @@ export interface ReportVersionsTable {
   created_at: string;
 }
 
+/** The first answer to a create sent with an Idempotency-Key, replayed when the same user sends the key again. */
+export interface IdempotencyKeysTable {
+  user_id: number;
+  key: string;
+  method: string;
+  path: string;
+  request_hash: string;
+  status: number;
+  response_json: string;
+  created_at: string;
+}
+
 export interface DB {
+  idempotency_keys: IdempotencyKeysTable;
   report_templates: ReportTemplatesTable;
   reports: ReportsTable;
   report_versions: ReportVersionsTable;

@@ -4,7 +4,7 @@ import type { DialectName } from '../db/connection.js';
 import { containsText, countRows } from '../db/sql-helpers.js';
 import type { DB, EnterpriseRow } from '../db/types.js';
 
-export type EnterpriseInsert = Omit<EnterpriseRow, 'id'>;
+export type EnterpriseInsert = Omit<EnterpriseRow, 'id' | 'version'>;
 export type EnterprisePatch = Partial<Omit<EnterpriseRow, 'id' | 'org_id' | 'created_at' | 'created_by'>>;
 
 function withCounts(db: Kysely<DB>) {

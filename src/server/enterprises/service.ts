@@ -15,6 +15,7 @@ import * as repo from './repo.js';
 export function presentEnterprise(row: repo.EnterpriseView): Enterprise {
   return {
     id: row.id,
+    version: row.version,
     name: row.name,
     creditCode: row.credit_code,
     kind: row.kind,

@@ -79,7 +79,7 @@ export async function eventLinks(db: Kysely<DB>, eventIds: number[]) {
   return { places, enterprises, departments };
 }
 
-export async function insertEvent(db: Kysely<DB>, row: Omit<EventRow, 'id'>): Promise<number> {
+export async function insertEvent(db: Kysely<DB>, row: Omit<EventRow, 'id' | 'version'>): Promise<number> {
   return (await db.insertInto('events').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }
 

@@ -24,6 +24,7 @@ async function present(ctx: Ctx, rows: EventRow[]): Promise<Event[]> {
   const links = await repo.eventLinks(ctx.db, rows.map((r) => r.id));
   return rows.map((r) => ({
     id: r.id,
+    version: r.version,
     type: r.type,
     theme: r.theme,
     startDate: r.start_date,

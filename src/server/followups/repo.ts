@@ -39,7 +39,7 @@ export async function listFollowups(
   return { rows, total };
 }
 
-export async function insertFollowup(db: Kysely<DB>, row: Omit<FollowupRow, 'id'>): Promise<number> {
+export async function insertFollowup(db: Kysely<DB>, row: Omit<FollowupRow, 'id' | 'version'>): Promise<number> {
   return (await db.insertInto('project_followups').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }
 

@@ -16,6 +16,7 @@ type FollowupInput = z.infer<typeof followupBodySchema>;
 function present(row: repo.FollowupView): Followup {
   return {
     id: row.id,
+    version: row.version,
     projectId: row.project_id,
     projectTitle: row.project_title,
     followupDate: row.followup_date,

@@ -12,6 +12,7 @@ import * as repo from './repo.js';
 export function presentOrg(row: OrgRow): Org {
   return {
     id: row.id,
+    version: row.version,
     parentId: row.parent_id,
     name: row.name,
     shortName: row.short_name,
@@ -21,7 +22,7 @@ export function presentOrg(row: OrgRow): Org {
 }
 
 export function presentSection(row: SectionRow): Section {
-  return { id: row.id, orgId: row.org_id, name: row.name, sortOrder: row.sort_order };
+  return { id: row.id, version: row.version, orgId: row.org_id, name: row.name, sortOrder: row.sort_order };
 }
 
 /** Ids of the organisations whose records this actor may read: their own, and for leaders those below it. */

@@ -5,6 +5,8 @@ import {
   projectFactsSchema, projectSchema, stageSummarySchema, updateProjectBodySchema,
 } from '../../shared/projects.js';
 import { ctxOf } from '../context.js';
+import { optionalVersion, recordHeaders, requiredVersion, withEtag } from '../http/versions.js';
+import { idempotent } from '../idempotency/service.js';
 import { countProjectFacts } from './facts.js';
 import * as service from './service.js';
 
@@ -39,12 +41,12 @@ export const projectRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => service.updateProject(ctxOf(request), request.params.id, request.body));
 
   app.post('/projects/:id/stage', {
-    schema: { tags, summary: '变更阶段(按流程;跨越多个阶段时须填写经过各阶段的日期;不允许的变更返回 409)', params: idParamsSchema, body: moveStageBodySchema, response: { 200: projectDetailSchema } },
-  }, async (request) => service.moveStage(ctxOf(request), request.params.id, request.body));
+    schema: { tags, summary: '变更阶段(按流程;跨越多个阶段时须填写经过各阶段的日期;不允许的变更返回 409)', params: idParamsSchema, body: moveStageBodySchema, headers: recordHeaders({ ifMatch: 'optional', idempotencyKey: true }), response: { 200: projectDetailSchema } },
+  }, async (request, reply) => withEtag(reply, await idempotent(request, reply, (ctx) => service.moveStage(ctx, request.params.id, request.body, optionalVersion(request)))));
 
   app.post('/projects/:id/stage/undo', {
-    schema: { tags, summary: '撤销最近一次阶段变更', params: idParamsSchema, response: { 200: projectDetailSchema } },
-  }, async (request) => service.undoLastMove(ctxOf(request), request.params.id));
+    schema: { tags, summary: '撤销最近一次阶段变更', params: idParamsSchema, headers: recordHeaders({ ifMatch: 'optional', idempotencyKey: true }), response: { 200: projectDetailSchema } },
+  }, async (request, reply) => withEtag(reply, await idempotent(request, reply, (ctx) => service.undoLastMove(ctx, request.params.id, optionalVersion(request)))));
 
   app.delete('/projects/:id', {
     schema: { tags, summary: '删除项目(连同阶段历程与跟踪服务记录)', params: idParamsSchema, response: { 200: okSchema } },

@@ -7,6 +7,7 @@ import {
 import { assertCanEditRecord, assertLedgerReader, assertLedgerWriter, sectionForNewRecord } from '../auth/actor.js';
 import { recordChange } from '../audit/service.js';
 import { type Ctx, inTransaction } from '../context.js';
+import { claimVersion } from '../db/versioned.js';
 import { AppError, notFound, validation } from '../http/errors.js';
 import { findSection, idsInOrg } from '../orgs/repo.js';
 import { readableOrgIds } from '../orgs/service.js';
@@ -29,6 +30,7 @@ function stageDatesOf(row: repo.ProjectView): StageDates {
 export function presentProject(row: repo.ProjectView): Project {
   return {
     id: row.id,
+    version: row.version,
     title: row.title,
     enterpriseId: row.enterprise_id,
     enterpriseName: row.enterprise_name ?? null,
@@ -239,9 +241,11 @@ export async function updateProject(ctx: Ctx, id: number, input: ProjectFields):
 }
 
 /** Moves a project along the pipeline (several steps when each is dated); a wrong move is a 409. */
-export async function moveStage(ctx: Ctx, id: number, move: z.infer<typeof moveStageBodySchema>): Promise<ProjectDetail> {
+export async function moveStage(ctx: Ctx, id: number, move: z.infer<typeof moveStageBodySchema>, expected?: number | 'any'): Promise<ProjectDetail> {
   return inTransaction(ctx, async (tx) => {
     const row = await getEditableProjectRow(tx, id);
+    // Of two moves made from the same state, one wins and the other is told the project changed.
+    await claimVersion(tx, 'projects', row, expected, () => getProject(tx, id));
     const planned = planMove({ stage: row.stage as Stage, lastDate: lastStageDate(stageDatesOf(row)) }, move, todayInChina());
     await applyEvents(tx, id, row.org_id, planned, move.remark);
     const after = await getProject(tx, id);
@@ -254,9 +258,10 @@ export async function moveStage(ctx: Ctx, id: number, move: z.infer<typeof moveS
 }
 
 /** Takes back the last stage move (a mistaken click), restoring the stage before it. */
-export async function undoLastMove(ctx: Ctx, id: number): Promise<ProjectDetail> {
+export async function undoLastMove(ctx: Ctx, id: number, expected?: number | 'any'): Promise<ProjectDetail> {
   return inTransaction(ctx, async (tx) => {
     const row = await getEditableProjectRow(tx, id);
+    await claimVersion(tx, 'projects', row, expected, () => getProject(tx, id));
     const events = await repo.stageEvents(tx.db, id);
     if (events.length <= 1) throw new AppError('CONFLICT', '项目只剩初始阶段,没有可撤销的阶段变更');
     const last = events.at(-1)!;

@@ -44,6 +44,7 @@ export async function seedReferenceDefaults(db: Kysely<DB>, orgId: number): Prom
 export function presentPlace(row: PlaceRow): Place {
   return {
     id: row.id,
+    version: row.version,
     parentId: row.parent_id,
     level: row.level as PlaceLevel,
     name: row.name,
@@ -53,7 +54,7 @@ export function presentPlace(row: PlaceRow): Place {
 }
 
 export function presentDepartment(row: DepartmentRow): Department {
-  return { id: row.id, name: row.name, shortName: row.short_name, sortOrder: row.sort_order, active: row.active === 1 };
+  return { id: row.id, version: row.version, name: row.name, shortName: row.short_name, sortOrder: row.sort_order, active: row.active === 1 };
 }
 
 export function presentDictionary(row: DictionaryRow, itemCount: number): Dictionary {
@@ -63,6 +64,7 @@ export function presentDictionary(row: DictionaryRow, itemCount: number): Dictio
 export function presentDictionaryItem(row: DictionaryItemRow): DictionaryItem {
   return {
     id: row.id,
+    version: row.version,
     dictionaryId: row.dictionary_id,
     value: row.value,
     label: row.label,

@@ -13,7 +13,7 @@ export function findTemplateByName(db: Kysely<DB>, orgId: number, name: string):
   return db.selectFrom('report_templates').selectAll().where('org_id', '=', orgId).where('name', '=', name).executeTakeFirst();
 }
 
-export async function insertTemplate(db: Kysely<DB>, row: Omit<ReportTemplateRow, 'id'>): Promise<number> {
+export async function insertTemplate(db: Kysely<DB>, row: Omit<ReportTemplateRow, 'id' | 'version'>): Promise<number> {
   return (await db.insertInto('report_templates').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }
 
@@ -43,7 +43,7 @@ export function findReport(db: Kysely<DB>, orgIds: number[], id: number) {
   return REPORT_COLUMNS(db).where('r.org_id', 'in', orgIds).where('r.id', '=', id).executeTakeFirst();
 }
 
-export async function insertReport(db: Kysely<DB>, row: Omit<ReportRow, 'id'>): Promise<number> {
+export async function insertReport(db: Kysely<DB>, row: Omit<ReportRow, 'id' | 'version'>): Promise<number> {
   return (await db.insertInto('reports').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }
 
@@ -77,6 +77,6 @@ export function findVersion(db: Kysely<DB>, reportId: number, versionNo: number)
     .executeTakeFirst();
 }
 
-export async function insertVersion(db: Kysely<DB>, row: Omit<ReportVersionRow, 'id'>): Promise<void> {
+export async function insertVersion(db: Kysely<DB>, row: Omit<ReportVersionRow, 'id' | 'version'>): Promise<void> {
   await db.insertInto('report_versions').values(row).execute();
 }

@@ -6,6 +6,7 @@ import { type TemplateDefinition, templateDefinitionSchema } from '../../shared/
 import { type Actor, assertLedgerReader, assertLedgerWriter, requireRole } from '../auth/actor.js';
 import { recordChange } from '../audit/service.js';
 import { type Ctx, inTransaction } from '../context.js';
+import { bumpVersion } from '../db/versioned.js';
 import { AppError, conflict, notFound, validation } from '../http/errors.js';
 import { findOrg } from '../orgs/repo.js';
 import { readableOrgIds } from '../orgs/service.js';
@@ -19,8 +20,8 @@ import { DEFAULT_TEMPLATE, checkTemplate } from './template.js';
 
 // ---------- templates ----------
 
-function presentTemplate(row: { id: number; name: string; is_default: number; definition_json: string; created_at: string; updated_at: string }) {
-  return { id: row.id, name: row.name, isDefault: row.is_default === 1, definition: JSON.parse(row.definition_json) as TemplateDefinition, createdAt: row.created_at, updatedAt: row.updated_at };
+function presentTemplate(row: { id: number; version: number; name: string; is_default: number; definition_json: string; created_at: string; updated_at: string }) {
+  return { id: row.id, version: row.version, name: row.name, isDefault: row.is_default === 1, definition: JSON.parse(row.definition_json) as TemplateDefinition, createdAt: row.created_at, updatedAt: row.updated_at };
 }
 
 /** The organisation's templates; the default one (the seed's structure) is created on first use. */
@@ -152,6 +153,7 @@ function presentReport(row: repo.ReportView, actor: Actor): Report {
   return {
     canEdit: row.org_id === actor.orgId && actor.role !== 'commissioner',
     id: row.id,
+    version: row.version,
     title: row.title,
     periodFrom: row.period_from,
     periodTo: row.period_to,
@@ -240,6 +242,12 @@ export async function saveVersion(ctx: Ctx, id: number, input: z.infer<typeof sa
     const latestNo = Number(row.latest_version);
     if (input.baseVersion !== latestNo) {
       throw conflict(`这份总结已由他人保存了第${latestNo}版,请先查看最新版本再保存`, { latestVersion: latestNo });
+    }
+    // The report's version is its latest version number: taking the next one atomically means two
+    // saves based on the same version cannot both go through.
+    if (!(await bumpVersion(tx.db, 'reports', id, latestNo))) {
+      const current = await getReport(tx, id);
+      throw conflict(`这份总结已由他人保存了第${current.latestVersion}版,请先查看最新版本再保存`, { latestVersion: current.latestVersion, current });
     }
     const latest = (await repo.findVersion(tx.db, id, latestNo))!;
     const now = new Date().toISOString();

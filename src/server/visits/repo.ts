@@ -54,7 +54,7 @@ export async function visitLinks(db: Kysely<DB>, visitIds: number[]) {
   return { staff, enterprises, leads };
 }
 
-export async function insertVisit(db: Kysely<DB>, row: Omit<VisitRow, 'id'>): Promise<number> {
+export async function insertVisit(db: Kysely<DB>, row: Omit<VisitRow, 'id' | 'version'>): Promise<number> {
   return (await db.insertInto('visits').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }
 

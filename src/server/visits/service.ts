@@ -16,6 +16,7 @@ async function present(ctx: Ctx, rows: VisitRow[]): Promise<Visit[]> {
   const links = await repo.visitLinks(ctx.db, rows.map((r) => r.id));
   return rows.map((r) => ({
     id: r.id,
+    version: r.version,
     visitDate: r.visit_date,
     purpose: r.purpose,
     findings: r.findings,

@@ -29,7 +29,7 @@ export function findWorklistByName(db: Kysely<DB>, orgId: number, name: string) 
   return db.selectFrom('worklists').select(['id', 'name']).where('org_id', '=', orgId).where('name', '=', name).executeTakeFirst();
 }
 
-export async function insertWorklist(db: Kysely<DB>, row: Omit<WorklistRow, 'id'>): Promise<number> {
+export async function insertWorklist(db: Kysely<DB>, row: Omit<WorklistRow, 'id' | 'version'>): Promise<number> {
   return (await db.insertInto('worklists').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }
 
@@ -110,7 +110,7 @@ export function findItem(db: Kysely<DB>, orgIds: number[], id: number): Promise<
   return db.selectFrom('worklist_items').selectAll().where('org_id', 'in', orgIds).where('id', '=', id).executeTakeFirst();
 }
 
-export async function insertItem(db: Kysely<DB>, row: Omit<WorklistItemRow, 'id'>): Promise<number> {
+export async function insertItem(db: Kysely<DB>, row: Omit<WorklistItemRow, 'id' | 'version'>): Promise<number> {
   return (await db.insertInto('worklist_items').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }
 

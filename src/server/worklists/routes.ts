@@ -6,6 +6,8 @@ import {
   worklistFactsSchema, worklistSchema,
 } from '../../shared/worklists.js';
 import { ctxOf } from '../context.js';
+import { optionalVersion, recordHeaders, requiredVersion, withEtag } from '../http/versions.js';
+import { idempotent } from '../idempotency/service.js';
 import { countWorklistFacts } from './facts.js';
 import * as service from './service.js';
 
@@ -85,7 +87,7 @@ export const worklistRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/worklist-items/:id/progress', {
     schema: {
       tags, summary: '记录进展;可同时变更状态,变为已完成状态即销号(进展内容即销号说明)',
-      params: idParamsSchema, body: progressBodySchema, response: { 200: itemDetailSchema },
+      params: idParamsSchema, body: progressBodySchema, headers: recordHeaders({ ifMatch: 'optional', idempotencyKey: true }), response: { 200: itemDetailSchema },
     },
-  }, async (request) => service.addProgress(ctxOf(request), request.params.id, request.body));
+  }, async (request, reply) => withEtag(reply, await idempotent(request, reply, (ctx) => service.addProgress(ctx, request.params.id, request.body, optionalVersion(request)))));
 };

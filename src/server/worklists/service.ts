@@ -7,6 +7,7 @@ import { type Actor, assertLedgerReader, assertLedgerWriter, canEditRecord, requ
 import { recordChange } from '../audit/service.js';
 import { type Ctx, inTransaction } from '../context.js';
 import type { WorklistItemRow, WorklistRow } from '../db/types.js';
+import { claimVersion } from '../db/versioned.js';
 import { AppError, conflict, notFound, validation } from '../http/errors.js';
 import { idsInOrg } from '../orgs/repo.js';
 import { readableOrgIds } from '../orgs/service.js';
@@ -27,6 +28,7 @@ export function presentWorklist(row: WorklistRow & { item_count?: unknown; overd
   const def = parseDefinition(row.definition_json);
   return {
     id: row.id,
+    version: row.version,
     name: row.name,
     topic: row.topic,
     description: row.description,
@@ -202,6 +204,7 @@ async function present(ctx: Ctx, def: StoredDefinition, rows: (WorklistItemRow &
     const done = r.closed_date !== null;
     return {
       id: r.id,
+      version: r.version,
       listId: r.list_id,
       title: r.title,
       values: r.values,
@@ -375,10 +378,12 @@ export async function deleteItem(ctx: Ctx, id: number): Promise<void> {
  * item (销号) and the entry's text is the closing note; leaving a done status reopens it. Status
  * changes are dated in order, so the state on any past day can be read back from the log.
  */
-export async function addProgress(ctx: Ctx, id: number, input: z.infer<typeof progressBodySchema>): Promise<ItemDetail> {
+export async function addProgress(ctx: Ctx, id: number, input: z.infer<typeof progressBodySchema>, expected?: number | 'any'): Promise<ItemDetail> {
   return inTransaction(ctx, async (tx) => {
     const { item, def } = await getItemRow(tx, id);
     assertCanEditItem(ctx.actor, item);
+    // Of two entries made from the same state (two people closing one item), one wins.
+    await claimVersion(tx, 'worklist_items', item, expected, () => getItem(tx, id));
     const today = todayInChina();
     if (input.entryDate > today) throw validation('日期不能晚于今天', [{ path: 'entryDate', message: '日期不能晚于今天' }]);
     if (input.entryDate < item.registered_date) {
