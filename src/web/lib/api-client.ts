@@ -76,12 +76,21 @@ function buildUrl(path: string, params?: Record<string, QueryValue>): string {
   return `/api${path}${query ? `?${query}` : ''}`;
 }
 
+/**
+ * A Chinese message for an answer that carries no `{ error }` body: usually a page from a proxy in
+ * front of keguan (502/504 when keguan itself is down or slow), or an empty body.
+ */
 function statusMessage(status: number): string {
   if (status === 401) return ERROR_MESSAGES.UNAUTHENTICATED;
   if (status === 403) return ERROR_MESSAGES.FORBIDDEN;
   if (status === 404) return ERROR_MESSAGES.NOT_FOUND;
   if (status === 413) return ERROR_MESSAGES.PAYLOAD_TOO_LARGE;
   if (status === 415) return ERROR_MESSAGES.UNSUPPORTED_MEDIA_TYPE;
+  if (status === 502) return '服务器暂时无法访问(502),可能正在重启,请稍后再试';
+  if (status === 503) return '服务暂时不可用(503),请稍后再试';
+  // The request may have been carried out after the proxy stopped waiting.
+  if (status === 504) return '服务器响应超时(504),操作可能已完成,请稍后刷新查看';
+  if (status === 507) return ERROR_MESSAGES.STORAGE;
   if (status >= 500) return `服务器暂时无法响应(${status}),请稍后重试`;
   return `请求失败(${status})`;
 }
@@ -104,6 +113,12 @@ function codeForStatus(status: number): ErrorCode | ClientErrorCode {
       return 'UNSUPPORTED_MEDIA_TYPE';
     case 423:
       return 'ACCOUNT_LOCKED';
+    case 502:
+    case 503:
+    case 504:
+      return 'UNAVAILABLE';
+    case 507:
+      return 'STORAGE';
     default:
       return status >= 500 ? 'INTERNAL' : 'BAD_RESPONSE';
   }
