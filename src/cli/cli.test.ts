@@ -77,6 +77,54 @@ describe('keguan CLI', () => {
     expect(badRole.code).not.toBe(0);
   });
 
+  it('writes the audit trail for user add and reset-password; a reset also revokes the user\'s API tokens', async () => {
+    expect((await run('migrate')).code).toBe(0);
+    const database = connect({ databaseUrl: env.DATABASE_URL ?? null, dataDir: dir });
+    try {
+      const { db } = database;
+      const org = await db
+        .insertInto('orgs')
+        .values({ name: '审计测试局', level: 'city', path: '/', created_at: new Date().toISOString() })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const add = await run('user', 'add', '-u', 'audited', '-n', '审计', '-o', '审计测试局', '--password', 'Audit2014xy');
+      expect(add.err).toBe('');
+      const user = await db.selectFrom('users').select(['id', 'org_id']).where('username', '=', 'audited').executeTakeFirstOrThrow();
+      expect(user.org_id).toBe(org.id);
+      const trail = () =>
+        db.selectFrom('audit_log').selectAll().where('entity_type', '=', 'user').where('entity_id', '=', String(user.id)).orderBy('id').execute();
+      const [created] = await trail();
+      expect(created).toMatchObject({ action: 'create', user_id: null, org_id: org.id, request_id: 'cli' });
+      expect(JSON.parse(created.after_json!)).toMatchObject({ username: 'audited', displayName: '审计' });
+      expect(created.after_json).not.toContain('Audit2014xy');
+
+      await db
+        .insertInto('api_tokens')
+        .values({ user_id: user.id, name: '脚本', prefix: 'kg_test', token_hash: 'h'.repeat(64), created_at: new Date().toISOString() })
+        .execute();
+      const reset = await run('user', 'reset-password', 'audited');
+      expect(reset.code).toBe(0);
+      expect(reset.out).toContain('已撤销其 1 个 API 令牌');
+      const token = await db.selectFrom('api_tokens').select('revoked_at').where('user_id', '=', user.id).executeTakeFirstOrThrow();
+      expect(token.revoked_at).not.toBeNull();
+      const [, updated] = await trail();
+      expect(updated).toMatchObject({ action: 'update', user_id: null, request_id: 'cli' });
+      expect(JSON.parse(updated.after_json!)).toMatchObject({ revokedTokens: 1, lockedUntil: null });
+      expect(updated.after_json).not.toMatch(/argon2/);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('refuses to set a common password or the demo password', async () => {
+    const common = await run('user', 'add', '-u', 'weakling', '-n', '弱', '-o', '不存在的局', '--password', 'password1');
+    expect(common.code).toBe(1);
+    expect(common.err).toContain('这个密码太常见');
+    const demo = await run('user', 'reset-password', 'anyone', '--password', 'demo2014pw');
+    expect(demo.code).toBe(1);
+    expect(demo.err).toContain('不能使用演示账号的公开密码');
+  });
+
   it('backs up SQLite online to a file that opens with the same data, and points PostgreSQL users to pg_dump', async () => {
     const target = path.join(dir, 'backup', 'keguan-backup.db');
     fs.mkdirSync(path.dirname(target));

@@ -5,8 +5,12 @@ import { z } from 'zod';
 import { passwordSchema } from '../shared/auth.js';
 import { ROLES } from '../shared/roles.js';
 import { usernameSchema } from '../shared/users.js';
-import { hashPassword, randomPassword } from '../server/auth/password.js';
+import { assertPasswordAllowed, hashPassword, randomPassword } from '../server/auth/password.js';
 import * as authRepo from '../server/auth/repo.js';
+import { insertAudit } from '../server/audit/repo.js';
+import { AppError } from '../server/http/errors.js';
+import * as usersRepo from '../server/users/repo.js';
+import { presentUser } from '../server/users/service.js';
 import { type AppConfig, loadConfig } from '../server/config.js';
 import { migrateToLatest } from '../server/db/migrate.js';
 import { loadDemo } from '../server/demo/demo.js';
@@ -38,6 +42,21 @@ function check<T>(schema: z.ZodType<T>, value: unknown, label: string): T {
   if (!r.success) throw new CliError(`${label}: ${r.error.issues[0]?.message}`);
   return r.data;
 }
+
+/** A password the CLI may set: the shared policy, and not the demo password this configuration publishes. */
+function checkPassword(password: string, config: AppConfig): string {
+  const checked = check(passwordSchema, password, '密码');
+  try {
+    assertPasswordAllowed(checked, config, 'password');
+  } catch (err) {
+    if (err instanceof AppError) throw new CliError(`密码: ${err.message}`);
+    throw err;
+  }
+  return checked;
+}
+
+/** The audit trail of a CLI command: no user (the trail shows 系统), request id `cli`. */
+const CLI_REQUEST_ID = 'cli';
 
 async function withDatabase<T>(config: AppConfig, fn: (db: ReturnType<typeof openDatabase>) => Promise<T>): Promise<T> {
   const database = openDatabase(config);
@@ -94,8 +113,9 @@ export function buildCli(env: NodeJS.ProcessEnv = process.env, io: CliIo = defau
     .option('--password <password>', '初始密码(默认随机生成并显示)')
     .action(async (opts: { username: string; name: string; role: (typeof ROLES)[number]; org?: string; section?: string; password?: string }) => {
       const username = check(usernameSchema, opts.username, '用户名');
-      const password = opts.password ? check(passwordSchema, opts.password, '密码') : randomPassword();
-      await withDatabase(config(), async ({ db }) => {
+      const c = config();
+      const password = opts.password ? checkPassword(opts.password, c) : randomPassword();
+      await withDatabase(c, async ({ db }) => {
         let orgQuery = db.selectFrom('orgs').select(['id', 'name']);
         orgQuery = opts.org ? orgQuery.where('name', '=', opts.org) : orgQuery.where('level', '=', 'county');
         const orgs = await orgQuery.execute();
@@ -111,13 +131,18 @@ export function buildCli(env: NodeJS.ProcessEnv = process.env, io: CliIo = defau
         }
         if (await authRepo.findUserByUsername(db, username)) throw new CliError(`用户名"${username}"已被使用`);
         const now = new Date().toISOString();
-        await db
-          .insertInto('users')
-          .values({
+        const passwordHash = await hashPassword(password);
+        await db.transaction().execute(async (trx) => {
+          const id = await usersRepo.insertUser(trx, {
             org_id: org.id, username, display_name: opts.name, role: opts.role, section_id: sectionId, phone: null,
-            password_hash: await hashPassword(password), must_change_password: opts.password ? 0 : 1, created_at: now, updated_at: now,
-          })
-          .execute();
+            password_hash: passwordHash, must_change_password: opts.password ? 0 : 1, created_at: now, updated_at: now,
+          });
+          const created = presentUser((await usersRepo.findUser(trx, [org.id], id))!);
+          await insertAudit(trx, {
+            orgId: org.id, userId: null, action: 'create', entityType: 'user', entityId: id,
+            before: null, after: created, requestId: CLI_REQUEST_ID,
+          });
+        });
         io.out(`已创建用户 ${username}(${org.name})`);
         if (!opts.password) io.out(`初始密码: ${password}(首次登录后须修改)`);
       });
@@ -125,19 +150,30 @@ export function buildCli(env: NodeJS.ProcessEnv = process.env, io: CliIo = defau
 
   user
     .command('reset-password')
-    .description('重置用户密码并解除锁定')
+    .description('重置用户密码并解除锁定(同时结束其会话、撤销其 API 令牌)')
     .argument('<username>', '用户名')
     .option('--password <password>', '新密码(默认随机生成并显示)')
     .action(async (username: string, opts: { password?: string }) => {
-      const password = opts.password ? check(passwordSchema, opts.password, '密码') : randomPassword();
-      await withDatabase(config(), async ({ db }) => {
+      const c = config();
+      const password = opts.password ? checkPassword(opts.password, c) : randomPassword();
+      await withDatabase(c, async ({ db }) => {
         const found = await authRepo.findUserByUsername(db, username);
         if (!found) throw new CliError(`找不到用户"${username}"`);
-        await db.transaction().execute(async (trx) => {
-          await authRepo.setPassword(trx, found.id, await hashPassword(password), !opts.password);
+        const passwordHash = await hashPassword(password);
+        const now = new Date().toISOString();
+        const revokedTokens = await db.transaction().execute(async (trx) => {
+          await authRepo.setPassword(trx, found.id, passwordHash, !opts.password);
           await authRepo.deleteUserSessions(trx, found.id);
+          const revoked = await authRepo.revokeUserTokens(trx, found.id, now);
+          await insertAudit(trx, {
+            orgId: found.org_id, userId: null, action: 'update', entityType: 'user', entityId: found.id,
+            before: { lockedUntil: found.locked_until },
+            after: { passwordResetAt: now, lockedUntil: null, revokedTokens: revoked },
+            requestId: CLI_REQUEST_ID,
+          });
+          return revoked;
         });
-        io.out(`已重置 ${found.username} 的密码并解除锁定`);
+        io.out(`已重置 ${found.username} 的密码并解除锁定${revokedTokens ? `,已撤销其 ${revokedTokens} 个 API 令牌` : ''}`);
         if (!opts.password) io.out(`新密码: ${password}(登录后须修改)`);
       });
     });

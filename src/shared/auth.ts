@@ -1,14 +1,35 @@
 import { z } from 'zod';
+import { COMMON_PASSWORDS } from './common-passwords.js';
 import { requiredText } from './common.js';
 import { orgLevelSchema, roleSchema } from './roles.js';
 
 export const PASSWORD_MIN_LENGTH = 8;
 
+let commonPasswords: Set<string> | null = null;
+
+/** Is this one of the bundled common passwords (compared without letter case)? */
+export function isCommonPassword(password: string): boolean {
+  commonPasswords ??= new Set(COMMON_PASSWORDS.split('\n').filter(Boolean));
+  return commonPasswords.has(password.toLowerCase());
+}
+
+export const COMMON_PASSWORD_MESSAGE = '这个密码太常见,容易被猜中,请换一个';
+
+/**
+ * A password a person may set: 8 to 128 characters, letters and digits, not only spaces, and not
+ * on the list of common passwords (which holds the published demo password). The server also
+ * refuses the demo password it was started with (see server/auth/password.ts).
+ */
 export const passwordSchema = z
   .string({ error: '请填写密码' })
   .min(PASSWORD_MIN_LENGTH, { error: `密码至少${PASSWORD_MIN_LENGTH}位` })
   .max(128, { error: '密码不能超过128位' })
-  .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), { error: '密码须同时包含字母和数字' });
+  .refine((p) => p.trim() !== '', { error: '密码不能只有空格', abort: true })
+  .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), { error: '密码须同时包含字母和数字', abort: true })
+  .refine((p) => !isCommonPassword(p), { error: COMMON_PASSWORD_MESSAGE });
+
+/** What the password field says under it, in the web forms. */
+export const PASSWORD_RULES_TEXT = `至少${PASSWORD_MIN_LENGTH}位,须同时包含字母和数字,不能用常见密码或演示密码`;
 
 export const loginBodySchema = z.object({
   username: requiredText('用户名', 64),

@@ -13,6 +13,8 @@ export interface Actor {
   sectionId: number | null;
   via: 'session' | 'token';
   sessionId: string | null;
+  /** Set after an admin's reset or on a new account: the server then answers only the password change. */
+  mustChangePassword?: boolean;
 }
 
 export function requireRole(actor: Actor, ...roles: Role[]): void {

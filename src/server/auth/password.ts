@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
+import { COMMON_PASSWORD_MESSAGE, isCommonPassword } from '../../shared/auth.js';
+import type { AppConfig } from '../config.js';
+import { validation } from '../http/errors.js';
 
 // argon2id with the OWASP-recommended minimum (19 MiB, 2 passes).
 // `algorithm: 2` is Algorithm.Argon2id (a const enum the package exports only as a type).
@@ -34,4 +37,16 @@ export function randomPassword(length = 12): string {
   chars[0] = letters[bytes[0] % letters.length];
   chars[length - 1] = digits[bytes[length - 1] % digits.length];
   return chars.join('');
+}
+
+/**
+ * What the shared password schema cannot know: the demo password this server was started with
+ * (its default is on the common list already). Throws VALIDATION on `field`; every way of setting
+ * a password (own change, admin reset, new account, the CLI) calls it.
+ */
+export function assertPasswordAllowed(password: string, config: Pick<AppConfig, 'demoPassword'>, field: string): void {
+  if (password === config.demoPassword) {
+    throw validation('不能使用演示账号的公开密码', [{ path: field, message: '不能使用演示账号的公开密码' }]);
+  }
+  if (isCommonPassword(password)) throw validation(COMMON_PASSWORD_MESSAGE, [{ path: field, message: COMMON_PASSWORD_MESSAGE }]);
 }

@@ -32,10 +32,45 @@ function originOf(request: FastifyRequest): string | null {
   }
 }
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Anyone may call this route, signed in or not (login, logout, health). Every other /api route needs a login. */
+    public?: boolean;
+  }
+}
+
+/** Public routes registered where no route config can be set: the health check and the API description. */
+const PUBLIC_ROUTES = new Set(['GET /api/health']);
+const PUBLIC_PREFIX = '/api/docs';
+/** All that a user who must change their password may do until they have. */
+const MUST_CHANGE_PASSWORD_ROUTES = new Set(['GET /api/auth/me', 'POST /api/auth/logout', 'POST /api/auth/password']);
+
+/** `METHOD /path/:param` of the matched route (HEAD as GET), or null when no route matched. */
+function routeKey(request: FastifyRequest): string | null {
+  const url = request.routeOptions.url;
+  if (!url) return null;
+  return `${request.method === 'HEAD' ? 'GET' : request.method} ${url}`;
+}
+
+function isPublicRoute(request: FastifyRequest, key: string): boolean {
+  if (request.routeOptions.config.public === true) return true;
+  const path = key.slice(key.indexOf(' ') + 1);
+  return PUBLIC_ROUTES.has(key) || path === PUBLIC_PREFIX || path.startsWith(`${PUBLIC_PREFIX}/`);
+}
+
+/** A request with no body at all (no length, or 0, and not chunked), such as a bare POST to an action. */
+function hasNoBody(request: FastifyRequest): boolean {
+  if (request.headers['transfer-encoding']) return false;
+  const length = request.headers['content-length'];
+  return length === undefined || Number(length) === 0;
+}
+
 /**
- * Who is asking (session cookie or `Authorization: Bearer` token), and a guard against cross-site
- * posts: a browser request that changes data must come from this server's own origin and carry
- * JSON or a multipart upload, which a form on another site cannot send.
+ * Who is asking (session cookie or `Authorization: Bearer` token), then, before any body is read
+ * or validated: anonymous requests to non-public routes answer 401, and a user who must change
+ * their password may only do that. Last, a guard against cross-site posts: a browser request
+ * that changes data must come from this server's own origin and carry JSON, a multipart upload,
+ * or no body at all, none of which a form on another site can send with that origin.
  */
 export function registerAuthentication(app: FastifyInstance): void {
   const { db, config } = app.deps;
@@ -64,6 +99,17 @@ export function registerAuthentication(app: FastifyInstance): void {
       }
     }
 
+    // No matched route: the not-found handler answers.
+    const key = routeKey(request);
+    if (key && !isPublicRoute(request, key)) {
+      if (!request.actor) {
+        throw new AppError('UNAUTHENTICATED', request.sessionExpired ? '登录已过期,请重新登录' : '请先登录');
+      }
+      if (request.actor.mustChangePassword && !MUST_CHANGE_PASSWORD_ROUTES.has(key)) {
+        throw new AppError('FORBIDDEN', '请先修改密码:您正在使用初始密码或管理员重置的密码', { reason: 'MUST_CHANGE_PASSWORD' });
+      }
+    }
+
     if (!UNSAFE_METHODS.has(request.method)) return;
     if (request.actor?.via !== 'token') {
       const origin = originOf(request);
@@ -75,6 +121,7 @@ export function registerAuthentication(app: FastifyInstance): void {
     }
     if (BODY_METHODS.has(request.method)) {
       const type = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+      if (type === '' && hasNoBody(request)) return;
       if (type !== 'application/json' && type !== 'multipart/form-data') {
         throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请求必须是 JSON 或文件上传');
       }

@@ -13,19 +13,68 @@ export function findUserById(db: Kysely<DB>, id: number): Promise<UserRow | unde
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** Counts one more failed login atomically and returns the new count. */
-export async function incrementFailedLogins(db: Kysely<DB>, userId: number): Promise<number> {
-  const row = await db
-    .updateTable('users')
-    .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
-    .where('id', '=', userId)
-    .returning('failed_logins')
-    .executeTakeFirstOrThrow();
-  return row.failed_logins;
+/** What claiming a password check left behind: the count of checks since the last success, and the lock it set. */
+export interface LoginAttempt {
+  failed_logins: number;
+  locked_until: string | null;
 }
 
-export async function lockUser(db: Kysely<DB>, userId: number, untilIso: string): Promise<void> {
-  await db.updateTable('users').set({ locked_until: untilIso, failed_logins: 0 }).where('id', '=', userId).execute();
+/**
+ * The SET clause of a claim, shared by accounts and unknown names. A claim counts the check as
+ * failed before it is made (a right password clears the count afterwards), and the claim that
+ * reaches `max` locks at once, so a burst of parallel guesses cannot all pass an unlocked check.
+ * A lock that has run out starts the count again. `t` qualifies the columns (the upsert needs it).
+ */
+function claimSet(t: 'users' | 'login_failures', nowIso: string, lockUntilIso: string, max: number) {
+  const failed = sql.ref(`${t}.failed_logins`);
+  const lockedUntil = sql.ref(`${t}.locked_until`);
+  const count = sql<number>`(case when ${lockedUntil} is not null and ${lockedUntil} <= ${nowIso} then 1 else ${failed} + 1 end)`;
+  return {
+    failed_logins: count,
+    locked_until: sql<string | null>`(case when ${count} >= ${max} then ${lockUntilIso} else null end)`,
+  };
+}
+
+/**
+ * Claims one password check of an account, in one conditional update: none while it is locked
+ * (undefined then). The database serialises claims on the row, so at most `max` checks are made
+ * per lock period however many arrive at once.
+ */
+export function claimUserLoginAttempt(
+  db: Kysely<DB>, userId: number, nowIso: string, lockUntilIso: string, max: number,
+): Promise<LoginAttempt | undefined> {
+  return db
+    .updateTable('users')
+    .set(claimSet('users', nowIso, lockUntilIso, max))
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', nowIso)]))
+    .returning(['failed_logins', 'locked_until'])
+    .executeTakeFirst();
+}
+
+/** The same claim for a username that belongs to no account (`name` lower-cased), so it answers alike. */
+export function claimUnknownNameLoginAttempt(
+  db: Kysely<DB>, name: string, nowIso: string, lockUntilIso: string, max: number,
+): Promise<LoginAttempt | undefined> {
+  return db
+    .insertInto('login_failures')
+    .values({ username: name, failed_logins: 1, locked_until: max <= 1 ? lockUntilIso : null, updated_at: nowIso })
+    .onConflict((oc) =>
+      oc
+        .column('username')
+        .doUpdateSet({ ...claimSet('login_failures', nowIso, lockUntilIso, max), updated_at: nowIso })
+        .where((eb) => eb.or([eb('login_failures.locked_until', 'is', null), eb('login_failures.locked_until', '<=', nowIso)])),
+    )
+    .returning(['failed_logins', 'locked_until'])
+    .executeTakeFirst();
+}
+
+/** Until when an account (or an unknown name) is locked, as stored. */
+export async function findLockedUntil(db: Kysely<DB>, target: { userId: number } | { name: string }): Promise<string | null> {
+  const row = 'userId' in target
+    ? await db.selectFrom('users').select('locked_until').where('id', '=', target.userId).executeTakeFirst()
+    : await db.selectFrom('login_failures').select('locked_until').where('username', '=', target.name).executeTakeFirst();
+  return row?.locked_until ?? null;
 }
 
 export async function markLoginSucceeded(db: Kysely<DB>, userId: number, atIso: string): Promise<void> {
@@ -75,7 +124,8 @@ export function findSessionWithUser(db: Kysely<DB>, sessionId: string) {
     .innerJoin('orgs as o', 'o.id', 'u.org_id')
     .select([
       's.id as session_id', 's.last_seen_at', 's.expires_at',
-      'u.id', 'u.username', 'u.display_name', 'u.role', 'u.org_id', 'u.section_id', 'u.disabled', 'o.path as org_path',
+      'u.id', 'u.username', 'u.display_name', 'u.role', 'u.org_id', 'u.section_id', 'u.disabled', 'u.must_change_password',
+      'o.path as org_path',
     ])
     .where('s.id', '=', sessionId)
     .executeTakeFirst();
@@ -96,10 +146,20 @@ export async function deleteUserSessions(db: Kysely<DB>, userId: number, exceptS
   await q.execute();
 }
 
+/** Removes sessions past their absolute or idle limit. */
 export async function deleteExpiredSessions(db: Kysely<DB>, nowIso: string, idleCutoffIso: string): Promise<void> {
   await db
     .deleteFrom('sessions')
     .where((eb) => eb.or([eb('expires_at', '<=', nowIso), eb('last_seen_at', '<=', idleCutoffIso)]))
+    .execute();
+}
+
+/** Removes failure counts of unknown names last touched before `cutoffIso` and no longer locked. */
+export async function deleteStaleLoginFailures(db: Kysely<DB>, nowIso: string, cutoffIso: string): Promise<void> {
+  await db
+    .deleteFrom('login_failures')
+    .where('updated_at', '<', cutoffIso)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', nowIso)]))
     .execute();
 }
 
@@ -110,7 +170,8 @@ export function findTokenWithUser(db: Kysely<DB>, tokenHash: string) {
     .innerJoin('orgs as o', 'o.id', 'u.org_id')
     .select([
       't.id as token_id', 't.last_used_at', 't.revoked_at',
-      'u.id', 'u.username', 'u.display_name', 'u.role', 'u.org_id', 'u.section_id', 'u.disabled', 'o.path as org_path',
+      'u.id', 'u.username', 'u.display_name', 'u.role', 'u.org_id', 'u.section_id', 'u.disabled', 'u.must_change_password',
+      'o.path as org_path',
     ])
     .where('t.token_hash', '=', tokenHash)
     .executeTakeFirst();
@@ -150,6 +211,18 @@ export function findActiveToken(db: Kysely<DB>, userId: number, tokenId: number)
 
 export async function revokeToken(db: Kysely<DB>, tokenId: number, nowIso: string): Promise<void> {
   await db.updateTable('api_tokens').set({ revoked_at: nowIso }).where('id', '=', tokenId).execute();
+}
+
+/** Revokes every API token of a user still in force; returns how many. */
+export async function revokeUserTokens(db: Kysely<DB>, userId: number, nowIso: string): Promise<number> {
+  const rows = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: nowIso })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .returning('id')
+    .execute();
+  return rows.length;
 }
 
 export function findMe(db: Kysely<DB>, userId: number) {

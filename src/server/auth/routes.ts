@@ -12,6 +12,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['认证与账号'];
 
   app.post('/auth/login', {
+    config: { public: true },
     schema: { tags, summary: '登录(用户名+密码),成功后设置会话 Cookie', body: loginBodySchema, response: { 200: meResponseSchema } },
   }, async (request, reply) => {
     const result = await service.login(app.deps.db, app.deps.config, request.body, {
@@ -23,7 +24,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/auth/logout', {
-    schema: { tags, summary: '退出登录', body: z.object({}).passthrough().optional(), response: { 200: okSchema } },
+    config: { public: true },
+    schema: { tags, summary: '退出登录', body: z.object({}).passthrough().nullish(), response: { 200: okSchema } },
   }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) await service.logout(app.deps.db, token);
@@ -36,9 +38,9 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => ({ user: await service.me(ctxOf(request)) }));
 
   app.post('/auth/password', {
-    schema: { tags, summary: '修改自己的密码', body: changePasswordBodySchema, response: { 200: okSchema } },
+    schema: { tags, summary: '修改自己的密码(同时撤销自己的全部 API 令牌;当前密码输错计入登录锁定)', body: changePasswordBodySchema, response: { 200: okSchema } },
   }, async (request) => {
-    await service.changePassword(ctxOf(request), request.body.currentPassword, request.body.newPassword);
+    await service.changePassword(ctxOf(request), app.deps.config, request.body.currentPassword, request.body.newPassword);
     return { ok: true as const };
   });
 

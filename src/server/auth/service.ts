@@ -8,7 +8,7 @@ import { type Ctx, inTransaction } from '../context.js';
 import type { DB } from '../db/types.js';
 import { AppError, notFound } from '../http/errors.js';
 import type { Actor } from './actor.js';
-import { burnVerifyTime, hashPassword, verifyPassword } from './password.js';
+import { assertPasswordAllowed, burnVerifyTime, hashPassword, verifyPassword } from './password.js';
 import * as repo from './repo.js';
 
 export const MAX_FAILED_LOGINS = 5;
@@ -37,10 +37,37 @@ export interface LoginResult {
 }
 
 const WRONG_CREDENTIALS = '用户名或密码错误';
+/** Failure counts of unknown names are kept this long after their last try (purged at logins). */
+const UNKNOWN_NAME_MEMORY_HOURS = 24;
+
+function lockedError(lockedUntil: string | null, justNow: boolean): AppError {
+  const when = lockedUntil ? `请于${formatChinaTime(lockedUntil)}后再试` : `请${LOCK_MINUTES}分钟后再试`;
+  return new AppError(
+    'ACCOUNT_LOCKED',
+    justNow
+      ? `密码连续输错${MAX_FAILED_LOGINS}次,账号已锁定${LOCK_MINUTES}分钟,${when}或联系管理员重置密码`
+      : `密码连续输错${MAX_FAILED_LOGINS}次,账号已锁定,${when}或联系管理员重置密码`,
+    { lockedUntil },
+  );
+}
+
+/** Housekeeping done at each successful login: sessions past their limits, and old counts of unknown names. */
+async function purgeExpired(db: Kysely<DB>, config: AppConfig, now: Date): Promise<void> {
+  try {
+    await repo.deleteExpiredSessions(db, now.toISOString(), minutesFrom(now, -config.sessionIdleMinutes).toISOString());
+    await repo.deleteStaleLoginFailures(db, now.toISOString(), minutesFrom(now, -UNKNOWN_NAME_MEMORY_HOURS * 60).toISOString());
+  } catch {
+    // Housekeeping only: a busy database must not turn a good login away; the next login tries again.
+  }
+}
 
 /**
  * Checks a username and password and opens a session. Five wrong passwords in a row lock the
- * account for 15 minutes; the count and the lock live in the database, so they hold across instances.
+ * account for 15 minutes; the count and the lock live in the database, so they hold across
+ * instances. Each check is claimed first by a conditional update (repo.claimUserLoginAttempt), so
+ * parallel guesses get no more checks than sequential ones. A username of no account is counted
+ * and locked the same way and answered with the same words, so the answers never say which
+ * names exist.
  */
 export async function login(
   db: Kysely<DB>,
@@ -49,30 +76,20 @@ export async function login(
   meta: { ip: string | null; userAgent: string | null },
 ): Promise<LoginResult> {
   const user = await repo.findUserByUsername(db, input.username);
-  if (!user) {
-    await burnVerifyTime(input.password);
-    throw new AppError('UNAUTHENTICATED', WRONG_CREDENTIALS);
-  }
   const now = new Date();
-  if (user.locked_until && user.locked_until > now.toISOString()) {
-    throw new AppError(
-      'ACCOUNT_LOCKED',
-      `密码连续输错${MAX_FAILED_LOGINS}次,账号已锁定,请于${formatChinaTime(user.locked_until)}后再试或联系管理员重置密码`,
-      { lockedUntil: user.locked_until },
-    );
-  }
-  if (!(await verifyPassword(user.password_hash, input.password))) {
-    const failures = await repo.incrementFailedLogins(db, user.id);
-    if (failures >= MAX_FAILED_LOGINS) {
-      const until = minutesFrom(now, LOCK_MINUTES).toISOString();
-      await repo.lockUser(db, user.id, until);
-      throw new AppError(
-        'ACCOUNT_LOCKED',
-        `密码连续输错${MAX_FAILED_LOGINS}次,账号已锁定${LOCK_MINUTES}分钟,请于${formatChinaTime(until)}后再试或联系管理员重置密码`,
-        { lockedUntil: until },
-      );
-    }
-    throw new AppError('UNAUTHENTICATED', `${WRONG_CREDENTIALS},还可尝试${MAX_FAILED_LOGINS - failures}次`);
+  const lockUntil = minutesFrom(now, LOCK_MINUTES).toISOString();
+  const target = user ? { userId: user.id } : { name: input.username.toLowerCase() };
+  const attempt = user
+    ? await repo.claimUserLoginAttempt(db, user.id, now.toISOString(), lockUntil, MAX_FAILED_LOGINS)
+    : await repo.claimUnknownNameLoginAttempt(db, input.username.toLowerCase(), now.toISOString(), lockUntil, MAX_FAILED_LOGINS);
+  if (!attempt) throw lockedError(await repo.findLockedUntil(db, target), false);
+
+  // An unknown name takes as long as a wrong password.
+  const right = user ? await verifyPassword(user.password_hash, input.password) : await burnVerifyTime(input.password).then(() => false);
+  if (!user || !right) {
+    // The claim counted this try already; the one that reached the limit has locked the account.
+    if (attempt.locked_until) throw lockedError(attempt.locked_until, true);
+    throw new AppError('UNAUTHENTICATED', WRONG_CREDENTIALS);
   }
   if (user.disabled) throw new AppError('UNAUTHENTICATED', '账号已停用,请联系管理员');
 
@@ -87,12 +104,13 @@ export async function login(
     ip: meta.ip,
     userAgent: meta.userAgent?.slice(0, 300) ?? null,
   });
+  await purgeExpired(db, config, now);
   return { sessionToken, expiresAt, user: await loadMe(db, user.id) };
 }
 
 type ActorRow = {
   id: number; username: string; display_name: string; role: string; org_id: number;
-  section_id: number | null; disabled: number; org_path: string;
+  section_id: number | null; disabled: number; must_change_password: number; org_path: string;
 };
 
 function toActor(row: ActorRow, via: Actor['via'], sessionId: string | null): Actor {
@@ -106,6 +124,7 @@ function toActor(row: ActorRow, via: Actor['via'], sessionId: string | null): Ac
     sectionId: row.section_id,
     via,
     sessionId,
+    mustChangePassword: row.must_change_password === 1,
   };
 }
 
@@ -161,23 +180,40 @@ export function me(ctx: Ctx): Promise<Me> {
   return loadMe(ctx.db, ctx.actor.userId);
 }
 
-/** Changes one's own password; other sessions of the user are ended, the current one stays. */
-export async function changePassword(ctx: Ctx, currentPassword: string, newPassword: string): Promise<void> {
+/**
+ * Changes one's own password. A wrong current password counts toward the lockout like a wrong
+ * login (the fifth locks the account and ends all its sessions, this one too); a right one ends
+ * the user's other sessions and revokes their API tokens, keeping only this session.
+ */
+export async function changePassword(ctx: Ctx, config: AppConfig, currentPassword: string, newPassword: string): Promise<void> {
   const user = await repo.findUserById(ctx.db, ctx.actor.userId);
   if (!user) throw new AppError('UNAUTHENTICATED');
-  if (!(await verifyPassword(user.password_hash, currentPassword))) {
-    throw new AppError('VALIDATION', '当前密码不正确', [{ path: 'currentPassword', message: '当前密码不正确' }]);
-  }
+  assertPasswordAllowed(newPassword, config, 'newPassword');
   if (currentPassword === newPassword) {
     throw new AppError('VALIDATION', '新密码不能与当前密码相同', [{ path: 'newPassword', message: '新密码不能与当前密码相同' }]);
   }
+  const now = new Date();
+  const attempt = await repo.claimUserLoginAttempt(
+    ctx.db, user.id, now.toISOString(), minutesFrom(now, LOCK_MINUTES).toISOString(), MAX_FAILED_LOGINS,
+  );
+  if (!attempt) throw lockedError(await repo.findLockedUntil(ctx.db, { userId: user.id }), false);
+  if (!(await verifyPassword(user.password_hash, currentPassword))) {
+    if (attempt.locked_until) {
+      // Whoever holds this session could be guessing: the session goes with the lock.
+      await repo.deleteUserSessions(ctx.db, user.id);
+      throw lockedError(attempt.locked_until, true);
+    }
+    throw new AppError('VALIDATION', '当前密码不正确', [{ path: 'currentPassword', message: '当前密码不正确' }]);
+  }
   const passwordHash = await hashPassword(newPassword);
   await inTransaction(ctx, async (tx) => {
+    // Also clears the count the claim above added.
     await repo.setPassword(tx.db, user.id, passwordHash, false);
     await repo.deleteUserSessions(tx.db, user.id, ctx.actor.sessionId);
+    const revokedTokens = await repo.revokeUserTokens(tx.db, user.id, now.toISOString());
     await recordChange(tx, {
       action: 'update', entityType: 'user', entityId: user.id, orgId: user.org_id,
-      before: { password: '(已修改)' }, after: { passwordChangedAt: new Date().toISOString() },
+      before: { password: '(已修改)' }, after: { passwordChangedAt: now.toISOString(), revokedTokens },
     });
   });
 }

@@ -5,6 +5,7 @@ import * as m0003 from './migrations/0003_outreach.js';
 import * as m0004 from './migrations/0004_worklists.js';
 import * as m0005 from './migrations/0005_reports.js';
 import * as m0006 from './migrations/0006_record_versions.js';
+import * as m0007 from './migrations/0007_accounts.js';
 
 /** Every migration, by name; names sort in the order they run. Add new ones at the end. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -14,6 +15,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0004_worklists': m0004,
   '0005_reports': m0005,
   '0006_record_versions': m0006,
+  '0007_accounts': m0007,
 };
 
 export class MigrationError extends Error {}

@@ -56,6 +56,15 @@ export interface SessionsTable {
   user_agent: string | null;
 }
 
+/** Failed logins for usernames of no account, counted like users.failed_logins (see auth/repo.ts). */
+export interface LoginFailuresTable {
+  /** Lower-cased as typed. */
+  username: string;
+  failed_logins: number;
+  locked_until: string | null;
+  updated_at: string;
+}
+
 export interface ApiTokensTable {
   id: Generated<number>;
   user_id: number;
@@ -505,6 +514,7 @@ export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
+  login_failures: LoginFailuresTable;
   audit_log: AuditLogTable;
   places: PlacesTable;
   departments: DepartmentsTable;

@@ -8,7 +8,7 @@ beforeAll(async () => {
   t = await createTestApp({}, {
     logger: { level: 'error', stream: { write: (line: string) => logged.push(JSON.parse(line)) } },
     beforeReady: (app) => {
-      app.get('/api/test/boom', async () => {
+      app.get('/api/test/boom', { config: { public: true } }, async () => {
         throw new Error('secret internal detail at /srv/keguan');
       });
     },

@@ -24,16 +24,16 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/users', {
     schema: { tags, summary: '新建用户(管理员)', body: createUserBodySchema, response: { 200: userSchema } },
-  }, async (request) => service.createUser(ctxOf(request), request.body));
+  }, async (request) => service.createUser(ctxOf(request), app.deps.config, request.body));
 
   app.patch('/users/:id', {
     schema: { tags, summary: '修改用户(管理员)', params: idParamsSchema, body: updateUserBodySchema, response: { 200: userSchema } },
   }, async (request) => service.updateUser(ctxOf(request), request.params.id, request.body));
 
   app.post('/users/:id/reset-password', {
-    schema: { tags, summary: '重置密码并解锁(管理员)', params: idParamsSchema, body: resetPasswordBodySchema, response: { 200: okSchema } },
+    schema: { tags, summary: '重置密码并解锁(管理员;结束其会话、撤销其 API 令牌)', params: idParamsSchema, body: resetPasswordBodySchema, response: { 200: okSchema } },
   }, async (request) => {
-    await service.resetPassword(ctxOf(request), request.params.id, request.body.newPassword);
+    await service.resetPassword(ctxOf(request), app.deps.config, request.params.id, request.body.newPassword);
     return { ok: true as const };
   });
 };

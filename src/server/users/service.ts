@@ -3,9 +3,10 @@ import type { Page } from '../../shared/common.js';
 import type { Role } from '../../shared/roles.js';
 import type { User, UserOption, createUserBodySchema, listUsersQuerySchema, updateUserBodySchema } from '../../shared/users.js';
 import { assertLedgerReader, requireRole } from '../auth/actor.js';
-import { hashPassword } from '../auth/password.js';
+import { assertPasswordAllowed, hashPassword } from '../auth/password.js';
 import * as authRepo from '../auth/repo.js';
 import { recordChange } from '../audit/service.js';
+import type { AppConfig } from '../config.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { conflict, notFound, validation } from '../http/errors.js';
 import * as orgRepo from '../orgs/repo.js';
@@ -60,10 +61,11 @@ export async function getUser(ctx: Ctx, id: number): Promise<User> {
   return presentUser(await getManagedUser(ctx, id));
 }
 
-export async function createUser(ctx: Ctx, input: z.infer<typeof createUserBodySchema>): Promise<User> {
+export async function createUser(ctx: Ctx, config: AppConfig, input: z.infer<typeof createUserBodySchema>): Promise<User> {
   const orgIds = await managedOrgIds(ctx);
   const orgId = input.orgId ?? ctx.actor.orgId;
   if (!orgIds.includes(orgId)) throw notFound('单位不存在');
+  assertPasswordAllowed(input.password, config, 'password');
   const passwordHash = await hashPassword(input.password);
   return inTransaction(ctx, async (tx) => {
     await checkSection(tx, orgId, input.sectionId);
@@ -112,16 +114,24 @@ export async function updateUser(ctx: Ctx, id: number, input: z.infer<typeof upd
   });
 }
 
-/** An admin sets a new password: it unlocks the account, ends its sessions, and must be changed at next login. */
-export async function resetPassword(ctx: Ctx, id: number, newPassword: string): Promise<void> {
+/**
+ * An admin sets a new password: it unlocks the account, ends its sessions, revokes its API tokens,
+ * and must be changed at next login (unless the admin reset their own).
+ */
+export async function resetPassword(ctx: Ctx, config: AppConfig, id: number, newPassword: string): Promise<void> {
+  await getManagedUser(ctx, id);
+  assertPasswordAllowed(newPassword, config, 'newPassword');
   const passwordHash = await hashPassword(newPassword);
   await inTransaction(ctx, async (tx) => {
     const user = await getManagedUser(tx, id);
+    const now = new Date().toISOString();
     await authRepo.setPassword(tx.db, id, passwordHash, id !== ctx.actor.userId);
     await authRepo.deleteUserSessions(tx.db, id, id === ctx.actor.userId ? ctx.actor.sessionId : null);
+    const revokedTokens = await authRepo.revokeUserTokens(tx.db, id, now);
     await recordChange(tx, {
       action: 'update', entityType: 'user', entityId: id, orgId: user.org_id,
-      before: { password: '(已重置)', lockedUntil: user.locked_until }, after: { passwordResetAt: new Date().toISOString(), lockedUntil: null },
+      before: { password: '(已重置)', lockedUntil: user.locked_until },
+      after: { passwordResetAt: now, lockedUntil: null, revokedTokens },
     });
   });
 }

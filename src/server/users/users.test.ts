@@ -87,6 +87,39 @@ describe('user administration', () => {
     expect(self.status).toBe(409);
   });
 
+  it('resets a password: ends the user\'s sessions, revokes their API tokens, and makes them change it first', async () => {
+    const u = await t.factories.user({ org: county, username: 'reset_me' });
+    const session = await t.login('reset_me');
+    const secret: string = (await session.post('/api/auth/tokens', { name: '统计脚本' })).body.secret;
+    const script = t.anonymous({ origin: null });
+    const bearer = { authorization: `Bearer ${secret}` };
+    expect((await script.request('GET', '/api/auth/me', undefined, bearer)).status).toBe(200);
+
+    const reset = await admin.post(`/api/users/${u.id}/reset-password`, { newPassword: 'Reset2014abc' });
+    expect(reset.status).toBe(200);
+    expect((await session.get('/api/auth/me')).status).toBe(401);
+    expect((await script.request('GET', '/api/auth/me', undefined, bearer)).status).toBe(401);
+    const audit = await admin.get(`/api/audit?entityType=user&entityId=${u.id}`);
+    expect(audit.body.items[0].after).toMatchObject({ revokedTokens: 1, lockedUntil: null });
+
+    const fresh = await t.login('reset_me', 'Reset2014abc');
+    const blocked = await fresh.get('/api/users/options');
+    expect(blocked.status).toBe(403);
+    expect(blocked.body.error.details).toEqual({ reason: 'MUST_CHANGE_PASSWORD' });
+    expect((await fresh.post('/api/auth/password', { currentPassword: 'Reset2014abc', newPassword: 'Mine2014abc' })).status).toBe(200);
+    expect((await fresh.get('/api/users/options')).status).toBe(200);
+  });
+
+  it('refuses a common password for a new user and on a reset, saying so on the field', async () => {
+    const u = await t.factories.user({ org: county });
+    const create = await admin.post('/api/users', { username: 'common_pw', displayName: 'x', role: 'staff', password: 'Password1' });
+    expect(create.status).toBe(400);
+    expect(create.body.error.details[0]).toMatchObject({ path: 'password', message: '这个密码太常见,容易被猜中,请换一个' });
+    const reset = await admin.post(`/api/users/${u.id}/reset-password`, { newPassword: 'qwerty123' });
+    expect(reset.status).toBe(400);
+    expect(reset.body.error.details[0]).toMatchObject({ path: 'newPassword', message: '这个密码太常见,容易被猜中,请换一个' });
+  });
+
   it('stores an SQL-looking name as plain text', async () => {
     const evil = "'); drop table users; --";
     const res = await admin.post('/api/users', { username: 'sqlname', displayName: evil, role: 'staff', password: 'Start2014x' });
