@@ -11,6 +11,7 @@ import { NAVIGATION, isNavGroup, type NavEntry } from './navigation';
 import type { RouteHandle } from './router';
 
 const { Header, Sider, Content } = Layout;
+const CHANGE_PASSWORD_PATH = '/account/password';
 
 type MenuItem = Required<MenuProps>['items'][number];
 
@@ -85,6 +86,10 @@ export function AppLayout() {
   if (!user) {
     // The session ended (a 401 somewhere, or 退出登录): back to login, remembering where we were.
     return <Navigate to={loggingOut.current ? '/login' : loginPath(location.pathname + location.search)} replace />;
+  }
+  if (user.mustChangePassword && location.pathname !== CHANGE_PASSWORD_PATH) {
+    // The server answers nothing else until the password is changed.
+    return <Navigate to={CHANGE_PASSWORD_PATH} replace />;
   }
 
   const userMenu: MenuProps = {

@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Me } from '../../../../shared/auth.js';
 import { api } from '../../../lib/api-client';
 import { meQueryKey } from '../../../lib/auth';
 
@@ -13,7 +14,11 @@ export function useChangePassword() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: changePassword,
-    // mustChangePassword is cleared on the server; read the user again.
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: meQueryKey }),
+    // The server has cleared mustChangePassword: say so at once (the layout stops sending the user
+    // back to this page before the page navigates away), then read the user again.
+    onSuccess: () => {
+      queryClient.setQueryData<Me | null>(meQueryKey, (user) => (user ? { ...user, mustChangePassword: false } : user));
+      return queryClient.invalidateQueries({ queryKey: meQueryKey });
+    },
   });
 }

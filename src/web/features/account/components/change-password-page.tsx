@@ -1,6 +1,6 @@
 import { Alert, App, Button, Card, Form, Input } from 'antd';
 import { useNavigate } from 'react-router';
-import { PASSWORD_MIN_LENGTH, passwordSchema } from '../../../../shared/auth.js';
+import { PASSWORD_RULES_TEXT, passwordSchema } from '../../../../shared/auth.js';
 import { PageHeader } from '../../../components/ui/page-header';
 import { useMe } from '../../../lib/auth';
 import { showApiError, zodRule } from '../../../lib/form';
@@ -43,7 +43,7 @@ export function ChangePasswordPage() {
             type="warning"
             showIcon
             style={{ marginBottom: 20 }}
-            title="您正在使用初始密码或管理员重置的密码,请设置一个只有您自己知道的新密码。"
+            title="您正在使用初始密码或管理员重置的密码,修改密码后才能使用系统的其他功能。请设置一个只有您自己知道的新密码。"
           />
         ) : null}
         <Form<ChangePasswordForm> form={form} layout="vertical" onFinish={onFinish} name="change-password">
@@ -53,7 +53,7 @@ export function ChangePasswordPage() {
           <Form.Item
             label="新密码"
             name="newPassword"
-            extra={`至少${PASSWORD_MIN_LENGTH}位,须同时包含字母和数字`}
+            extra={`${PASSWORD_RULES_TEXT}。修改后其他已登录的会话将退出,您的 API 令牌将被撤销`}
             rules={[{ required: true, message: '请填写新密码' }, zodRule(passwordSchema)]}
           >
             <Input.Password autoComplete="new-password" />

@@ -1,5 +1,5 @@
 import { Alert, App, Form, Input } from 'antd';
-import { PASSWORD_MIN_LENGTH, passwordSchema } from '../../../../shared/auth.js';
+import { PASSWORD_RULES_TEXT, passwordSchema } from '../../../../shared/auth.js';
 import type { User } from '../../../../shared/users.js';
 import { FormModal } from '../../../components/ui/form-modal';
 import { showApiError, zodRule } from '../../../lib/form';
@@ -49,14 +49,14 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
         style={{ marginBottom: 16 }}
         title={
           locked
-            ? '该账号因连续输错密码已被临时锁定,重置密码后将立即解锁。'
-            : '重置后请线下告知本人新密码,并提醒其登录后修改。'
+            ? '该账号因连续输错密码已被临时锁定,重置密码后将立即解锁。其已登录的会话将退出,API 令牌将被撤销。'
+            : '重置后其已登录的会话将退出,API 令牌将被撤销;请线下告知本人新密码,其登录后须先修改密码。'
         }
       />
       <Form.Item
         label="新密码"
         name="newPassword"
-        extra={`至少${PASSWORD_MIN_LENGTH}位,须同时包含字母和数字`}
+        extra={PASSWORD_RULES_TEXT}
         rules={[{ required: true, message: '请填写新密码' }, zodRule(passwordSchema)]}
       >
         <Input.Password autoComplete="new-password" autoFocus />

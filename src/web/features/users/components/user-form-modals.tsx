@@ -1,5 +1,5 @@
 import { App, Form, Input, Select, Switch } from 'antd';
-import { PASSWORD_MIN_LENGTH, passwordSchema } from '../../../../shared/auth.js';
+import { PASSWORD_RULES_TEXT, passwordSchema } from '../../../../shared/auth.js';
 import { ROLES, ROLE_LABELS, type Role } from '../../../../shared/roles.js';
 import { phoneSchema, usernameSchema, type User } from '../../../../shared/users.js';
 import { FormModal } from '../../../components/ui/form-modal';
@@ -100,7 +100,7 @@ export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () 
       <Form.Item
         label="初始密码"
         name="password"
-        extra={`至少${PASSWORD_MIN_LENGTH}位,须同时包含字母和数字;请线下告知本人,首次登录后修改`}
+        extra={`${PASSWORD_RULES_TEXT};请线下告知本人,首次登录后须先修改`}
         rules={[{ required: true, message: '请填写初始密码' }, zodRule(passwordSchema)]}
       >
         <Input.Password autoComplete="new-password" />

@@ -1,0 +1,81 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ADMIN_PASSWORD,
+  type RunningServer,
+  closePage,
+  launchBrowser,
+  loginAs,
+  newPage,
+  startServer,
+} from '../../test/browser-harness';
+
+/** An admin resets a user's password through the API, as the 用户管理 page does. */
+async function resetPasswordAsAdmin(url: string, username: string, newPassword: string): Promise<void> {
+  const json = { 'content-type': 'application/json', origin: url };
+  const login = await fetch(`${url}/api/auth/login`, {
+    method: 'POST', headers: json, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+  });
+  expect(login.status).toBe(200);
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+  const users = (await (await fetch(`${url}/api/users?q=${username}`, { headers: { cookie } })).json()) as {
+    items: { id: number; username: string }[];
+  };
+  const user = users.items.find((u) => u.username === username)!;
+  const reset = await fetch(`${url}/api/users/${user.id}/reset-password`, {
+    method: 'POST', headers: { ...json, cookie }, body: JSON.stringify({ newPassword }),
+  });
+  expect(reset.status).toBe(200);
+}
+
+describe('a password that must be changed', () => {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    server = await startServer();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  afterEach(async ({ task }) => {
+    await closePage(page, task);
+    page = undefined;
+  });
+
+  it('keeps the user on 修改密码 until it is changed, refuses a common one, then opens the app', async () => {
+    const url = server!.url;
+    await resetPasswordAsAdmin(url, 'yewu', 'Reset2024abc');
+    page = await newPage(browser!);
+    await loginAs(page, url, 'yewu', 'Reset2024abc');
+    await page.waitForURL((u) => u.pathname === '/account/password');
+    await page.getByText('修改密码后才能使用系统的其他功能', { exact: false }).waitFor();
+
+    // Any other page leads back here.
+    await page.goto(`${url}/projects`);
+    await page.waitForURL((u) => u.pathname === '/account/password');
+
+    await page.getByLabel('当前密码', { exact: true }).fill('Reset2024abc');
+    await page.getByLabel('新密码', { exact: true }).fill('Password1');
+    await page.getByLabel('确认新密码', { exact: true }).fill('Password1');
+    await page.getByRole('button', { name: '保存新密码' }).click();
+    await page.getByText('这个密码太常见,容易被猜中,请换一个').waitFor();
+
+    await page.getByLabel('新密码', { exact: true }).fill('Mine2024abcd');
+    await page.getByLabel('确认新密码', { exact: true }).fill('Mine2024abcd');
+    const [saved] = await Promise.all([
+      page.waitForResponse((res) => new URL(res.url()).pathname === '/api/auth/password'),
+      page.getByRole('button', { name: '保存新密码' }).click(),
+    ]);
+    expect(saved.status()).toBe(200);
+    await page.waitForURL((u) => u.pathname === '/');
+    await page.getByTestId('org-name').waitFor();
+    await page.goto(`${url}/projects`);
+    await page.waitForURL((u) => u.pathname === '/projects');
+  });
+});
