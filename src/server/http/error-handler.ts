@@ -21,7 +21,7 @@ const FRAMEWORK_ERRORS: Record<string, { code: ErrorCode; message: string }> = {
 };
 
 /** What the user is told when the database, not the request, is at fault; nothing was saved in each case. */
-export const DATABASE_FAILURES: Record<DatabaseFailure, { code: ErrorCode; message: string }> = {
+const DATABASE_FAILURES: Record<DatabaseFailure, { code: ErrorCode; message: string }> = {
   unavailable: { code: 'UNAVAILABLE', message: ERROR_MESSAGES.UNAVAILABLE },
   'disk-full': { code: 'STORAGE', message: '服务器磁盘已满,本次操作未保存,请联系管理员清理磁盘空间' },
   'read-only': { code: 'STORAGE', message: '数据库无法写入(文件只读或没有权限),本次操作未保存,请联系管理员检查数据目录' },
