@@ -112,6 +112,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
 
   await app.register(async (api) => {
     api.get('/health', {
+      config: { public: true },
       schema: {
         tags: ['系统'],
         summary: '健康检查(数据库不应答时 503,db 为 down)',

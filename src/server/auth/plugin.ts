@@ -39,8 +39,7 @@ declare module 'fastify' {
   }
 }
 
-/** Public routes registered where no route config can be set: the health check and the API description. */
-const PUBLIC_ROUTES = new Set(['GET /api/health']);
+/** The API description, registered by a plugin where no route config can be set. */
 const PUBLIC_PREFIX = '/api/docs';
 /** All that a user who must change their password may do until they have. */
 const MUST_CHANGE_PASSWORD_ROUTES = new Set(['GET /api/auth/me', 'POST /api/auth/logout', 'POST /api/auth/password']);
@@ -55,7 +54,7 @@ function routeKey(request: FastifyRequest): string | null {
 function isPublicRoute(request: FastifyRequest, key: string): boolean {
   if (request.routeOptions.config.public === true) return true;
   const path = key.slice(key.indexOf(' ') + 1);
-  return PUBLIC_ROUTES.has(key) || path === PUBLIC_PREFIX || path.startsWith(`${PUBLIC_PREFIX}/`);
+  return path === PUBLIC_PREFIX || path.startsWith(`${PUBLIC_PREFIX}/`);
 }
 
 /** A request with no body at all (no length, or 0, and not chunked), such as a bare POST to an action. */
