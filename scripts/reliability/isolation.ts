@@ -4,7 +4,7 @@
 // carry B's marker text, and no table may change. List filters naming B's records are checked too.
 import type { Answer, RequestOptions } from './client.js';
 import { type DbProbe, changedTables } from './db-probe.js';
-import { type Operation, concretePath, missingRecordPath, validBody } from './openapi-cases.js';
+import { type Operation, concretePath, example, missingRecordPath, validBody } from './openapi-cases.js';
 import { genContext } from './bad-inputs.js';
 import type { AccountName, World } from './world.js';
 
@@ -63,7 +63,11 @@ export async function runIsolation(label: string, probe: DbProbe, world: World, 
   let snapshot = await probe.snapshot();
   for (const op of idOps) {
     if (Date.now() > deadline) break;
-    const urlB = concretePath(op.template, B.fx);
+    // Required query parameters (a period for facts) are given, so the request reaches the record.
+    const required = op.query.filter((q) => q.required).map((q) => [q.name, q.name === 'from' ? `${g.year}-01-01` : String(example(q.schema, q.name, g))]);
+    const query = required.length ? `?${new URLSearchParams(required)}` : '';
+    const pathB = concretePath(op.template, B.fx);
+    const urlB = pathB && `${pathB}${query}`;
     if (!urlB) {
       result.unmapped.push(`${op.method} ${op.template}`);
       continue;
@@ -92,7 +96,7 @@ export async function runIsolation(label: string, probe: DbProbe, world: World, 
       else if (changed.length) why = `tables changed: ${changed.join(', ')} (${a.status})`;
       else if (a.status === 0) why = `no answer (${a.failure})`;
       else if (a.status !== 404 && a.status !== 403) {
-        const missing = await client.request(op.method, missingRecordPath(op.template), options());
+        const missing = await client.request(op.method, `${missingRecordPath(op.template)}${query}`, options());
         if (op.method !== 'GET') snapshot = await probe.snapshot();
         if (!(a.status >= 400 && a.status < 500 && sameAsMissing(a, missing))) {
           why = `answered ${a.status} ${a.json?.error?.code ?? ''} where a missing record gets ${missing.status} ${missing.json?.error?.code ?? ''}`;

@@ -152,6 +152,11 @@ export class KeguanServer {
     this.child = null;
   }
 
+  /** Whether the process is still running (not exited by itself). */
+  alive(): boolean {
+    return !!this.child && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
   logTail(lines = 30): string {
     try {
       return fs.readFileSync(this.logFile, 'utf8').split('\n').slice(-lines).join('\n');
@@ -234,11 +239,7 @@ export class PrivatePostgres {
     this.port = await freePort();
     onCleanup(() => this.stop());
     try {
-      this.run('pg_ctl', [
-        '-D', data, '-l', path.join(this.dir, 'postgres.log'), '-w', '-t', '60',
-        '-o', `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=32MB`,
-        'start',
-      ]);
+      this.pgCtl('start');
       this.started = true;
     } catch (err) {
       let log = '';
@@ -248,6 +249,45 @@ export class PrivatePostgres {
         // none
       }
       throw new Error(`pg_ctl start failed: ${(err as { stderr?: string }).stderr ?? (err as Error).message}\n${log}`);
+    }
+  }
+
+  private pgCtl(action: 'start' | 'stop'): void {
+    const data = path.join(this.dir, 'data');
+    if (action === 'stop') {
+      this.run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', '-t', '30', 'stop']);
+      return;
+    }
+    this.run('pg_ctl', [
+      '-D', data, '-l', path.join(this.dir, 'postgres.log'), '-w', '-t', '60',
+      '-o', `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=32MB`,
+      'start',
+    ]);
+  }
+
+  /** A crash of the database server: immediate stop (no checkpoint), as a power cut of PostgreSQL alone. */
+  crash(): void {
+    this.pgCtl('stop');
+    this.started = false;
+  }
+
+  /** Starts the cluster again on the same port after crash(). */
+  restart(): void {
+    this.pgCtl('start');
+    this.started = true;
+  }
+
+  /** Ends every connection to a database but ours (pg_terminate_backend), as a network blip or an operator would. */
+  async terminateConnections(database: string): Promise<number> {
+    const client = new pg.Client({ connectionString: this.url('postgres') });
+    await client.connect();
+    try {
+      const res = await client.query(
+        'select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [database],
+      );
+      return res.rowCount ?? 0;
+    } finally {
+      await client.end();
     }
   }
 
@@ -270,7 +310,7 @@ export class PrivatePostgres {
     if (!this.started) return;
     this.started = false;
     try {
-      this.run('pg_ctl', ['-D', path.join(this.dir, 'data'), '-m', 'immediate', '-w', '-t', '30', 'stop']);
+      this.pgCtl('stop');
     } catch (err) {
       process.stderr.write(`pg_ctl stop failed: ${(err as { stderr?: string }).stderr ?? (err as Error).message}\n`);
     }

@@ -2,12 +2,15 @@
 // figures named, and the details behind them. Pure: takes the results, returns text.
 import type { BadInputResult } from './bad-inputs.js';
 import type { ConflictResult } from './conflicts.js';
+import type { OutageResult } from './db-outage.js';
 import type { IsolationResult } from './isolation.js';
 import type { KillResult } from './kill-rounds.js';
 
 export interface DatabaseResults {
   label: string;
   kill: KillResult | null;
+  /** PostgreSQL only: connections terminated and the cluster crashed while writing. */
+  outage: OutageResult | null;
   conflicts: ConflictResult[];
   badInputs: BadInputResult | null;
   isolation: IsolationResult | null;
@@ -64,6 +67,30 @@ export function buildRows(dbs: DatabaseResults[]): Row[] {
     const ok = checks.every((c) => c === 'ok');
     return [ok ? `ok ×${checks.length}` : checks.filter((c) => c !== 'ok').join('; '), ok];
   });
+
+  const pg = (d: DatabaseResults) => d.label.startsWith('PostgreSQL');
+  if (dbs.some(pg)) {
+    row('database connections ended, then the database crashed and restarted: keguan stayed up and resumed', 'yes', (d) => {
+      if (!pg(d)) return ['n/a', null];
+      const o = d.outage;
+      if (!o) return missing('outage');
+      const ok = o.survived && o.resumedMs >= 0;
+      return [`${o.survived ? 'stayed up' : 'DIED'}, ${o.resumedMs >= 0 ? `resumed ${o.resumedMs < 1000 ? `${o.resumedMs} ms` : `${(o.resumedMs / 1000).toFixed(1)} s`} after the restart` : 'never resumed'}${o.note ? ` (${o.note})` : ''}`, ok && !o.note];
+    });
+    row('…writes answered while the database was away', 'coded, no 500', (d) => {
+      if (!pg(d)) return ['n/a', null];
+      const o = d.outage;
+      if (!o) return missing('outage');
+      const list = Object.entries(o.answers).map(([k, n]) => `${n}×${k}`).join(', ') || 'none';
+      return [`${list}; health ${o.healthWhileDown}`, o.errors500 === 0 && o.uncoded === 0 && !Object.keys(o.answers).some((k) => k.startsWith('no answer')) && o.healthWhileDown.startsWith('503')];
+    });
+    row('…acknowledged writes lost across the outage', '0', (d) => {
+      if (!pg(d)) return ['n/a', null];
+      const o = d.outage;
+      if (!o) return missing('outage');
+      return [`${o.lost} of ${o.acknowledged}`, o.lost === 0 && o.acknowledged > 0];
+    });
+  }
 
   const operations = [...new Set(dbs.flatMap((d) => d.conflicts.map((c) => c.operation)))];
   for (const op of operations) {

@@ -16,6 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { runBadInputs } from './bad-inputs.js';
 import { runConflicts } from './conflicts.js';
+import { type OutageResult, runOutage } from './db-outage.js';
 import { openProbe } from './db-probe.js';
 import { runIsolation } from './isolation.js';
 import { runKillRounds } from './kill-rounds.js';
@@ -38,12 +39,14 @@ function log(text: string): void {
 
 interface Target {
   label: string;
+  /** The private cluster, for the database-outage round (PostgreSQL only). */
+  cluster: PrivatePostgres | null;
   /** A database URL for a fresh database (PostgreSQL), or null for SQLite. */
   freshDatabase: ((name: string) => Promise<string>) | null;
 }
 
 /** kill -9 rounds on a database of their own. */
-async function killPhase(target: Target, passwords: { admin: string; demo: string }, until: number): Promise<Pick<DatabaseResults, 'kill' | 'errors'>> {
+async function killPhase(target: Target, passwords: { admin: string; demo: string }, until: number): Promise<Pick<DatabaseResults, 'kill' | 'outage' | 'errors'>> {
   try {
     const dataDir = tempDir(`${target.label.split(' ')[0].toLowerCase()}-kill`);
     const databaseUrl = target.freshDatabase ? await target.freshDatabase('keguan_kill') : null;
@@ -53,9 +56,14 @@ async function killPhase(target: Target, passwords: { admin: string; demo: strin
     log(`${target.label}: kill -9 rounds`);
     const kill = await runKillRounds(target.label, server, rounds, until);
     log(`${target.label}: kill -9 rounds done (${kill.rounds.length})`);
-    return { kill, errors: [] };
+    let outage: OutageResult | null = null;
+    if (target.cluster) {
+      log(`${target.label}: connections terminated and the cluster crashed under load`);
+      outage = await runOutage(target.label, server, target.cluster, 'keguan_kill');
+    }
+    return { kill, outage, errors: [] };
   } catch (err) {
-    return { kill: null, errors: [`kill rounds could not run: ${(err as Error).message.slice(0, 300)}`] };
+    return { kill: null, outage: null, errors: [`kill rounds could not run: ${(err as Error).message.slice(0, 300)}`] };
   }
 }
 
@@ -93,7 +101,7 @@ async function mainPhases(target: Target, passwords: { admin: string; demo: stri
 
 async function main(): Promise<number> {
   const targets: Target[] = [];
-  if (!only || only === 'sqlite') targets.push({ label: 'SQLite', freshDatabase: null });
+  if (!only || only === 'sqlite') targets.push({ label: 'SQLite', cluster: null, freshDatabase: null });
   const setupErrors: string[] = [];
   if (!only || only === 'postgres') {
     const reason = PrivatePostgres.unavailableReason();
@@ -105,7 +113,7 @@ async function main(): Promise<number> {
         await cluster.start();
         log(`PostgreSQL: private cluster on 127.0.0.1:${cluster.port}`);
         const c = cluster;
-        targets.push({ label: 'PostgreSQL (private cluster)', freshDatabase: (name) => c.createDatabase(name) });
+        targets.push({ label: 'PostgreSQL (private cluster)', cluster: c, freshDatabase: (name) => c.createDatabase(name) });
       } catch (err) {
         setupErrors.push(`private PostgreSQL cluster: ${(err as Error).message.slice(0, 400)}`);
         cluster = null;
@@ -116,7 +124,7 @@ async function main(): Promise<number> {
     const fallback = process.env.RELIABILITY_PG_FALLBACK_URL;
     if (!cluster && fallback) {
       const suffix = Math.random().toString(36).slice(2, 8);
-      targets.push({ label: 'PostgreSQL (FALLBACK: fresh database on a shared server)', freshDatabase: (name) => fallbackDatabase(fallback, `${name}_${suffix}`) });
+      targets.push({ label: 'PostgreSQL (FALLBACK: fresh database on a shared server)', cluster: null, freshDatabase: (name) => fallbackDatabase(fallback, `${name}_${suffix}`) });
     }
   }
 
@@ -126,14 +134,14 @@ async function main(): Promise<number> {
   const killUntil = started + budgetMs * 0.45;
   const kills = await Promise.all(targets.map((t) => killPhase(t, passwords, killUntil)));
   const results: DatabaseResults[] = targets.map((t, i) => ({
-    label: t.label, kill: kills[i].kill, conflicts: [], badInputs: null, isolation: null, errors: [...kills[i].errors],
+    label: t.label, kill: kills[i].kill, outage: kills[i].outage, conflicts: [], badInputs: null, isolation: null, errors: [...kills[i].errors],
   }));
   for (let i = 0; i < targets.length; i++) {
     const until = Date.now() + (deadline - Date.now()) / (targets.length - i);
     await mainPhases(targets[i], passwords, until, results[i]);
   }
   if (setupErrors.length && !results.some((r) => r.label.startsWith('PostgreSQL'))) {
-    results.push({ label: 'PostgreSQL', kill: null, conflicts: [], badInputs: null, isolation: null, errors: setupErrors });
+    results.push({ label: 'PostgreSQL', kill: null, outage: null, conflicts: [], badInputs: null, isolation: null, errors: setupErrors });
   }
 
   const rows = buildRows(results);
