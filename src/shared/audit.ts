@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateSchema, idSchema, paginationQuerySchema } from './common.js';
+import { dateSchema, paginationQuerySchema, queryIdSchema, queryText } from './common.js';
 
 export const AUDIT_ACTIONS = ['create', 'update', 'delete'] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
@@ -52,9 +52,9 @@ export const auditEntrySchema = z.object({
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 export const listAuditQuerySchema = paginationQuerySchema.extend({
-  userId: idSchema.optional(),
-  entityType: z.string().trim().max(40).optional(),
-  entityId: z.string().trim().max(40).optional(),
+  userId: queryIdSchema.optional(),
+  entityType: queryText(40),
+  entityId: queryText(40),
   action: auditActionSchema.optional(),
   from: dateSchema.optional(),
   to: dateSchema.optional(),

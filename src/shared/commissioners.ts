@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateSchema, idSchema, optionalText, paginationQuerySchema, periodSchema, requiredText } from './common.js';
+import { dateSchema, idSchema, optionalText, paginationQuerySchema, pastDateSchema, periodSchema, queryIdSchema, queryText, requiredText } from './common.js';
 import { recordVersionSchema } from './versions.js';
 
 export const GENDERS = ['male', 'female'] as const;
@@ -14,7 +14,7 @@ export const COMMISSIONER_STATUS_LABELS: Record<CommissionerStatus, string> = { 
 const year = z.number({ error: '请填写年份' }).int().min(1990, { error: '年份不正确' }).max(2100, { error: '年份不正确' });
 
 export const commissionerBodySchema = z
-  .object({
+  .strictObject({
     name: requiredText('姓名', 30),
     gender: genderSchema,
     employer: requiredText('派出单位', 100),
@@ -61,7 +61,7 @@ export type Commissioner = z.infer<typeof commissionerSchema>;
 export const listCommissionersQuerySchema = paginationQuerySchema.extend({
   q: optionalText('关键词', 50),
   status: commissionerStatusSchema.optional(),
-  placeId: idSchema.optional(),
+  placeId: queryIdSchema.optional(),
   year: z.coerce.number().int().min(1990).max(2100).optional(),
 });
 
@@ -70,8 +70,8 @@ export const listCommissionersQuerySchema = paginationQuerySchema.extend({
 const count = (label: string) =>
   z.number({ error: `${label}应为数字` }).int({ error: `${label}应为整数` }).min(0, { error: `${label}不能为负数` }).max(1_000_000).nullish().transform((v) => v ?? null);
 
-export const serviceLogBodySchema = z.object({
-  logDate: dateSchema,
+export const serviceLogBodySchema = z.strictObject({
+  logDate: pastDateSchema,
   placeId: idSchema.nullish().transform((v) => v ?? null),
   enterpriseId: idSchema.nullish().transform((v) => v ?? null),
   kind: requiredText('服务类型', 40),
@@ -110,9 +110,9 @@ export const serviceLogSchema = z.object({
 export type ServiceLog = z.infer<typeof serviceLogSchema>;
 
 export const listServiceLogsQuerySchema = paginationQuerySchema.extend({
-  commissionerId: idSchema.optional(),
-  townId: idSchema.optional(),
-  kind: z.string().trim().max(40).optional(),
+  commissionerId: queryIdSchema.optional(),
+  townId: queryIdSchema.optional(),
+  kind: queryText(40),
   confirmed: z.enum(['yes', 'no']).optional(),
   from: dateSchema.optional(),
   to: dateSchema.optional(),
@@ -125,8 +125,8 @@ export const supportKindSchema = z.enum(SUPPORT_KINDS, { error: '请选择支持
 export type SupportKind = z.infer<typeof supportKindSchema>;
 export const SUPPORT_KIND_LABELS: Record<SupportKind, string> = { subsidy: '补助', meeting: '座谈慰问', policy: '政策支持', other: '其他' };
 
-export const supportBodySchema = z.object({
-  supportDate: dateSchema,
+export const supportBodySchema = z.strictObject({
+  supportDate: pastDateSchema,
   kind: supportKindSchema,
   description: requiredText('支持内容', 1000),
   /** 元, whole; only where money was given. */
@@ -149,7 +149,7 @@ export const gradeSchema = z.enum(GRADES, { error: '请选择考核等次' });
 export type Grade = z.infer<typeof gradeSchema>;
 export const GRADE_LABELS: Record<Grade, string> = { excellent: '优秀', qualified: '合格', basic: '基本合格', unqualified: '不合格' };
 
-export const evaluationBodySchema = z.object({
+export const evaluationBodySchema = z.strictObject({
   year: year,
   grade: gradeSchema,
   note: optionalText('考核意见', 1000),

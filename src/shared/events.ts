@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateSchema, idSchema, optionalText, paginationQuerySchema, requiredText } from './common.js';
+import { dateSchema, idSchema, optionalText, paginationQuerySchema, pastDateSchema, queryIdSchema, queryText, requiredText } from './common.js';
 import { recordVersionSchema } from './versions.js';
 
 /** The bureau's part in an event: it led it, took part, or sent people to another body's training. */
@@ -36,10 +36,11 @@ const figureFields = Object.fromEntries(
 ) as Record<EventFigure, ReturnType<typeof figure>>;
 
 export const eventBodySchema = z
-  .object({
+  .strictObject({
     type: requiredText('活动类型', 40),
     theme: requiredText('活动主题', 200),
-    startDate: dateSchema,
+    /** An event is a record of work done: it is recorded once it has begun (it may end later). */
+    startDate: pastDateSchema,
     endDate: dateSchema.nullish().transform((v) => v ?? null),
     role: eventRoleSchema,
     organiser: optionalText('主办单位', 100),
@@ -79,12 +80,12 @@ export type Event = z.infer<typeof eventSchema>;
 
 export const listEventsQuerySchema = paginationQuerySchema.extend({
   q: optionalText('关键词', 50),
-  type: z.string().trim().max(40).optional(),
+  type: queryText(40),
   role: eventRoleSchema.optional(),
   from: dateSchema.optional(),
   to: dateSchema.optional(),
-  townId: idSchema.optional(),
-  departmentId: idSchema.optional(),
+  townId: queryIdSchema.optional(),
+  departmentId: queryIdSchema.optional(),
   order: z.enum(['asc', 'desc']).default('desc'),
 });
 
@@ -112,7 +113,7 @@ export const eventFactsQuerySchema = z
   .object({
     from: dateSchema,
     to: dateSchema,
-    type: z.string().trim().max(40).optional(),
+    type: queryText(40),
     role: eventRoleSchema.optional(),
   })
   .refine((p) => p.from <= p.to, { error: '开始日期不能晚于结束日期', path: ['to'] });

@@ -19,7 +19,7 @@ export const regionCodeSchema = z
   .trim()
   .regex(/^\d{12}$/, { error: '区划代码应为12位数字' });
 
-export const createOrgBodySchema = z.object({
+export const createOrgBodySchema = z.strictObject({
   parentId: idSchema,
   name: requiredText('单位名称', 50),
   shortName: optionalText('简称', 20),
@@ -27,7 +27,7 @@ export const createOrgBodySchema = z.object({
   regionCode: regionCodeSchema.nullish().transform((v) => v ?? null),
 });
 
-export const updateOrgBodySchema = z.object({
+export const updateOrgBodySchema = z.strictObject({
   name: requiredText('单位名称', 50).optional(),
   shortName: optionalText('简称', 20).optional(),
   regionCode: regionCodeSchema.nullable().optional(),
@@ -42,7 +42,7 @@ export const sectionSchema = z.object({
 });
 export type Section = z.infer<typeof sectionSchema>;
 
-export const sectionBodySchema = z.object({
+export const sectionBodySchema = z.strictObject({
   name: requiredText('股室名称', 30),
   sortOrder: z.number().int().min(0).max(9999).default(0),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CREDIT_CODE_MESSAGES, creditCodeProblem } from './credit-code.js';
-import { dateSchema, idSchema, optionalText, paginationQuerySchema, requiredText } from './common.js';
+import { dateSchema, idSchema, optionalText, paginationQuerySchema, pastDateSchema, queryIdSchema, queryText, requiredText, safeString } from './common.js';
 import { recordVersionSchema } from './versions.js';
 
 // ---------- shared enums ----------
@@ -76,8 +76,7 @@ const nullableDate = dateSchema.nullish().transform((v) => v ?? null);
 
 // ---------- enterprises ----------
 
-export const creditCodeSchema = z
-  .string()
+export const creditCodeSchema = safeString()
   .trim()
   .transform((v) => v.toUpperCase())
   .superRefine((v, ctx) => {
@@ -100,12 +99,16 @@ const enterpriseFields = {
   notes: optionalText('备注', 1000),
 };
 
-export const enterpriseBodySchema = z.object(enterpriseFields).superRefine((v, ctx) => {
+function requireCreditCode(v: { creditCode: string | null; kind: string }, ctx: z.RefinementCtx): void {
   if (!v.creditCode && !KINDS_WITHOUT_CODE.includes(v.kind)) {
     ctx.addIssue({ code: 'custom', path: ['creditCode'], message: '企业须填写统一社会信用代码(示范基地、合作社可不填)' });
   }
-});
+}
+
+export const enterpriseBodySchema = z.strictObject(enterpriseFields).superRefine(requireCreditCode);
 export type EnterpriseBody = z.input<typeof enterpriseBodySchema>;
+/** A new enterprise may be placed in a section (admins and leaders; others get their own). */
+export const createEnterpriseBodySchema = z.strictObject({ ...enterpriseFields, sectionId: idSchema.nullish() }).superRefine(requireCreditCode);
 
 export const enterpriseSchema = z.object({
   id: z.number().int(),
@@ -131,9 +134,9 @@ export type Enterprise = z.infer<typeof enterpriseSchema>;
 export const ENTERPRISE_SORTS = ['name', 'kind', 'industry', 'townName', 'updatedAt', 'projectCount'] as const;
 export const listEnterprisesQuerySchema = paginationQuerySchema.extend({
   q: optionalText('关键词', 50),
-  kind: z.string().trim().max(40).optional(),
+  kind: queryText(40),
   industry: sectorSchema.optional(),
-  townId: idSchema.optional(),
+  townId: queryIdSchema.optional(),
   sort: z.enum(ENTERPRISE_SORTS).default('updatedAt'),
   order: z.enum(['asc', 'desc']).default('desc'),
 });
@@ -147,8 +150,8 @@ export type EnterpriseDetail = z.infer<typeof enterpriseDetailSchema>;
 
 // ---------- research visits ----------
 
-export const visitBodySchema = z.object({
-  visitDate: dateSchema,
+export const visitBodySchema = z.strictObject({
+  visitDate: pastDateSchema,
   staffIds: z.array(idSchema).min(1, { error: '请选择参加调研的人员' }).max(20),
   enterpriseIds: z.array(idSchema).min(1, { error: '请选择调研的企业或基地' }).max(50),
   purpose: requiredText('调研目的', 500),
@@ -173,8 +176,8 @@ export type Visit = z.infer<typeof visitSchema>;
 
 export const listVisitsQuerySchema = paginationQuerySchema.extend({
   q: optionalText('关键词', 50),
-  enterpriseId: idSchema.optional(),
-  staffId: idSchema.optional(),
+  enterpriseId: queryIdSchema.optional(),
+  staffId: queryIdSchema.optional(),
   from: dateSchema.optional(),
   to: dateSchema.optional(),
   order: z.enum(['asc', 'desc']).default('desc'),
@@ -201,7 +204,7 @@ const projectFields = {
 };
 
 /** A new project starts at `stage` (线索 by default) with a date for every pipeline stage up to it. */
-export const createProjectBodySchema = z.object({
+export const createProjectBodySchema = z.strictObject({
   ...projectFields,
   stage: stageSchema.default('lead'),
   stageDates: stageDatesSchema.default({}),
@@ -209,9 +212,9 @@ export const createProjectBodySchema = z.object({
 });
 export type CreateProjectBody = z.input<typeof createProjectBodySchema>;
 
-export const updateProjectBodySchema = z.object(projectFields).partial();
+export const updateProjectBodySchema = z.strictObject(projectFields).partial();
 
-export const moveStageBodySchema = z.object({
+export const moveStageBodySchema = z.strictObject({
   to: stageSchema,
   date: dateSchema,
   /** Dates of the stages passed on the way, when moving several steps at once. */
@@ -273,12 +276,12 @@ export const PROJECT_DATE_FIELDS = ['lead', 'pool', 'applied', 'approved', 'acce
 export const listProjectsQuerySchema = paginationQuerySchema.extend({
   q: optionalText('关键词', 50),
   stage: z.union([stageSchema, z.array(stageSchema)]).optional().transform((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v])),
-  program: z.string().trim().max(60).optional(),
+  program: queryText(60),
   level: projectLevelSchema.optional(),
   field: sectorSchema.optional(),
-  townId: idSchema.optional(),
-  managerId: idSchema.optional(),
-  enterpriseId: idSchema.optional(),
+  townId: queryIdSchema.optional(),
+  managerId: queryIdSchema.optional(),
+  enterpriseId: queryIdSchema.optional(),
   dateField: z.enum(PROJECT_DATE_FIELDS).default('applied'),
   from: dateSchema.optional(),
   to: dateSchema.optional(),
@@ -294,8 +297,8 @@ export const stageSummarySchema = z.object({
 
 // ---------- follow-up service ----------
 
-export const followupBodySchema = z.object({
-  followupDate: dateSchema,
+export const followupBodySchema = z.strictObject({
+  followupDate: pastDateSchema,
   staffId: idSchema,
   kind: followupKindSchema,
   found: optionalText('发现的情况', 2000),
@@ -322,8 +325,8 @@ export const followupSchema = z.object({
 export type Followup = z.infer<typeof followupSchema>;
 
 export const listFollowupsQuerySchema = paginationQuerySchema.extend({
-  projectId: idSchema.optional(),
-  staffId: idSchema.optional(),
+  projectId: queryIdSchema.optional(),
+  staffId: queryIdSchema.optional(),
   from: dateSchema.optional(),
   to: dateSchema.optional(),
 });
@@ -335,7 +338,7 @@ export const periodQuerySchema = z
     from: dateSchema,
     to: dateSchema,
     field: sectorSchema.optional(),
-    program: z.string().trim().max(60).optional(),
+    program: queryText(60),
     level: projectLevelSchema.optional(),
   })
   .refine((p) => p.from <= p.to, { error: '开始日期不能晚于结束日期', path: ['to'] });

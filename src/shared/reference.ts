@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, optionalText, requiredText } from './common.js';
+import { idSchema, optionalText, queryIdSchema, requiredText } from './common.js';
 import { regionCodeSchema } from './orgs.js';
 import { recordVersionSchema } from './versions.js';
 
@@ -23,7 +23,7 @@ export const placeSchema = z.object({
 });
 export type Place = z.infer<typeof placeSchema>;
 
-export const placeBodySchema = z.object({
+export const placeBodySchema = z.strictObject({
   parentId: idSchema.nullish().transform((v) => v ?? null),
   level: placeLevelSchema,
   name: requiredText('地名', 50),
@@ -32,7 +32,7 @@ export const placeBodySchema = z.object({
 });
 
 export const listPlacesQuerySchema = z.object({
-  parentId: idSchema.optional(),
+  parentId: queryIdSchema.optional(),
   level: placeLevelSchema.optional(),
   q: optionalText('关键词', 50),
 });
@@ -47,7 +47,7 @@ export const departmentSchema = z.object({
 });
 export type Department = z.infer<typeof departmentSchema>;
 
-export const departmentBodySchema = z.object({
+export const departmentBodySchema = z.strictObject({
   name: requiredText('部门名称', 50),
   shortName: optionalText('简称', 20),
   sortOrder: z.number().int().min(0).max(9999).default(0),
@@ -68,7 +68,7 @@ export const dictionarySchema = z.object({
 });
 export type Dictionary = z.infer<typeof dictionarySchema>;
 
-export const dictionaryBodySchema = z.object({
+export const dictionaryBodySchema = z.strictObject({
   code: dictionaryCodeSchema,
   name: requiredText('字典名称', 30),
   description: optionalText('说明', 200),
@@ -85,7 +85,7 @@ export const dictionaryItemSchema = z.object({
 });
 export type DictionaryItem = z.infer<typeof dictionaryItemSchema>;
 
-export const dictionaryItemBodySchema = z.object({
+export const dictionaryItemBodySchema = z.strictObject({
   value: requiredText('编码值', 40),
   label: requiredText('名称', 50),
   sortOrder: z.number().int().min(0).max(9999).default(0),

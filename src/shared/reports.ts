@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { dateSchema, idSchema, optionalText, requiredText } from './common.js';
+import { UNSAFE_TEXT_MESSAGE, dateSchema, findUnsafeText, idSchema, optionalText, requiredText, safeString } from './common.js';
 import { recordVersionSchema } from './versions.js';
 
 // The work summary (工作总结): templates with sentence patterns whose {slots} name counted facts,
 // drafts made of sections and paragraphs, each figure in a paragraph traceable to its records.
 
 /** A sentence pattern: literal text with {slots}; `{key}` or `{key|format|format…}`. */
-export const patternSchema = z.string().trim().min(1, { error: '句式不能为空' }).max(1000, { error: '句式过长' });
+export const patternSchema = safeString().trim().min(1, { error: '句式不能为空' }).max(1000, { error: '句式过长' });
 
 export const templateSectionSchema = z.object({
   key: z.string().regex(/^[a-z][a-z0-9_]{0,29}$/, { error: '段落标识只能包含小写字母、数字和下划线' }),
@@ -22,12 +22,12 @@ export const templatePlanSchema = z.object({
   /** The work list that holds plan items, by name. */
   listName: requiredText('计划台账', 40),
   /** The choice field that names the period a plan item is for (its options look like 2014年下半年). */
-  periodField: z.string().min(1),
-  titleField: z.string().min(1),
-  contentField: z.string().min(1),
+  periodField: safeString().min(1).max(40),
+  titleField: safeString().min(1).max(40),
+  contentField: safeString().min(1).max(40),
 });
 
-export const templateDefinitionSchema = z.object({
+export const templateDefinitionSchema = z.strictObject({
   name: requiredText('模板名称', 40),
   title: patternSchema,
   opening: patternSchema,
@@ -121,15 +121,19 @@ export const versionSchema = z.object({
 export type Version = z.infer<typeof versionSchema>;
 
 export const createReportBodySchema = z
-  .object({
+  .strictObject({
     from: dateSchema,
     to: dateSchema,
     templateId: idSchema.nullish().transform((v) => v ?? null),
   })
   .refine((p) => p.from <= p.to, { error: '开始日期不能晚于结束日期', path: ['to'] });
 
-export const saveVersionBodySchema = z.object({
-  doc: draftDocSchema,
+export const saveVersionBodySchema = z.strictObject({
+  /** The edited document: every text in it, figures' included, is held to the rule of any request text. */
+  doc: draftDocSchema.superRefine((doc, ctx) => {
+    const path = findUnsafeText(doc);
+    if (path) ctx.addIssue({ code: 'custom', path, message: UNSAFE_TEXT_MESSAGE });
+  }),
   note: optionalText('版本说明', 200),
   /** The version this edit started from; a newer version saved meanwhile is a conflict. */
   baseVersion: z.number().int().min(1),

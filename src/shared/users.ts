@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, optionalText, paginationQuerySchema, requiredText } from './common.js';
+import { idSchema, optionalText, paginationQuerySchema, queryIdSchema, requiredText } from './common.js';
 import { passwordSchema } from './auth.js';
 import { roleSchema } from './roles.js';
 
@@ -56,7 +56,7 @@ export const resetPasswordBodySchema = z.object({ newPassword: passwordSchema })
 export const listUsersQuerySchema = paginationQuerySchema.extend({
   q: optionalText('关键词', 50),
   role: roleSchema.optional(),
-  sectionId: idSchema.optional(),
+  sectionId: queryIdSchema.optional(),
 });
 
 /** A person to pick in forms and filters. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateSchema, idSchema, optionalText, paginationQuerySchema, requiredText } from './common.js';
+import { dateSchema, idSchema, optionalText, paginationQuerySchema, pastDateSchema, queryIdSchema, requiredText, safeString } from './common.js';
 import { recordVersionSchema } from './versions.js';
 
 // Work lists (工作台账) the bureau defines itself: fields, statuses and countable figures are data,
@@ -57,7 +57,7 @@ export const figureDefSchema = z.object({
   fieldKeys: z.array(fieldKeySchema).max(10).default([]),
   /** Optionally count only the items whose choice field has this value (e.g. 类型 = 观影). */
   filterFieldKey: fieldKeySchema.nullish().transform((v) => v ?? null),
-  filterValue: z.string().trim().max(30).nullish().transform((v) => v ?? null),
+  filterValue: safeString().trim().max(30).nullish().transform((v) => v ?? null),
 });
 export type FigureDef = z.infer<typeof figureDefSchema>;
 export const FIGURE_KIND_LABELS: Record<(typeof FIGURE_KINDS)[number], string> = {
@@ -65,7 +65,7 @@ export const FIGURE_KIND_LABELS: Record<(typeof FIGURE_KINDS)[number], string> =
 };
 
 export const worklistDefinitionSchema = z
-  .object({
+  .strictObject({
     name: requiredText('台账名称', 40),
     topic: optionalText('所属工作/活动', 60),
     description: optionalText('说明', 1000),
@@ -152,21 +152,30 @@ export type Worklist = z.infer<typeof worklistSchema>;
 
 // ---------- items ----------
 
+/** A deadline is set from the day an item is registered on. */
+export const DEADLINE_BEFORE_REGISTRATION = '期限不能早于登记日期';
+
 /** A field's value as stored: text, a number, an id, or null. Checked against the definition by the server. */
-export const fieldValueSchema = z.union([z.string().max(10_000), z.number(), z.null()]);
+export const fieldValueSchema = z.union([safeString().max(10_000), z.number(), z.null()]);
 export const itemValuesSchema = z.record(fieldKeySchema, fieldValueSchema);
 
-export const itemBodySchema = z.object({
-  values: itemValuesSchema,
-  responsibleId: idSchema.nullish().transform((v) => v ?? null),
-  deadline: dateSchema.nullish().transform((v) => v ?? null),
-  /** 登记日期: when the item entered the ledger (today by default). */
-  registeredDate: dateSchema.optional(),
-});
+export const itemBodySchema = z
+  .strictObject({
+    values: itemValuesSchema,
+    responsibleId: idSchema.nullish().transform((v) => v ?? null),
+    deadline: dateSchema.nullish().transform((v) => v ?? null),
+    /** 登记日期: when the item entered the ledger (today by default). */
+    registeredDate: pastDateSchema.optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.deadline && v.registeredDate && v.deadline < v.registeredDate) {
+      ctx.addIssue({ code: 'custom', path: ['deadline'], message: DEADLINE_BEFORE_REGISTRATION });
+    }
+  });
 export type ItemBody = z.input<typeof itemBodySchema>;
 
-export const progressBodySchema = z.object({
-  entryDate: dateSchema,
+export const progressBodySchema = z.strictObject({
+  entryDate: pastDateSchema,
   content: requiredText('进展情况', 2000),
   /** A status change; reaching a done status closes the item and the content is its closing note. */
   toStatus: statusKeySchema.nullish().transform((v) => v ?? null),
@@ -216,14 +225,14 @@ export const listItemsQuerySchema = paginationQuerySchema
   .extend({
     q: optionalText('关键词', 50),
     status: z.union([statusKeySchema, z.array(statusKeySchema)]).optional().transform((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v])),
-    responsibleId: idSchema.optional(),
+    responsibleId: queryIdSchema.optional(),
     overdue: z.enum(['yes', 'no']).optional(),
     deadlineFrom: dateSchema.optional(),
     deadlineTo: dateSchema.optional(),
     sort: z.enum(['registeredDate', 'deadline', 'updatedAt', 'status']).default('registeredDate'),
     order: z.enum(['asc', 'desc']).default('desc'),
   })
-  .catchall(z.string().max(200));
+  .catchall(safeString().max(200));
 
 export const overdueSummarySchema = z.object({
   /** Overdue items the signed-in user is responsible for. */

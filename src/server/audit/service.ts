@@ -14,14 +14,28 @@ function scrub(value: object | null): object | null {
   return Object.fromEntries(Object.entries(value).filter(([k, v]) => !SECRET_KEYS.has(k) && !Buffer.isBuffer(v)));
 }
 
+/** Keys that move on every write and say nothing of what changed. */
+const BOOKKEEPING_KEYS = new Set(['updatedAt', 'updated_at', 'version']);
+
+/** JSON with keys sorted and bookkeeping keys left out, so two states compare by content. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) && !Buffer.isBuffer(v)
+      ? Object.fromEntries(Object.entries(v).filter(([k]) => !BOOKKEEPING_KEYS.has(k)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
 /**
  * Writes one audit entry for a change; call it with the same transaction handle as the change,
- * so the change and its trail commit or roll back together.
+ * so the change and its trail commit or roll back together. An update that changed nothing but
+ * its timestamp (the same values saved again) leaves no entry: the trail lists real changes.
  */
 export async function recordChange(
   ctx: Ctx,
   change: { action: AuditAction; entityType: string; entityId: string | number; orgId: number; before?: object | null; after?: object | null },
 ): Promise<void> {
+  if (change.action === 'update' && change.before && change.after && canonical(scrub(change.before)) === canonical(scrub(change.after))) return;
   await insertAudit(ctx.db, {
     orgId: change.orgId,
     userId: ctx.actor.userId,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema } from '../../shared/common.js';
+import { queryIdSchema } from '../../shared/common.js';
 import { evaluationBodySchema } from '../../shared/commissioners.js';
 
 // Server-side schemas of the commissioners API that the shared contract does not hold: the evaluation path.
@@ -10,7 +10,7 @@ const yearInPath = z.coerce
   .min(1990, { error: '年份不正确' })
   .max(2100, { error: '年份不正确' });
 
-export const evaluationParamsSchema = z.object({ id: idSchema, year: yearInPath });
+export const evaluationParamsSchema = z.object({ id: queryIdSchema, year: yearInPath });
 
 /**
  * The year of an evaluation comes from the path (PUT /commissioners/:id/evaluations/:year); the

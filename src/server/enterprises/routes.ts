@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { idParamsSchema, idSchema, okSchema, pageOf } from '../../shared/common.js';
-import { enterpriseBodySchema, enterpriseDetailSchema, enterpriseSchema, listEnterprisesQuerySchema } from '../../shared/projects.js';
+import { idParamsSchema, okSchema, pageOf } from '../../shared/common.js';
+import { createEnterpriseBodySchema, enterpriseBodySchema, enterpriseDetailSchema, enterpriseSchema, listEnterprisesQuerySchema } from '../../shared/projects.js';
 import { ctxOf } from '../context.js';
 import * as service from './service.js';
 
@@ -19,7 +18,7 @@ export const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/enterprises', {
     schema: {
       tags, summary: '登记企业(统一社会信用代码校验位按 GB 32100-2015 校验;重复则 409)',
-      body: enterpriseBodySchema.and(z.object({ sectionId: idSchema.nullish() })),
+      body: createEnterpriseBodySchema,
       response: { 200: enterpriseSchema },
     },
   }, async (request) => service.createEnterprise(ctxOf(request), request.body, request.body.sectionId));

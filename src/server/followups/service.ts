@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Page } from '../../shared/common.js';
-import type { Followup, FollowupKind, followupBodySchema, listFollowupsQuerySchema } from '../../shared/projects.js';
+import { type Followup, type FollowupKind, STAGES, type followupBodySchema, type listFollowupsQuerySchema } from '../../shared/projects.js';
 import { assertCanEditRecord, assertLedgerReader, assertLedgerWriter } from '../auth/actor.js';
 import { recordChange } from '../audit/service.js';
 import { type Ctx, inTransaction } from '../context.js';
@@ -9,6 +9,7 @@ import { idsInOrg } from '../orgs/repo.js';
 import { readableOrgIds } from '../orgs/service.js';
 import { getEditableProjectRow, getProjectRow } from '../projects/service.js';
 import { todayInChina } from '../projects/pipeline.js';
+import type { ProjectView } from '../projects/repo.js';
 import * as repo from './repo.js';
 
 type FollowupInput = z.infer<typeof followupBodySchema>;
@@ -38,12 +39,17 @@ async function getRow(ctx: Ctx, id: number): Promise<repo.FollowupView> {
   return row;
 }
 
-async function checkInput(ctx: Ctx, input: FollowupInput): Promise<void> {
+async function checkInput(ctx: Ctx, input: FollowupInput, project: ProjectView): Promise<void> {
   if (!(await idsInOrg(ctx.db, 'users', ctx.actor.orgId, [input.staffId])).has(input.staffId)) {
     throw validation('服务人员不属于本单位', [{ path: 'staffId', message: '人员不存在' }]);
   }
   if (input.followupDate > todayInChina()) {
     throw validation('日期不能晚于今天', [{ path: 'followupDate', message: '日期不能晚于今天' }]);
+  }
+  // A project exists from its first stage date (线索 or whatever it was registered at): none is followed up before.
+  const since = STAGES.map((s) => project[`${s}_date`]).filter((d): d is string => !!d).sort()[0];
+  if (since && input.followupDate < since) {
+    throw validation(`日期不能早于项目开始登记的日期 ${since}`, [{ path: 'followupDate', message: `不能早于 ${since}(项目开始登记的日期)` }]);
   }
 }
 
@@ -66,7 +72,7 @@ export async function getFollowup(ctx: Ctx, id: number): Promise<Followup> {
 export async function createFollowup(ctx: Ctx, projectId: number, input: FollowupInput): Promise<Followup> {
   return inTransaction(ctx, async (tx) => {
     const project = await getEditableProjectRow(tx, projectId);
-    await checkInput(tx, input);
+    await checkInput(tx, input, project);
     const now = new Date().toISOString();
     const id = await repo.insertFollowup(tx.db, {
       org_id: project.org_id,
@@ -92,7 +98,7 @@ export async function updateFollowup(ctx: Ctx, id: number, input: FollowupInput)
   return inTransaction(ctx, async (tx) => {
     const before = await getRow(tx, id);
     assertCanEditRecord(ctx.actor, { orgId: before.org_id, sectionId: before.project_section_id });
-    await checkInput(tx, input);
+    await checkInput(tx, input, await getProjectRow(tx, before.project_id));
     await repo.updateFollowup(tx.db, id, {
       followup_date: input.followupDate,
       staff_id: input.staffId,

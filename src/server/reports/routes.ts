@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParamsSchema, idSchema, okSchema } from '../../shared/common.js';
+import { idParamsSchema, okSchema, queryIdSchema } from '../../shared/common.js';
 import {
   createReportBodySchema, factInfoSchema, redraftSchema, reportSchema, saveVersionBodySchema, staleFigureSchema, templateCheckSchema,
   templateDefinitionSchema, templateSchema, versionSchema,
@@ -12,7 +12,7 @@ import { renderDocx } from './render-docx.js';
 import { renderMarkdown, renderPlainText } from './render-text.js';
 import * as service from './service.js';
 
-const versionParams = z.object({ id: idSchema, version: idSchema });
+const versionParams = z.object({ id: queryIdSchema, version: queryIdSchema });
 const reportWithLatest = reportSchema.extend({ latest: versionSchema });
 const versionInfo = versionSchema.omit({ doc: true });
 
@@ -96,7 +96,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/reports/:id/export', {
     schema: {
       tags, summary: '导出:docx(GB/T 9704 公文格式)、md 或 txt;默认最新版本',
-      params: idParamsSchema, querystring: z.object({ format: z.enum(['docx', 'md', 'txt']).default('docx'), version: idSchema.optional() }),
+      params: idParamsSchema, querystring: z.object({ format: z.enum(['docx', 'md', 'txt']).default('docx'), version: queryIdSchema.optional() }),
     },
   }, async (request, reply) => {
     const ctx = ctxOf(request);

@@ -3,6 +3,7 @@ import type { Page } from '../../shared/common.js';
 import type {
   Item, ItemDetail, ProgressEntry, Worklist, itemBodySchema, listItemsQuerySchema, progressBodySchema, worklistDefinitionSchema,
 } from '../../shared/worklists.js';
+import { DEADLINE_BEFORE_REGISTRATION } from '../../shared/worklists.js';
 import { type Actor, assertLedgerReader, assertLedgerWriter, canEditRecord, requireRole, sectionForNewRecord } from '../auth/actor.js';
 import { recordChange } from '../audit/service.js';
 import { type Ctx, inTransaction } from '../context.js';
@@ -300,6 +301,12 @@ async function checkItemInput(ctx: Ctx, def: StoredDefinition, input: ItemInput,
   return values;
 }
 
+function assertDeadlineAfter(deadline: string | null, registered: string): void {
+  if (deadline && deadline < registered) {
+    throw validation(`${DEADLINE_BEFORE_REGISTRATION}(${registered})`, [{ path: 'deadline', message: `${DEADLINE_BEFORE_REGISTRATION}(${registered})` }]);
+  }
+}
+
 async function writeTitle(ctx: Ctx, def: StoredDefinition, id: number, values: Values): Promise<void> {
   const [display] = await displayOf(ctx, def, [{ values }]);
   const title = itemTitle(def, id, values, display).slice(0, 400);
@@ -317,6 +324,7 @@ export async function createItem(ctx: Ctx, listId: number, input: ItemInput): Pr
     const today = todayInChina();
     const registered = input.registeredDate ?? today;
     if (registered > today) throw validation('登记日期不能晚于今天', [{ path: 'registeredDate', message: '不能晚于今天' }]);
+    assertDeadlineAfter(def.hasDeadline ? input.deadline : null, registered);
     const initial = def.statuses[0];
     const now = new Date().toISOString();
     const id = await repo.insertItem(tx.db, {
@@ -350,6 +358,7 @@ export async function updateItem(ctx: Ctx, id: number, input: ItemInput): Promis
     if (input.registeredDate && input.registeredDate !== item.registered_date) {
       throw validation('登记日期不能修改', [{ path: 'registeredDate', message: '登记日期不能修改' }]);
     }
+    assertDeadlineAfter(def.hasDeadline ? input.deadline : null, item.registered_date);
     await repo.updateItem(tx.db, id, {
       values_json: JSON.stringify(values),
       responsible_id: def.hasResponsible ? input.responsibleId : null,
