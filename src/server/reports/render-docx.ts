@@ -9,6 +9,7 @@ import {
   TextRun,
   type IRunOptions,
 } from 'docx';
+import { stripUnsafeText } from '../../shared/common.js';
 import type { DraftDoc } from '../../shared/reports.js';
 
 // The work summary as Word (.docx) in the national layout for official documents, GB/T 9704-2012:
@@ -109,9 +110,13 @@ function bodyRuns(text: string): TextRun[] {
   return [new TextRun({ ...bodyRun, text })];
 }
 
-/** Lines of a text people edited: a line break inside a paragraph starts a new paragraph. */
+/**
+ * Lines of a text people edited: a line break inside a paragraph starts a new paragraph. Characters
+ * XML cannot hold (control characters, U+FFFE; refused since, but older records may have them) are
+ * dropped, or Word would refuse the whole file.
+ */
 const linesOf = (text: string): string[] =>
-  text
+  stripUnsafeText(text)
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter((line) => line.length > 0);
@@ -132,7 +137,7 @@ export function officialDate(date: string): string {
  * longer, the date keeps two characters from the edge and the organisation moves left instead.
  */
 function signature(orgName: string | undefined, date: string | undefined): Paragraph[] {
-  const org = orgName?.trim() || '';
+  const org = stripUnsafeText(orgName ?? '').trim();
   const day = date?.trim() ? officialDate(date) : '';
   if (!org && !day) return [];
   const right = (text: string, chars: number): Paragraph =>
@@ -185,7 +190,7 @@ export async function renderDocx(doc: DraftDoc, options: RenderDocxOptions = {})
   for (const line of linesOf(doc.opening.text)) children.push(bodyParagraph(bodyRuns(line)));
 
   for (const section of doc.sections) {
-    const heading = section.heading.trim();
+    const heading = stripUnsafeText(section.heading).trim();
     if (heading) {
       const run = HEADING2.test(heading) ? heading2Run : heading1Run;
       children.push(
@@ -206,7 +211,7 @@ export async function renderDocx(doc: DraftDoc, options: RenderDocxOptions = {})
   children.push(...signature(options.orgName, options.date));
 
   const document = new Document({
-    title: doc.title,
+    title: stripUnsafeText(doc.title),
     evenAndOddHeaderAndFooters: true,
     styles: {
       // Normal is 仿宋 三号 on the 579 line pitch, so that a paragraph added in Word looks like the

@@ -1,11 +1,15 @@
+import { stripUnsafeText } from '../../shared/common.js';
 import type { DraftDoc } from '../../shared/reports.js';
 
 // The work summary as text: Markdown (for previews and pasting into editors that read it) and plain
 // text laid out as officials type it (title centred, paragraphs indented two full-width spaces).
 
-/** Lines of a text people edited: a line break inside a paragraph starts a new paragraph. */
+/**
+ * Lines of a text people edited: a line break inside a paragraph starts a new paragraph. Control
+ * characters (refused since, but older records may hold them) are dropped.
+ */
 const linesOf = (text: string): string[] =>
-  text
+  stripUnsafeText(text)
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter((line) => line.length > 0);
@@ -14,29 +18,45 @@ const linesOf = (text: string): string[] =>
 function* blocks(doc: DraftDoc): Generator<{ kind: 'heading' | 'paragraph'; text: string }> {
   for (const text of linesOf(doc.opening.text)) yield { kind: 'paragraph', text };
   for (const section of doc.sections) {
-    const heading = section.heading.trim();
+    const heading = stripUnsafeText(section.heading).trim();
     if (heading) yield { kind: 'heading', text: heading };
     for (const paragraph of section.paragraphs) for (const text of linesOf(paragraph.text)) yield { kind: 'paragraph', text };
   }
 }
 
 /**
- * A line that Markdown would read as something else (a heading, quote, list, rule, code) gets its
- * first character escaped; Chinese ordinals such as 一、 or (一) need nothing.
+ * Record text as Markdown that reads back as the same text, never as markup: HTML (`<script>`) and
+ * entities become `&lt;script&gt;`, `&amp;`; the backslash and the characters of emphasis, code,
+ * links and strikethrough (* _ ` [ ] ~, the tilde common in Chinese text as in 3~5人) are
+ * backslash-escaped.
+ */
+function escapeInline(text: string): string {
+  return text
+    .replace(/[\\`*_[\]~]/g, '\\$&')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+}
+
+/**
+ * A line that Markdown would read as something else (a heading, list, rule or setext underline)
+ * gets its first character escaped; Chinese ordinals such as 一、 or (一) need nothing. Quotes,
+ * code fences and `*`/`_` rules are already escaped by escapeInline.
  */
 function escapeLine(text: string): string {
-  if (/^(#|>|[-+*](\s|$)|\d+[.)](\s|$)|`{3}|~{3}|={3,}\s*$|-{3,}\s*$|_{3,}\s*$|\*{3,}\s*$)/.test(text)) {
-    return text.replace(/^(\d+)([.)])/, '$1\\$2').replace(/^([#>+*`~=_-])/, '\\$1');
+  const inline = escapeInline(text);
+  if (/^(#|[-+](\s|$)|\d+[.)](\s|$)|={3,}\s*$|-{3,}\s*$)/.test(inline)) {
+    return inline.replace(/^(\d+)([.)])/, '$1\\$2').replace(/^([#+=-])/, '\\$1');
   }
-  return text;
+  return inline;
 }
 
 /** Title as `# `, section headings as `## `, paragraphs as plain lines; blocks separated by blank lines. */
 export function renderMarkdown(doc: DraftDoc): string {
   const out: string[] = [];
   const title = linesOf(doc.title).join(' ');
-  if (title) out.push(`# ${title}`);
-  for (const block of blocks(doc)) out.push(block.kind === 'heading' ? `## ${block.text}` : escapeLine(block.text));
+  if (title) out.push(`# ${escapeInline(title)}`);
+  for (const block of blocks(doc)) out.push(block.kind === 'heading' ? `## ${escapeInline(block.text)}` : escapeLine(block.text));
   return `${out.join('\n\n')}\n`;
 }
 

@@ -30,12 +30,37 @@ export function parseSlots(pattern: string): Slot[] {
 }
 
 /**
- * Every slot of a template that names no fact (or an unknown format), so the editor can show them
- * before saving. `knownKeys` are the fact keys the bureau's data can give.
+ * Braces that do not pair up in a pattern: a `{` never closed, a `}` never opened, a `{` inside a
+ * slot, an empty `{}`. Each with its position counted in characters from 1, as the editor shows it,
+ * and the text around it, so the author can find it: such a pattern would print braces in the summary.
+ */
+export function braceProblems(pattern: string): { position: number; near: string; message: string }[] {
+  const chars = [...pattern];
+  const near = (from: number, to: number) => chars.slice(Math.max(0, from), Math.min(chars.length, to)).join('');
+  const problems: { position: number; near: string; message: string }[] = [];
+  let open = -1;
+  chars.forEach((ch, i) => {
+    if (ch === '{') {
+      if (open >= 0) problems.push({ position: open + 1, near: near(open, i + 1), message: `第${open + 1}个字处的“{”没有配对的“}”` });
+      open = i;
+    } else if (ch === '}') {
+      if (open < 0) problems.push({ position: i + 1, near: near(i - 9, i + 1), message: `第${i + 1}个字处的“}”没有配对的“{”` });
+      else if (open === i - 1) problems.push({ position: open + 1, near: '{}', message: `第${open + 1}个字处的“{}”是空的占位` });
+      open = -1;
+    }
+  });
+  if (open >= 0) problems.push({ position: open + 1, near: near(open, open + 10), message: `第${open + 1}个字处的“{”没有配对的“}”` });
+  return problems;
+}
+
+/**
+ * Every slot of a template that names no fact (or an unknown format), and every brace that does not
+ * pair up, so the editor can show them before saving (saving refuses a template with any). `knownKeys` are the fact keys the bureau's data can give.
  */
 export function checkTemplate(def: TemplateDefinition, knownKeys: Set<string>): { path: string; slot: string; message: string }[] {
   const problems: { path: string; slot: string; message: string }[] = [];
   const check = (pattern: string, path: string) => {
+    for (const brace of braceProblems(pattern)) problems.push({ path, slot: brace.near, message: brace.message });
     for (const slot of parseSlots(pattern)) {
       if (!knownKeys.has(slot.key)) problems.push({ path, slot: slot.raw, message: `“${slot.key}”不是可用的统计数据` });
       for (const [format, arg] of slot.formats) {
