@@ -49,7 +49,7 @@ export interface Fixtures {
   template: number;
   report: number;
   reportVersion: number;
-  /** A user of the bureau nobody signs in as (reset, patched, read). */
+  /** The bureau's throwaway account ("victim"): the user cases reset, patch and change the password of. */
   user: number;
 }
 
