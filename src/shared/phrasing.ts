@@ -51,7 +51,14 @@
  *   Non-integer counts, part > whole, or whole = 0 throw a RangeError.
  * - phraseMoney: the rules above with the unit 元: 3万余元, 三万多元, 8000元 (below 1万 in 元, never
  *   0.8万元), 8000余元 for 8,350; exact → 31500元.
- * - phraseWan: amounts already in 万元, exact, trimmed, at most 4 decimals: 70万元, 12.5万元.
+ * - phraseWan: amounts kept in 万元 (project funds), by the same rules counted in 元, written in 万元
+ *   (亿元 from 1亿): 70 → 70万元, 39 → 近40万元, 38.6 → 30余万元, 12.5 → 12万余元, 1.55 → 1.5万余元,
+ *   150.2 → 150余万元, 12345 → 1.2亿余元; below 1万元 in 元 like phraseMoney (0.8 → 8000元).
+ *   余/多 goes where Chinese puts it: after a number ending in a place (30余万元, 三十多万元, 120余万元)
+ *   and after 万 when the number ends in a unit digit or a decimal (5万余元, 12万余元, 1.5万余元; never
+ *   5余万元). Exact → the amount in 万元 as it is, at most 4 decimals: 38.6万元, 12.5万元, 0万元.
+ * - phraseNames: names joined like joinNames; a list longer than NAMES_AS_COUNT_OVER (8) is written
+ *   as its count with the given unit: 12 departments → 12个部门.
  */
 
 export type Rounding = 'approx' | 'exact';
@@ -265,8 +272,39 @@ export function phraseMoney(yuan: number, options: PhraseOptions = {}): string {
   return `${numberPart(yuan, options, true, 2)}元`;
 }
 
-/** 万元 amounts as projects state them, exact: 70 → '70万元', 12.5 → '12.5万元' (≤ 4 decimals). */
-export function phraseWan(wan: number): string {
+/**
+ * 万元 amounts as projects state them: phraseWan(38.6) → '30余万元', phraseWan(39) → '近40万元',
+ * phraseWan(12.5) → '12万余元'; { mode: 'exact' } → '38.6万元'. See the rules at the top of the file.
+ */
+export function phraseWan(wan: number, options: PhraseOptions = {}): string {
   assertFigure(wan);
-  return `${plainDigits(wan, 4)}万元`;
+  const chinese = options.chinese === true;
+  if (options.mode === 'exact') return `${exactPart(wan, chinese, true, 4)}万元`;
+  // Amounts carry at most 4 decimals (1 元); counted in 元, so the rules are those of every figure.
+  const yuan = Math.round(wan * WAN);
+  if (yuan < WAN) return phraseMoney(yuan, options);
+  const { kind, value } = approximate(yuan);
+  const scale = value >= YI ? YI : WAN;
+  const unit = scale === YI ? '亿' : '万';
+  const mantissa = Math.round((value * 10) / scale) / 10;
+  const number = !chinese ? plainDigits(mantissa) : mantissa === 2 ? '两' : numeral(mantissa, true);
+  if (kind === 'exact') return `${number}${unit}元`;
+  if (kind === 'near') return `近${number}${unit}元`;
+  const more = options.more ?? '余';
+  // 余 follows a place (三十余万), never a unit digit (五万余, not 五余万).
+  return Number.isInteger(mantissa) && mantissa % 10 === 0 ? `${number}${more}${unit}元` : `${number}${unit}${more}元`;
+}
+
+/** Lists longer than this are written as their count (12个部门) rather than name by name. */
+export const NAMES_AS_COUNT_OVER = 8;
+
+/**
+ * Names as a summary lists them: joinNames for up to NAMES_AS_COUNT_OVER names, otherwise the count
+ * with `countUnit` (phraseNames(twelveDepartments, { countUnit: '个部门' }) → '12个部门'). Without a
+ * countUnit every name is listed.
+ */
+export function phraseNames(names: string[], options: { countUnit?: string; quote?: boolean; over?: number } = {}): string {
+  const over = options.over ?? NAMES_AS_COUNT_OVER;
+  if (options.countUnit && names.length > over) return `${names.length}${options.countUnit}`;
+  return joinNames(names, options.quote === true);
 }

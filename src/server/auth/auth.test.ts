@@ -129,6 +129,24 @@ describe('login', () => {
   });
 });
 
+  it('refuses control characters in a password and unknown fields with VALIDATION, without counting a wrong try', async () => {
+    const user = await t.factories.user({ org, role: 'staff' });
+    for (const password of [`${Factories.DEFAULT_PASSWORD}\u0000`, 'ab\u0007cd12', 'x\uFFFEy1']) {
+      const res = await t.anonymous().post('/api/auth/login', { username: user.username, password });
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('不能包含控制字符') });
+    }
+    const extra = await t.anonymous().post('/api/auth/login', { username: user.username, password: Factories.DEFAULT_PASSWORD, remember: true });
+    expect(extra.status).toBe(400);
+    expect(extra.body.error.message).toContain('remember');
+    const row = await t.database.db.selectFrom('users').select('failed_logins').where('id', '=', user.id).executeTakeFirstOrThrow();
+    expect(row.failed_logins).toBe(0);
+    const client = await t.login(user.username);
+    const change = await client.post('/api/auth/password', { currentPassword: Factories.DEFAULT_PASSWORD, newPassword: 'Neues\u001bPass99' });
+    expect(change.status).toBe(400);
+    expect(change.body.error.details[0]).toMatchObject({ path: 'newPassword' });
+  });
+
 describe('sessions', () => {
   it('answers 401 without a cookie, and with an unknown cookie', async () => {
     const res = await t.anonymous().get('/api/auth/me');

@@ -5,7 +5,7 @@ import { PLACE_LEVEL_LABELS, type PlaceLevel } from '../../shared/reference.js';
 import type { Actor } from '../auth/actor.js';
 import { recordChange } from '../audit/service.js';
 import { type Ctx, inTransaction } from '../context.js';
-import { claimVersion } from '../db/versioned.js';
+import { claimVersion, type ExpectedVersion } from '../db/versioned.js';
 import { findFile } from '../files/service.js';
 import { conflict, forbidden, notFound, validation } from '../http/errors.js';
 import { idsInOrg } from '../orgs/repo.js';
@@ -188,10 +188,11 @@ export async function createServiceLog(ctx: Ctx, commissionerId: number, input: 
 }
 
 /** Full replacement of a log's fields and files; a confirmed log only by a leader (it stays confirmed). */
-export async function updateServiceLog(ctx: Ctx, id: number, input: ServiceLogInput): Promise<ServiceLog> {
+export async function updateServiceLog(ctx: Ctx, id: number, input: ServiceLogInput, expected?: ExpectedVersion): Promise<ServiceLog> {
   return inTransaction(ctx, async (tx) => {
     const row = await getLogRow(tx, id);
     assertCanChangeLog(ctx.actor, row);
+    await claimVersion(tx, 'service_logs', row, expected, () => getServiceLog(tx, id));
     const before = await present(tx, row);
     const fileIds = await checkInput(tx, input, before.files.map((f) => f.id));
     await logRepo.updateLog(tx.db, id, { ...fieldsToColumns(input), updated_at: new Date().toISOString() });
@@ -202,10 +203,11 @@ export async function updateServiceLog(ctx: Ctx, id: number, input: ServiceLogIn
   });
 }
 
-export async function deleteServiceLog(ctx: Ctx, id: number): Promise<void> {
+export async function deleteServiceLog(ctx: Ctx, id: number, expected?: ExpectedVersion): Promise<void> {
   await inTransaction(ctx, async (tx) => {
     const row = await getLogRow(tx, id);
     assertCanChangeLog(ctx.actor, row);
+    await claimVersion(tx, 'service_logs', row, expected, () => getServiceLog(tx, id));
     const before = await present(tx, row);
     await logRepo.deleteLog(tx.db, id);
     await recordChange(tx, { action: 'delete', entityType: 'service_log', entityId: id, orgId: row.org_id, before });
@@ -213,16 +215,16 @@ export async function deleteServiceLog(ctx: Ctx, id: number): Promise<void> {
 }
 
 /** A leader confirms (审核) a log, which locks it against changes by anyone but leaders. */
-export async function confirmServiceLog(ctx: Ctx, id: number, expected?: number | 'any'): Promise<ServiceLog> {
+export async function confirmServiceLog(ctx: Ctx, id: number, expected?: ExpectedVersion): Promise<ServiceLog> {
   return setConfirmed(ctx, id, true, expected);
 }
 
 /** A leader takes back a confirmation, so the log can be corrected again. */
-export async function unconfirmServiceLog(ctx: Ctx, id: number, expected?: number | 'any'): Promise<ServiceLog> {
+export async function unconfirmServiceLog(ctx: Ctx, id: number, expected?: ExpectedVersion): Promise<ServiceLog> {
   return setConfirmed(ctx, id, false, expected);
 }
 
-async function setConfirmed(ctx: Ctx, id: number, confirmed: boolean, expected?: number | 'any'): Promise<ServiceLog> {
+async function setConfirmed(ctx: Ctx, id: number, confirmed: boolean, expected?: ExpectedVersion): Promise<ServiceLog> {
   return inTransaction(ctx, async (tx) => {
     const row = await getLogRow(tx, id);
     assertLeaderOfOrg(ctx.actor, row);

@@ -38,20 +38,20 @@ export const commissionerRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/commissioners/:id', {
     schema: { tags, summary: '科技特派员档案详情(含支持与考核)', params: idParamsSchema, response: { 200: commissionerDetailSchema } },
-  }, async (request) => service.getCommissioner(ctxOf(request), request.params.id));
+  }, async (request, reply) => withEtag(reply, await service.getCommissioner(ctxOf(request), request.params.id)));
 
   app.post('/commissioners', {
-    schema: { tags, summary: '登记科技特派员(服务地点为本县乡镇或村;关联账号须为未关联的特派员账号,否则 409)', body: commissionerBodySchema, response: { 200: commissionerDetailSchema } },
-  }, async (request) => service.createCommissioner(ctxOf(request), request.body));
+    schema: { tags, summary: '登记科技特派员(服务地点为本县乡镇或村;关联账号须为未关联的特派员账号,否则 409)', body: commissionerBodySchema, headers: recordHeaders({ idempotencyKey: true }), response: { 200: commissionerDetailSchema } },
+  }, async (request, reply) => withEtag(reply, await idempotent(request, reply, (ctx) => service.createCommissioner(ctx, request.body))));
 
   app.put('/commissioners/:id', {
-    schema: { tags, summary: '修改科技特派员档案(整体替换)', params: idParamsSchema, body: commissionerBodySchema, response: { 200: commissionerDetailSchema } },
-  }, async (request) => service.updateCommissioner(ctxOf(request), request.params.id, request.body));
+    schema: { tags, summary: '修改科技特派员档案(整体替换)', params: idParamsSchema, body: commissionerBodySchema, headers: recordHeaders({ ifMatch: 'required' }), response: { 200: commissionerDetailSchema } },
+  }, async (request, reply) => withEtag(reply, await service.updateCommissioner(ctxOf(request), request.params.id, request.body, requiredVersion(request))));
 
   app.delete('/commissioners/:id', {
-    schema: { tags, summary: '删除科技特派员(连同支持与考核记录;有服务日志时拒绝,返回 409)', params: idParamsSchema, response: { 200: okSchema } },
+    schema: { tags, summary: '删除科技特派员(连同支持与考核记录;有服务日志时拒绝,返回 409)', params: idParamsSchema, headers: recordHeaders({ ifMatch: 'optional' }), response: { 200: okSchema } },
   }, async (request) => {
-    await service.deleteCommissioner(ctxOf(request), request.params.id);
+    await service.deleteCommissioner(ctxOf(request), request.params.id, optionalVersion(request));
     return { ok: true as const };
   });
 
@@ -66,20 +66,20 @@ export const commissionerRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/service-logs/:id', {
     schema: { tags, summary: '服务日志详情(含附件)', params: idParamsSchema, response: { 200: serviceLogSchema } },
-  }, async (request) => logs.getServiceLog(ctxOf(request), request.params.id));
+  }, async (request, reply) => withEtag(reply, await logs.getServiceLog(ctxOf(request), request.params.id)));
 
   app.post('/commissioners/:id/service-logs', {
-    schema: { tags, summary: '为科技特派员登记服务日志(特派员本人或科技局工作人员填写)', params: idParamsSchema, body: serviceLogBodySchema, response: { 200: serviceLogSchema } },
-  }, async (request) => logs.createServiceLog(ctxOf(request), request.params.id, request.body));
+    schema: { tags, summary: '为科技特派员登记服务日志(特派员本人或科技局工作人员填写)', params: idParamsSchema, body: serviceLogBodySchema, headers: recordHeaders({ idempotencyKey: true }), response: { 200: serviceLogSchema } },
+  }, async (request, reply) => withEtag(reply, await idempotent(request, reply, (ctx) => logs.createServiceLog(ctx, request.params.id, request.body))));
 
   app.put('/service-logs/:id', {
-    schema: { tags, summary: '修改服务日志(已审核的日志只有局领导可以修改)', params: idParamsSchema, body: serviceLogBodySchema, response: { 200: serviceLogSchema } },
-  }, async (request) => logs.updateServiceLog(ctxOf(request), request.params.id, request.body));
+    schema: { tags, summary: '修改服务日志(已审核的日志只有局领导可以修改)', params: idParamsSchema, body: serviceLogBodySchema, headers: recordHeaders({ ifMatch: 'required' }), response: { 200: serviceLogSchema } },
+  }, async (request, reply) => withEtag(reply, await logs.updateServiceLog(ctxOf(request), request.params.id, request.body, requiredVersion(request))));
 
   app.delete('/service-logs/:id', {
-    schema: { tags, summary: '删除服务日志(已审核的日志只有局领导可以删除)', params: idParamsSchema, response: { 200: okSchema } },
+    schema: { tags, summary: '删除服务日志(已审核的日志只有局领导可以删除)', params: idParamsSchema, headers: recordHeaders({ ifMatch: 'optional' }), response: { 200: okSchema } },
   }, async (request) => {
-    await logs.deleteServiceLog(ctxOf(request), request.params.id);
+    await logs.deleteServiceLog(ctxOf(request), request.params.id, optionalVersion(request));
     return { ok: true as const };
   });
 
@@ -94,8 +94,8 @@ export const commissionerRoutes: FastifyPluginAsyncZod = async (app) => {
   // ---- support and evaluation ----
 
   app.post('/commissioners/:id/supports', {
-    schema: { tags, summary: '登记对特派员的支持(局领导、管理员;金额为整数元)', params: idParamsSchema, body: supportBodySchema, response: { 200: supportSchema } },
-  }, async (request) => service.createSupport(ctxOf(request), request.params.id, request.body));
+    schema: { tags, summary: '登记对特派员的支持(局领导、管理员;金额为整数元)', params: idParamsSchema, body: supportBodySchema, headers: recordHeaders({ idempotencyKey: true }), response: { 200: supportSchema } },
+  }, async (request, reply) => idempotent(request, reply, (ctx) => service.createSupport(ctx, request.params.id, request.body)));
 
   app.delete('/commissioner-supports/:id', {
     schema: { tags, summary: '删除支持记录(局领导、管理员)', params: idParamsSchema, response: { 200: okSchema } },
@@ -106,15 +106,15 @@ export const commissionerRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.put('/commissioners/:id/evaluations/:year', {
     schema: {
-      tags, summary: '登记或修改某年度考核(局领导、管理员;每人每年一条;年份以地址为准,请求体中的 year 可省略,填写时须一致)',
-      params: evaluationParamsSchema, body: evaluationPutBodySchema, response: { 200: evaluationSchema },
+      tags, summary: '登记或修改某年度考核(局领导、管理员;每人每年一条;年份以地址为准,请求体中的 year 可省略,填写时须一致)。修改已有的考核须带 If-Match;不带 If-Match 表示新登记,该年已有考核时返回 409 及 details.current',
+      params: evaluationParamsSchema, body: evaluationPutBodySchema, headers: recordHeaders({ ifMatch: 'optional' }), response: { 200: evaluationSchema },
     },
-  }, async (request) => service.putEvaluation(ctxOf(request), request.params.id, request.params.year, request.body));
+  }, async (request, reply) => withEtag(reply, await service.putEvaluation(ctxOf(request), request.params.id, request.params.year, request.body, optionalVersion(request))));
 
   app.delete('/commissioner-evaluations/:id', {
-    schema: { tags, summary: '删除考核记录(局领导、管理员)', params: idParamsSchema, response: { 200: okSchema } },
+    schema: { tags, summary: '删除考核记录(局领导、管理员)', params: idParamsSchema, headers: recordHeaders({ ifMatch: 'optional' }), response: { 200: okSchema } },
   }, async (request) => {
-    await service.deleteEvaluation(ctxOf(request), request.params.id);
+    await service.deleteEvaluation(ctxOf(request), request.params.id, optionalVersion(request));
     return { ok: true as const };
   });
 };

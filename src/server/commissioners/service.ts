@@ -9,6 +9,7 @@ import { PLACE_LEVEL_LABELS, type PlaceLevel } from '../../shared/reference.js';
 import { type Actor, assertCanEditRecord, sectionForNewRecord } from '../auth/actor.js';
 import { recordChange } from '../audit/service.js';
 import { type Ctx, inTransaction } from '../context.js';
+import { claimVersion, type ExpectedVersion, staleVersion } from '../db/versioned.js';
 import type { CommissionerEvaluationsTable, CommissionerSupportsTable } from '../db/types.js';
 import { AppError, conflict, forbidden, notFound, validation } from '../http/errors.js';
 import { idsInOrg } from '../orgs/repo.js';
@@ -205,10 +206,11 @@ export async function createCommissioner(ctx: Ctx, input: CommissionerInput): Pr
 }
 
 /** Full replacement of a roster entry (the form always sends every field). */
-export async function updateCommissioner(ctx: Ctx, id: number, input: CommissionerInput): Promise<CommissionerDetail> {
+export async function updateCommissioner(ctx: Ctx, id: number, input: CommissionerInput, expected?: ExpectedVersion): Promise<CommissionerDetail> {
   return inTransaction(ctx, async (tx) => {
     const row = await getCommissionerRow(tx, id);
     assertCanEditRoster(ctx.actor, row);
+    await claimVersion(tx, 'commissioners', row, expected, () => getCommissioner(tx, id));
     const before = await present(tx, row);
     const links = await checkReferences(tx, input, id);
     await repo.updateCommissioner(tx.db, id, { ...fieldsToColumns(input), updated_at: new Date().toISOString() });
@@ -222,10 +224,11 @@ export async function updateCommissioner(ctx: Ctx, id: number, input: Commission
 }
 
 /** Deletes a roster entry with its support and evaluation records; refused while it has service logs. */
-export async function deleteCommissioner(ctx: Ctx, id: number): Promise<void> {
+export async function deleteCommissioner(ctx: Ctx, id: number, expected?: ExpectedVersion): Promise<void> {
   await inTransaction(ctx, async (tx) => {
     const row = await getCommissionerRow(tx, id);
     assertCanEditRoster(ctx.actor, row);
+    await claimVersion(tx, 'commissioners', row, expected, () => getCommissioner(tx, id));
     const logs = Number(row.log_count ?? 0);
     if (logs > 0) {
       throw new AppError('CONFLICT', `"${row.name}"还有${logs}条服务日志,不能删除;如已不再担任特派员,请将状态改为"退出"`, { logs });
@@ -280,7 +283,7 @@ export async function deleteSupport(ctx: Ctx, id: number): Promise<void> {
  * year, so a second one for the same year replaces the grade and note (audited as an update).
  */
 export async function putEvaluation(
-  ctx: Ctx, commissionerId: number, year: number, input: z.infer<typeof evaluationPutBodySchema>,
+  ctx: Ctx, commissionerId: number, year: number, input: z.infer<typeof evaluationPutBodySchema>, expected?: ExpectedVersion,
 ): Promise<Evaluation> {
   if (input.year !== undefined && input.year !== year) {
     throw validation(`考核年份与地址中的年份(${year})不一致`, [{ path: 'year', message: `应为${year}` }]);
@@ -289,7 +292,11 @@ export async function putEvaluation(
     const commissioner = await getCommissionerRow(tx, commissionerId);
     assertCanManageSupport(ctx.actor, commissioner);
     const existing = await repo.evaluationOfYear(tx.db, commissionerId, year);
+    // Without If-Match the writer believes the year has no evaluation yet: one that exists is someone else's (409).
+    if (existing && expected === undefined) throw staleVersion(presentEvaluation(existing));
+    if (!existing && typeof expected === 'number') throw staleVersion(null);
     if (existing) {
+      await claimVersion(tx, 'commissioner_evaluations', existing, expected, () => currentEvaluation(tx, existing.id));
       await repo.updateEvaluation(tx.db, existing.id, { grade: input.grade, note: input.note });
       const after = presentEvaluation((await repo.evaluationOfYear(tx.db, commissionerId, year))!);
       await recordChange(tx, {
@@ -312,11 +319,18 @@ export async function putEvaluation(
   });
 }
 
-export async function deleteEvaluation(ctx: Ctx, id: number): Promise<void> {
+/** An evaluation as it is now (null once deleted), for the 409 of a stale write. */
+async function currentEvaluation(ctx: Ctx, id: number): Promise<Evaluation | null> {
+  const row = await repo.findEvaluation(ctx.db, await scopeOf(ctx), id);
+  return row ? presentEvaluation(row) : null;
+}
+
+export async function deleteEvaluation(ctx: Ctx, id: number, expected?: ExpectedVersion): Promise<void> {
   await inTransaction(ctx, async (tx) => {
     const row = await repo.findEvaluation(tx.db, await scopeOf(tx), id);
     if (!row) throw notFound('考核记录不存在');
     assertCanManageSupport(ctx.actor, row);
+    await claimVersion(tx, 'commissioner_evaluations', row, expected, () => currentEvaluation(tx, row.id));
     await repo.deleteEvaluation(tx.db, id);
     await recordChange(tx, { action: 'delete', entityType: 'commissioner_evaluation', entityId: id, orgId: row.org_id, before: presentEvaluation(row) });
   });

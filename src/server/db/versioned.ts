@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import { STALE_VERSION_MESSAGE } from '../../shared/versions.js';
+import { MISSING_VERSION_MESSAGE, STALE_VERSION_MESSAGE } from '../../shared/versions.js';
 import type { Ctx } from '../context.js';
-import { conflict } from '../http/errors.js';
+import { conflict, notFound, validation } from '../http/errors.js';
 import type { DB } from './types.js';
 
 // Optimistic locking, one way for every ledger.
@@ -33,6 +33,13 @@ export async function bumpVersion(db: Kysely<DB>, table: VersionedTable, id: num
   return Number(result.numUpdatedRows) === 1;
 }
 
+/**
+ * The version a change is based on, as the route read it from If-Match: a number, `'any'` for
+ * `If-Match: *`, `'missing'` when a PATCH or PUT sent none (refused once the writer may see the record,
+ * so another bureau still gets its 404 first), undefined for an action that names none.
+ */
+export type ExpectedVersion = number | 'any' | 'missing' | undefined;
+
 /** The 409 of a write based on an outdated version, with the record as it is now. */
 export function staleVersion(current: unknown) {
   return conflict(STALE_VERSION_MESSAGE, { current });
@@ -41,17 +48,21 @@ export function staleVersion(current: unknown) {
 /**
  * Claims `row` for the change the caller is making, inside its transaction: the change goes ahead
  * only from the version the writer read (`expected`, from If-Match; `'any'` or undefined means the
- * version just read in this transaction). Otherwise 409 CONFLICT with `details.current` from `current()`.
+ * version just read in this transaction; `'missing'` is a 400). Otherwise 409 CONFLICT with `details.current` from `current()`,
+ * or 404 when `current()` finds the record gone.
  */
 export async function claimVersion(
   ctx: Ctx,
   table: VersionedTable,
   row: { id: number; version: number },
-  expected: number | 'any' | undefined,
+  expected: ExpectedVersion,
   current: () => Promise<unknown>,
 ): Promise<void> {
+  if (expected === 'missing') throw validation(MISSING_VERSION_MESSAGE, [{ path: 'If-Match', message: MISSING_VERSION_MESSAGE }]);
   const wanted = expected === undefined || expected === 'any' ? row.version : expected;
   if (wanted !== row.version || !(await bumpVersion(ctx.db, table, row.id, wanted))) {
-    throw staleVersion(await current());
+    const now = await current();
+    if (now === null || now === undefined) throw notFound('记录已被删除');
+    throw staleVersion(now);
   }
 }

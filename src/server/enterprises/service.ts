@@ -6,6 +6,7 @@ import {
 import { assertCanEditRecord, assertLedgerReader, assertLedgerWriter, sectionForNewRecord } from '../auth/actor.js';
 import { recordChange } from '../audit/service.js';
 import { type Ctx, inTransaction } from '../context.js';
+import { claimVersion, type ExpectedVersion } from '../db/versioned.js';
 import { AppError, conflict, notFound, validation } from '../http/errors.js';
 import { readableOrgIds } from '../orgs/service.js';
 import { findSection } from '../orgs/repo.js';
@@ -110,11 +111,12 @@ export async function createEnterprise(ctx: Ctx, input: EnterpriseInput, request
 }
 
 /** Full replacement of the editable fields (the form always sends them all). */
-export async function updateEnterprise(ctx: Ctx, id: number, input: EnterpriseInput): Promise<Enterprise> {
+export async function updateEnterprise(ctx: Ctx, id: number, input: EnterpriseInput, expected?: ExpectedVersion): Promise<Enterprise> {
   assertLedgerWriter(ctx.actor);
   return inTransaction(ctx, async (tx) => {
     const before = await getEnterpriseRow(tx, id);
     assertCanEditRecord(ctx.actor, { orgId: before.org_id, sectionId: before.section_id });
+    await claimVersion(tx, 'enterprises', before, expected, () => getEnterprise(tx, id));
     await checkReferences(tx, input, id);
     await repo.updateEnterprise(tx.db, id, {
       name: input.name,
@@ -135,11 +137,12 @@ export async function updateEnterprise(ctx: Ctx, id: number, input: EnterpriseIn
 }
 
 /** Deletes an enterprise that no project or visit refers to; otherwise says what still refers to it. */
-export async function deleteEnterprise(ctx: Ctx, id: number): Promise<void> {
+export async function deleteEnterprise(ctx: Ctx, id: number, expected?: ExpectedVersion): Promise<void> {
   assertLedgerWriter(ctx.actor);
   await inTransaction(ctx, async (tx) => {
     const before = await getEnterpriseRow(tx, id);
     assertCanEditRecord(ctx.actor, { orgId: before.org_id, sectionId: before.section_id });
+    await claimVersion(tx, 'enterprises', before, expected, () => getEnterprise(tx, id));
     const projects = Number(before.project_count ?? 0);
     const visits = Number(before.visit_count ?? 0);
     if (projects > 0 || visits > 0) {

@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParamsSchema, okSchema } from '../../shared/common.js';
 import { eventBodySchema, eventFactsQuerySchema, eventFactsSchema, eventPageSchema, eventSchema, listEventsQuerySchema } from '../../shared/events.js';
 import { ctxOf } from '../context.js';
+import { optionalVersion, recordHeaders, requiredVersion, withEtag } from '../http/versions.js';
+import { idempotent } from '../idempotency/service.js';
 import { countEventFacts } from './facts.js';
 import * as service from './service.js';
 
@@ -21,20 +23,20 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/events/:id', {
     schema: { tags, summary: '活动详情', params: idParamsSchema, response: { 200: eventSchema } },
-  }, async (request) => service.getEvent(ctxOf(request), request.params.id));
+  }, async (request, reply) => withEtag(reply, await service.getEvent(ctxOf(request), request.params.id)));
 
   app.post('/events', {
-    schema: { tags, summary: '登记活动', body: eventBodySchema, response: { 200: eventSchema } },
-  }, async (request) => service.createEvent(ctxOf(request), request.body));
+    schema: { tags, summary: '登记活动', body: eventBodySchema, headers: recordHeaders({ idempotencyKey: true }), response: { 200: eventSchema } },
+  }, async (request, reply) => withEtag(reply, await idempotent(request, reply, (ctx) => service.createEvent(ctx, request.body))));
 
   app.put('/events/:id', {
-    schema: { tags, summary: '修改活动', params: idParamsSchema, body: eventBodySchema, response: { 200: eventSchema } },
-  }, async (request) => service.updateEvent(ctxOf(request), request.params.id, request.body));
+    schema: { tags, summary: '修改活动', params: idParamsSchema, body: eventBodySchema, headers: recordHeaders({ ifMatch: 'required' }), response: { 200: eventSchema } },
+  }, async (request, reply) => withEtag(reply, await service.updateEvent(ctxOf(request), request.params.id, request.body, requiredVersion(request))));
 
   app.delete('/events/:id', {
-    schema: { tags, summary: '删除活动', params: idParamsSchema, response: { 200: okSchema } },
+    schema: { tags, summary: '删除活动', params: idParamsSchema, headers: recordHeaders({ ifMatch: 'optional' }), response: { 200: okSchema } },
   }, async (request) => {
-    await service.deleteEvent(ctxOf(request), request.params.id);
+    await service.deleteEvent(ctxOf(request), request.params.id, optionalVersion(request));
     return { ok: true as const };
   });
 };

@@ -5,6 +5,7 @@ import {
 import { assertCanEditRecord, assertLedgerReader, assertLedgerWriter, sectionForNewRecord } from '../auth/actor.js';
 import { recordChange } from '../audit/service.js';
 import { type Ctx, inTransaction } from '../context.js';
+import { claimVersion, type ExpectedVersion } from '../db/versioned.js';
 import type { EventRow } from '../db/types.js';
 import { notFound, validation } from '../http/errors.js';
 import { idsInOrg } from '../orgs/repo.js';
@@ -125,11 +126,12 @@ export async function createEvent(ctx: Ctx, input: EventInput): Promise<Event> {
   });
 }
 
-export async function updateEvent(ctx: Ctx, id: number, input: EventInput): Promise<Event> {
+export async function updateEvent(ctx: Ctx, id: number, input: EventInput, expected?: ExpectedVersion): Promise<Event> {
   assertLedgerWriter(ctx.actor);
   return inTransaction(ctx, async (tx) => {
     const row = await getRow(tx, id);
     assertCanEditRecord(ctx.actor, { orgId: row.org_id, sectionId: row.section_id });
+    await claimVersion(tx, 'events', row, expected, () => getEvent(tx, id));
     const before = await getEvent(tx, id);
     const links = await checkInput(tx, input);
     await repo.updateEvent(tx.db, id, { ...columnsOf(input), updated_at: new Date().toISOString() });
@@ -140,11 +142,12 @@ export async function updateEvent(ctx: Ctx, id: number, input: EventInput): Prom
   });
 }
 
-export async function deleteEvent(ctx: Ctx, id: number): Promise<void> {
+export async function deleteEvent(ctx: Ctx, id: number, expected?: ExpectedVersion): Promise<void> {
   assertLedgerWriter(ctx.actor);
   await inTransaction(ctx, async (tx) => {
     const row = await getRow(tx, id);
     assertCanEditRecord(ctx.actor, { orgId: row.org_id, sectionId: row.section_id });
+    await claimVersion(tx, 'events', row, expected, () => getEvent(tx, id));
     const before = await getEvent(tx, id);
     await repo.deleteEvent(tx.db, id);
     await recordChange(tx, { action: 'delete', entityType: 'event', entityId: id, orgId: row.org_id, before });

@@ -4,6 +4,7 @@ import { type Followup, type FollowupKind, STAGES, type followupBodySchema, type
 import { assertCanEditRecord, assertLedgerReader, assertLedgerWriter } from '../auth/actor.js';
 import { recordChange } from '../audit/service.js';
 import { type Ctx, inTransaction } from '../context.js';
+import { claimVersion, type ExpectedVersion } from '../db/versioned.js';
 import { notFound, validation } from '../http/errors.js';
 import { idsInOrg } from '../orgs/repo.js';
 import { readableOrgIds } from '../orgs/service.js';
@@ -93,11 +94,12 @@ export async function createFollowup(ctx: Ctx, projectId: number, input: Followu
   });
 }
 
-export async function updateFollowup(ctx: Ctx, id: number, input: FollowupInput): Promise<Followup> {
+export async function updateFollowup(ctx: Ctx, id: number, input: FollowupInput, expected?: ExpectedVersion): Promise<Followup> {
   assertLedgerWriter(ctx.actor);
   return inTransaction(ctx, async (tx) => {
     const before = await getRow(tx, id);
     assertCanEditRecord(ctx.actor, { orgId: before.org_id, sectionId: before.project_section_id });
+    await claimVersion(tx, 'project_followups', before, expected, () => getFollowup(tx, id));
     await checkInput(tx, input, await getProjectRow(tx, before.project_id));
     await repo.updateFollowup(tx.db, id, {
       followup_date: input.followupDate,
@@ -114,11 +116,12 @@ export async function updateFollowup(ctx: Ctx, id: number, input: FollowupInput)
   });
 }
 
-export async function deleteFollowup(ctx: Ctx, id: number): Promise<void> {
+export async function deleteFollowup(ctx: Ctx, id: number, expected?: ExpectedVersion): Promise<void> {
   assertLedgerWriter(ctx.actor);
   await inTransaction(ctx, async (tx) => {
     const before = await getRow(tx, id);
     assertCanEditRecord(ctx.actor, { orgId: before.org_id, sectionId: before.project_section_id });
+    await claimVersion(tx, 'project_followups', before, expected, () => getFollowup(tx, id));
     await repo.deleteFollowup(tx.db, id);
     await recordChange(tx, { action: 'delete', entityType: 'followup', entityId: id, orgId: before.org_id, before: present(before) });
   });

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
-  BAD_IDEMPOTENCY_KEY_MESSAGE, BAD_VERSION_MESSAGE, MISSING_VERSION_MESSAGE, ifMatchOf, isIdempotencyKey, parseIfMatch,
+  BAD_IDEMPOTENCY_KEY_MESSAGE, BAD_VERSION_MESSAGE, ifMatchOf, isIdempotencyKey, parseIfMatch,
 } from '../../shared/versions.js';
 import { validation } from './errors.js';
 
@@ -29,11 +29,12 @@ function header(request: FastifyRequest, name: string): string | undefined {
   return Array.isArray(value) ? value.join(',') : value;
 }
 
-/** The version a PATCH or PUT is based on; 400 VALIDATION when If-Match is missing or malformed. */
-export function requiredVersion(request: FastifyRequest): number | 'any' {
-  const version = optionalVersion(request);
-  if (version === undefined) throw validation(MISSING_VERSION_MESSAGE, [{ path: 'If-Match', message: MISSING_VERSION_MESSAGE }]);
-  return version;
+/**
+ * The version a PATCH or PUT is based on; `'missing'` when If-Match was not sent, which the service
+ * refuses with 400 after its access checks (see claimVersion). 400 at once when malformed.
+ */
+export function requiredVersion(request: FastifyRequest): number | 'any' | 'missing' {
+  return optionalVersion(request) ?? 'missing';
 }
 
 /** The version an action names in If-Match, if it names one; 400 when malformed. */

@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrgRow } from '../db/types.js';
 import { type TestApp, type TestClient, createTestApp } from '../test/harness.js';
 
+/** PATCH and PUT name the version they change; these tests are about other things, so any version will do. */
+const ANY_VERSION = { 'if-match': '*' };
+
 let t: TestApp;
 let city: OrgRow;
 let shangyou: OrgRow;
@@ -52,7 +55,7 @@ describe('sections', () => {
     expect(created.status).toBe(200);
     const dup = await admin.post('/api/sections', { name: '业务股' });
     expect(dup.status).toBe(409);
-    const renamed = await admin.patch(`/api/sections/${created.body.id}`, { name: '科技业务股', sortOrder: 20 });
+    const renamed = await admin.patch(`/api/sections/${created.body.id}`, { name: '科技业务股', sortOrder: 20 }, ANY_VERSION);
     expect(renamed.body.name).toBe('科技业务股');
     const list = await admin.get('/api/sections');
     expect(list.body.items.map((s: { name: string }) => s.name)).toContain('科技业务股');
@@ -73,7 +76,7 @@ describe('sections', () => {
 
   it("keeps bureaus apart: another bureau's section is a 404", async () => {
     const theirs = await t.factories.section(chongyi, '崇义办公室');
-    expect((await admin.patch(`/api/sections/${theirs.id}`, { name: '偷改' })).status).toBe(404);
+    expect((await admin.patch(`/api/sections/${theirs.id}`, { name: '偷改' }, ANY_VERSION)).status).toBe(404);
     expect((await admin.delete(`/api/sections/${theirs.id}`)).status).toBe(404);
     const list = await (await t.login('cy_admin')).get('/api/sections');
     expect(list.body.items.map((s: { name: string }) => s.name)).toEqual(['崇义办公室']);

@@ -4,6 +4,7 @@ import type { OrgLevel } from '../../shared/roles.js';
 import { readsSubtree, requireRole } from '../auth/actor.js';
 import { recordChange } from '../audit/service.js';
 import { type Ctx, inTransaction } from '../context.js';
+import { claimVersion, type ExpectedVersion } from '../db/versioned.js';
 import type { OrgRow, SectionRow } from '../db/types.js';
 import { conflict, notFound, validation } from '../http/errors.js';
 import { seedReferenceDefaults } from '../reference/service.js';
@@ -66,11 +67,12 @@ export async function createOrg(ctx: Ctx, input: z.infer<typeof createOrgBodySch
   });
 }
 
-export async function updateOrg(ctx: Ctx, id: number, input: z.infer<typeof updateOrgBodySchema>): Promise<Org> {
+export async function updateOrg(ctx: Ctx, id: number, input: z.infer<typeof updateOrgBodySchema>, expected?: ExpectedVersion): Promise<Org> {
   requireRole(ctx.actor, 'admin');
   return inTransaction(ctx, async (tx) => {
     const before = await repo.findOrg(tx.db, id);
     if (!before || !before.path.startsWith(ctx.actor.orgPath)) throw notFound('单位不存在');
+    await claimVersion(tx, 'orgs', before, expected, async () => { const now = await repo.findOrg(tx.db, id); return now ? presentOrg(now) : null; });
     const after = await repo.updateOrg(tx.db, id, {
       name: input.name,
       short_name: input.shortName,
@@ -96,11 +98,12 @@ export async function createSection(ctx: Ctx, input: z.infer<typeof sectionBodyS
   });
 }
 
-export async function updateSection(ctx: Ctx, id: number, input: z.infer<typeof sectionBodySchema>): Promise<Section> {
+export async function updateSection(ctx: Ctx, id: number, input: z.infer<typeof sectionBodySchema>, expected?: ExpectedVersion): Promise<Section> {
   requireRole(ctx.actor, 'admin');
   return inTransaction(ctx, async (tx) => {
     const before = await repo.findSection(tx.db, ctx.actor.orgId, id);
     if (!before) throw notFound('股室不存在');
+    await claimVersion(tx, 'sections', before, expected, async () => { const now = await repo.findSection(tx.db, ctx.actor.orgId, id); return now ? presentSection(now) : null; });
     const clash = await repo.findSectionByName(tx.db, ctx.actor.orgId, input.name);
     if (clash && clash.id !== id) throw conflict(`股室"${input.name}"已存在`);
     const row = await repo.updateSection(tx.db, id, { name: input.name, sort_order: input.sortOrder });
@@ -111,11 +114,12 @@ export async function updateSection(ctx: Ctx, id: number, input: z.infer<typeof 
   });
 }
 
-export async function deleteSection(ctx: Ctx, id: number): Promise<void> {
+export async function deleteSection(ctx: Ctx, id: number, expected?: ExpectedVersion): Promise<void> {
   requireRole(ctx.actor, 'admin');
   await inTransaction(ctx, async (tx) => {
     const before = await repo.findSection(tx.db, ctx.actor.orgId, id);
     if (!before) throw notFound('股室不存在');
+    await claimVersion(tx, 'sections', before, expected, async () => { const now = await repo.findSection(tx.db, ctx.actor.orgId, id); return now ? presentSection(now) : null; });
     const users = await repo.countUsersInSection(tx.db, id);
     if (users > 0) throw conflict(`股室"${before.name}"下还有${users}名用户,请先调整他们的股室`);
     await repo.deleteSection(tx.db, id);

@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrgRow, SectionRow } from '../db/types.js';
 import { type TestApp, type TestClient, createTestApp } from '../test/harness.js';
 
+/** PATCH and PUT name the version they change; these tests are about other things, so any version will do. */
+const ANY_VERSION = { 'if-match': '*' };
+
 let t: TestApp;
 let county: OrgRow;
 let other: OrgRow;
@@ -150,14 +153,14 @@ describe('projects', () => {
     expect(created.status).toBe(200);
     expect(created.body).toMatchObject({ enterpriseId: null, sourceVisitId: null, visits: [] });
     expect((await staff.get(`/api/projects/${created.body.id}`)).status).toBe(200);
-    const updated = await staff.request('PATCH', `/api/projects/${created.body.id}`, { title: '无申报单位的线索(改)' }, { 'if-match': `"${created.body.version ?? 1}"` });
+    const updated = await staff.request('PATCH', `/api/projects/${created.body.id}`, { title: '无申报单位的线索(改)' }, { 'if-match': `"${created.body.version}"` });
     expect(updated.status).toBe(200);
     expect(updated.body.title).toBe('无申报单位的线索(改)');
   });
 
   it('are updated by PATCH without touching the stage', async () => {
     const p = (await newLead('改名前')).body;
-    const res = await staff.patch(`/api/projects/${p.id}`, { title: '改名后', amountApproved: 20 });
+    const res = await staff.patch(`/api/projects/${p.id}`, { title: '改名后', amountApproved: 20 }, ANY_VERSION);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ title: '改名后', amountApproved: 20, stage: 'lead', amountApplied: null });
   });
@@ -168,7 +171,7 @@ describe('project access', () => {
     const p = (await newLead('业务股的项目')).body;
     const office = await t.login('bangong');
     expect((await office.get(`/api/projects/${p.id}`)).status).toBe(200);
-    const patch = await office.patch(`/api/projects/${p.id}`, { title: '偷改' });
+    const patch = await office.patch(`/api/projects/${p.id}`, { title: '偷改' }, ANY_VERSION);
     expect(patch.status).toBe(403);
     expect(patch.body.error.message).toBe('只能修改本股室的记录');
     expect((await office.post(`/api/projects/${p.id}/stage`, { to: 'pool', date: '2014-02-01' })).status).toBe(403);
@@ -184,7 +187,7 @@ describe('project access', () => {
     const foreign = await t.login('cy');
     for (const res of [
       await foreign.get(`/api/projects/${p.id}`),
-      await foreign.patch(`/api/projects/${p.id}`, { title: 'x' }),
+      await foreign.patch(`/api/projects/${p.id}`, { title: 'x' }, ANY_VERSION),
       await foreign.post(`/api/projects/${p.id}/stage`, { to: 'pool', date: '2014-02-01' }),
       await foreign.post(`/api/projects/${p.id}/stage/undo`, {}),
       await foreign.delete(`/api/projects/${p.id}`),
@@ -199,7 +202,7 @@ describe('project access', () => {
     const cityLeader = await t.login('city_leader');
     expect((await cityLeader.get(`/api/projects/${p.id}`)).status).toBe(200);
     // The city reads the county's records for roll-ups, but does not change them.
-    expect((await cityLeader.patch(`/api/projects/${p.id}`, { title: '市里改' })).status).toBe(403);
+    expect((await cityLeader.patch(`/api/projects/${p.id}`, { title: '市里改' }, ANY_VERSION)).status).toBe(403);
     const commissioner = await t.login('tepai');
     expect((await commissioner.get('/api/projects')).status).toBe(403);
     expect((await commissioner.post('/api/projects', { title: 'x', field: 'industry', stageDates: { lead: '2014-01-01' } })).status).toBe(403);
@@ -228,7 +231,7 @@ describe('follow-up service', () => {
     expect(detail.body).toMatchObject({ followupCount: 1, lastFollowupDate: '2014-04-10' });
     const edited = await staff.request('PUT', `/api/followups/${res.body.id}`, {
       followupDate: '2014-04-11', staffId: managerId, kind: 'phone', found: '已调试', solved: null, openProblems: '资金未到位',
-    });
+    }, ANY_VERSION);
     expect(edited.body).toMatchObject({ followupDate: '2014-04-11', kind: 'phone', openProblems: '资金未到位' });
     const list = await staff.get(`/api/followups?projectId=${p.id}`);
     expect(list.body.total).toBe(1);

@@ -29,16 +29,16 @@ export const projectRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => countProjectFacts(ctxOf(request), request.query));
 
   app.get('/projects/:id', {
-    schema: { tags, summary: '项目详情(含阶段历程、相关调研)', params: idParamsSchema, response: { 200: projectDetailSchema } },
-  }, async (request) => service.getProject(ctxOf(request), request.params.id));
+    schema: { tags, summary: '项目详情(含阶段历程、相关调研);ETag 为记录版本', params: idParamsSchema, response: { 200: projectDetailSchema } },
+  }, async (request, reply) => withEtag(reply, await service.getProject(ctxOf(request), request.params.id)));
 
   app.post('/projects', {
-    schema: { tags, summary: '新建项目(从某一阶段开始,须填该阶段日期)', body: createProjectBodySchema, response: { 200: projectDetailSchema } },
-  }, async (request) => service.createProject(ctxOf(request), request.body));
+    schema: { tags, summary: '新建项目(从某一阶段开始,须填该阶段日期)', body: createProjectBodySchema, headers: recordHeaders({ idempotencyKey: true }), response: { 200: projectDetailSchema } },
+  }, async (request, reply) => withEtag(reply, await idempotent(request, reply, (ctx) => service.createProject(ctx, request.body))));
 
   app.patch('/projects/:id', {
-    schema: { tags, summary: '修改项目信息(阶段另用 /stage 变更)', params: idParamsSchema, body: updateProjectBodySchema, response: { 200: projectDetailSchema } },
-  }, async (request) => service.updateProject(ctxOf(request), request.params.id, request.body));
+    schema: { tags, summary: '修改项目信息(阶段另用 /stage 变更)', params: idParamsSchema, body: updateProjectBodySchema, headers: recordHeaders({ ifMatch: 'required' }), response: { 200: projectDetailSchema } },
+  }, async (request, reply) => withEtag(reply, await service.updateProject(ctxOf(request), request.params.id, request.body, requiredVersion(request))));
 
   app.post('/projects/:id/stage', {
     schema: { tags, summary: '变更阶段(按流程;跨越多个阶段时须填写经过各阶段的日期;不允许的变更返回 409)', params: idParamsSchema, body: moveStageBodySchema, headers: recordHeaders({ ifMatch: 'optional', idempotencyKey: true }), response: { 200: projectDetailSchema } },
@@ -49,9 +49,9 @@ export const projectRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request, reply) => withEtag(reply, await idempotent(request, reply, (ctx) => service.undoLastMove(ctx, request.params.id, optionalVersion(request)))));
 
   app.delete('/projects/:id', {
-    schema: { tags, summary: '删除项目(连同阶段历程与跟踪服务记录)', params: idParamsSchema, response: { 200: okSchema } },
+    schema: { tags, summary: '删除项目(连同阶段历程与跟踪服务记录)', params: idParamsSchema, headers: recordHeaders({ ifMatch: 'optional' }), response: { 200: okSchema } },
   }, async (request) => {
-    await service.deleteProject(ctxOf(request), request.params.id);
+    await service.deleteProject(ctxOf(request), request.params.id, optionalVersion(request));
     return { ok: true as const };
   });
 };

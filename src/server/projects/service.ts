@@ -7,7 +7,7 @@ import {
 import { assertCanEditRecord, assertLedgerReader, assertLedgerWriter, sectionForNewRecord } from '../auth/actor.js';
 import { recordChange } from '../audit/service.js';
 import { type Ctx, inTransaction } from '../context.js';
-import { claimVersion } from '../db/versioned.js';
+import { claimVersion, type ExpectedVersion } from '../db/versioned.js';
 import { AppError, notFound, validation } from '../http/errors.js';
 import { findSection, idsInOrg } from '../orgs/repo.js';
 import { readableOrgIds } from '../orgs/service.js';
@@ -229,9 +229,10 @@ function withoutHistory(p: ProjectDetail): Project {
   return rest;
 }
 
-export async function updateProject(ctx: Ctx, id: number, input: ProjectFields): Promise<ProjectDetail> {
+export async function updateProject(ctx: Ctx, id: number, input: ProjectFields, expected?: ExpectedVersion): Promise<ProjectDetail> {
   return inTransaction(ctx, async (tx) => {
     const row = await getEditableProjectRow(tx, id);
+    await claimVersion(tx, 'projects', row, expected, () => getProject(tx, id));
     await checkReferences(tx, input);
     await repo.updateProject(tx.db, id, { ...fieldsToColumns(input), updated_at: new Date().toISOString() });
     const after = await getProject(tx, id);
@@ -241,7 +242,7 @@ export async function updateProject(ctx: Ctx, id: number, input: ProjectFields):
 }
 
 /** Moves a project along the pipeline (several steps when each is dated); a wrong move is a 409. */
-export async function moveStage(ctx: Ctx, id: number, move: z.infer<typeof moveStageBodySchema>, expected?: number | 'any'): Promise<ProjectDetail> {
+export async function moveStage(ctx: Ctx, id: number, move: z.infer<typeof moveStageBodySchema>, expected?: ExpectedVersion): Promise<ProjectDetail> {
   return inTransaction(ctx, async (tx) => {
     const row = await getEditableProjectRow(tx, id);
     // Of two moves made from the same state, one wins and the other is told the project changed.
@@ -258,7 +259,7 @@ export async function moveStage(ctx: Ctx, id: number, move: z.infer<typeof moveS
 }
 
 /** Takes back the last stage move (a mistaken click), restoring the stage before it. */
-export async function undoLastMove(ctx: Ctx, id: number, expected?: number | 'any'): Promise<ProjectDetail> {
+export async function undoLastMove(ctx: Ctx, id: number, expected?: ExpectedVersion): Promise<ProjectDetail> {
   return inTransaction(ctx, async (tx) => {
     const row = await getEditableProjectRow(tx, id);
     await claimVersion(tx, 'projects', row, expected, () => getProject(tx, id));
@@ -276,9 +277,10 @@ export async function undoLastMove(ctx: Ctx, id: number, expected?: number | 'an
   });
 }
 
-export async function deleteProject(ctx: Ctx, id: number): Promise<void> {
+export async function deleteProject(ctx: Ctx, id: number, expected?: ExpectedVersion): Promise<void> {
   await inTransaction(ctx, async (tx) => {
     const row = await getEditableProjectRow(tx, id);
+    await claimVersion(tx, 'projects', row, expected, () => getProject(tx, id));
     await repo.deleteProject(tx.db, id);
     await recordChange(tx, { action: 'delete', entityType: 'project', entityId: id, orgId: row.org_id, before: presentProject(row) });
   });

@@ -6,6 +6,9 @@ import { createTestApp } from '../test/harness.js';
 import * as repo from './repo.js';
 import { assertDictionaryValue, findPlace, listDictionaryItems } from './service.js';
 
+/** PATCH and PUT name the version they change; these tests are about other things, so any version will do. */
+const ANY_VERSION = { 'if-match': '*' };
+
 let t: TestApp;
 let org: OrgRow;
 let otherOrg: OrgRow;
@@ -58,7 +61,7 @@ describe('places', () => {
   it('lets an admin build the county → town → village hierarchy, and lists it in order', async () => {
     const c = await admin.post('/api/places', { level: 'county', name: '上犹县', code: '360724000000' });
     expect(c.status).toBe(200);
-    expect(c.body).toEqual({ id: expect.any(Number), parentId: null, level: 'county', name: '上犹县', code: '360724000000', sortOrder: 0 });
+    expect(c.body).toEqual({ id: expect.any(Number), version: 1, parentId: null, level: 'county', name: '上犹县', code: '360724000000', sortOrder: 0 });
     county = c.body;
     const t2 = await admin.post('/api/places', { parentId: county.id, level: 'town', name: '营前镇', code: '360724101000', sortOrder: 20 });
     const t1 = await admin.post('/api/places', { parentId: county.id, level: 'town', name: '东山镇', code: '360724100000', sortOrder: 10 });
@@ -86,16 +89,16 @@ describe('places', () => {
   });
 
   it('patches only the fields sent: a rename keeps the sort order', async () => {
-    const res = await admin.patch(`/api/places/${town.id}`, { name: '东山镇(城关)' });
+    const res = await admin.patch(`/api/places/${town.id}`, { name: '东山镇(城关)' }, ANY_VERSION);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ name: '东山镇(城关)', sortOrder: 10, code: '360724100000', parentId: county.id, level: 'town' });
     const entry = await lastAudit('place', town.id);
     expect(entry.action).toBe('update');
     expect(entry.before.name).toBe('东山镇');
     expect(entry.after.name).toBe('东山镇(城关)');
-    const cleared = await admin.patch(`/api/places/${town.id}`, { code: null, name: '东山镇' });
+    const cleared = await admin.patch(`/api/places/${town.id}`, { code: null, name: '东山镇' }, ANY_VERSION);
     expect(cleared.body).toMatchObject({ code: null, sortOrder: 10 });
-    await admin.patch(`/api/places/${town.id}`, { code: '360724100000' });
+    await admin.patch(`/api/places/${town.id}`, { code: '360724100000' }, ANY_VERSION);
   });
 
   it('rejects places that break the hierarchy, with Chinese messages and field paths', async () => {
@@ -114,10 +117,10 @@ describe('places', () => {
     expect(countyWithParent.status).toBe(400);
     expect(countyWithParent.body.error.details[0]).toEqual({ path: 'parentId', message: '县级地名不能有上级' });
 
-    const moveTownUnderVillage = await admin.patch(`/api/places/${town.id}`, { parentId: village.id });
+    const moveTownUnderVillage = await admin.patch(`/api/places/${town.id}`, { parentId: village.id }, ANY_VERSION);
     expect(moveTownUnderVillage.status).toBe(400);
 
-    const demoteTownWithVillages = await admin.patch(`/api/places/${town.id}`, { level: 'village' });
+    const demoteTownWithVillages = await admin.patch(`/api/places/${town.id}`, { level: 'village' }, ANY_VERSION);
     expect(demoteTownWithVillages.status).toBe(400);
     expect(demoteTownWithVillages.body.error.details[0].path).toBe('level');
   });
@@ -160,7 +163,7 @@ describe('places', () => {
       const post = await client.post('/api/places', { parentId: county.id, level: 'town', name: '平富乡' });
       expect(post.status).toBe(403);
       expect(post.body.error.code).toBe('FORBIDDEN');
-      expect((await client.patch(`/api/places/${town.id}`, { name: 'x' })).status).toBe(403);
+      expect((await client.patch(`/api/places/${town.id}`, { name: 'x' }, ANY_VERSION)).status).toBe(403);
       expect((await client.delete(`/api/places/${village.id}`)).status).toBe(403);
     }
   });
@@ -169,7 +172,7 @@ describe('places', () => {
     const list = await otherAdmin.get('/api/places');
     expect(list.status).toBe(200);
     expect(list.body.items).toEqual([]);
-    const patch = await otherAdmin.patch(`/api/places/${town.id}`, { name: '被改了' });
+    const patch = await otherAdmin.patch(`/api/places/${town.id}`, { name: '被改了' }, ANY_VERSION);
     expect(patch.status).toBe(404);
     expect(patch.body.error.code).toBe('NOT_FOUND');
     expect(JSON.stringify(patch.body)).not.toContain('东山镇');
@@ -213,7 +216,7 @@ describe('departments', () => {
   it('creates, lists in order, patches partially and deletes, with audit entries', async () => {
     const a = await admin.post('/api/departments', { name: '县林业局', shortName: '林业', sortOrder: 20 });
     expect(a.status).toBe(200);
-    expect(a.body).toEqual({ id: expect.any(Number), name: '县林业局', shortName: '林业', sortOrder: 20, active: true });
+    expect(a.body).toEqual({ id: expect.any(Number), version: 1, name: '县林业局', shortName: '林业', sortOrder: 20, active: true });
     forestry = a.body;
     const b = await admin.post('/api/departments', { name: '县农业局', sortOrder: 10 });
     expect(b.body.shortName).toBeNull();
@@ -221,7 +224,7 @@ describe('departments', () => {
     expect(list.status).toBe(200);
     expect(list.body.items.map((d: { name: string }) => d.name)).toEqual(['县农业局', '县林业局']);
 
-    const off = await admin.patch(`/api/departments/${forestry.id}`, { active: false });
+    const off = await admin.patch(`/api/departments/${forestry.id}`, { active: false }, ANY_VERSION);
     expect(off.status).toBe(200);
     expect(off.body).toMatchObject({ name: '县林业局', shortName: '林业', sortOrder: 20, active: false });
     const audit = await lastAudit('department', forestry.id);
@@ -238,7 +241,7 @@ describe('departments', () => {
     expect(dup.status).toBe(409);
     expect(dup.body.error.message).toBe('部门"县林业局"已存在');
     const other = await admin.post('/api/departments', { name: '县气象局' });
-    const rename = await admin.patch(`/api/departments/${other.body.id}`, { name: '县林业局' });
+    const rename = await admin.patch(`/api/departments/${other.body.id}`, { name: '县林业局' }, ANY_VERSION);
     expect(rename.status).toBe(409);
   });
 
@@ -252,10 +255,10 @@ describe('departments', () => {
 
   it('is admin-only to change and scoped to the organisation', async () => {
     expect((await staff.post('/api/departments', { name: '县卫生局' })).status).toBe(403);
-    expect((await staff.patch(`/api/departments/${forestry.id}`, { name: 'x' })).status).toBe(403);
+    expect((await staff.patch(`/api/departments/${forestry.id}`, { name: 'x' }, ANY_VERSION)).status).toBe(403);
     expect((await commissioner.delete(`/api/departments/${forestry.id}`)).status).toBe(403);
     expect((await otherAdmin.get('/api/departments')).body.items).toEqual([]);
-    expect((await otherAdmin.patch(`/api/departments/${forestry.id}`, { name: 'x' })).status).toBe(404);
+    expect((await otherAdmin.patch(`/api/departments/${forestry.id}`, { name: 'x' }, ANY_VERSION)).status).toBe(404);
     expect((await otherAdmin.delete(`/api/departments/${forestry.id}`)).status).toBe(404);
     // The same name is fine in another organisation.
     expect((await otherAdmin.post('/api/departments', { name: '县林业局' })).status).toBe(200);
@@ -292,7 +295,7 @@ describe('dictionaries', () => {
     const a = await admin.post('/api/dictionaries/four_winds/items', { value: 'formalism', label: '形式主义', sortOrder: 10 });
     const c = await admin.post('/api/dictionaries/four_winds/items', { value: 'hedonism', label: '享乐主义', sortOrder: 20 });
     expect(a.status).toBe(200);
-    expect(a.body).toEqual({ id: expect.any(Number), dictionaryId: dict.body.id, value: 'formalism', label: '形式主义', sortOrder: 10, active: true });
+    expect(a.body).toEqual({ id: expect.any(Number), version: 1, dictionaryId: dict.body.id, value: 'formalism', label: '形式主义', sortOrder: 10, active: true });
     itemId = c.body.id;
     const items = await staff.get('/api/dictionaries/four_winds/items');
     expect(items.body.items.map((i: { value: string }) => i.value)).toEqual(['formalism', 'bureaucratism', 'hedonism']);
@@ -308,7 +311,7 @@ describe('dictionaries', () => {
     const dupItem = await admin.post('/api/dictionaries/four_winds/items', { value: 'formalism', label: '形式' });
     expect(dupItem.status).toBe(409);
     expect(dupItem.body.error.message).toContain('形式主义');
-    const renameClash = await admin.patch(`/api/dictionary-items/${itemId}`, { value: 'formalism' });
+    const renameClash = await admin.patch(`/api/dictionary-items/${itemId}`, { value: 'formalism' }, ANY_VERSION);
     expect(renameClash.status).toBe(409);
   });
 
@@ -322,7 +325,7 @@ describe('dictionaries', () => {
   });
 
   it('patches an item partially (sort order kept) and deletes it', async () => {
-    const off = await admin.patch(`/api/dictionary-items/${itemId}`, { active: false, label: '享乐主义问题' });
+    const off = await admin.patch(`/api/dictionary-items/${itemId}`, { active: false, label: '享乐主义问题' }, ANY_VERSION);
     expect(off.status).toBe(200);
     expect(off.body).toMatchObject({ value: 'hedonism', label: '享乐主义问题', sortOrder: 20, active: false });
     expect((await lastAudit('dictionary_item', itemId))).toMatchObject({ action: 'update', before: { active: true }, after: { active: false } });
@@ -337,10 +340,10 @@ describe('dictionaries', () => {
     const first = items[0].id;
     expect((await staff.post('/api/dictionaries', { code: 'x_y', name: 'x' })).status).toBe(403);
     expect((await staff.post('/api/dictionaries/four_winds/items', { value: 'x', label: 'x' })).status).toBe(403);
-    expect((await staff.patch(`/api/dictionary-items/${first}`, { label: 'x' })).status).toBe(403);
+    expect((await staff.patch(`/api/dictionary-items/${first}`, { label: 'x' }, ANY_VERSION)).status).toBe(403);
     expect((await commissioner.delete(`/api/dictionary-items/${first}`)).status).toBe(403);
     expect((await otherAdmin.get('/api/dictionaries/four_winds/items')).status).toBe(404);
-    expect((await otherAdmin.patch(`/api/dictionary-items/${first}`, { label: 'x' })).status).toBe(404);
+    expect((await otherAdmin.patch(`/api/dictionary-items/${first}`, { label: 'x' }, ANY_VERSION)).status).toBe(404);
     expect((await otherAdmin.delete(`/api/dictionary-items/${first}`)).status).toBe(404);
     // The other organisation keeps its own copy of the default dictionaries.
     const theirs = await otherAdmin.get('/api/dictionaries/program/items');
@@ -361,7 +364,7 @@ describe('dictionaries', () => {
   it('gives ledgers the active items and checks a stored value against them', async () => {
     const ctx = serviceCtx();
     const formalism = (await listDictionaryItems(ctx, 'four_winds')).find((i) => i.value === 'formalism')!;
-    await admin.patch(`/api/dictionary-items/${formalism.id}`, { active: false });
+    await admin.patch(`/api/dictionary-items/${formalism.id}`, { active: false }, ANY_VERSION);
     const all = await listDictionaryItems(ctx, 'four_winds');
     const active = await listDictionaryItems(ctx, 'four_winds', { activeOnly: true });
     expect(all.length).toBe(active.length + 1);

@@ -6,6 +6,8 @@ import {
   listPlacesQuerySchema, placeBodySchema, placeSchema,
 } from '../../shared/reference.js';
 import { ctxOf } from '../context.js';
+import { optionalVersion, recordHeaders, requiredVersion, withEtag } from '../http/versions.js';
+import { idempotent } from '../idempotency/service.js';
 import { departmentPatchSchema, dictionaryCodeParamsSchema, dictionaryItemPatchSchema, placePatchSchema } from './schema.js';
 import * as service from './service.js';
 
@@ -22,17 +24,17 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => ({ items: await service.listPlaces(ctxOf(request), request.query) }));
 
   app.post('/places', {
-    schema: { tags, summary: '新增地名(管理员)', body: placeBodySchema, response: { 200: placeSchema } },
-  }, async (request) => service.createPlace(ctxOf(request), request.body));
+    schema: { tags, summary: '新增地名(管理员)', body: placeBodySchema, headers: recordHeaders({ idempotencyKey: true }), response: { 200: placeSchema } },
+  }, async (request, reply) => withEtag(reply, await idempotent(request, reply, (ctx) => service.createPlace(ctx, request.body))));
 
   app.patch('/places/:id', {
-    schema: { tags, summary: '修改地名(管理员;只改提交的字段)', params: idParamsSchema, body: placePatchSchema, response: { 200: placeSchema } },
-  }, async (request) => service.updatePlace(ctxOf(request), request.params.id, request.body));
+    schema: { tags, summary: '修改地名(管理员;只改提交的字段)', params: idParamsSchema, body: placePatchSchema, headers: recordHeaders({ ifMatch: 'required' }), response: { 200: placeSchema } },
+  }, async (request, reply) => withEtag(reply, await service.updatePlace(ctxOf(request), request.params.id, request.body, requiredVersion(request))));
 
   app.delete('/places/:id', {
-    schema: { tags, summary: '删除地名(管理员;有下级地名时拒绝)', params: idParamsSchema, response: { 200: okSchema } },
+    schema: { tags, summary: '删除地名(管理员;有下级地名时拒绝)', params: idParamsSchema, headers: recordHeaders({ ifMatch: 'optional' }), response: { 200: okSchema } },
   }, async (request) => {
-    await service.deletePlace(ctxOf(request), request.params.id);
+    await service.deletePlace(ctxOf(request), request.params.id, optionalVersion(request));
     return { ok: true as const };
   });
 
@@ -43,19 +45,19 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => ({ items: await service.listDepartments(ctxOf(request)) }));
 
   app.post('/departments', {
-    schema: { tags, summary: '新增部门(管理员)', body: departmentBodySchema, response: { 200: departmentSchema } },
-  }, async (request) => service.createDepartment(ctxOf(request), request.body));
+    schema: { tags, summary: '新增部门(管理员)', body: departmentBodySchema, headers: recordHeaders({ idempotencyKey: true }), response: { 200: departmentSchema } },
+  }, async (request, reply) => withEtag(reply, await idempotent(request, reply, (ctx) => service.createDepartment(ctx, request.body))));
 
   app.patch('/departments/:id', {
     schema: {
-      tags, summary: '修改部门(管理员;只改提交的字段)', params: idParamsSchema, body: departmentPatchSchema, response: { 200: departmentSchema },
+      tags, summary: '修改部门(管理员;只改提交的字段)', params: idParamsSchema, body: departmentPatchSchema, headers: recordHeaders({ ifMatch: 'required' }), response: { 200: departmentSchema },
     },
-  }, async (request) => service.updateDepartment(ctxOf(request), request.params.id, request.body));
+  }, async (request, reply) => withEtag(reply, await service.updateDepartment(ctxOf(request), request.params.id, request.body, requiredVersion(request))));
 
   app.delete('/departments/:id', {
-    schema: { tags, summary: '删除部门(管理员)', params: idParamsSchema, response: { 200: okSchema } },
+    schema: { tags, summary: '删除部门(管理员)', params: idParamsSchema, headers: recordHeaders({ ifMatch: 'optional' }), response: { 200: okSchema } },
   }, async (request) => {
-    await service.deleteDepartment(ctxOf(request), request.params.id);
+    await service.deleteDepartment(ctxOf(request), request.params.id, optionalVersion(request));
     return { ok: true as const };
   });
 
@@ -66,8 +68,8 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => ({ items: await service.listDictionaries(ctxOf(request)) }));
 
   app.post('/dictionaries', {
-    schema: { tags, summary: '新增字典(管理员)', body: dictionaryBodySchema, response: { 200: dictionarySchema } },
-  }, async (request) => service.createDictionary(ctxOf(request), request.body));
+    schema: { tags, summary: '新增字典(管理员)', body: dictionaryBodySchema, headers: recordHeaders({ idempotencyKey: true }), response: { 200: dictionarySchema } },
+  }, async (request, reply) => idempotent(request, reply, (ctx) => service.createDictionary(ctx, request.body)));
 
   app.get('/dictionaries/:code/items', {
     schema: {
@@ -78,20 +80,20 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/dictionaries/:code/items', {
     schema: {
-      tags, summary: '新增字典选项(管理员)', params: dictionaryCodeParamsSchema, body: dictionaryItemBodySchema, response: { 200: dictionaryItemSchema },
+      tags, summary: '新增字典选项(管理员)', params: dictionaryCodeParamsSchema, body: dictionaryItemBodySchema, headers: recordHeaders({ idempotencyKey: true }), response: { 200: dictionaryItemSchema },
     },
-  }, async (request) => service.createDictionaryItem(ctxOf(request), request.params.code, request.body));
+  }, async (request, reply) => withEtag(reply, await idempotent(request, reply, (ctx) => service.createDictionaryItem(ctx, request.params.code, request.body))));
 
   app.patch('/dictionary-items/:id', {
     schema: {
-      tags, summary: '修改字典选项(管理员;只改提交的字段)', params: idParamsSchema, body: dictionaryItemPatchSchema, response: { 200: dictionaryItemSchema },
+      tags, summary: '修改字典选项(管理员;只改提交的字段)', params: idParamsSchema, body: dictionaryItemPatchSchema, headers: recordHeaders({ ifMatch: 'required' }), response: { 200: dictionaryItemSchema },
     },
-  }, async (request) => service.updateDictionaryItem(ctxOf(request), request.params.id, request.body));
+  }, async (request, reply) => withEtag(reply, await service.updateDictionaryItem(ctxOf(request), request.params.id, request.body, requiredVersion(request))));
 
   app.delete('/dictionary-items/:id', {
-    schema: { tags, summary: '删除字典选项(管理员;在用的选项建议停用)', params: idParamsSchema, response: { 200: okSchema } },
+    schema: { tags, summary: '删除字典选项(管理员;在用的选项建议停用)', params: idParamsSchema, headers: recordHeaders({ ifMatch: 'optional' }), response: { 200: okSchema } },
   }, async (request) => {
-    await service.deleteDictionaryItem(ctxOf(request), request.params.id);
+    await service.deleteDictionaryItem(ctxOf(request), request.params.id, optionalVersion(request));
     return { ok: true as const };
   });
 };

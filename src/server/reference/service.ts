@@ -17,6 +17,7 @@ import {
 import { requireRole } from '../auth/actor.js';
 import { recordChange } from '../audit/service.js';
 import { type Ctx, inTransaction } from '../context.js';
+import { claimVersion, type ExpectedVersion } from '../db/versioned.js';
 import type { DB, DepartmentRow, DictionaryItemRow, DictionaryRow, PlaceRow } from '../db/types.js';
 import { conflict, notFound, validation } from '../http/errors.js';
 import { DEFAULT_DICTIONARIES } from './defaults.js';
@@ -71,6 +72,11 @@ export function presentDictionaryItem(row: DictionaryItemRow): DictionaryItem {
     sortOrder: row.sort_order,
     active: row.active === 1,
   };
+}
+
+/** A row presented, or null when it is gone (a concurrent delete). */
+function presentIfAny<R, P>(row: R | undefined, present: (row: R) => P): P | null {
+  return row ? present(row) : null;
 }
 
 function referencedElsewhere(what: string): never {
@@ -134,11 +140,12 @@ export async function createPlace(ctx: Ctx, input: z.infer<typeof placeBodySchem
   });
 }
 
-export async function updatePlace(ctx: Ctx, id: number, input: z.infer<typeof placePatchSchema>): Promise<Place> {
+export async function updatePlace(ctx: Ctx, id: number, input: z.infer<typeof placePatchSchema>, expected?: ExpectedVersion): Promise<Place> {
   requireRole(ctx.actor, 'admin');
   return inTransaction(ctx, async (tx) => {
     const before = await repo.findPlace(tx.db, ctx.actor.orgId, id);
     if (!before) throw notFound('地名不存在');
+    await claimVersion(tx, 'places', before, expected, async () => presentIfAny(await repo.findPlace(tx.db, ctx.actor.orgId, id), presentPlace));
     const merged = {
       id,
       level: input.level ?? (before.level as PlaceLevel),
@@ -168,11 +175,12 @@ export async function updatePlace(ctx: Ctx, id: number, input: z.infer<typeof pl
   });
 }
 
-export async function deletePlace(ctx: Ctx, id: number): Promise<void> {
+export async function deletePlace(ctx: Ctx, id: number, expected?: ExpectedVersion): Promise<void> {
   requireRole(ctx.actor, 'admin');
   await inTransaction(ctx, async (tx) => {
     const before = await repo.findPlace(tx.db, ctx.actor.orgId, id);
     if (!before) throw notFound('地名不存在');
+    await claimVersion(tx, 'places', before, expected, async () => presentIfAny(await repo.findPlace(tx.db, ctx.actor.orgId, id), presentPlace));
     const children = await repo.countChildPlaces(tx.db, id);
     if (children > 0) throw conflict(`"${before.name}"下还有${children}个下级地名,请先删除或移走它们`);
     if ((await repo.deletePlace(tx.db, id)) === 'referenced') referencedElsewhere(`地名"${before.name}"`);
@@ -197,11 +205,12 @@ export async function createDepartment(ctx: Ctx, input: z.infer<typeof departmen
   });
 }
 
-export async function updateDepartment(ctx: Ctx, id: number, input: z.infer<typeof departmentPatchSchema>): Promise<Department> {
+export async function updateDepartment(ctx: Ctx, id: number, input: z.infer<typeof departmentPatchSchema>, expected?: ExpectedVersion): Promise<Department> {
   requireRole(ctx.actor, 'admin');
   return inTransaction(ctx, async (tx) => {
     const before = await repo.findDepartment(tx.db, ctx.actor.orgId, id);
     if (!before) throw notFound('部门不存在');
+    await claimVersion(tx, 'departments', before, expected, async () => presentIfAny(await repo.findDepartment(tx.db, ctx.actor.orgId, id), presentDepartment));
     if (input.name !== undefined) {
       const clash = await repo.findDepartmentByName(tx.db, ctx.actor.orgId, input.name);
       if (clash && clash.id !== id) throw conflict(`部门"${input.name}"已存在`);
@@ -220,11 +229,12 @@ export async function updateDepartment(ctx: Ctx, id: number, input: z.infer<type
   });
 }
 
-export async function deleteDepartment(ctx: Ctx, id: number): Promise<void> {
+export async function deleteDepartment(ctx: Ctx, id: number, expected?: ExpectedVersion): Promise<void> {
   requireRole(ctx.actor, 'admin');
   await inTransaction(ctx, async (tx) => {
     const before = await repo.findDepartment(tx.db, ctx.actor.orgId, id);
     if (!before) throw notFound('部门不存在');
+    await claimVersion(tx, 'departments', before, expected, async () => presentIfAny(await repo.findDepartment(tx.db, ctx.actor.orgId, id), presentDepartment));
     if ((await repo.deleteDepartment(tx.db, id)) === 'referenced') referencedElsewhere(`部门"${before.name}"`);
     await recordChange(tx, { action: 'delete', entityType: 'department', entityId: id, orgId: before.org_id, before: presentDepartment(before) });
   });
@@ -290,11 +300,12 @@ export async function createDictionaryItem(ctx: Ctx, code: string, input: z.infe
   });
 }
 
-export async function updateDictionaryItem(ctx: Ctx, id: number, input: z.infer<typeof dictionaryItemPatchSchema>): Promise<DictionaryItem> {
+export async function updateDictionaryItem(ctx: Ctx, id: number, input: z.infer<typeof dictionaryItemPatchSchema>, expected?: ExpectedVersion): Promise<DictionaryItem> {
   requireRole(ctx.actor, 'admin');
   return inTransaction(ctx, async (tx) => {
     const before = await repo.findDictionaryItem(tx.db, ctx.actor.orgId, id);
     if (!before) throw notFound('字典项不存在');
+    await claimVersion(tx, 'dictionary_items', before, expected, async () => presentIfAny(await repo.findDictionaryItem(tx.db, ctx.actor.orgId, id), presentDictionaryItem));
     if (input.value !== undefined) {
       const clash = await repo.findDictionaryItemByValue(tx.db, before.dictionary_id, input.value);
       if (clash && clash.id !== id) throw conflict(`该字典中已有编码值为"${input.value}"的选项("${clash.label}")`);
@@ -313,11 +324,12 @@ export async function updateDictionaryItem(ctx: Ctx, id: number, input: z.infer<
   });
 }
 
-export async function deleteDictionaryItem(ctx: Ctx, id: number): Promise<void> {
+export async function deleteDictionaryItem(ctx: Ctx, id: number, expected?: ExpectedVersion): Promise<void> {
   requireRole(ctx.actor, 'admin');
   await inTransaction(ctx, async (tx) => {
     const before = await repo.findDictionaryItem(tx.db, ctx.actor.orgId, id);
     if (!before) throw notFound('字典项不存在');
+    await claimVersion(tx, 'dictionary_items', before, expected, async () => presentIfAny(await repo.findDictionaryItem(tx.db, ctx.actor.orgId, id), presentDictionaryItem));
     if ((await repo.deleteDictionaryItem(tx.db, id)) === 'referenced') referencedElsewhere(`字典项"${before.label}"`);
     await recordChange(tx, {
       action: 'delete', entityType: 'dictionary_item', entityId: id, orgId: before.org_id, before: presentDictionaryItem(before),

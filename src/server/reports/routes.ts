@@ -6,6 +6,8 @@ import {
   templateDefinitionSchema, templateSchema, versionSchema,
 } from '../../shared/reports.js';
 import { ctxOf } from '../context.js';
+import { optionalVersion, recordHeaders, requiredVersion, withEtag } from '../http/versions.js';
+import { idempotent } from '../idempotency/service.js';
 import { findOrg } from '../orgs/repo.js';
 import { todayInChina } from '../projects/pipeline.js';
 import { renderDocx } from './render-docx.js';
@@ -32,17 +34,17 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => service.checkTemplateDefinition(ctxOf(request), request.body));
 
   app.post('/report-templates', {
-    schema: { tags, summary: '新建模板(局领导、管理员;有错误的占位时拒绝)', body: templateDefinitionSchema, response: { 200: templateSchema } },
-  }, async (request) => service.createTemplate(ctxOf(request), request.body));
+    schema: { tags, summary: '新建模板(局领导、管理员;有错误的占位时拒绝)', body: templateDefinitionSchema, headers: recordHeaders({ idempotencyKey: true }), response: { 200: templateSchema } },
+  }, async (request, reply) => withEtag(reply, await idempotent(request, reply, (ctx) => service.createTemplate(ctx, request.body))));
 
   app.put('/report-templates/:id', {
-    schema: { tags, summary: '修改模板', params: idParamsSchema, body: templateDefinitionSchema, response: { 200: templateSchema } },
-  }, async (request) => service.updateTemplate(ctxOf(request), request.params.id, request.body));
+    schema: { tags, summary: '修改模板', params: idParamsSchema, body: templateDefinitionSchema, headers: recordHeaders({ ifMatch: 'required' }), response: { 200: templateSchema } },
+  }, async (request, reply) => withEtag(reply, await service.updateTemplate(ctxOf(request), request.params.id, request.body, requiredVersion(request))));
 
   app.delete('/report-templates/:id', {
-    schema: { tags, summary: '删除模板(默认模板不能删除)', params: idParamsSchema, response: { 200: okSchema } },
+    schema: { tags, summary: '删除模板(默认模板不能删除)', params: idParamsSchema, headers: recordHeaders({ ifMatch: 'optional' }), response: { 200: okSchema } },
   }, async (request) => {
-    await service.deleteTemplate(ctxOf(request), request.params.id);
+    await service.deleteTemplate(ctxOf(request), request.params.id, optionalVersion(request));
     return { ok: true as const };
   });
 
@@ -51,8 +53,8 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => ({ items: await service.listReports(ctxOf(request)) }));
 
   app.post('/reports', {
-    schema: { tags, summary: '按期间和模板起草工作总结(保存为第1版)', body: createReportBodySchema, response: { 200: reportWithLatest } },
-  }, async (request) => service.createReport(ctxOf(request), request.body));
+    schema: { tags, summary: '按期间和模板起草工作总结(保存为第1版)', body: createReportBodySchema, headers: recordHeaders({ idempotencyKey: true }), response: { 200: reportWithLatest } },
+  }, async (request, reply) => withEtag(reply, await idempotent(request, reply, (ctx) => service.createReport(ctx, request.body))));
 
   app.get('/reports/trace', {
     schema: {
@@ -64,7 +66,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/reports/:id', {
     schema: { tags, summary: '工作总结及其最新版本', params: idParamsSchema, response: { 200: reportWithLatest } },
-  }, async (request) => service.getReport(ctxOf(request), request.params.id));
+  }, async (request, reply) => withEtag(reply, await service.getReport(ctxOf(request), request.params.id)));
 
   app.get('/reports/:id/versions', {
     schema: { tags, summary: '各版本(谁、何时、说明)', params: idParamsSchema, response: { 200: z.object({ items: z.array(versionInfo) }) } },
@@ -75,12 +77,12 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => service.getVersion(ctxOf(request), request.params.id, request.params.version));
 
   app.post('/reports/:id/versions', {
-    schema: { tags, summary: '保存修改为新版本(baseVersion 不是最新版本时 409)', params: idParamsSchema, body: saveVersionBodySchema, response: { 200: versionSchema } },
-  }, async (request) => service.saveVersion(ctxOf(request), request.params.id, request.body));
+    schema: { tags, summary: '保存修改为新版本(baseVersion 不是最新版本时 409)', params: idParamsSchema, body: saveVersionBodySchema, headers: recordHeaders({ idempotencyKey: true }), response: { 200: versionSchema } },
+  }, async (request, reply) => idempotent(request, reply, (ctx) => service.saveVersion(ctx, request.params.id, request.body)));
 
   app.post('/reports/:id/versions/:version/restore', {
-    schema: { tags, summary: '恢复某一版本(另存为最新版本)', params: versionParams, response: { 200: versionSchema } },
-  }, async (request) => service.restoreVersion(ctxOf(request), request.params.id, request.params.version));
+    schema: { tags, summary: '恢复某一版本(另存为最新版本)', params: versionParams, headers: recordHeaders({ ifMatch: 'optional', idempotencyKey: true }), response: { 200: versionSchema } },
+  }, async (request, reply) => idempotent(request, reply, (ctx) => service.restoreVersion(ctx, request.params.id, request.params.version, optionalVersion(request))));
 
   app.post('/reports/:id/redraft', {
     schema: { tags, summary: '按当前台账重新起草(不保存):列出变化的数字,保留人工修改过的段落', params: idParamsSchema, response: { 200: redraftSchema } },

@@ -6,7 +6,7 @@ import { type TemplateDefinition, templateDefinitionSchema } from '../../shared/
 import { type Actor, assertLedgerReader, assertLedgerWriter, requireRole } from '../auth/actor.js';
 import { recordChange } from '../audit/service.js';
 import { type Ctx, inTransaction } from '../context.js';
-import { bumpVersion } from '../db/versioned.js';
+import { bumpVersion, claimVersion, type ExpectedVersion } from '../db/versioned.js';
 import { AppError, conflict, notFound, validation } from '../http/errors.js';
 import { findOrg } from '../orgs/repo.js';
 import { readableOrgIds } from '../orgs/service.js';
@@ -94,11 +94,15 @@ export async function createTemplate(ctx: Ctx, def: TemplateDefinition) {
   });
 }
 
-export async function updateTemplate(ctx: Ctx, id: number, def: TemplateDefinition) {
+export async function updateTemplate(ctx: Ctx, id: number, def: TemplateDefinition, expected?: ExpectedVersion) {
   assertAuthor(ctx.actor);
   return inTransaction(ctx, async (tx) => {
     const row = await repo.findTemplate(tx.db, ctx.actor.orgId, id);
     if (!row) throw notFound('模板不存在');
+    await claimVersion(tx, 'report_templates', row, expected, async () => {
+      const now = await repo.findTemplate(tx.db, ctx.actor.orgId, id);
+      return now ? presentTemplate(now) : null;
+    });
     await validTemplate(tx, def);
     const clash = await repo.findTemplateByName(tx.db, ctx.actor.orgId, def.name);
     if (clash && clash.id !== id) throw conflict(`模板“${def.name}”已存在`);
@@ -109,11 +113,15 @@ export async function updateTemplate(ctx: Ctx, id: number, def: TemplateDefiniti
   });
 }
 
-export async function deleteTemplate(ctx: Ctx, id: number): Promise<void> {
+export async function deleteTemplate(ctx: Ctx, id: number, expected?: ExpectedVersion): Promise<void> {
   assertAuthor(ctx.actor);
   await inTransaction(ctx, async (tx) => {
     const row = await repo.findTemplate(tx.db, ctx.actor.orgId, id);
     if (!row) throw notFound('模板不存在');
+    await claimVersion(tx, 'report_templates', row, expected, async () => {
+      const now = await repo.findTemplate(tx.db, ctx.actor.orgId, id);
+      return now ? presentTemplate(now) : null;
+    });
     if (row.is_default) throw conflict('默认模板不能删除,可以修改');
     await repo.deleteTemplate(tx.db, id);
     await recordChange(tx, { action: 'delete', entityType: 'report_template', entityId: id, orgId: ctx.actor.orgId, before: presentTemplate(row) });
@@ -241,7 +249,7 @@ export async function saveVersion(ctx: Ctx, id: number, input: z.infer<typeof sa
     const row = await getEditableReportRow(tx, id);
     const latestNo = Number(row.latest_version);
     if (input.baseVersion !== latestNo) {
-      throw conflict(`这份总结已由他人保存了第${latestNo}版,请先查看最新版本再保存`, { latestVersion: latestNo });
+      throw conflict(`这份总结已由他人保存了第${latestNo}版,请先查看最新版本再保存`, { latestVersion: latestNo, current: await getReport(tx, id) });
     }
     // The report's version is its latest version number: taking the next one atomically means two
     // saves based on the same version cannot both go through.
@@ -262,10 +270,11 @@ export async function saveVersion(ctx: Ctx, id: number, input: z.infer<typeof sa
 }
 
 /** Restores an earlier version by saving a copy of it as the newest. */
-export async function restoreVersion(ctx: Ctx, id: number, versionNo: number): Promise<Version> {
+export async function restoreVersion(ctx: Ctx, id: number, versionNo: number, expected?: ExpectedVersion): Promise<Version> {
   const row = await getEditableReportRow(ctx, id);
   const old = await getVersion(ctx, id, versionNo);
-  return saveVersion(ctx, id, { doc: old.doc, note: `恢复第${versionNo}版`, baseVersion: Number(row.latest_version) });
+  const baseVersion = typeof expected === 'number' ? expected : Number(row.latest_version);
+  return saveVersion(ctx, id, { doc: old.doc, note: `恢复第${versionNo}版`, baseVersion });
 }
 
 function figuresByKey(doc: DraftDoc): Map<string, { text: string; section: string; paragraph: string }> {

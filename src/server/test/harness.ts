@@ -84,7 +84,8 @@ export class TestClient {
 
   get<T = any>(url: string) { return this.request<T>('GET', url); }
   post<T = any>(url: string, body: unknown = {}) { return this.request<T>('POST', url, body); }
-  patch<T = any>(url: string, body: unknown) { return this.request<T>('PATCH', url, body); }
+  patch<T = any>(url: string, body: unknown, headers?: Record<string, string>) { return this.request<T>('PATCH', url, body, headers); }
+  put<T = any>(url: string, body: unknown, headers?: Record<string, string>) { return this.request<T>('PUT', url, body, headers); }
   delete<T = any>(url: string) { return this.request<T>('DELETE', url); }
   cookie(name: string): string | undefined { return this.cookies.get(name); }
   setCookie(name: string, value: string): void { this.cookies.set(name, value); }

@@ -4,6 +4,7 @@ import type { Stage, Visit, listVisitsQuerySchema, visitBodySchema } from '../..
 import { assertCanEditRecord, assertLedgerReader, assertLedgerWriter, sectionForNewRecord } from '../auth/actor.js';
 import { recordChange } from '../audit/service.js';
 import { type Ctx, inTransaction } from '../context.js';
+import { claimVersion, type ExpectedVersion } from '../db/versioned.js';
 import type { VisitRow } from '../db/types.js';
 import { notFound, validation } from '../http/errors.js';
 import { idsInOrg } from '../orgs/repo.js';
@@ -84,11 +85,12 @@ export async function createVisit(ctx: Ctx, input: VisitInput): Promise<Visit> {
   });
 }
 
-export async function updateVisit(ctx: Ctx, id: number, input: VisitInput): Promise<Visit> {
+export async function updateVisit(ctx: Ctx, id: number, input: VisitInput, expected?: ExpectedVersion): Promise<Visit> {
   assertLedgerWriter(ctx.actor);
   return inTransaction(ctx, async (tx) => {
     const row = await getVisitRow(tx, id);
     assertCanEditRecord(ctx.actor, { orgId: row.org_id, sectionId: row.section_id });
+    await claimVersion(tx, 'visits', row, expected, () => getVisit(tx, id));
     const before = await getVisit(tx, id);
     const links = await checkLinks(tx, input);
     await repo.updateVisit(tx.db, id, {
@@ -102,11 +104,12 @@ export async function updateVisit(ctx: Ctx, id: number, input: VisitInput): Prom
 }
 
 /** Deletes a visit; projects it produced stay, no longer linked to it. */
-export async function deleteVisit(ctx: Ctx, id: number): Promise<void> {
+export async function deleteVisit(ctx: Ctx, id: number, expected?: ExpectedVersion): Promise<void> {
   assertLedgerWriter(ctx.actor);
   await inTransaction(ctx, async (tx) => {
     const row = await getVisitRow(tx, id);
     assertCanEditRecord(ctx.actor, { orgId: row.org_id, sectionId: row.section_id });
+    await claimVersion(tx, 'visits', row, expected, () => getVisit(tx, id));
     const before = await getVisit(tx, id);
     await repo.deleteVisit(tx.db, id);
     await recordChange(tx, { action: 'delete', entityType: 'visit', entityId: id, orgId: row.org_id, before });

@@ -27,27 +27,27 @@ export const worklistRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/worklists/:id', {
     schema: { tags, summary: '台账定义', params: idParamsSchema, response: { 200: worklistSchema } },
-  }, async (request) => service.getWorklist(ctxOf(request), request.params.id));
+  }, async (request, reply) => withEtag(reply, await service.getWorklist(ctxOf(request), request.params.id)));
 
   app.post('/worklists', {
-    schema: { tags, summary: '新建台账(管理员、局领导):字段、状态、是否有期限和责任人、可统计项', body: worklistDefinitionSchema, response: { 200: worklistSchema } },
-  }, async (request) => service.createWorklist(ctxOf(request), request.body));
+    schema: { tags, summary: '新建台账(管理员、局领导):字段、状态、是否有期限和责任人、可统计项', body: worklistDefinitionSchema, headers: recordHeaders({ idempotencyKey: true }), response: { 200: worklistSchema } },
+  }, async (request, reply) => withEtag(reply, await idempotent(request, reply, (ctx) => service.createWorklist(ctx, request.body))));
 
   app.put('/worklists/:id', {
     schema: {
       tags, summary: '修改台账定义:省略的字段隐藏保留;改变类型而现有内容不符时拒绝并列出条目;已用状态不能删除',
-      params: idParamsSchema, body: worklistDefinitionSchema, response: { 200: worklistSchema },
+      params: idParamsSchema, body: worklistDefinitionSchema, headers: recordHeaders({ ifMatch: 'required' }), response: { 200: worklistSchema },
     },
-  }, async (request) => service.updateWorklist(ctxOf(request), request.params.id, request.body));
+  }, async (request, reply) => withEtag(reply, await service.updateWorklist(ctxOf(request), request.params.id, request.body, requiredVersion(request))));
 
   app.post('/worklists/:id/archive', {
-    schema: { tags, summary: '归档或恢复台账', params: idParamsSchema, body: z.object({ archived: z.boolean() }), response: { 200: worklistSchema } },
-  }, async (request) => service.setArchived(ctxOf(request), request.params.id, request.body.archived));
+    schema: { tags, summary: '归档或恢复台账', params: idParamsSchema, body: z.object({ archived: z.boolean() }), headers: recordHeaders({ ifMatch: 'optional' }), response: { 200: worklistSchema } },
+  }, async (request, reply) => withEtag(reply, await service.setArchived(ctxOf(request), request.params.id, request.body.archived, optionalVersion(request))));
 
   app.delete('/worklists/:id', {
-    schema: { tags, summary: '删除空台账(有条目时拒绝,请归档)', params: idParamsSchema, response: { 200: okSchema } },
+    schema: { tags, summary: '删除空台账(有条目时拒绝,请归档)', params: idParamsSchema, headers: recordHeaders({ ifMatch: 'optional' }), response: { 200: okSchema } },
   }, async (request) => {
-    await service.deleteWorklist(ctxOf(request), request.params.id);
+    await service.deleteWorklist(ctxOf(request), request.params.id, optionalVersion(request));
     return { ok: true as const };
   });
 
@@ -66,21 +66,21 @@ export const worklistRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => service.listItems(ctxOf(request), request.params.id, request.query));
 
   app.post('/worklists/:id/items', {
-    schema: { tags, summary: '登记条目', params: idParamsSchema, body: itemBodySchema, response: { 200: itemDetailSchema } },
-  }, async (request) => service.createItem(ctxOf(request), request.params.id, request.body));
+    schema: { tags, summary: '登记条目', params: idParamsSchema, body: itemBodySchema, headers: recordHeaders({ idempotencyKey: true }), response: { 200: itemDetailSchema } },
+  }, async (request, reply) => withEtag(reply, await idempotent(request, reply, (ctx) => service.createItem(ctx, request.params.id, request.body))));
 
   app.get('/worklist-items/:id', {
     schema: { tags, summary: '条目详情(含进展记录)', params: idParamsSchema, response: { 200: itemDetailSchema } },
-  }, async (request) => service.getItem(ctxOf(request), request.params.id));
+  }, async (request, reply) => withEtag(reply, await service.getItem(ctxOf(request), request.params.id)));
 
   app.put('/worklist-items/:id', {
-    schema: { tags, summary: '修改条目', params: idParamsSchema, body: itemBodySchema, response: { 200: itemDetailSchema } },
-  }, async (request) => service.updateItem(ctxOf(request), request.params.id, request.body));
+    schema: { tags, summary: '修改条目', params: idParamsSchema, body: itemBodySchema, headers: recordHeaders({ ifMatch: 'required' }), response: { 200: itemDetailSchema } },
+  }, async (request, reply) => withEtag(reply, await service.updateItem(ctxOf(request), request.params.id, request.body, requiredVersion(request))));
 
   app.delete('/worklist-items/:id', {
-    schema: { tags, summary: '删除条目', params: idParamsSchema, response: { 200: okSchema } },
+    schema: { tags, summary: '删除条目', params: idParamsSchema, headers: recordHeaders({ ifMatch: 'optional' }), response: { 200: okSchema } },
   }, async (request) => {
-    await service.deleteItem(ctxOf(request), request.params.id);
+    await service.deleteItem(ctxOf(request), request.params.id, optionalVersion(request));
     return { ok: true as const };
   });
 

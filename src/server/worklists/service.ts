@@ -8,7 +8,7 @@ import { type Actor, assertLedgerReader, assertLedgerWriter, canEditRecord, requ
 import { recordChange } from '../audit/service.js';
 import { type Ctx, inTransaction } from '../context.js';
 import type { WorklistItemRow, WorklistRow } from '../db/types.js';
-import { claimVersion } from '../db/versioned.js';
+import { claimVersion, type ExpectedVersion } from '../db/versioned.js';
 import { AppError, conflict, notFound, validation } from '../http/errors.js';
 import { idsInOrg } from '../orgs/repo.js';
 import { readableOrgIds } from '../orgs/service.js';
@@ -97,11 +97,12 @@ export async function createWorklist(ctx: Ctx, input: DefinitionInput): Promise<
 }
 
 /** Changes a definition without losing entered data (see mergeDefinition). */
-export async function updateWorklist(ctx: Ctx, id: number, input: DefinitionInput): Promise<Worklist> {
+export async function updateWorklist(ctx: Ctx, id: number, input: DefinitionInput, expected?: ExpectedVersion): Promise<Worklist> {
   assertDesigner(ctx.actor);
   return inTransaction(ctx, async (tx) => {
     const row = await getWorklistRow(tx, id);
     if (row.org_id !== ctx.actor.orgId) throw new AppError('FORBIDDEN', '只能修改本单位的台账');
+    await claimVersion(tx, 'worklists', row, expected, () => getWorklist(tx, id));
     const clash = await repo.findWorklistByName(tx.db, ctx.actor.orgId, input.name);
     if (clash && clash.id !== id) throw conflict(`台账"${input.name}"已存在`);
     const before = presentWorklist(row);
@@ -120,11 +121,12 @@ export async function updateWorklist(ctx: Ctx, id: number, input: DefinitionInpu
   });
 }
 
-export async function setArchived(ctx: Ctx, id: number, archived: boolean): Promise<Worklist> {
+export async function setArchived(ctx: Ctx, id: number, archived: boolean, expected?: ExpectedVersion): Promise<Worklist> {
   assertDesigner(ctx.actor);
   return inTransaction(ctx, async (tx) => {
     const row = await getWorklistRow(tx, id);
     if (row.org_id !== ctx.actor.orgId) throw new AppError('FORBIDDEN', '只能修改本单位的台账');
+    await claimVersion(tx, 'worklists', row, expected, () => getWorklist(tx, id));
     await repo.updateWorklist(tx.db, id, { archived: archived ? 1 : 0, updated_at: new Date().toISOString() });
     const after = await getWorklist(tx, id);
     await recordChange(tx, { action: 'update', entityType: 'worklist', entityId: id, orgId: row.org_id, before: { archived: row.archived === 1 }, after: { archived } });
@@ -132,11 +134,12 @@ export async function setArchived(ctx: Ctx, id: number, archived: boolean): Prom
   });
 }
 
-export async function deleteWorklist(ctx: Ctx, id: number): Promise<void> {
+export async function deleteWorklist(ctx: Ctx, id: number, expected?: ExpectedVersion): Promise<void> {
   assertDesigner(ctx.actor);
   await inTransaction(ctx, async (tx) => {
     const row = await getWorklistRow(tx, id);
     if (row.org_id !== ctx.actor.orgId) throw new AppError('FORBIDDEN', '只能修改本单位的台账');
+    await claimVersion(tx, 'worklists', row, expected, () => getWorklist(tx, id));
     const itemCount = await repo.countItems(tx.db, id);
     if (itemCount > 0) throw conflict(`台账"${row.name}"中还有${itemCount}条记录,不能删除;不再使用可以归档`);
     await repo.deleteWorklist(tx.db, id);
@@ -349,10 +352,11 @@ function withoutProgress(item: ItemDetail): Item {
   return rest;
 }
 
-export async function updateItem(ctx: Ctx, id: number, input: ItemInput): Promise<ItemDetail> {
+export async function updateItem(ctx: Ctx, id: number, input: ItemInput, expected?: ExpectedVersion): Promise<ItemDetail> {
   return inTransaction(ctx, async (tx) => {
     const { item, def } = await getItemRow(tx, id);
     assertCanEditItem(ctx.actor, item);
+    await claimVersion(tx, 'worklist_items', item, expected, () => getItem(tx, id));
     const before = await getItem(tx, id);
     const values = await checkItemInput(tx, def, input, JSON.parse(item.values_json) as Values);
     if (input.registeredDate && input.registeredDate !== item.registered_date) {
@@ -372,10 +376,11 @@ export async function updateItem(ctx: Ctx, id: number, input: ItemInput): Promis
   });
 }
 
-export async function deleteItem(ctx: Ctx, id: number): Promise<void> {
+export async function deleteItem(ctx: Ctx, id: number, expected?: ExpectedVersion): Promise<void> {
   await inTransaction(ctx, async (tx) => {
     const { item } = await getItemRow(tx, id);
     assertCanEditItem(ctx.actor, item);
+    await claimVersion(tx, 'worklist_items', item, expected, () => getItem(tx, id));
     const before = await getItem(tx, id);
     await repo.deleteItem(tx.db, id);
     await recordChange(tx, { action: 'delete', entityType: 'worklist_item', entityId: id, orgId: item.org_id, before });
@@ -387,7 +392,7 @@ export async function deleteItem(ctx: Ctx, id: number): Promise<void> {
  * item (销号) and the entry's text is the closing note; leaving a done status reopens it. Status
  * changes are dated in order, so the state on any past day can be read back from the log.
  */
-export async function addProgress(ctx: Ctx, id: number, input: z.infer<typeof progressBodySchema>, expected?: number | 'any'): Promise<ItemDetail> {
+export async function addProgress(ctx: Ctx, id: number, input: z.infer<typeof progressBodySchema>, expected?: ExpectedVersion): Promise<ItemDetail> {
   return inTransaction(ctx, async (tx) => {
     const { item, def } = await getItemRow(tx, id);
     assertCanEditItem(ctx.actor, item);

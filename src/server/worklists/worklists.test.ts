@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrgRow } from '../db/types.js';
 import { type TestApp, type TestClient, createTestApp } from '../test/harness.js';
 
+/** PATCH and PUT name the version they change; these tests are about other things, so any version will do. */
+const ANY_VERSION = { 'if-match': '*' };
+
 let t: TestApp;
 let county: OrgRow;
 let leader: TestClient;
@@ -138,13 +141,13 @@ describe('items', () => {
 describe('changing a definition', () => {
   it('keeps a removed field hidden with its values', async () => {
     const { fields, ...rest } = rectification;
-    const res = await leader.request('PUT', `/api/worklists/${listId}`, { ...rest, fields: fields.filter((f) => f.key !== 'measures') });
+    const res = await leader.request('PUT', `/api/worklists/${listId}`, { ...rest, fields: fields.filter((f) => f.key !== 'measures') }, ANY_VERSION);
     expect(res.status).toBe(200);
     expect(res.body.fields.find((f: { key: string }) => f.key === 'measures')).toMatchObject({ hidden: true });
     const items = (await staff.get(`/api/worklists/${listId}/items?sort=registeredDate&order=asc`)).body.items;
     expect(items[0].values.measures).toBe('精简会议');
     // Editing the item without the hidden field keeps its value.
-    const edited = await staff.request('PUT', `/api/worklist-items/${items[0].id}`, { values: { problem: '会议多、文件多、简报多', category: '形式主义' }, responsibleId: leaderId, deadline: '2014-06-30' });
+    const edited = await staff.request('PUT', `/api/worklist-items/${items[0].id}`, { values: { problem: '会议多、文件多、简报多', category: '形式主义' }, responsibleId: leaderId, deadline: '2014-06-30' }, ANY_VERSION);
     expect(edited.body.values.measures).toBe('精简会议');
     expect(edited.body.title).toBe('会议多、文件多、简报多');
   });
@@ -153,21 +156,21 @@ describe('changing a definition', () => {
     const base = { ...rectification, fields: rectification.fields.filter((f) => f.key !== 'measures') };
     const toNumber = await leader.request('PUT', `/api/worklists/${listId}`, {
       ...base, fields: base.fields.map((f) => (f.key === 'problem' ? { ...f, type: 'number' } : f)),
-    });
+    }, ANY_VERSION);
     expect(toNumber.status).toBe(409);
     expect(toNumber.body.error.message).toContain('字段"问题"类型不能从文本改为数值');
     expect(toNumber.body.error.message).toContain('"公车使用不规范"');
     const droppedOption = await leader.request('PUT', `/api/worklists/${listId}`, {
       ...base, fields: base.fields.map((f) => (f.key === 'category' ? { ...f, options: ['形式主义', '官僚主义'] } : f)),
-    });
+    }, ANY_VERSION);
     expect(droppedOption.status).toBe(409);
     expect(droppedOption.body.error.message).toContain('不能删去已被使用的选项');
-    const removedStatus = await leader.request('PUT', `/api/worklists/${listId}`, { ...base, statuses: base.statuses.filter((s) => s.key !== 'doing') });
+    const removedStatus = await leader.request('PUT', `/api/worklists/${listId}`, { ...base, statuses: base.statuses.filter((s) => s.key !== 'doing') }, ANY_VERSION);
     expect(removedStatus.status).toBe(409);
     expect(removedStatus.body.error.message).toContain('状态"整改中"已被');
     const fits = await leader.request('PUT', `/api/worklists/${listId}`, {
       ...base, fields: base.fields.map((f) => (f.key === 'people' ? { ...f, type: 'money' } : f)),
-    });
+    }, ANY_VERSION);
     expect(fits.status).toBe(200);
   });
 });
@@ -228,12 +231,12 @@ describe('work list access', () => {
     const someItem = (await staff.get(`/api/worklists/${listId}/items`)).body.items[0];
     for (const res of [
       await foreign.get(`/api/worklists/${listId}`),
-      await foreign.request('PUT', `/api/worklists/${listId}`, rectification),
+      await foreign.request('PUT', `/api/worklists/${listId}`, rectification, ANY_VERSION),
       await foreign.get(`/api/worklists/${listId}/items`),
       await foreign.post(`/api/worklists/${listId}/items`, { values: { problem: 'x', category: '形式主义' } }),
       await foreign.get(`/api/worklists/${listId}/facts?from=2014-01-01&to=2014-06-30`),
       await foreign.get(`/api/worklist-items/${someItem.id}`),
-      await foreign.request('PUT', `/api/worklist-items/${someItem.id}`, { values: {} }),
+      await foreign.request('PUT', `/api/worklist-items/${someItem.id}`, { values: {} }, ANY_VERSION),
       await foreign.post(`/api/worklist-items/${someItem.id}/progress`, { entryDate: '2014-06-01', content: 'x' }),
       await foreign.delete(`/api/worklist-items/${someItem.id}`),
       await foreign.delete(`/api/worklists/${listId}`),
