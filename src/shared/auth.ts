@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { COMMON_PASSWORDS } from './common-passwords.js';
-import { requiredText } from './common.js';
+import { requiredText, safeString } from './common.js';
 import { orgLevelSchema, roleSchema } from './roles.js';
 
 export const PASSWORD_MIN_LENGTH = 8;
@@ -20,8 +20,7 @@ export const COMMON_PASSWORD_MESSAGE = '这个密码太常见,容易被猜中,�
  * on the list of common passwords (which holds the published demo password). The server also
  * refuses the demo password it was started with (see server/auth/password.ts).
  */
-export const passwordSchema = z
-  .string({ error: '请填写密码' })
+export const passwordSchema = safeString({ error: '请填写密码' }, '密码')
   .min(PASSWORD_MIN_LENGTH, { error: `密码至少${PASSWORD_MIN_LENGTH}位` })
   .max(128, { error: '密码不能超过128位' })
   .refine((p) => p.trim() !== '', { error: '密码不能只有空格', abort: true })
@@ -31,14 +30,14 @@ export const passwordSchema = z
 /** What the password field says under it, in the web forms. */
 export const PASSWORD_RULES_TEXT = `至少${PASSWORD_MIN_LENGTH}位,须同时包含字母和数字,不能用常见密码或演示密码`;
 
-export const loginBodySchema = z.object({
+export const loginBodySchema = z.strictObject({
   username: requiredText('用户名', 64),
-  password: z.string({ error: '请填写密码' }).min(1, { error: '请填写密码' }).max(128),
+  password: safeString({ error: '请填写密码' }, '密码').min(1, { error: '请填写密码' }).max(128),
 });
 export type LoginBody = z.infer<typeof loginBodySchema>;
 
-export const changePasswordBodySchema = z.object({
-  currentPassword: z.string().min(1, { error: '请填写当前密码' }).max(128),
+export const changePasswordBodySchema = z.strictObject({
+  currentPassword: safeString({ error: '请填写当前密码' }, '当前密码').min(1, { error: '请填写当前密码' }).max(128),
   newPassword: passwordSchema,
 });
 
@@ -70,5 +69,5 @@ export const apiTokenSchema = z.object({
 });
 export type ApiToken = z.infer<typeof apiTokenSchema>;
 
-export const createTokenBodySchema = z.object({ name: requiredText('令牌名称', 50) });
+export const createTokenBodySchema = z.strictObject({ name: requiredText('令牌名称', 50) });
 export const createdTokenSchema = z.object({ token: apiTokenSchema, secret: z.string() });

@@ -31,7 +31,7 @@ export const userSchema = z.object({
 });
 export type User = z.infer<typeof userSchema>;
 
-export const createUserBodySchema = z.object({
+export const createUserBodySchema = z.strictObject({
   username: usernameSchema,
   displayName: requiredText('姓名', 32),
   role: roleSchema,
@@ -43,7 +43,7 @@ export const createUserBodySchema = z.object({
 });
 export type CreateUserBody = z.input<typeof createUserBodySchema>;
 
-export const updateUserBodySchema = z.object({
+export const updateUserBodySchema = z.strictObject({
   displayName: requiredText('姓名', 32).optional(),
   role: roleSchema.optional(),
   sectionId: idSchema.nullable().optional(),
@@ -51,7 +51,7 @@ export const updateUserBodySchema = z.object({
   disabled: z.boolean().optional(),
 });
 
-export const resetPasswordBodySchema = z.object({ newPassword: passwordSchema });
+export const resetPasswordBodySchema = z.strictObject({ newPassword: passwordSchema });
 
 export const listUsersQuerySchema = paginationQuerySchema.extend({
   q: optionalText('关键词', 50),
