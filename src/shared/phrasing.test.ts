@@ -5,8 +5,10 @@ import {
   chineseNumeral,
   joinNames,
   ordinal,
+  NAMES_AS_COUNT_OVER,
   phraseEach,
   phraseMoney,
+  phraseNames,
   phraseQuantity,
   phraseShare,
   phraseWan,
@@ -362,13 +364,70 @@ describe('phraseMoney', () => {
 });
 
 describe('phraseWan', () => {
-  it('writes 万元 amounts exactly, trimmed to at most 4 decimals', () => {
+  it('rounds 万元 amounts by the house rules, counted in 元', () => {
+    expect(phraseWan(39)).toBe('近40万元');
+    expect(phraseWan(38.6)).toBe('30余万元');
+    expect(phraseWan(31.5)).toBe('30余万元');
     expect(phraseWan(70)).toBe('70万元');
-    expect(phraseWan(12.5)).toBe('12.5万元');
-    expect(phraseWan(1234.5)).toBe('1234.5万元');
-    expect(phraseWan(0.0001)).toBe('0.0001万元');
-    expect(phraseWan(3.14159)).toBe('3.1416万元');
-    expect(phraseWan(12.50001)).toBe('12.5万元');
-    expect(phraseWan(0)).toBe('0万元');
+    expect(phraseWan(12)).toBe('12万元');
+    expect(phraseWan(12.5)).toBe('12万余元');
+    expect(phraseWan(1.55)).toBe('1.5万余元');
+    expect(phraseWan(5.5)).toBe('5万余元');
+    expect(phraseWan(150.2)).toBe('150余万元');
+    expect(phraseWan(99.5)).toBe('近100万元');
+    expect(phraseWan(12345)).toBe('1.2亿余元');
+    expect(phraseWan(20000)).toBe('2亿元');
+  });
+
+  it('puts 余 or 多 after a place, never after a unit digit', () => {
+    expect(phraseWan(35, { more: '多' })).toBe('30多万元');
+    expect(phraseWan(35, { chinese: true })).toBe('三十余万元');
+    expect(phraseWan(5.5, { more: '多', chinese: true })).toBe('五万多元');
+    expect(phraseWan(2.5, { more: '多', chinese: true })).toBe('两万多元');
+    expect(phraseWan(120.5)).toBe('120余万元');
+    expect(phraseWan(7.2)).not.toMatch(/\d余万/);
+  });
+
+  it('writes amounts below 1万元 in 元, like phraseMoney', () => {
+    expect(phraseWan(0.8)).toBe('8000元');
+    expect(phraseWan(0.835)).toBe('8000余元');
+    expect(phraseWan(0.0045)).toBe('45元');
+    expect(phraseWan(0)).toBe('0元');
+  });
+
+  it('writes the exact amount in 万元 on request, trimmed to at most 4 decimals', () => {
+    expect(phraseWan(38.6, { mode: 'exact' })).toBe('38.6万元');
+    expect(phraseWan(70, { mode: 'exact' })).toBe('70万元');
+    expect(phraseWan(12.5, { mode: 'exact' })).toBe('12.5万元');
+    expect(phraseWan(1234.5, { mode: 'exact' })).toBe('1234.5万元');
+    expect(phraseWan(0.0001, { mode: 'exact' })).toBe('0.0001万元');
+    expect(phraseWan(3.14159, { mode: 'exact' })).toBe('3.1416万元');
+    expect(phraseWan(12.50001, { mode: 'exact' })).toBe('12.5万元');
+    expect(phraseWan(0, { mode: 'exact' })).toBe('0万元');
+    expect(phraseWan(2, { mode: 'exact', chinese: true })).toBe('两万元');
   });
 });
+
+describe('phraseNames', () => {
+  const names = (n: number) => Array.from({ length: n }, (_, i) => `部门${i + 1}`);
+  it('lists up to the threshold name by name', () => {
+    expect(NAMES_AS_COUNT_OVER).toBe(8);
+    expect(phraseNames(names(3), { countUnit: '个部门' })).toBe('部门1、部门2和部门3');
+    expect(phraseNames(names(8), { countUnit: '个部门' })).toBe(joinNamesOf(names(8)));
+    expect(phraseNames(['林业', '农业'], { quote: true })).toBe('\u201c林业\u201d和\u201c农业\u201d');
+  });
+
+  it('writes a longer list as its count with the unit given', () => {
+    expect(phraseNames(names(9), { countUnit: '个部门' })).toBe('9个部门');
+    expect(phraseNames(names(12), { countUnit: '个乡镇' })).toBe('12个乡镇');
+    expect(phraseNames(names(3), { countUnit: '个部门', over: 2 })).toBe('3个部门');
+  });
+
+  it('lists every name when no count unit is given', () => {
+    expect(phraseNames(names(12))).toBe(joinNamesOf(names(12)));
+  });
+});
+
+function joinNamesOf(list: string[]): string {
+  return `${list.slice(0, -1).join('、')}和${list[list.length - 1]}`;
+}
