@@ -99,14 +99,17 @@ export async function updateUser(ctx: Ctx, id: number, input: z.infer<typeof upd
       if (input.role && input.role !== 'admin') throw conflict('不能取消自己的管理员角色');
     }
     if (input.sectionId !== undefined) await checkSection(tx, before.org_id, input.sectionId);
-    await repo.updateUser(tx.db, id, {
+    const wanted = {
       display_name: input.displayName,
       role: input.role,
       section_id: input.sectionId,
       phone: input.phone,
       disabled: input.disabled === undefined ? undefined : input.disabled ? 1 : 0,
-      updated_at: new Date().toISOString(),
-    });
+    };
+    // Only what differs is written: a save that changes nothing leaves the record (and the audit) alone.
+    const changed = Object.fromEntries(Object.entries(wanted).filter(([column, value]) => value !== undefined && value !== before[column as keyof typeof before]));
+    if (Object.keys(changed).length === 0) return presentUser(before);
+    await repo.updateUser(tx.db, id, { ...changed, updated_at: new Date().toISOString() });
     if (input.disabled) await authRepo.deleteUserSessions(tx.db, id);
     const after = presentUser((await repo.findUser(tx.db, [before.org_id], id))!);
     await recordChange(tx, { action: 'update', entityType: 'user', entityId: id, orgId: before.org_id, before: presentUser(before), after });

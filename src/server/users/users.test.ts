@@ -87,6 +87,20 @@ describe('user administration', () => {
     expect(self.status).toBe(409);
   });
 
+  it('writes nothing for a save that changes nothing: no update time, no audit entry', async () => {
+    const u = await t.factories.user({ org: county, displayName: '不变的人' });
+    const auditCount = async () => Number((await t.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).where('entity_type', '=', 'user').where('entity_id', '=', String(u.id)).executeTakeFirstOrThrow()).n);
+    for (const body of [{}, { displayName: '不变的人' }]) {
+      const res = await admin.patch(`/api/users/${u.id}`, body);
+      expect(res.status).toBe(200);
+      const row = await t.database.db.selectFrom('users').select('updated_at').where('id', '=', u.id).executeTakeFirstOrThrow();
+      expect(row.updated_at).toBe(u.updated_at);
+    }
+    expect(await auditCount()).toBe(0);
+    expect((await admin.patch(`/api/users/${u.id}`, { displayName: '改了名的人' })).body.displayName).toBe('改了名的人');
+    expect(await auditCount()).toBe(1);
+  });
+
   it('resets a password: ends the user\'s sessions, revokes their API tokens, and makes them change it first', async () => {
     const u = await t.factories.user({ org: county, username: 'reset_me' });
     const session = await t.login('reset_me');
