@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { UNSAFE_TEXT_MESSAGE, dateSchema, findUnsafeText, idSchema, optionalText, requiredText, safeString } from './common.js';
+import { FACT_LEDGERS } from './fact-catalogue.js';
 import { recordVersionSchema } from './versions.js';
 
 // The work summary (工作总结): templates with sentence patterns whose {slots} name counted facts,
@@ -19,8 +20,8 @@ export const templateSectionSchema = z.object({
 export type TemplateSection = z.infer<typeof templateSectionSchema>;
 
 export const templatePlanSchema = z.object({
-  /** The work list that holds plan items, by name. */
-  listName: requiredText('计划台账', 40),
+  /** The work list that holds plan items, by its stable key. */
+  listKey: z.string().regex(/^[a-z][a-z0-9_]{0,29}$/, { error: '请选择计划台账' }),
   /** The choice field that names the period a plan item is for (its options look like 2014年下半年). */
   periodField: safeString().min(1).max(40),
   titleField: safeString().min(1).max(40),
@@ -35,6 +36,8 @@ export const templateDefinitionSchema = z.strictObject({
   plan: templatePlanSchema.nullable(),
   /** The event type whose lead events are the summary's 送科技下乡 figures (outreach.*). */
   outreachType: requiredText('活动类型', 40).default('送科技下乡'),
+  /** The default template built from the bureau's work lists, rebuilt as they change until a person saves it. */
+  auto: z.boolean().default(false),
 });
 export type TemplateDefinition = z.infer<typeof templateDefinitionSchema>;
 
@@ -89,6 +92,8 @@ export const draftDocSchema = z.object({
   title: z.string(),
   opening: paragraphSchema,
   sections: z.array(draftSectionSchema),
+  /** Slots of the template that named no fact when drafted: their sentences are left out, and said so here. */
+  warnings: z.array(slotProblemSchema).optional(),
 });
 export type DraftDoc = z.infer<typeof draftDocSchema>;
 
@@ -148,8 +153,52 @@ export const figureChangeSchema = z.object({
   applied: z.boolean(),
 });
 
-/** A fact a template slot may name, for the template editor's reference list. */
-export const factInfoSchema = z.object({ key: z.string(), label: z.string(), kind: z.enum(['number', 'groups', 'names', 'text']), unit: z.string().nullable() });
+/** A fact a template slot may name (its catalogue entry), with its value for the period asked, for the template editor. */
+export const factInfoSchema = z.object({
+  key: z.string(),
+  ledger: z.enum(FACT_LEDGERS),
+  label: z.string(),
+  kind: z.enum(['number', 'groups', 'names', 'text']),
+  unit: z.string().nullable(),
+  style: z.enum(['count', 'quantity', 'money', 'wan']).nullable(),
+  recordType: z.string().nullable(),
+  dimensions: z.array(z.string()),
+  atEnd: z.boolean(),
+  description: z.string(),
+  members: z.array(z.string()).optional(),
+  /** The value for the period: the number (a total for groups, a count for names), as the slot writes it by default; null without a period or when it says nothing. */
+  value: z.object({ number: z.number().nullable(), text: z.string().nullable(), records: z.number().int() }).nullable(),
+});
+export type FactInfo = z.infer<typeof factInfoSchema>;
+
+export const factsQuerySchema = z
+  .object({ from: dateSchema.optional(), to: dateSchema.optional(), outreachType: safeString().trim().min(1).max(40).optional() })
+  .refine((q) => (q.from === undefined) === (q.to === undefined), { error: '请同时给出开始和结束日期', path: ['to'] })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { error: '开始日期不能晚于结束日期', path: ['to'] });
+
+export const factCatalogueSchema = z.object({
+  period: z.object({ from: z.string(), to: z.string(), label: z.string() }).nullable(),
+  /** Every fact, in catalogue order. */
+  items: z.array(factInfoSchema),
+  /** The same facts grouped by ledger (单位, 期间, 科技项目 … 工作台账). */
+  ledgers: z.array(z.object({ ledger: z.enum(FACT_LEDGERS), label: z.string(), items: z.array(factInfoSchema) })),
+});
+
+export const previewBodySchema = z
+  .strictObject({
+    pattern: patternSchema,
+    from: dateSchema,
+    to: dateSchema,
+    outreachType: requiredText('活动类型', 40).default('送科技下乡'),
+  })
+  .refine((p) => p.from <= p.to, { error: '开始日期不能晚于结束日期', path: ['to'] });
+
+export const previewSchema = z.object({
+  /** The sentence as the draft would write it; null when it is left out (a figure in it says nothing, or a slot names no fact). */
+  text: z.string().nullable(),
+  figures: z.array(figureRefSchema),
+  problems: z.array(slotProblemSchema),
+});
 
 export const redraftSchema = z.object({
   doc: draftDocSchema,

@@ -64,9 +64,34 @@ export const FIGURE_KIND_LABELS: Record<(typeof FIGURE_KINDS)[number], string> =
   count: '条目数', countByStatus: '按状态计数', countByChoice: '按选项计数', sum: '数值合计',
 };
 
+/** A list's stable key: templates name its facts by it (list.<key>.done), so renaming the list keeps them. */
+export const listKeySchema = z.string().regex(/^[a-z][a-z0-9_]{0,29}$/, { error: '台账标识只能包含小写字母、数字和下划线,以字母开头,至多30个字符' });
+
+/** A sentence pattern of a list's summary: text with {slots} naming facts (as in report templates). */
+const summaryPatternSchema = safeString().trim().min(1, { error: '句式不能为空' }).max(1000, { error: '句式过长' });
+
+/**
+ * How the list appears in the default work summary. `section` is a core section's key (management:
+ * 科技管理, outreach: 科技宣传) or a heading of its own (lists with the same heading share a section,
+ * in list order; none → the list's topic or name); `sentences` use the list's facts
+ * ({list.<key>.done}, {list.<key>.field.village}); none leaves the list out. `plan` marks the list
+ * that holds next period's plan items (its choice field naming the period, title and content fields).
+ */
+export const worklistSummarySchema = z.strictObject({
+  section: safeString().trim().min(1).max(60).nullish().transform((v) => v ?? null),
+  sentences: z.array(summaryPatternSchema).max(10).default([]),
+  plan: z
+    .strictObject({ periodField: fieldKeySchema, titleField: fieldKeySchema, contentField: fieldKeySchema })
+    .nullish()
+    .transform((v) => v ?? null),
+});
+export type WorklistSummary = z.infer<typeof worklistSummarySchema>;
+
 export const worklistDefinitionSchema = z
   .strictObject({
     name: requiredText('台账名称', 40),
+    /** Given at creation or generated (list_<id>); never changes. */
+    key: listKeySchema.nullish().transform((v) => v ?? null),
     topic: optionalText('所属工作/活动', 60),
     description: optionalText('说明', 1000),
     /** Which field names an item in lists and links (a text-like field); the first text field by default. */
@@ -77,6 +102,7 @@ export const worklistDefinitionSchema = z
     hasResponsible: z.boolean().default(false),
     figures: z.array(figureDefSchema).max(20).default([]),
     sortOrder: z.number().int().min(0).max(9999).default(0),
+    summary: worklistSummarySchema.nullish().transform((v) => v ?? null),
   })
   .superRefine((d, ctx) => {
     const keys = d.fields.map((f) => f.key);
@@ -109,6 +135,12 @@ export const worklistDefinitionSchema = z
         }
       }
     });
+    const plan = d.summary?.plan;
+    if (plan) {
+      for (const [name, key] of Object.entries(plan)) {
+        if (!d.fields.some((f) => f.key === key && !f.hidden)) ctx.addIssue({ code: 'custom', path: ['summary', 'plan', name], message: `计划字段“${key}”不存在` });
+      }
+    }
     const figureKeys = d.figures.map((f) => f.key);
     if (new Set(figureKeys).size !== figureKeys.length) ctx.addIssue({ code: 'custom', path: ['figures'], message: '统计项标识不能重复' });
   });
@@ -129,6 +161,7 @@ export const fieldDefOutputSchema = z.object({
 export const worklistSchema = z.object({
   id: z.number().int(),
   version: recordVersionSchema,
+  key: z.string(),
   name: z.string(),
   topic: z.string().nullable(),
   description: z.string().nullable(),
@@ -142,6 +175,11 @@ export const worklistSchema = z.object({
     filterFieldKey: z.string().nullable(), filterValue: z.string().nullable(),
   })),
   sortOrder: z.number().int(),
+  summary: z.object({
+    section: z.string().nullable(),
+    sentences: z.array(z.string()),
+    plan: z.object({ periodField: z.string(), titleField: z.string(), contentField: z.string() }).nullable(),
+  }).nullable(),
   archived: z.boolean(),
   itemCount: z.number().int(),
   overdueCount: z.number().int(),
@@ -247,29 +285,61 @@ export const overdueSummarySchema = z.object({
 export const worklistFactSchema = z.object({ value: z.number(), recordType: z.literal('worklist_item'), ids: z.array(z.number().int()) });
 export type WorklistFact = z.infer<typeof worklistFactSchema>;
 
+/** A figure or a field over some items: a number (a count or a sum), groups, or names. */
+export const worklistMeasureSchema = z.object({
+  fact: worklistFactSchema.nullable(),
+  groups: z.array(z.object({ key: z.string(), label: z.string(), fact: worklistFactSchema })).nullable(),
+  /** Distinct names in the order the items were registered; ids are the items naming one. */
+  names: z.object({ names: z.array(z.string()), ids: z.array(z.number().int()) }).nullable(),
+});
+export type WorklistMeasure = z.infer<typeof worklistMeasureSchema>;
+
+/**
+ * A list's figures for a period. Unsuffixed: what happened in the period; AtEnd: the state on its
+ * last day. Figures and fields are given twice: over the items handled in the period (registered or
+ * with progress in it) and over the items on the list at the end.
+ */
 export const worklistFactsSchema = z.object({
   listId: z.number().int(),
+  listKey: z.string(),
   listName: z.string(),
   period: z.object({ from: z.string(), to: z.string() }),
+  /** Items registered in the period. */
+  registered: worklistFactSchema,
+  /** Items with a progress entry (status changes included, registration not) dated in the period. */
+  progressed: worklistFactSchema,
+  /** Items registered or progressed in the period. */
+  handled: worklistFactSchema,
+  /** Items that reached a done status (销号) in the period and were still done at its end. */
+  done: worklistFactSchema,
   /** Items on the ledger on the period's last day (registered by then). */
   itemsAtEnd: worklistFactSchema,
-  /** Items registered in the period. */
-  registeredInPeriod: worklistFactSchema,
   /** Items in a done status on the period's last day. */
   doneAtEnd: worklistFactSchema,
-  /** Items closed (reached a done status) in the period. */
-  closedInPeriod: worklistFactSchema,
+  openAtEnd: worklistFactSchema,
   /** Items past their deadline and not done on the period's last day. */
   overdueAtEnd: worklistFactSchema,
   byStatusAtEnd: z.array(z.object({ status: z.string(), label: z.string(), fact: worklistFactSchema })),
-  /** The figures the list's definition allows the summary to state. */
+  /** Titles of the items done / handled in the period, in the order they were registered. */
+  doneNames: z.array(z.string()),
+  handledNames: z.array(z.string()),
+  /** The figures the list's definition declares. */
   figures: z.array(z.object({
     key: z.string(),
     label: z.string(),
     kind: z.enum(FIGURE_KINDS),
-    fact: worklistFactSchema.nullable(),
-    groups: z.array(z.object({ key: z.string(), label: z.string(), fact: worklistFactSchema })).nullable(),
     unit: z.string().nullable(),
+    inPeriod: worklistMeasureSchema,
+    atEnd: worklistMeasureSchema,
+  })),
+  /** Each visible field a summary can state: sums of number and money fields, counts by choice, names of the rest. */
+  fields: z.array(z.object({
+    key: z.string(),
+    label: z.string(),
+    type: fieldTypeSchema,
+    unit: z.string().nullable(),
+    inPeriod: worklistMeasureSchema,
+    atEnd: worklistMeasureSchema,
   })),
 });
 export type WorklistFacts = z.infer<typeof worklistFactsSchema>;

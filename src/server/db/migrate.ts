@@ -6,6 +6,7 @@ import * as m0004 from './migrations/0004_worklists.js';
 import * as m0005 from './migrations/0005_reports.js';
 import * as m0006 from './migrations/0006_record_versions.js';
 import * as m0007 from './migrations/0007_accounts.js';
+import * as m0008 from './migrations/0008_worklist_keys.js';
 
 /** Every migration, by name; names sort in the order they run. Add new ones at the end. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -16,6 +17,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0005_reports': m0005,
   '0006_record_versions': m0006,
   '0007_accounts': m0007,
+  '0008_worklist_keys': m0008,
 };
 
 export class MigrationError extends Error {}

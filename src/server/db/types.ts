@@ -386,6 +386,8 @@ export interface WorklistsTable {
   /** Counts changes from 1; a write names the version it read (If-Match). */
   version: Generated<number>;
   org_id: number;
+  /** Stable, unique in the organisation: templates name the list's facts by it (migration 0008). */
+  key: string;
   name: string;
   topic: string | null;
   description: string | null;

@@ -11,8 +11,12 @@ import { addProgress, createItem, createWorklist } from '../worklists/service.js
 // village ledger and deeds of the "三送" pairing with 东山镇元鱼村 (the 延东水渠 repair, 三万多元),
 // village activities (2 trainings, a film for nearly 200 people, 800-odd leaflets), statistics
 // tasks, and the plan for the second half of 2014. People and households are invented.
+// Each list carries its stable key and the seed's wording as its summary sentences; the names the
+// seed states (the village, the canal, the film) are values of the items, not words of the template.
 
 const SI_FENG = ['形式主义', '官僚主义', '享乐主义', '奢靡之风'];
+const MASS_LINE = '积极开展群众教育实践活动,努力解决“四风”突出问题';
+const SAN_SONG = '“三送”工作取得良好成绩';
 
 type ItemSeed = {
   values: Record<string, string | number | null>;
@@ -54,7 +58,8 @@ export async function loadWorklistsDemo(
 
   // 2. 整改台账 first: opinions link to its items.
   const rectification = await define({
-    name: '整改台账', topic: '党的群众路线教育实践活动', description: '查摆“四风”问题,整改分类,动态管理(演示数据)', titleFieldKey: 'problem', sortOrder: 20,
+    name: '整改台账', key: 'rectification', topic: '党的群众路线教育实践活动', description: '查摆“四风”问题,整改分类,动态管理(演示数据)', titleFieldKey: 'problem', sortOrder: 20,
+    summary: { section: MASS_LINE, sentences: ['认真梳理、整改分类,建立整改台账{list.rectification.registered|unit:项},实行动态管理,已整改{list.rectification.done|unit:项}'] },
     fields: [
       { key: 'problem', label: '存在问题', type: 'text', required: true },
       { key: 'category', label: '“四风”类别', type: 'choice', required: true, options: SI_FENG },
@@ -79,7 +84,11 @@ export async function loadWorklistsDemo(
 
   // 1. 意见建议
   await define({
-    name: '意见建议', topic: '党的群众路线教育实践活动', description: '向企业、基层干部、“二代表一委员”、“三送”联系户征求的意见建议(演示数据)', titleFieldKey: 'summary', sortOrder: 10,
+    name: '意见建议', key: 'opinions', topic: '党的群众路线教育实践活动', description: '向企业、基层干部、“二代表一委员”、“三送”联系户征求的意见建议(演示数据)', titleFieldKey: 'summary', sortOrder: 10,
+    summary: {
+      section: MASS_LINE,
+      sentences: ['以查摆“四风”问题为核心,结合科技工作实际,采取“请进来、走出去”方式,向{list.opinions.figure.by_source}征求意见建议{list.opinions.registered|unit:条}'],
+    },
     fields: [
       { key: 'summary', label: '意见摘要', type: 'text', required: true },
       { key: 'source', label: '意见来源', type: 'choice', required: true, options: ['企业', '基层干部', '二代表一委员', '三送联系户'] },
@@ -101,7 +110,11 @@ export async function loadWorklistsDemo(
 
   // 3. 征收包干: four households, two settled by the end of June.
   await define({
-    name: '征收包干', topic: '县土地房屋征收工作', description: '我局包干的被征收户(演示数据)', titleFieldKey: 'head', sortOrder: 30,
+    name: '征收包干', key: 'expropriation', topic: '县土地房屋征收工作', description: '我局包干的被征收户(演示数据)', titleFieldKey: 'head', sortOrder: 30,
+    summary: {
+      section: '攻坚破难有力推动县土地房屋征收工作有序开展',
+      sentences: ['我局高度重视土地房屋征收工作,经常深入被征收农户,耐心细致做思想工作,力所能及地为其解决遇到的实际困难。截止到目前,我局所包干的{list.expropriation.handled|unit:户|share:list.expropriation.done}落实到位'],
+    },
     fields: [
       { key: 'head', label: '户主', type: 'household', required: true },
       { key: 'village', label: '所在村', type: 'place' },
@@ -122,7 +135,11 @@ export async function loadWorklistsDemo(
   // 4. 民情台账 of 元鱼村
   const yuanyu = places.get('元鱼村') ?? null;
   await define({
-    name: '民情台账', topic: '“三送”工作(东山镇元鱼村)', description: '驻村走访建立的民情台账(演示数据)', titleFieldKey: 'household', sortOrder: 40,
+    name: '民情台账', key: 'village_ledger', topic: '“三送”工作(东山镇元鱼村)', description: '驻村走访建立的民情台账(演示数据)', titleFieldKey: 'household', sortOrder: 40,
+    summary: {
+      section: SAN_SONG,
+      sentences: ['深入{list.village_ledger.field.village}开展“送政策释民惑,送温暖释民心,送服务解民难”活动,建立民情台账{list.village_ledger.registered|unit:户},切实为群众排忧解难'],
+    },
     fields: [
       { key: 'household', label: '农户', type: 'household', required: true },
       { key: 'village', label: '村', type: 'place' },
@@ -141,9 +158,14 @@ export async function loadWorklistsDemo(
 
   // 5. 为民实事: money from each source, the total is their sum.
   await define({
-    name: '为民实事', topic: '“三送”工作(东山镇元鱼村)', description: '驻村为群众办的实事好事(演示数据)', titleFieldKey: 'title', sortOrder: 50,
+    name: '为民实事', key: 'deeds', topic: '“三送”工作(东山镇元鱼村)', description: '驻村为群众办的实事好事(演示数据)', titleFieldKey: 'title', sortOrder: 50,
+    summary: {
+      section: SAN_SONG,
+      sentences: ['维修水利设施,积极向上争取资金,单位出一点,多方联合,共投入{list.deeds.figure.money|more:多|chinese}成功把{list.deeds.field.facility}修复完善'],
+    },
     fields: [
       { key: 'title', label: '实事名称', type: 'text', required: true },
+      { key: 'facility', label: '修缮设施', type: 'text' },
       { key: 'done_on', label: '完成日期', type: 'date' },
       { key: 'money_bureau', label: '单位出资', type: 'money' },
       { key: 'money_higher', label: '争取上级资金', type: 'money' },
@@ -154,16 +176,25 @@ export async function loadWorklistsDemo(
     figures: [{ key: 'deeds', label: '办实事', kind: 'count' }, { key: 'money', label: '共投入', kind: 'sum', fieldKeys: ['money_bureau', 'money_higher', 'money_other'] }],
   }).then((id) => fill(id, [
     { values: { title: '开展送科技服务', done_on: '2014-05-22', beneficiaries: '元鱼村村民近百人' }, registered: '2014-03-18', moves: [['2014-05-22', 'done', '组织涉农专家到村开展科技培训2次']] },
-    { values: { title: '修复延东水渠', done_on: '2014-05-28', money_bureau: 8000, money_higher: 15000, money_other: 8500, beneficiaries: '延东组农田80余亩' }, registered: '2014-03-20', moves: [['2014-04-10', 'done', '单位出一点、多方联合,水渠修复通水']] },
+    { values: { title: '修复延东水渠', facility: '延东水渠', done_on: '2014-05-28', money_bureau: 8000, money_higher: 15000, money_other: 8500, beneficiaries: '延东组农田80余亩' }, registered: '2014-03-20', moves: [['2014-04-10', 'done', '单位出一点、多方联合,水渠修复通水']] },
     { values: { title: '宣传“党风廉政建设社会评价”', done_on: '2014-06-18', beneficiaries: '元鱼村群众' }, registered: '2014-06-05', moves: [['2014-06-18', 'done', '发放宣传资料,组织观看专题片']] },
   ]));
 
   // 6. 驻村活动: two trainings, a film showing, leaflets.
   await define({
-    name: '驻村活动', topic: '“三送”工作(东山镇元鱼村)', description: '驻村开展的培训、宣传等活动(演示数据)', titleFieldKey: 'title', sortOrder: 60,
+    name: '驻村活动', key: 'village_activities', topic: '“三送”工作(东山镇元鱼村)', description: '驻村开展的培训、宣传等活动(演示数据)', titleFieldKey: 'title', sortOrder: 60,
+    summary: {
+      section: SAN_SONG,
+      sentences: [
+        '开展送科技服务,组织了部分涉农专家到该村进行了{list.village_activities.figure.by_kind.科技培训|unit:次}科技培训,使村民了解当前农业生产急需的科技知识',
+        '在{list.village_activities.field.village}大力宣传“党风廉政建设社会评价”工作,发放宣传资料{list.village_activities.figure.materials},组织{list.village_activities.figure.film_viewers}观看{list.village_activities.field.film}',
+      ],
+    },
     fields: [
       { key: 'title', label: '活动名称', type: 'text', required: true },
       { key: 'kind', label: '类型', type: 'choice', required: true, options: ['科技培训', '观影', '宣传', '走访'] },
+      { key: 'village', label: '村', type: 'place' },
+      { key: 'film', label: '片名', type: 'text' },
       { key: 'held_on', label: '日期', type: 'date', required: true },
       { key: 'attendees', label: '参加人数', type: 'number', unit: '人' },
       { key: 'materials', label: '发放资料', type: 'number', unit: '份' },
@@ -175,15 +206,16 @@ export async function loadWorklistsDemo(
       { key: 'materials', label: '发放宣传资料', kind: 'sum', fieldKeys: ['materials'] },
     ],
   }).then((id) => fill(id, [
-    { values: { title: '春季蔬菜种植技术培训', kind: '科技培训', held_on: '2014-03-18', attendees: 46, materials: 120 }, registered: '2014-03-10', moves: [['2014-03-18', 'held', '农业专家授课']] },
-    { values: { title: '脐橙、油茶管护技术培训', kind: '科技培训', held_on: '2014-05-22', attendees: 52, materials: 150 }, registered: '2014-05-10', moves: [['2014-05-22', 'held', '林业、果茶专家授课']] },
-    { values: { title: '观看《2014年上半年上犹县党政领导班子履行党风廉政建设职责巡礼》', kind: '观影', held_on: '2014-06-18', attendees: 196 }, registered: '2014-06-05', moves: [['2014-06-18', 'held', '在村委会集中观看']] },
-    { values: { title: '“党风廉政建设社会评价”宣传', kind: '宣传', held_on: '2014-06-18', materials: 542 }, registered: '2014-06-05', moves: [['2014-06-18', 'held', '入户发放宣传资料']] },
+    { values: { title: '春季蔬菜种植技术培训', kind: '科技培训', village: yuanyu, held_on: '2014-03-18', attendees: 46, materials: 120 }, registered: '2014-03-10', moves: [['2014-03-18', 'held', '农业专家授课']] },
+    { values: { title: '脐橙、油茶管护技术培训', kind: '科技培训', village: yuanyu, held_on: '2014-05-22', attendees: 52, materials: 150 }, registered: '2014-05-10', moves: [['2014-05-22', 'held', '林业、果茶专家授课']] },
+    { values: { title: '观看《2014年上半年上犹县党政领导班子履行党风廉政建设职责巡礼》', kind: '观影', village: yuanyu, film: '《2014年上半年上犹县党政领导班子履行党风廉政建设职责巡礼》', held_on: '2014-06-18', attendees: 196 }, registered: '2014-06-05', moves: [['2014-06-18', 'held', '在村委会集中观看']] },
+    { values: { title: '“党风廉政建设社会评价”宣传', kind: '宣传', village: yuanyu, held_on: '2014-06-18', materials: 542 }, registered: '2014-06-05', moves: [['2014-06-18', 'held', '入户发放宣传资料']] },
   ]));
 
   // 7. 统计报送
   await define({
-    name: '统计报送', topic: '日常统计工作', description: '按期报送的统计任务(演示数据)', titleFieldKey: 'task', sortOrder: 70,
+    name: '统计报送', key: 'statistics', topic: '日常统计工作', description: '按期报送的统计任务(演示数据)', titleFieldKey: 'task', sortOrder: 70,
+    summary: { section: 'management', sentences: ['开展了{list.statistics.doneNames}等工作'] },
     fields: [{ key: 'task', label: '任务', type: 'text', required: true }, { key: 'to', label: '报送单位', type: 'text' }],
     statuses: [{ key: 'todo', label: '未报送' }, { key: 'sent', label: '已报送', done: true }],
     hasDeadline: true, hasResponsible: true,
@@ -196,7 +228,8 @@ export async function loadWorklistsDemo(
 
   // 8. 工作计划: the seed's three items for the second half of 2014.
   await define({
-    name: '工作计划', topic: '半年/年度工作计划', description: '下一期间的工作计划;下一期总结据此说明完成情况(演示数据)', titleFieldKey: 'title', sortOrder: 80,
+    name: '工作计划', key: 'plan', topic: '半年/年度工作计划', description: '下一期间的工作计划;下一期总结据此说明完成情况(演示数据)', titleFieldKey: 'title', sortOrder: 80,
+    summary: { plan: { periodField: 'period', titleField: 'title', contentField: 'content' } },
     fields: [
       { key: 'period', label: '计划期间', type: 'choice', required: true, options: ['2014年上半年', '2014年下半年', '2015年上半年', '2015年下半年'] },
       { key: 'title', label: '计划事项', type: 'text', required: true },

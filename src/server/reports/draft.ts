@@ -1,12 +1,15 @@
-import { joinNames, ordinal, phraseMoney, phraseQuantity, phraseShare, phraseWan } from '../../shared/phrasing.js';
+import { type CatalogueIndex, type FactDef, type FactGroup, type FactValue, resolveFactKey } from '../../shared/fact-catalogue.js';
+import { joinNames, ordinal, phraseMoney, phraseNames, type PhraseOptions, phraseQuantity, phraseShare, phraseWan } from '../../shared/phrasing.js';
 import type { DraftDoc, FigureRef, Paragraph, TemplateDefinition } from '../../shared/reports.js';
-import type { FactSet } from './facts.js';
+import type { FactValues } from './fact-source.js';
 import type { PeriodInfo } from './period.js';
-import { type Slot, parseSlots } from './template.js';
+import { type Slot, type SlotProblem, parseSlots, unknownFactMessage } from './template.js';
 
 // The pure step: facts + template → the draft's sections and paragraphs. A sentence is kept only
 // when every figure it states is above zero (sections with nothing to report drop out); each
-// figure keeps the fact it came from and the ids of the records it counted.
+// figure keeps the fact it came from and the ids of the records it counted. Units, number styles
+// and record types come from the fact catalogue. A slot naming no fact of the catalogue leaves its
+// sentence out and says so in the draft's warnings.
 
 export interface PlanItem {
   id: number;
@@ -14,82 +17,167 @@ export interface PlanItem {
   content: string;
 }
 
+/** What the renderer reads: the period's facts, the catalogue they are declared in, and the same facts a year earlier. */
+export interface DraftFacts {
+  facts: FactValues;
+  catalogue: CatalogueIndex;
+  previous: FactValues | null;
+}
+
 interface Rendered {
   text: string;
   figure: FigureRef | null;
 }
 
+/** A slot's fact resolved: a fact of the catalogue, or one group of a groups fact (`{K.member}`). */
+type Resolved =
+  | { def: FactDef; value: FactValue | undefined; member: null }
+  | { def: FactDef; value: FactValue | undefined; member: string };
+
 function exactOf(value: number, unit: string): string {
   return `${Number.isInteger(value) ? value : Number(value.toFixed(4))}${unit}`;
 }
 
-/** Renders one slot, or null when its fact is missing or says nothing (zero, empty). */
-export function renderSlot(slot: Slot, facts: FactSet, previous: FactSet | null, nextId: () => string): Rendered | null {
-  const fact = facts.get(slot.key);
-  if (!fact) return null;
-  if (fact.kind === 'text') return { text: fact.text, figure: null };
+function findGroup(value: FactValue | undefined, member: string): FactGroup | undefined {
+  return value?.kind === 'groups' ? value.groups.find((g) => g.key === member || g.name === member) : undefined;
+}
+
+/** A number a slot names (a number fact, or one group of a groups fact) with the unit it is counted in. */
+function numberOf(r: Resolved, values: FactValues | null): { value: number; ids: number[]; unit: string } | null {
+  const value = values?.get(r.def.key);
+  if (r.member !== null) {
+    const g = findGroup(value, r.member);
+    return { value: g?.value ?? 0, ids: g?.ids ?? [], unit: g?.measure ?? r.def.unit ?? '' };
+  }
+  return value?.kind === 'number' ? { value: value.value, ids: value.ids, unit: r.def.unit ?? '' } : null;
+}
+
+function totalOf(r: Resolved, values: FactValues | null): number | null {
+  const n = numberOf(r, values);
+  if (n) return n.value;
+  const value = values?.get(r.def.key);
+  if (value?.kind === 'groups') return value.groups.reduce((s, g) => s + g.value, 0);
+  if (value?.kind === 'names') return value.names.length;
+  return null;
+}
+
+function resolve(key: string, input: DraftFacts): Resolved | null {
+  const found = resolveFactKey(input.catalogue, key);
+  if (!found) return null;
+  return { def: found.def, value: input.facts.get(found.def.key), member: found.member } as Resolved;
+}
+
+/** Writes a number by the fact's style and the slot's formats. */
+function phraseNumber(value: number, unit: string, style: FactDef['style'], formats: Map<string, string>): string {
+  const options: PhraseOptions = {
+    mode: formats.has('exact') ? 'exact' : 'approx',
+    more: formats.get('more') === '多' ? '多' : '余',
+    chinese: formats.has('chinese'),
+  };
+  if (style === 'wan') return phraseWan(value, options);
+  if (style === 'money') return phraseMoney(value, options);
+  if (style === 'quantity' || formats.has('approx')) return phraseQuantity(value, unit, options);
+  return exactOf(value, unit);
+}
+
+/**
+ * Renders one slot: null when its fact says nothing (zero, empty), 'unknown' when the slot names no
+ * fact of the catalogue.
+ */
+export function renderSlot(slot: Slot, input: DraftFacts, nextId: () => string): Rendered | null | 'unknown' {
+  const r = resolve(slot.key, input);
+  if (!r) return 'unknown';
+  const { def } = r;
   const f = slot.formats;
-  const options = { mode: f.has('exact') ? ('exact' as const) : ('approx' as const), more: f.get('more') === '多' ? ('多' as const) : ('余' as const), chinese: f.has('chinese') };
-  const figure = (text: string, value: number, exactText: string, ids: number[], recordType: string): FigureRef => {
-    const before = previous?.get(slot.key);
-    const prevValue = before?.kind === 'number' ? before.value : before?.kind === 'groups' ? before.groups.reduce((s, g) => s + g.value, 0) : null;
+  const figure = (text: string, value: number, exactText: string, ids: number[], unit: string): FigureRef => {
+    const before = input.previous ? totalOf(r, input.previous) : null;
     return {
-      id: nextId(), factKey: slot.key, text, exactText, value, recordType, ids,
-      previous: prevValue !== null && prevValue > 0 && before?.kind === 'number' ? { value: prevValue, text: exactOf(prevValue, before.unit) } : prevValue ? { value: prevValue, text: String(prevValue) } : null,
+      id: nextId(), factKey: slot.key, text, exactText, value, recordType: def.recordType ?? '', ids,
+      previous: before !== null && before > 0 ? { value: before, text: exactOf(before, unit) } : null,
     };
   };
 
-  if (fact.kind === 'number') {
-    const unit = f.get('unit') || fact.unit;
-    if (f.has('share')) {
-      const part = facts.get(f.get('share')!);
-      if (fact.value <= 0 || part?.kind !== 'number') return null;
-      const text = phraseShare(fact.value, part.value, unit);
-      return { text, figure: figure(text, part.value, `${fact.value}${unit}中${part.value}${unit}`, fact.ids, fact.recordType) };
-    }
-    if (fact.value <= 0) return null;
-    let text: string;
-    if (fact.style === 'wan') text = phraseWan(fact.value);
-    else if (fact.style === 'money') text = phraseMoney(fact.value, options);
-    else if (fact.style === 'quantity' || f.has('approx')) text = phraseQuantity(fact.value, unit, options);
-    else text = exactOf(fact.value, unit);
-    return { text, figure: figure(text, fact.value, exactOf(fact.value, unit), fact.ids, fact.recordType) };
+  if (def.kind === 'text') {
+    return r.value?.kind === 'text' && r.value.text ? { text: r.value.text, figure: null } : null;
   }
 
-  if (fact.kind === 'groups') {
-    const groups = fact.groups.filter((g) => g.value > 0);
+  const n = numberOf(r, input.facts);
+  if (def.kind === 'number' || r.member !== null) {
+    if (!n) return null;
+    const unit = f.get('unit') || n.unit;
+    if (f.has('share')) {
+      const other = resolve(f.get('share')!, input);
+      const part = other ? numberOf(other, input.facts) : null;
+      if (n.value <= 0 || !part) return null;
+      const text = phraseShare(n.value, part.value, unit);
+      return { text, figure: figure(text, part.value, `${n.value}${unit}中${part.value}${unit}`, n.ids, unit) };
+    }
+    if (n.value <= 0) return null;
+    const text = phraseNumber(n.value, unit, def.style, f);
+    return { text, figure: figure(text, n.value, exactOf(n.value, def.style === 'wan' ? '万元' : def.style === 'money' ? '元' : unit), n.ids, unit) };
+  }
+
+  if (def.kind === 'groups') {
+    if (r.value?.kind !== 'groups') return null;
+    const groups = r.value.groups.filter((g) => g.value > 0);
     if (!groups.length) return null;
-    const unit = f.get('unit') || fact.unit;
+    const unitFormat = f.get('unit');
+    const unitOf = (g: FactGroup) => unitFormat || g.measure || def.unit || '';
+    const amount = (g: FactGroup) => (def.style === 'wan' || def.style === 'money' ? phraseNumber(g.value, unitOf(g), def.style, f) : `${g.value}${unitOf(g)}`);
+    const exactAmount = (g: FactGroup) => exactOf(g.value, def.style === 'wan' ? '万元' : def.style === 'money' ? '元' : unitOf(g));
     const suffix = f.get('suffix') ?? '';
     const names = groups.map((g) => `${g.name}${suffix}`);
+    const nestBy = f.get('nest');
     let text: string;
-    if (f.has('each') && groups.every((g) => g.value === groups[0].value)) {
-      text = `${joinNames(names, f.has('quote'))}${groups.length > 1 ? '各' : ''}${groups[0].value}${unit}`;
+    if (nestBy) {
+      text = groups.map((g, i) => {
+        const sub = (g.sub?.[nestBy] ?? []).filter((s) => s.value > 0);
+        return `${names[i]}${amount(g)}${sub.length ? `(${sub.map((s) => `${s.name}${amount(s)}`).join('、')})` : ''}`;
+      }).join(',');
+    } else if (f.has('each') && groups.every((g) => g.value === groups[0].value && unitOf(g) === unitOf(groups[0]))) {
+      text = `${joinNames(names, f.has('quote'))}${groups.length > 1 ? '各' : ''}${amount(groups[0])}`;
     } else if (f.has('each') || f.has('list')) {
-      text = groups.map((g, i) => `${names[i]}${g.value}${unit}`).join('、');
+      text = groups.map((g, i) => `${names[i]}${amount(g)}`).join('、');
     } else {
       text = joinNames(names, f.has('quote'));
     }
     const total = groups.reduce((s, g) => s + g.value, 0);
-    return { text, figure: figure(text, total, groups.map((g, i) => `${names[i]}${g.value}${unit}`).join('、'), groups.flatMap((g) => g.ids), fact.recordType) };
+    return { text, figure: figure(text, total, groups.map((g, i) => `${names[i]}${exactAmount(g)}`).join('、'), [...new Set(groups.flatMap((g) => g.ids))], def.unit ?? '') };
   }
 
-  if (!fact.names.length) return null;
-  const text = joinNames(fact.names, f.has('quote'));
-  return { text, figure: figure(text, fact.names.length, fact.names.join('、'), fact.ids, fact.recordType) };
+  if (r.value?.kind !== 'names' || !r.value.names.length) return null;
+  const text = phraseNames(r.value.names, { countUnit: def.countUnit, quote: f.has('quote') });
+  return { text, figure: figure(text, r.value.names.length, r.value.names.join('、'), r.value.ids, '') };
 }
 
-/** Fills a pattern; null when a figure in it says nothing, so the sentence is left out. */
-export function renderPattern(pattern: string, facts: FactSet, previous: FactSet | null, nextId: () => string): { text: string; figures: FigureRef[] } | null {
-  let text = pattern;
+export interface RenderedPattern {
+  /** The sentence, or null when it is left out (a figure says nothing, or a slot names no fact). */
+  text: string | null;
+  figures: FigureRef[];
+  /** The slots that named no fact. */
+  unknown: Slot[];
+}
+
+/** Fills a pattern; its text is null when a figure in it says nothing, so the sentence is left out. */
+export function renderPattern(pattern: string, input: DraftFacts, nextId: () => string): RenderedPattern {
+  let text: string | null = pattern;
   const figures: FigureRef[] = [];
+  const unknown: Slot[] = [];
   for (const slot of parseSlots(pattern)) {
-    const rendered = renderSlot(slot, facts, previous, nextId);
-    if (!rendered) return null;
-    text = text.replace(slot.raw, rendered.text);
+    const rendered = renderSlot(slot, input, nextId);
+    if (rendered === 'unknown') {
+      unknown.push(slot);
+      text = null;
+      continue;
+    }
+    if (!rendered) {
+      text = null;
+      continue;
+    }
+    if (text !== null) text = text.replace(slot.raw, rendered.text);
     if (rendered.figure) figures.push(rendered.figure);
   }
-  return { text, figures };
+  return text === null ? { text: null, figures: [], unknown } : { text, figures, unknown };
 }
 
 function endSentence(text: string): string {
@@ -97,31 +185,34 @@ function endSentence(text: string): string {
 }
 
 /** The whole draft. `plan` holds the plan list's items for the next period (empty leaves the plan out). */
-export function buildDraft(
-  template: TemplateDefinition,
-  facts: FactSet,
-  previous: FactSet | null,
-  period: PeriodInfo,
-  plan: PlanItem[],
-): DraftDoc {
+export function buildDraft(template: TemplateDefinition, input: DraftFacts, period: PeriodInfo, plan: PlanItem[]): DraftDoc {
   let counter = 0;
   const nextId = () => `f${++counter}`;
-  const title = renderPattern(template.title, facts, null, nextId)?.text ?? `${period.label}工作总结`;
-  const opening = renderPattern(template.opening, facts, previous, nextId) ?? { text: '', figures: [] };
+  const warnings: SlotProblem[] = [];
+  const render = (pattern: string, path: string, facts: DraftFacts) => {
+    const out = renderPattern(pattern, facts, nextId);
+    for (const slot of out.unknown) warnings.push({ path, slot: slot.raw, message: `${unknownFactMessage(slot.key)},这句没有写入` });
+    return out;
+  };
+
+  const title = render(template.title, 'title', { ...input, previous: null }).text ?? `${period.label}工作总结`;
+  const opening = render(template.opening, 'opening', input);
 
   const sections: DraftDoc['sections'] = [];
-  for (const section of template.sections) {
-    const kept = section.sentences.map((s) => renderPattern(s, facts, previous, nextId)).filter((s) => s !== null);
-    if (!kept.length) continue;
+  template.sections.forEach((section, i) => {
+    const kept = section.sentences
+      .map((s, j) => render(s, `sections.${i}.sentences.${j}`, input))
+      .filter((s): s is RenderedPattern & { text: string } => s.text !== null);
+    if (!kept.length) return;
     let text: string;
     if (section.enumerate && kept.length > 1) {
-      text = kept.map((s, i) => `${ordinal(i + 1)}是${s.text.replace(/[。;;]$/, '')}${i === kept.length - 1 ? '。' : ';'}`).join('');
+      text = kept.map((s, k) => `${ordinal(k + 1)}是${s.text.replace(/[。;;]$/, '')}${k === kept.length - 1 ? '。' : ';'}`).join('');
     } else {
       text = kept.map((s) => endSentence(s.text)).join('');
     }
     const paragraph: Paragraph = { key: `${section.key}.1`, text, figures: kept.flatMap((s) => s.figures) };
     sections.push({ key: section.key, heading: `${ordinal(sections.length + 1)}、${section.heading}`, paragraphs: [paragraph] });
-  }
+  });
   if (template.plan && period.next && plan.length) {
     sections.push({
       key: 'plan',
@@ -133,6 +224,5 @@ export function buildDraft(
       })),
     });
   }
-  return { title, opening: { key: 'opening', text: opening.text, figures: opening.figures }, sections };
+  return { title, opening: { key: 'opening', text: opening.text ?? '', figures: opening.figures }, sections, warnings };
 }
-

@@ -76,12 +76,26 @@ describe('redrafting after the ledgers changed', () => {
 });
 
 describe('templates', () => {
-  it('list the facts a slot may name, with labels and units', async () => {
-    const facts = (await leader.get('/api/report-templates/facts')).body.items;
-    expect(facts).toEqual(expect.arrayContaining([
-      { key: 'outreach.materials', label: '发放资料', kind: 'number', unit: '份' },
-      expect.objectContaining({ key: 'list.征收包干.doneAtEnd', kind: 'number' }),
-    ]));
+  it('list the facts a slot may name, grouped by ledger, with labels, units and their values for a period', async () => {
+    // Up to 25 June: the sixth 送科技下乡 event another test adds is dated the 26th.
+    const res = await leader.get('/api/report-templates/facts?from=2014-01-01&to=2014-06-25');
+    expect(res.status).toBe(200);
+    expect(res.body.period).toMatchObject({ from: '2014-01-01', to: '2014-06-25' });
+    expect(res.body.ledgers.map((l: { label: string }) => l.label)).toEqual(['单位', '期间', '科技项目', '科技活动', '送科技下乡', '科技特派员', '工作台账']);
+    const find = (key: string) => res.body.items.find((f: { key: string }) => f.key === key);
+    expect(find('outreach.materials')).toMatchObject({
+      ledger: 'outreach', label: '发放资料', kind: 'number', unit: '份', style: 'quantity', recordType: 'event', atEnd: false,
+      value: { number: 15230, text: '1.5万余份', records: 5 },
+    });
+    expect(find('org.leadership')).toMatchObject({ kind: 'text', value: { text: '县委、县政府' } });
+    const lists = res.body.ledgers.find((l: { ledger: string }) => l.ledger === 'lists').items;
+    expect(lists.find((f: { key: string }) => f.key === 'list.expropriation.done')).toMatchObject({ label: '征收包干:期内完成', value: { number: 2, text: '2项' } });
+    expect(lists.find((f: { key: string }) => f.key === 'list.expropriation.itemsAtEnd')).toMatchObject({ atEnd: true, value: { number: 4 } });
+    expect(lists.find((f: { key: string }) => f.key === 'list.village_activities.field.film').value.text).toBe('《2014年上半年上犹县党政领导班子履行党风廉政建设职责巡礼》');
+    const bare = (await leader.get('/api/report-templates/facts')).body;
+    expect(bare.period).toBeNull();
+    expect(bare.items.every((f: { value: unknown }) => f.value === null)).toBe(true);
+    expect(bare.items.map((f: { key: string }) => f.key)).toEqual(res.body.items.map((f: { key: string }) => f.key));
   });
 
   it('come with the default template, and refuse a slot that names no fact before saving', async () => {

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParamsSchema, okSchema, queryIdSchema } from '../../shared/common.js';
 import {
-  createReportBodySchema, factInfoSchema, redraftSchema, reportSchema, saveVersionBodySchema, staleFigureSchema, templateCheckSchema,
+  createReportBodySchema, factCatalogueSchema, factsQuerySchema, previewBodySchema, previewSchema, redraftSchema, reportSchema, saveVersionBodySchema, staleFigureSchema, templateCheckSchema,
   templateDefinitionSchema, templateSchema, versionSchema,
 } from '../../shared/reports.js';
 import { ctxOf } from '../context.js';
@@ -22,12 +22,19 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['工作总结'];
 
   app.get('/report-templates', {
-    schema: { tags, summary: '总结模板(首次使用时建立按上犹县科技局 2014 年上半年总结结构的默认模板)', response: { 200: z.object({ items: z.array(templateSchema) }) } },
+    schema: { tags, summary: '总结模板(首次使用时由通用段落和本单位各工作台账的总结句式建立默认模板,台账变化时随之更新,直到有人修改保存)', response: { 200: z.object({ items: z.array(templateSchema) }) } },
   }, async (request) => ({ items: await service.listTemplates(ctxOf(request)) }));
 
   app.get('/report-templates/facts', {
-    schema: { tags, summary: '模板可用的统计数据(占位名、名称、单位)', response: { 200: z.object({ items: z.array(factInfoSchema) }) } },
-  }, async (request) => ({ items: await service.listFactInfo(ctxOf(request)) }));
+    schema: {
+      tags, summary: '模板可用的统计数据(事实目录):按台账分组,每项有占位名、名称、单位、计数方式;给出期间时附该期间的数值',
+      querystring: factsQuerySchema, response: { 200: factCatalogueSchema },
+    },
+  }, async (request) => service.listFactInfo(ctxOf(request), request.query));
+
+  app.post('/report-templates/preview', {
+    schema: { tags, summary: '预览一个句式在某期间的写法,并列出其中的问题(编辑模板时实时预览)', body: previewBodySchema, response: { 200: previewSchema } },
+  }, async (request) => service.previewPattern(ctxOf(request), request.body));
 
   app.post('/report-templates/check', {
     schema: { tags, summary: '检查模板:列出每个不对应统计数据的 {占位}', body: templateDefinitionSchema, response: { 200: templateCheckSchema } },

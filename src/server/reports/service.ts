@@ -1,8 +1,10 @@
 import type { z } from 'zod';
+import { FACT_LEDGERS, FACT_LEDGER_LABELS, type FactDef, factCatalogue, indexCatalogue } from '../../shared/fact-catalogue.js';
 import type {
-  DraftDoc, FigureRef, Report, Version, createReportBodySchema, saveVersionBodySchema,
+  DraftDoc, FactInfo, FigureRef, Report, Version, createReportBodySchema, factsQuerySchema, previewBodySchema, saveVersionBodySchema,
 } from '../../shared/reports.js';
 import { type TemplateDefinition, templateDefinitionSchema } from '../../shared/reports.js';
+import { ORG_LEVELS } from '../../shared/roles.js';
 import { type Actor, assertLedgerReader, assertLedgerWriter, requireRole } from '../auth/actor.js';
 import { recordChange } from '../audit/service.js';
 import { type Ctx, inTransaction } from '../context.js';
@@ -10,13 +12,13 @@ import { bumpVersion, claimVersion, type ExpectedVersion } from '../db/versioned
 import { AppError, conflict, notFound, validation } from '../http/errors.js';
 import { findOrg } from '../orgs/repo.js';
 import { readableOrgIds } from '../orgs/service.js';
-import type { Values } from '../worklists/definition.js';
-import { listWorklists } from '../worklists/service.js';
-import { type PlanItem, buildDraft } from './draft.js';
-import { type FactSet, gatherFacts } from './facts.js';
+import { catalogueLists, ownWorklists, planItems } from '../worklists/facts.js';
+import { type DraftFacts, buildDraft, renderPattern, renderSlot } from './draft.js';
+import type { FactOptions, FactValues } from './fact-source.js';
+import { gatherFacts } from './facts.js';
 import { describePeriod } from './period.js';
 import * as repo from './repo.js';
-import { DEFAULT_TEMPLATE, checkTemplate } from './template.js';
+import { DEFAULT_OUTREACH_TYPE, buildDefaultTemplate, checkPattern, checkTemplate, parseSlots } from './template.js';
 
 // ---------- templates ----------
 
@@ -24,39 +26,59 @@ function presentTemplate(row: { id: number; version: number; name: string; is_de
   return { id: row.id, version: row.version, name: row.name, isDefault: row.is_default === 1, definition: JSON.parse(row.definition_json) as TemplateDefinition, createdAt: row.created_at, updatedAt: row.updated_at };
 }
 
-/** The organisation's templates; the default one (the seed's structure) is created on first use. */
+/** The default template as the bureau's work lists give it now. */
+async function currentDefaultTemplate(ctx: Ctx): Promise<TemplateDefinition> {
+  return buildDefaultTemplate((await ownWorklists(ctx)).map(({ list }) => list));
+}
+
+/**
+ * The organisation's templates. The default one is built on first use from the core sections and
+ * the bureau's work lists, and rebuilt as the lists change until a person saves it (auto).
+ */
 export async function listTemplates(ctx: Ctx) {
   assertLedgerReader(ctx.actor);
   return inTransaction(ctx, async (tx) => {
     let rows = await repo.listTemplates(tx.db, ctx.actor.orgId);
+    const now = new Date().toISOString();
     if (!rows.length) {
-      const now = new Date().toISOString();
+      const def = await currentDefaultTemplate(tx);
       await repo.insertTemplate(tx.db, {
-        org_id: ctx.actor.orgId, name: DEFAULT_TEMPLATE.name, definition_json: JSON.stringify(DEFAULT_TEMPLATE), is_default: 1,
-        created_by: null, created_at: now, updated_at: now,
+        org_id: ctx.actor.orgId, name: def.name, definition_json: JSON.stringify(def), is_default: 1, created_by: null, created_at: now, updated_at: now,
       });
       rows = await repo.listTemplates(tx.db, ctx.actor.orgId);
+    } else {
+      for (const row of rows) {
+        if (!row.is_default || !(JSON.parse(row.definition_json) as Partial<TemplateDefinition>).auto) continue;
+        // Rebuilt under the name it has, so it never clashes with a template of the bureau's own.
+        const json = JSON.stringify({ ...(await currentDefaultTemplate(tx)), name: row.name });
+        if (json === row.definition_json) continue;
+        await repo.updateTemplate(tx.db, row.id, { definition_json: json, updated_at: now });
+        row.definition_json = json;
+        row.updated_at = now;
+      }
     }
     return rows.map(presentTemplate);
   });
 }
 
-async function orgName(ctx: Ctx): Promise<string> {
-  return (await findOrg(ctx.db, ctx.actor.orgId))?.name ?? '';
+async function factOptions(ctx: Ctx, outreachType: string): Promise<FactOptions> {
+  const org = await findOrg(ctx.db, ctx.actor.orgId);
+  const level = ORG_LEVELS.find((l) => l === org?.level) ?? 'county';
+  return { outreachType, org: { name: org?.name ?? '', level } };
 }
 
-/** The fact keys templates may name for this organisation (its work lists' included). */
-async function knownFactKeys(ctx: Ctx): Promise<Set<string>> {
-  return new Set((await listFactInfo(ctx)).map((f) => f.key));
+/** Every fact templates may name for this organisation: the core facts and those of its own work lists. */
+async function catalogueFor(ctx: Ctx): Promise<FactDef[]> {
+  return factCatalogue(await catalogueLists(ctx));
 }
 
-/** Problems of a template: each slot that names no fact; an unknown plan list or field. */
+/** Problems of a template: each slot that names no fact of the catalogue; an unknown plan list or field. */
 export async function checkTemplateDefinition(ctx: Ctx, def: TemplateDefinition) {
   assertLedgerReader(ctx.actor);
-  const problems = checkTemplate(def, await knownFactKeys(ctx));
+  const problems = checkTemplate(def, indexCatalogue(await catalogueFor(ctx)));
   if (def.plan) {
-    const list = (await listWorklists(ctx, true)).find((l) => l.name === def.plan!.listName);
-    if (!list) problems.push({ path: 'plan.listName', slot: def.plan.listName, message: `没有名为“${def.plan.listName}”的台账` });
+    const list = (await ownWorklists(ctx)).find(({ list: l }) => l.key === def.plan!.listKey)?.list;
+    if (!list) problems.push({ path: 'plan.listKey', slot: def.plan.listKey, message: `没有标识为“${def.plan.listKey}”的台账` });
     else {
       for (const field of ['periodField', 'titleField', 'contentField'] as const) {
         if (!list.fields.some((f) => f.key === def.plan![field])) {
@@ -79,8 +101,14 @@ async function validTemplate(ctx: Ctx, def: TemplateDefinition): Promise<void> {
   }
 }
 
-export async function createTemplate(ctx: Ctx, def: TemplateDefinition) {
+/** A template a person saves is theirs: never rebuilt from the work lists. */
+function ownedBySomeone(def: TemplateDefinition): TemplateDefinition {
+  return { ...def, auto: false };
+}
+
+export async function createTemplate(ctx: Ctx, input: TemplateDefinition) {
   assertAuthor(ctx.actor);
+  const def = ownedBySomeone(input);
   return inTransaction(ctx, async (tx) => {
     await validTemplate(tx, def);
     if (await repo.findTemplateByName(tx.db, ctx.actor.orgId, def.name)) throw conflict(`模板“${def.name}”已存在`);
@@ -94,8 +122,9 @@ export async function createTemplate(ctx: Ctx, def: TemplateDefinition) {
   });
 }
 
-export async function updateTemplate(ctx: Ctx, id: number, def: TemplateDefinition, expected?: ExpectedVersion) {
+export async function updateTemplate(ctx: Ctx, id: number, input: TemplateDefinition, expected?: ExpectedVersion) {
   assertAuthor(ctx.actor);
+  const def = ownedBySomeone(input);
   return inTransaction(ctx, async (tx) => {
     const row = await repo.findTemplate(tx.db, ctx.actor.orgId, id);
     if (!row) throw notFound('模板不存在');
@@ -130,31 +159,30 @@ export async function deleteTemplate(ctx: Ctx, id: number, expected?: ExpectedVe
 
 // ---------- drafting ----------
 
-async function planItems(ctx: Ctx, template: TemplateDefinition, nextLabel: string | null): Promise<PlanItem[]> {
-  if (!template.plan || !nextLabel) return [];
-  const list = (await listWorklists(ctx, true)).find((l) => l.name === template.plan!.listName);
-  if (!list) return [];
-  const rows = await ctx.db
-    .selectFrom('worklist_items')
-    .select(['id', 'values_json'])
-    .where('list_id', '=', list.id)
-    .orderBy('registered_date')
-    .orderBy('id')
-    .execute();
-  return rows
-    .map((r) => ({ id: r.id, values: JSON.parse(r.values_json) as Values }))
-    .filter((r) => r.values[template.plan!.periodField] === nextLabel)
-    .map((r) => ({ id: r.id, title: String(r.values[template.plan!.titleField] ?? ''), content: String(r.values[template.plan!.contentField] ?? '') }));
+/** A template as stored (with a report, or saved before a field was added), read with today's defaults. */
+function storedTemplate(json: string): TemplateDefinition {
+  const raw: unknown = JSON.parse(json);
+  const parsed = templateDefinitionSchema.safeParse(raw);
+  return parsed.success ? parsed.data : (raw as TemplateDefinition);
+}
+
+/** The period's facts, the catalogue they are declared in, and the same facts a year earlier (同比). */
+async function draftFacts(ctx: Ctx, from: string, to: string, outreachType: string, withPrevious = true): Promise<DraftFacts> {
+  const period = describePeriod(from, to);
+  const options = await factOptions(ctx, outreachType);
+  return {
+    facts: await gatherFacts(ctx, { from, to }, options),
+    previous: withPrevious ? await gatherFacts(ctx, period.yearEarlier, options) : null,
+    catalogue: indexCatalogue(await catalogueFor(ctx)),
+  };
 }
 
 /** Facts of the period and of the same period a year earlier, and the draft they give. */
-export async function draftFor(ctx: Ctx, from: string, to: string, template: TemplateDefinition): Promise<{ doc: DraftDoc; facts: FactSet }> {
+export async function draftFor(ctx: Ctx, from: string, to: string, template: TemplateDefinition): Promise<{ doc: DraftDoc; facts: FactValues }> {
   const period = describePeriod(from, to);
-  const options = { outreachType: template.outreachType, orgName: await orgName(ctx) };
-  const facts = await gatherFacts(ctx, from, to, options);
-  const previous = await gatherFacts(ctx, period.yearEarlier.from, period.yearEarlier.to, options);
-  const doc = buildDraft(template, facts, previous, period, await planItems(ctx, template, period.next?.label ?? null));
-  return { doc, facts };
+  const input = await draftFacts(ctx, from, to, template.outreachType);
+  const plan = template.plan && period.next ? await planItems(ctx, template.plan, period.next.label) : [];
+  return { doc: buildDraft(template, input, period, plan), facts: input.facts };
 }
 
 function presentReport(row: repo.ReportView, actor: Actor): Report {
@@ -167,7 +195,7 @@ function presentReport(row: repo.ReportView, actor: Actor): Report {
     periodTo: row.period_to,
     periodLabel: row.period_label,
     templateId: row.template_id,
-    templateName: (JSON.parse(row.template_json) as TemplateDefinition).name,
+    templateName: storedTemplate(row.template_json).name,
     latestVersion: Number(row.latest_version ?? 0),
     createdByName: row.created_by_name ?? null,
     createdAt: row.created_at,
@@ -293,7 +321,7 @@ export async function redraft(ctx: Ctx, id: number) {
   const latest = (await repo.findVersion(ctx.db, id, Number(row.latest_version)))!;
   const current = JSON.parse(latest.content_json) as DraftDoc;
   const generatedBefore = JSON.parse(latest.generated_json) as DraftDoc;
-  const { doc: fresh } = await draftFor(ctx, row.period_from, row.period_to, JSON.parse(row.template_json) as TemplateDefinition);
+  const { doc: fresh } = await draftFor(ctx, row.period_from, row.period_to, storedTemplate(row.template_json));
 
   const generatedText = new Map<string, string>();
   for (const s of generatedBefore.sections) for (const p of s.paragraphs) generatedText.set(p.key, p.text);
@@ -323,7 +351,7 @@ export async function redraft(ctx: Ctx, id: number) {
 export async function staleFigures(ctx: Ctx, id: number, versionNo: number) {
   const row = await getReportRow(ctx, id);
   const version = await getVersion(ctx, id, versionNo);
-  const { doc: fresh } = await draftFor(ctx, row.period_from, row.period_to, JSON.parse(row.template_json) as TemplateDefinition);
+  const { doc: fresh } = await draftFor(ctx, row.period_from, row.period_to, storedTemplate(row.template_json));
   const now = new Map<string, FigureRef>();
   const all = (doc: DraftDoc) => [...doc.opening.figures, ...doc.sections.flatMap((s) => s.paragraphs.flatMap((p) => p.figures))];
   for (const f of all(fresh)) now.set(f.factKey, f);
@@ -378,10 +406,45 @@ export async function traceRecords(ctx: Ctx, recordType: string, ids: number[]) 
   }
 }
 
-/** Every fact a template may name for this organisation, with its label and unit (the keys do not depend on the period). */
-export async function listFactInfo(ctx: Ctx) {
+/**
+ * The fact catalogue of this organisation grouped by ledger, each fact with its value for the period
+ * when one is given (the template editor's reference).
+ */
+export async function listFactInfo(ctx: Ctx, query: z.infer<typeof factsQuerySchema> = {}) {
   assertLedgerReader(ctx.actor);
-  const year = new Date().getUTCFullYear();
-  const facts = await gatherFacts(ctx, `${year}-01-01`, `${year}-01-01`, { outreachType: DEFAULT_TEMPLATE.outreachType, orgName: '' });
-  return [...facts].map(([key, f]) => ({ key, label: f.label, kind: f.kind, unit: f.kind === 'number' || f.kind === 'groups' ? f.unit : null }));
+  const catalogue = await catalogueFor(ctx);
+  let input: DraftFacts | null = null;
+  if (query.from && query.to) {
+    input = {
+      facts: await gatherFacts(ctx, { from: query.from, to: query.to }, await factOptions(ctx, query.outreachType ?? DEFAULT_OUTREACH_TYPE)),
+      catalogue: indexCatalogue(catalogue), previous: null,
+    };
+  }
+  const items = catalogue.map((def): FactInfo => {
+    const { countUnit: _c, ...info } = def;
+    let value: FactInfo['value'] = null;
+    if (input) {
+      const slot = parseSlots(`{${def.key}}`)[0];
+      const rendered = renderSlot(slot, input, () => 'f');
+      const fact = input.facts.get(def.key);
+      const number = fact?.kind === 'number' ? fact.value : fact?.kind === 'groups' ? fact.groups.reduce((s, g) => s + g.value, 0) : fact?.kind === 'names' ? fact.names.length : null;
+      const records = fact?.kind === 'number' || fact?.kind === 'names' ? fact.ids.length : fact?.kind === 'groups' ? new Set(fact.groups.flatMap((g) => g.ids)).size : 0;
+      value = { number, text: rendered && rendered !== 'unknown' ? rendered.text : null, records };
+    }
+    return { ...info, value };
+  });
+  return {
+    period: query.from && query.to ? { from: query.from, to: query.to, label: describePeriod(query.from, query.to).label } : null,
+    items,
+    ledgers: FACT_LEDGERS.map((ledger) => ({ ledger, label: FACT_LEDGER_LABELS[ledger], items: items.filter((i) => i.ledger === ledger) })).filter((l) => l.items.length),
+  };
+}
+
+/** One sentence pattern as a draft of the period would write it, with its problems (the editor's live preview). */
+export async function previewPattern(ctx: Ctx, input: z.infer<typeof previewBodySchema>) {
+  assertLedgerReader(ctx.actor);
+  const facts = await draftFacts(ctx, input.from, input.to, input.outreachType, false);
+  let counter = 0;
+  const rendered = renderPattern(input.pattern, facts, () => `f${++counter}`);
+  return { text: rendered.text, figures: rendered.figures, problems: checkPattern(input.pattern, 'pattern', facts.catalogue) };
 }

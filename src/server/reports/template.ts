@@ -1,9 +1,13 @@
-import type { TemplateDefinition } from '../../shared/reports.js';
+import { type CatalogueIndex, resolveFactKey } from '../../shared/fact-catalogue.js';
+import type { TemplateDefinition, TemplateSection } from '../../shared/reports.js';
+import type { WorklistSummary } from '../../shared/worklists.js';
 
 // Templates: sentence patterns with {slots}. A slot is `{factKey}` or `{factKey|format|…}`.
 // Formats: exact, approx (how a number is rounded), unit:X (the unit for counts of work-list items),
 // money / more:多 / chinese (how money is written), each / list / suffix:X (how groups are joined),
-// quote (names in quotation marks), share:otherKey ("4户中已有2户"), ordinal-free text slots.
+// nest:dimension (each group split again: 市级项目5项(工业3项、农业2项)), quote (names in quotation
+// marks), share:otherKey ("4户中已有2户"), ordinal-free text slots. Which keys exist is the fact
+// catalogue's business (src/shared/fact-catalogue.ts).
 
 export interface Slot {
   raw: string;
@@ -12,7 +16,7 @@ export interface Slot {
 }
 
 const SLOT = /\{([^{}]+)\}/g;
-export const KNOWN_FORMATS = new Set(['exact', 'approx', 'unit', 'money', 'more', 'chinese', 'each', 'list', 'suffix', 'quote', 'share']);
+export const KNOWN_FORMATS = new Set(['exact', 'approx', 'unit', 'money', 'more', 'chinese', 'each', 'list', 'suffix', 'quote', 'share', 'nest']);
 
 /** The slots of a pattern, in order. */
 export function parseSlots(pattern: string): Slot[] {
@@ -53,85 +57,147 @@ export function braceProblems(pattern: string): { position: number; near: string
   return problems;
 }
 
-/**
- * Every slot of a template that names no fact (or an unknown format), and every brace that does not
- * pair up, so the editor can show them before saving (saving refuses a template with any). `knownKeys` are the fact keys the bureau's data can give.
- */
-export function checkTemplate(def: TemplateDefinition, knownKeys: Set<string>): { path: string; slot: string; message: string }[] {
-  const problems: { path: string; slot: string; message: string }[] = [];
-  const check = (pattern: string, path: string) => {
-    for (const brace of braceProblems(pattern)) problems.push({ path, slot: brace.near, message: brace.message });
-    for (const slot of parseSlots(pattern)) {
-      if (!knownKeys.has(slot.key)) problems.push({ path, slot: slot.raw, message: `“${slot.key}”不是可用的统计数据` });
-      for (const [format, arg] of slot.formats) {
-        if (!KNOWN_FORMATS.has(format)) problems.push({ path, slot: slot.raw, message: `未知的格式“${format}”` });
-        if (format === 'share' && !knownKeys.has(arg)) problems.push({ path, slot: slot.raw, message: `“${arg}”不是可用的统计数据` });
-      }
+export interface SlotProblem {
+  path: string;
+  slot: string;
+  message: string;
+}
+
+/** The message for a slot naming no fact, in the template check, the preview and a draft's warnings. */
+export function unknownFactMessage(key: string): string {
+  return `“${key}”不是可用的统计数据`;
+}
+
+/** Every problem of one pattern: braces that do not pair up, slots naming no fact of the catalogue, unknown formats. */
+export function checkPattern(pattern: string, path: string, catalogue: CatalogueIndex): SlotProblem[] {
+  const problems: SlotProblem[] = [];
+  for (const brace of braceProblems(pattern)) problems.push({ path, slot: brace.near, message: brace.message });
+  for (const slot of parseSlots(pattern)) {
+    if (!resolveFactKey(catalogue, slot.key)) problems.push({ path, slot: slot.raw, message: unknownFactMessage(slot.key) });
+    for (const [format, arg] of slot.formats) {
+      if (!KNOWN_FORMATS.has(format)) problems.push({ path, slot: slot.raw, message: `未知的格式“${format}”` });
+      if (format === 'share' && !resolveFactKey(catalogue, arg)) problems.push({ path, slot: slot.raw, message: unknownFactMessage(arg) });
     }
-  };
-  check(def.title, 'title');
-  check(def.opening, 'opening');
-  def.sections.forEach((s, i) => s.sentences.forEach((sentence, j) => check(sentence, `sections.${i}.sentences.${j}`)));
+  }
   return problems;
 }
 
-/** The default template: the seed summary's structure and wording (上犹县科技局, 2014年上半年). */
-export const DEFAULT_TEMPLATE: TemplateDefinition = {
-  name: '半年工作总结(默认)',
-  title: '{org.name}{period.label}工作总结',
-  opening:
-    '{period.label},在县委、县政府的正确领导和上级科技部门的关心指导下,我局不断创新工作思路,强化工作措施,以科技服务为抓手,以项目建设为重心,积极做好县中心工作,狠抓各项工作落实。现将{period.label}的工作情况汇报如下:',
-  outreachType: '送科技下乡',
-  sections: [
-    {
-      key: 'management',
-      heading: '狠抓落实,科技管理上水平',
-      enumerate: true,
-      sentences: [
-        '积极组织申报科技计划项目。{period.short},我局通过深入企业、涉农涉工部门调研,积极寻找和挖掘科技项目,组织申报{projects.appliedPrograms|suffix:项目|each}',
-        '开展了{list.统计报送.doneNames}等工作',
-        '重点做好{projects.followedUp}在建科技项目的跟踪与服务工作,开展跟踪服务{projects.followups},确保了项目顺利实施',
-        '积极组织我县有关企业和技术人员{events.peopleSent}参加了{events.sentTrainingNames},增强了我县知识产权保护能力',
-        '着力抓了工业、农业技术项目的培育,{period.short},我局经常组织业务股的同志深入各企业、示范基地调研{projects.visits},发现项目线索{projects.leadsFound},筛选和培育了{projects.enteredPool}有较高技术含量的项目进入项目库',
-      ],
-    },
-    {
-      key: 'outreach',
-      heading: '强化科技宣传,科技活动丰富多彩',
-      enumerate: true,
-      sentences: [
-        '充分发挥科技特派员的作用,科技特派员是农村科技队伍的一支生产力军。我局进一步完善科技特派员管理措施,{period.short}在岗科技特派员{commissioners.active}深入{commissioners.towns}开展技术服务{commissioners.logs},服务群众{commissioners.peopleServed}',
-        '以“科技三下乡”、“科技活动周”活动为契机,以“科技下乡,为民服务”为主题,牵头组织了{outreach.departments}等部门的有关专家先后深入乡(镇)、企业、社区等地开展送科技下乡活动共{outreach.count}。每到一地,专家们认真为群众现场解答生产生活中遇到的各种技术难题,免费发放各种科技图书、科技资料、科技小册子共计{outreach.materials}。展出科普宣传展板{outreach.boards},咨询人员{outreach.consultations},受到广大群众的好评',
-      ],
-    },
-    {
-      key: 'rectification',
-      heading: '积极开展群众教育实践活动,努力解决“四风”突出问题',
-      enumerate: true,
-      sentences: [
-        '以查摆“四风”问题为核心,结合科技工作实际,采取“请进来、走出去”方式,向{list.意见建议.figure.by_source}征求意见建议{list.意见建议.itemsAtEnd|unit:条}',
-        '认真梳理、整改分类,建立整改台账{list.整改台账.itemsAtEnd|unit:项},实行动态管理,已整改{list.整改台账.doneAtEnd|unit:项}',
-      ],
-    },
-    {
-      key: 'expropriation',
-      heading: '攻坚破难有力推动县土地房屋征收工作有序开展',
-      enumerate: false,
-      sentences: [
-        '我局高度重视土地房屋征收工作,经常深入被征收农户,耐心细致做思想工作,力所能及地为其解决遇到的实际困难。截止到目前,我局所包干的{list.征收包干.itemsAtEnd|unit:户|share:list.征收包干.doneAtEnd}落实到位',
-      ],
-    },
-    {
-      key: 'village',
-      heading: '“三送”工作取得良好成绩',
-      enumerate: true,
-      sentences: [
-        '深入东山镇元鱼村开展“送政策释民惑,送温暖释民心,送服务解民难”活动,建立民情台账{list.民情台账.itemsAtEnd|unit:户},切实为群众排忧解难',
-        '开展送科技服务,组织了部分涉农专家到该村进行了{list.驻村活动.figure.by_kind.科技培训|unit:次}科技培训,使村民了解当前农业生产急需的科技知识',
-        '维修水利设施,积极向上争取资金,单位出一点,多方联合,共投入{list.为民实事.figure.money|more:多|chinese}成功把延东水渠修复完善',
-        '在元鱼村大力宣传“党风廉政建设社会评价”工作,发放宣传资料{list.驻村活动.figure.materials},组织{list.驻村活动.figure.film_viewers}观看《2014年上半年上犹县党政领导班子履行党风廉政建设职责巡礼》',
-      ],
-    },
-  ],
-  plan: { listName: '工作计划', periodField: 'period', titleField: 'title', contentField: 'content' },
-};
+/** Every pattern of a template with its path (title, opening, sections.0.sentences.1 …). */
+export function templatePatterns(def: Pick<TemplateDefinition, 'title' | 'opening' | 'sections'>): { path: string; pattern: string }[] {
+  return [
+    { path: 'title', pattern: def.title },
+    { path: 'opening', pattern: def.opening },
+    ...def.sections.flatMap((s, i) => s.sentences.map((pattern, j) => ({ path: `sections.${i}.sentences.${j}`, pattern }))),
+  ];
+}
+
+/**
+ * Every slot of a template that names no fact of the catalogue (or an unknown format), and every
+ * brace that does not pair up, so the editor can show them before saving (saving refuses a template with any).
+ */
+export function checkTemplate(def: TemplateDefinition, catalogue: CatalogueIndex): SlotProblem[] {
+  return templatePatterns(def).flatMap(({ path, pattern }) => checkPattern(pattern, path, catalogue));
+}
+
+// ---------- the default template ----------
+
+/**
+ * The sections every bureau has, from the core facts only: project management (科技管理) and outreach
+ * with the commissioners (科技宣传). Work lists join them by key (summary.section: 'management').
+ * No place, project, film or campaign name, and nothing of one county: the leadership and the
+ * region come from the organisation's level ({org.leadership}, {org.region}).
+ */
+export const CORE_SECTIONS: TemplateSection[] = [
+  {
+    key: 'management',
+    heading: '狠抓落实,科技管理上水平',
+    enumerate: true,
+    sentences: [
+      '积极组织申报科技计划项目。{period.short},我局通过深入企业、涉农涉工部门调研,积极寻找和挖掘科技项目,组织申报{projects.appliedPrograms|suffix:项目|each}',
+      '{period.short}获批立项科技项目{projects.approved},争取立项资金{projects.amountApproved}',
+      '重点做好{projects.followedUp}在建科技项目的跟踪与服务工作,开展跟踪服务{projects.followups},确保了项目顺利实施',
+      '组织{projects.accepted}科技项目通过验收',
+      '积极组织有关企业和技术人员{events.peopleSent}参加了{events.sentTrainingNames},提升了业务能力',
+      '着力抓了工业、农业技术项目的培育,{period.short},我局经常组织业务人员深入各企业、示范基地调研{projects.visits},发现项目线索{projects.leadsFound},筛选和培育了{projects.enteredPool}有较高技术含量的项目进入项目库',
+    ],
+  },
+  {
+    key: 'outreach',
+    heading: '强化科技宣传,科技活动丰富多彩',
+    enumerate: true,
+    sentences: [
+      '充分发挥科技特派员的作用,科技特派员是农村科技队伍的一支生产力军。我局进一步完善科技特派员管理措施,{period.short}在岗科技特派员{commissioners.active}深入{commissioners.towns}开展技术服务{commissioners.logs},服务群众{commissioners.peopleServed}',
+      '牵头组织了{outreach.departments}等部门的有关专家先后深入乡(镇)、企业、社区等地开展{outreach.type}活动共{outreach.count}。每到一地,专家们认真为群众现场解答生产生活中遇到的各种技术难题,免费发放各种科技图书、科技资料、科技小册子共计{outreach.materials}。展出科普宣传展板{outreach.boards},咨询人员{outreach.consultations},受到广大群众的好评',
+    ],
+  },
+];
+
+/** The event type whose lead events are the outreach.* figures unless a template names another. */
+export const DEFAULT_OUTREACH_TYPE = '送科技下乡';
+
+const MAX_SECTIONS = 20;
+const MAX_SENTENCES = 30;
+
+export const DEFAULT_TEMPLATE_NAME = '工作总结(默认)';
+
+export const DEFAULT_OPENING =
+  '{period.label},在{org.leadership}的正确领导和上级科技部门的关心指导下,我局不断创新工作思路,强化工作措施,以科技服务为抓手,以项目建设为重心,积极做好{org.region}中心工作,狠抓各项工作落实。现将{period.label}的工作情况汇报如下:';
+
+/** What the default template reads of a work list. */
+export interface TemplateList {
+  key: string;
+  name: string;
+  topic: string | null;
+  sortOrder: number;
+  archived: boolean;
+  summary: WorklistSummary | null;
+}
+
+/**
+ * The default template of a bureau: the core sections, then each work list's summary sentences,
+ * grouped by section in list order (a list naming a core section joins it; lists sharing a heading
+ * form one section, keyed by the first list's key). A list with no summary gets one generic sentence
+ * from its in-period figures, under its topic or name; a list whose summary has no sentences is left
+ * out. The plan section reads the first list marked as the plan (summary.plan). Archived lists are
+ * left out.
+ */
+export function buildDefaultTemplate(lists: TemplateList[]): TemplateDefinition {
+  const sections: TemplateSection[] = CORE_SECTIONS.map((s) => ({ ...s, sentences: [...s.sentences] }));
+  const active = [...lists].filter((l) => !l.archived).sort((a, b) => a.sortOrder - b.sortOrder);
+  const byHeading = new Map<string, TemplateSection>();
+  let plan: TemplateDefinition['plan'] = null;
+  for (const list of active) {
+    const base = `list.${list.key}`;
+    if (list.summary?.plan) {
+      plan ??= { listKey: list.key, ...list.summary.plan };
+      continue;
+    }
+    const sentences = list.summary ? list.summary.sentences : [`${list.name}期内办理{${base}.handled}`, `其中已完成{${base}.done}`];
+    if (!sentences.length) continue;
+    const target = list.summary?.section ?? list.topic ?? list.name;
+    const core = sections.find((s) => s.key === target);
+    if (core) {
+      core.sentences.push(...sentences);
+      continue;
+    }
+    const own = byHeading.get(target);
+    if (own) own.sentences.push(...sentences);
+    else if (sections.length < MAX_SECTIONS) {
+      const key = sections.some((s) => s.key === list.key) ? `list_${sections.length}` : list.key;
+      const section: TemplateSection = { key, heading: target, enumerate: !!list.summary, sentences: [...sentences] };
+      byHeading.set(target, section);
+      sections.push(section);
+    }
+  }
+  // Within the limits a template may hold (a bureau with very many lists edits its own).
+  for (const s of sections) s.sentences = s.sentences.slice(0, MAX_SENTENCES);
+  return {
+    name: DEFAULT_TEMPLATE_NAME,
+    title: '{org.name}{period.label}工作总结',
+    opening: DEFAULT_OPENING,
+    outreachType: DEFAULT_OUTREACH_TYPE,
+    sections,
+    plan,
+    auto: true,
+  };
+}

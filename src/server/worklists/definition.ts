@@ -7,7 +7,8 @@ import { AppError } from '../http/errors.js';
 // of a definition keep the data already entered.
 
 export type Definition = z.infer<typeof worklistDefinitionSchema>;
-export type StoredDefinition = Pick<Definition, 'titleFieldKey' | 'fields' | 'statuses' | 'hasDeadline' | 'hasResponsible' | 'figures'>;
+export type StoredDefinition = Pick<Definition, 'titleFieldKey' | 'fields' | 'statuses' | 'hasDeadline' | 'hasResponsible' | 'figures'> &
+  Partial<Pick<Definition, 'summary'>>;
 export type Values = Record<string, string | number | null>;
 
 export const REFERENCE_TYPES = new Set(['person', 'place', 'enterprise', 'item']);

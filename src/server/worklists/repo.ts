@@ -29,6 +29,18 @@ export function findWorklistByName(db: Kysely<DB>, orgId: number, name: string) 
   return db.selectFrom('worklists').select(['id', 'name']).where('org_id', '=', orgId).where('name', '=', name).executeTakeFirst();
 }
 
+export function findWorklistByKey(db: Kysely<DB>, orgId: number, key: string) {
+  return db.selectFrom('worklists').select(['id', 'key']).where('org_id', '=', orgId).where('key', '=', key).executeTakeFirst();
+}
+
+/** `wanted`, or wanted_2, wanted_3 … when a list of the organisation already has it. */
+export async function freeWorklistKey(db: Kysely<DB>, orgId: number, wanted: string): Promise<string> {
+  const taken = new Set((await db.selectFrom('worklists').select('key').where('org_id', '=', orgId).where('key', 'like', `${wanted}%`).execute()).map((r) => r.key));
+  let key = wanted;
+  for (let n = 2; taken.has(key); n++) key = `${wanted}_${n}`;
+  return key;
+}
+
 export async function insertWorklist(db: Kysely<DB>, row: Omit<WorklistRow, 'id' | 'version'>): Promise<number> {
   return (await db.insertInto('worklists').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }
@@ -149,7 +161,10 @@ export async function deleteProgress(db: Kysely<DB>, id: number): Promise<void> 
 export async function referenceNames(db: Kysely<DB>, ids: { person: number[]; place: number[]; enterprise: number[]; item: number[] }) {
   const [people, places, enterprises, items] = await Promise.all([
     ids.person.length ? db.selectFrom('users').select(['id', 'display_name as name', 'org_id']).where('id', 'in', ids.person).execute() : [],
-    ids.place.length ? db.selectFrom('places').select(['id', 'name', 'org_id']).where('id', 'in', ids.place).execute() : [],
+    ids.place.length
+      ? db.selectFrom('places as p').leftJoin('places as town', 'town.id', 'p.parent_id')
+        .select(['p.id', 'p.name', 'p.org_id', 'p.level', 'town.name as parent_name']).where('p.id', 'in', ids.place).execute()
+      : [],
     ids.enterprise.length ? db.selectFrom('enterprises').select(['id', 'name', 'org_id']).where('id', 'in', ids.enterprise).execute() : [],
     ids.item.length ? db.selectFrom('worklist_items').select(['id', 'title as name', 'org_id', 'list_id']).where('id', 'in', ids.item).execute() : [],
   ]);
@@ -169,15 +184,21 @@ export function overdueCounts(db: Kysely<DB>, orgId: number, today: string) {
     .execute();
 }
 
-/** Items registered by `to`, with their progress up to `to`, for the period's facts. */
-export async function itemsForFacts(db: Kysely<DB>, listId: number, to: string) {
-  const items = await db.selectFrom('worklist_items').selectAll().where('list_id', '=', listId).where('registered_date', '<=', to).orderBy('id').execute();
-  const progress = items.length
-    ? await db.selectFrom('worklist_progress').select(['item_id', 'entry_date', 'to_status', 'id'])
-      .where('item_id', 'in', items.map((i) => i.id)).where('entry_date', '<=', to).where('to_status', 'is not', null)
-      .orderBy('entry_date').orderBy('id').execute()
+/**
+ * Items registered by `to`, with the log entries the period's facts read: every status change up to
+ * `to` (the state on the last day) and every other entry dated in the period (progress made in it).
+ */
+export async function itemsForFacts(db: Kysely<DB>, listId: number, period: { from: string; to: string }) {
+  const items = await db.selectFrom('worklist_items').select(['id', 'title', 'registered_date', 'deadline', 'values_json'])
+    .where('list_id', '=', listId).where('registered_date', '<=', period.to).orderBy('id').execute();
+  const entries = items.length
+    ? await db.selectFrom('worklist_progress as p').innerJoin('worklist_items as i', 'i.id', 'p.item_id')
+      .select(['p.item_id', 'p.entry_date', 'p.from_status', 'p.to_status', 'p.id'])
+      .where('i.list_id', '=', listId).where('p.entry_date', '<=', period.to)
+      .where((eb) => eb.or([eb('p.to_status', 'is not', null), eb('p.entry_date', '>=', period.from)]))
+      .orderBy('p.entry_date').orderBy('p.id').execute()
     : [];
-  return { items, progress };
+  return { items, entries };
 }
 
 
@@ -185,4 +206,9 @@ export async function itemsOfList(db: Kysely<DB>, listId: number, ids: number[])
   if (!ids.length) return new Set();
   const rows = await db.selectFrom('worklist_items').select('id').where('list_id', '=', listId).where('id', 'in', ids).execute();
   return new Set(rows.map((r) => r.id));
+}
+
+/** Every item's values, in the order they were registered (the plan list's items for a summary). */
+export function itemValuesOfList(db: Kysely<DB>, listId: number) {
+  return db.selectFrom('worklist_items').select(['id', 'values_json']).where('list_id', '=', listId).orderBy('registered_date').orderBy('id').execute();
 }

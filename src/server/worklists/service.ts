@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Page } from '../../shared/common.js';
 import type {
@@ -21,7 +22,7 @@ type DefinitionInput = z.infer<typeof worklistDefinitionSchema>;
 function storedOf(input: DefinitionInput): StoredDefinition {
   return {
     titleFieldKey: input.titleFieldKey, fields: input.fields, statuses: input.statuses,
-    hasDeadline: input.hasDeadline, hasResponsible: input.hasResponsible, figures: input.figures,
+    hasDeadline: input.hasDeadline, hasResponsible: input.hasResponsible, figures: input.figures, summary: input.summary,
   };
 }
 
@@ -30,6 +31,7 @@ export function presentWorklist(row: WorklistRow & { item_count?: unknown; overd
   return {
     id: row.id,
     version: row.version,
+    key: row.key,
     name: row.name,
     topic: row.topic,
     description: row.description,
@@ -40,6 +42,7 @@ export function presentWorklist(row: WorklistRow & { item_count?: unknown; overd
     hasResponsible: def.hasResponsible,
     figures: def.figures,
     sortOrder: row.sort_order,
+    summary: def.summary ?? null,
     archived: row.archived === 1,
     itemCount: Number(row.item_count ?? 0),
     overdueCount: Number(row.overdue_count ?? 0),
@@ -83,13 +86,16 @@ export async function createWorklist(ctx: Ctx, input: DefinitionInput): Promise<
   assertDesigner(ctx.actor);
   return inTransaction(ctx, async (tx) => {
     if (await repo.findWorklistByName(tx.db, ctx.actor.orgId, input.name)) throw conflict(`台账"${input.name}"已存在`);
+    if (input.key && (await repo.findWorklistByKey(tx.db, ctx.actor.orgId, input.key))) throw conflict(`台账标识“${input.key}”已被使用`);
     const def = storedOf(input);
     await checkTargets(tx, def);
     const now = new Date().toISOString();
     const id = await repo.insertWorklist(tx.db, {
-      org_id: ctx.actor.orgId, name: input.name, topic: input.topic, description: input.description,
+      org_id: ctx.actor.orgId, key: input.key ?? `new_${randomUUID().replaceAll('-', '').slice(0, 20)}`, name: input.name, topic: input.topic, description: input.description,
       definition_json: JSON.stringify(def), sort_order: input.sortOrder, archived: 0, created_by: ctx.actor.userId, created_at: now, updated_at: now,
     });
+    // A list created without a key gets list_<id> (templates name its facts by it from now on).
+    if (!input.key) await repo.updateWorklist(tx.db, id, { key: await repo.freeWorklistKey(tx.db, ctx.actor.orgId, `list_${id}`) });
     const after = await getWorklist(tx, id);
     await recordChange(tx, { action: 'create', entityType: 'worklist', entityId: id, orgId: ctx.actor.orgId, after });
     return after;
@@ -105,6 +111,9 @@ export async function updateWorklist(ctx: Ctx, id: number, input: DefinitionInpu
     await claimVersion(tx, 'worklists', row, expected, () => getWorklist(tx, id));
     const clash = await repo.findWorklistByName(tx.db, ctx.actor.orgId, input.name);
     if (clash && clash.id !== id) throw conflict(`台账"${input.name}"已存在`);
+    if (input.key && input.key !== row.key) {
+      throw validation(`台账标识不能修改(仍为“${row.key}”):总结模板按标识引用台账的数据`, [{ path: 'key', message: '台账标识不能修改' }]);
+    }
     const before = presentWorklist(row);
     const items = (await repo.itemsWithStatusHistory(tx.db, id)).map((i) => ({
       id: i.id, title: i.title, status: i.status, values: JSON.parse(i.values_json) as Values, statusHistory: i.statusHistory,

@@ -200,17 +200,17 @@ describe('facts as of the period end', () => {
     const h1 = (await leader.get(`/api/worklists/${list.id}/facts?from=2014-01-01&to=2014-06-30`)).body;
     expect(h1.itemsAtEnd.ids).toEqual([a, b, c, d]);
     expect(h1.doneAtEnd.ids).toEqual([a, b]);
-    expect(h1.closedInPeriod.ids).toEqual([a, b]);
+    expect(h1.done.ids).toEqual([a, b]);
     expect(h1.byStatusAtEnd.map((g: { label: string; fact: { value: number } }) => [g.label, g.fact.value])).toEqual([['未签约', 1], ['已签约', 1], ['落实到位', 2]]);
     expect(h1.figures).toEqual([
-      expect.objectContaining({ key: 'households', fact: expect.objectContaining({ value: 4 }) }),
-      expect.objectContaining({ key: 'area_sum', unit: '平方米', fact: expect.objectContaining({ value: 440 }) }),
+      expect.objectContaining({ key: 'households', atEnd: expect.objectContaining({ fact: expect.objectContaining({ value: 4 }) }) }),
+      expect.objectContaining({ key: 'area_sum', unit: '平方米', atEnd: expect.objectContaining({ fact: expect.objectContaining({ value: 440 }) }) }),
     ]);
     const h2 = (await leader.get(`/api/worklists/${list.id}/facts?from=2014-07-01&to=2014-12-31`)).body;
     expect(h2.itemsAtEnd.value).toBe(5);
     expect(h2.doneAtEnd.ids).toEqual([a, b, c]);
-    expect(h2.closedInPeriod.ids).toEqual([c]);
-    expect(h2.registeredInPeriod.value).toBe(1);
+    expect(h2.done.ids).toEqual([c]);
+    expect(h2.registered.value).toBe(1);
   });
 });
 

@@ -34,7 +34,7 @@ interface TemplateEditorProps {
   onDone: () => void;
 }
 
-const DEFAULT_PLAN: NonNullable<TemplateDefinition['plan']> = { listName: '工作计划', periodField: 'period', titleField: 'title', contentField: 'content' };
+const DEFAULT_PLAN: NonNullable<TemplateDefinition['plan']> = { listKey: 'plan', periodField: 'period', titleField: 'title', contentField: 'content' };
 
 function newSectionKey(sections: TemplateSection[]): string {
   let n = sections.length + 1;
@@ -160,7 +160,7 @@ export function TemplateEditor({ templateId, initial, defaultDefinition, onDone 
     else create.mutate(def, options);
   };
 
-  const planList = def.plan ? (worklists.data ?? []).find((l) => l.name === def.plan!.listName) : undefined;
+  const planList = def.plan ? (worklists.data ?? []).find((l) => l.key === def.plan!.listKey) : undefined;
   const fieldOptions = (planList?.fields ?? []).filter((f) => !f.hidden).map((f) => ({ value: f.key, label: `${f.label}(${f.key})` }));
   const unplaced = (problems ?? []).filter((p) => !/^(title|opening|name|outreachType|sections\.\d+\.sentences\.\d+|sections\.\d+\.heading|sections\.\d+\.key|plan\.\w+)$/.test(p.path));
 
@@ -357,13 +357,13 @@ export function TemplateEditor({ templateId, initial, defaultDefinition, onDone 
                   </Typography.Paragraph>
                   <Row gutter={12}>
                     <Col xs={24} md={12}>
-                      <Form.Item label="计划台账" help={helpFor('plan.listName')} validateStatus={issues.get('plan.listName') ? 'error' : undefined}>
+                      <Form.Item label="计划台账" help={helpFor('plan.listKey')} validateStatus={issues.get('plan.listKey') ? 'error' : undefined}>
                         <Select
                           showSearch
-                          value={def.plan.listName}
+                          value={def.plan.listKey}
                           loading={worklists.isPending}
-                          options={(worklists.data ?? []).map((l) => ({ value: l.name, label: l.name }))}
-                          onChange={(v: string) => setDef((d) => ({ ...d, plan: { ...d.plan!, listName: v } }))}
+                          options={(worklists.data ?? []).map((l) => ({ value: l.key, label: l.name }))}
+                          onChange={(v: string) => setDef((d) => ({ ...d, plan: { ...d.plan!, listKey: v } }))}
                           aria-label="计划台账"
                         />
                       </Form.Item>

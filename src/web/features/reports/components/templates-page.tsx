@@ -93,7 +93,7 @@ export function TemplatesPage() {
       key: 'sections',
       render: (_, t) => t.definition.sections.map((s) => s.heading).join(' / '),
     },
-    { title: '工作计划段', key: 'plan', width: 110, render: (_, t) => (t.definition.plan ? t.definition.plan.listName : '—') },
+    { title: '工作计划段', key: 'plan', width: 110, render: (_, t) => (t.definition.plan ? t.definition.plan.listKey : '—') },
     { title: '更新时间', dataIndex: 'updatedAt', key: 'updatedAt', width: 150, render: (v: string) => formatDateTime(v) },
     {
       title: '操作',
