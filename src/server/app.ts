@@ -21,6 +21,7 @@ import { enterpriseRoutes } from './enterprises/routes.js';
 import { eventRoutes } from './events/routes.js';
 import { fileRoutes } from './files/routes.js';
 import { followupRoutes } from './followups/routes.js';
+import { milestoneRoutes } from './milestones/routes.js';
 import { databaseFailureError, registerErrorHandling } from './http/error-handler.js';
 import { orgRoutes } from './orgs/routes.js';
 import { projectRoutes } from './projects/routes.js';
@@ -152,6 +153,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     await api.register(visitRoutes);
     await api.register(projectRoutes);
     await api.register(followupRoutes);
+    await api.register(milestoneRoutes);
     await api.register(eventRoutes);
     await api.register(commissionerRoutes);
     await api.register(worklistRoutes);

@@ -25,6 +25,7 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   visit: '调研',
   project: '科技项目',
   followup: '跟踪服务',
+  milestone: '项目节点',
   commissioner: '科技特派员',
   service_log: '服务日志',
   commissioner_support: '特派员支持',

@@ -9,7 +9,7 @@ export type EventRole = z.infer<typeof eventRoleSchema>;
 export const EVENT_ROLE_LABELS: Record<EventRole, string> = { lead: '牵头组织', participate: '参与', send: '组织参加' };
 
 /** The figures an event may report; each optional, a whole number, never negative. */
-export const EVENT_FIGURES = ['materials', 'books', 'leaflets', 'boards', 'consultations', 'attendees', 'peopleSent', 'expertCount'] as const;
+export const EVENT_FIGURES = ['materials', 'books', 'leaflets', 'boards', 'consultations', 'attendees', 'trainees', 'peopleSent', 'expertCount'] as const;
 export type EventFigure = (typeof EVENT_FIGURES)[number];
 export const EVENT_FIGURE_LABELS: Record<EventFigure, { label: string; unit: string }> = {
   materials: { label: '发放资料', unit: '份' },
@@ -18,6 +18,7 @@ export const EVENT_FIGURE_LABELS: Record<EventFigure, { label: string; unit: str
   boards: { label: '展板', unit: '块' },
   consultations: { label: '咨询', unit: '人次' },
   attendees: { label: '参加人数', unit: '人' },
+  trainees: { label: '培训人次', unit: '人次' },
   peopleSent: { label: '本局组织参加', unit: '人' },
   expertCount: { label: '专家', unit: '人' },
 };
@@ -137,5 +138,7 @@ export const eventFactsSchema = z.object({
   }),
   trainingsSentTo: eventFactSchema,
   peopleSent: eventFactSchema,
+  /** Events that trained people (培训人次 above zero); totals.trainees sums the person-times. */
+  trainings: eventFactSchema,
 });
 export type EventFacts = z.infer<typeof eventFactsSchema>;

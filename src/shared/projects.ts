@@ -17,6 +17,10 @@ export type ProjectLevel = z.infer<typeof projectLevelSchema>;
 export const PROJECT_LEVEL_LABELS: Record<ProjectLevel, string> = {
   national: '国家', ministry: '部级', province: '省', city: '市', county: '县',
 };
+/** A level as the summary names a group of projects (国家级 … 县级; never 部级级), in hierarchy order. */
+export const PROJECT_LEVEL_GROUP_LABELS: Record<ProjectLevel, string> = {
+  national: '国家级', ministry: '部级', province: '省级', city: '市级', county: '县级',
+};
 
 /** The pipeline, in order; `rejected` and `stopped` are side exits. */
 export const PIPELINE = ['lead', 'pool', 'applied', 'approved', 'ongoing', 'accepted'] as const;
@@ -346,10 +350,40 @@ export const periodQuerySchema = z
 /** A counted figure and the records it counted. */
 export const factSchema = z.object({
   value: z.number(),
-  recordType: z.enum(['project', 'visit', 'followup']),
+  recordType: z.enum(['project', 'visit', 'followup', 'milestone']),
   ids: z.array(z.number().int()),
 });
 export type Fact = z.infer<typeof factSchema>;
+
+/** The ways the summary splits a count of projects: by level (国家→部→省→市→县), field, programme. */
+export const PROJECT_DIMENSIONS = ['level', 'field', 'program'] as const;
+export type ProjectDimension = (typeof PROJECT_DIMENSIONS)[number];
+/** The counts of projects the summary splits by PROJECT_DIMENSIONS. */
+export const PROJECT_COUNTS = ['applied', 'approved', 'ongoingAtEnd', 'accepted', 'rejected'] as const;
+export type ProjectCount = (typeof PROJECT_COUNTS)[number];
+
+/** The key of the group of projects with no level or no programme. */
+export const NO_GROUP_KEY = '';
+export const NO_LEVEL_LABEL = '未定级别';
+export const NO_PROGRAM_LABEL = '未填计划类别';
+
+const groupFields = {
+  /** The level, field or programme value ('' = none given). */
+  key: z.string(),
+  /** As the summary names it: 市级, 工业, 星火计划, 未定级别. */
+  label: z.string(),
+  /** The measure word of the group's records (a programme's dictionary item: 个, 家), null → the fact's own. */
+  measure: z.string().nullable(),
+  fact: factSchema,
+};
+export const projectLeafGroupSchema = z.object(groupFields);
+/** A group of projects, with the same projects split by the other dimensions (市级5项(工业3项、农业2项)). */
+export const projectGroupSchema = z.object({
+  ...groupFields,
+  sub: z.partialRecord(z.enum(PROJECT_DIMENSIONS), z.array(projectLeafGroupSchema)),
+});
+export type ProjectGroup = z.infer<typeof projectGroupSchema>;
+export type ProjectLeafGroup = z.infer<typeof projectLeafGroupSchema>;
 
 export const projectFactsSchema = z.object({
   period: z.object({ from: z.string(), to: z.string() }),
@@ -369,5 +403,46 @@ export const projectFactsSchema = z.object({
   enteredPool: factSchema,
   followups: factSchema,
   projectsFollowedUp: factSchema,
+  /** Each count split by each dimension, groups in order (levels 国家→县, fields 工业→社会发展, programmes as the dictionary lists them), the unspecified last. */
+  groups: z.record(z.enum(PROJECT_COUNTS), z.record(z.enum(PROJECT_DIMENSIONS), z.array(projectGroupSchema))),
+  /** amountApproved / amountReceived split by the level of the projects approved (values in 万元). */
+  amountApprovedByLevel: z.array(projectLeafGroupSchema),
+  amountReceivedByLevel: z.array(projectLeafGroupSchema),
+  /** Project milestones dated in the period (中期检查 …), and by kind in the dictionary's order. */
+  milestones: factSchema,
+  milestonesByKind: z.array(projectLeafGroupSchema),
 });
 export type ProjectFacts = z.infer<typeof projectFactsSchema>;
+
+// ---------- project milestones ----------
+
+export const milestoneBodySchema = z.strictObject({
+  /** An item of the bureau's milestone_kind dictionary (中期检查, 验收检查, 绩效评价 …). */
+  kind: requiredText('节点类型', 40),
+  milestoneDate: pastDateSchema,
+  remark: optionalText('说明', 500),
+});
+export type MilestoneBody = z.input<typeof milestoneBodySchema>;
+
+export const milestoneSchema = z.object({
+  id: z.number().int(),
+  version: recordVersionSchema,
+  projectId: z.number().int(),
+  kind: z.string(),
+  kindLabel: z.string(),
+  milestoneDate: z.string(),
+  remark: z.string().nullable(),
+  createdBy: z.number().int().nullable(),
+  createdByName: z.string().nullable(),
+  createdAt: z.string(),
+  /** What the signed-in user may do with it. */
+  policies: z.object({ delete: z.boolean() }),
+});
+export type Milestone = z.infer<typeof milestoneSchema>;
+
+export const milestoneListSchema = z.object({
+  items: z.array(milestoneSchema),
+  /** Whether the signed-in user may record milestones on this project. */
+  policies: z.object({ create: z.boolean() }),
+});
+export type MilestoneList = z.infer<typeof milestoneListSchema>;

@@ -82,6 +82,8 @@ export const dictionaryItemSchema = z.object({
   label: z.string(),
   sortOrder: z.number().int(),
   active: z.boolean(),
+  /** The measure word the summary counts this item's records with (研发中心 个, 企业 家); null → the figure's own unit. */
+  measure: z.string().nullable(),
 });
 export type DictionaryItem = z.infer<typeof dictionaryItemSchema>;
 
@@ -90,4 +92,5 @@ export const dictionaryItemBodySchema = z.strictObject({
   label: requiredText('名称', 50),
   sortOrder: z.number().int().min(0).max(9999).default(0),
   active: z.boolean().default(true),
+  measure: optionalText('量词', 4),
 });

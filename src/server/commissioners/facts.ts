@@ -1,7 +1,9 @@
 import { GRADES } from '../../shared/commissioners.js';
+import type { FactValue } from '../../shared/fact-catalogue.js';
 import { assertLedgerReader } from '../auth/actor.js';
 import type { Ctx } from '../context.js';
 import { readableOrgIds } from '../orgs/service.js';
+import { type FactSource, numberFact } from '../reports/fact-source.js';
 import * as repo from './repo.js';
 import { type CommissionerFact, type CommissionerFacts, type CommissionerFactsQuery, NO_PLACE_LABEL } from '../../shared/commissioners.js';
 
@@ -112,3 +114,27 @@ function fact(recordType: CommissionerFact['recordType'], ids: number[]): Commis
 function uniqueSorted(ids: number[]): number[] {
   return [...new Set(ids)].sort((a, b) => a - b);
 }
+
+// ---------- the summary's commissioner facts ----------
+
+/** commissioners.*: the work of science and technology commissioners in the period. */
+export const commissionerFactSource: FactSource = {
+  ledger: 'commissioners',
+  async gather(ctx, { from, to }) {
+    const c = await countCommissionerFacts(ctx, { from, to });
+    // Towns served, most served first; logs with no place say nothing of a town.
+    const towns = c.logsByTown.filter((t) => t.townId !== null);
+    const townLogIds = uniqueSorted(towns.flatMap((t) => t.fact.ids));
+    return new Map<string, FactValue>([
+      ['commissioners.active', numberFact(c.activeCommissioners)],
+      ['commissioners.logged', numberFact(c.commissionersWhoLogged)],
+      ['commissioners.logs', numberFact(c.serviceLogs)],
+      ['commissioners.peopleServed', numberFact(c.peopleServed)],
+      ['commissioners.newTechniques', numberFact(c.newTechniques)],
+      ['commissioners.supports', numberFact(c.supports)],
+      ['commissioners.supportAmount', numberFact(c.supportAmount)],
+      ['commissioners.towns', { kind: 'names', names: towns.map((t) => t.townName), ids: townLogIds }],
+      ['commissioners.townCount', numberFact({ value: towns.length, ids: townLogIds })],
+    ]);
+  },
+};

@@ -7,6 +7,7 @@ import * as m0005 from './migrations/0005_reports.js';
 import * as m0006 from './migrations/0006_record_versions.js';
 import * as m0007 from './migrations/0007_accounts.js';
 import * as m0008 from './migrations/0008_worklist_keys.js';
+import * as m0009 from './migrations/0009_ledger_figures.js';
 
 /** Every migration, by name; names sort in the order they run. Add new ones at the end. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -18,6 +19,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0006_record_versions': m0006,
   '0007_accounts': m0007,
   '0008_worklist_keys': m0008,
+  '0009_ledger_figures': m0009,
 };
 
 export class MigrationError extends Error {}

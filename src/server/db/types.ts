@@ -130,6 +130,8 @@ export interface DictionaryItemsTable {
   label: string;
   sort_order: number;
   active: number;
+  /** The measure word the summary counts this item's records with (项, 个, 家); null → the figure's own unit. */
+  measure: string | null;
 }
 
 export interface FilesTable {
@@ -257,6 +259,20 @@ export interface ProjectFollowupsTable {
   updated_at: string;
 }
 
+/** A dated milestone of a project (中期检查, 验收检查, 绩效评价 …), its kind from the milestone_kind dictionary. */
+export interface ProjectMilestonesTable {
+  id: Generated<number>;
+  /** Counts changes from 1; a delete may name the version it read (If-Match). */
+  version: Generated<number>;
+  org_id: number;
+  project_id: number;
+  kind: string;
+  milestone_date: string;
+  remark: string | null;
+  created_by: number | null;
+  created_at: string;
+}
+
 export interface CommissionersTable {
   id: Generated<number>;
   /** Counts changes from 1; a write names the version it read (If-Match). */
@@ -360,6 +376,8 @@ export interface EventsTable {
   consultations: number | null;
   attendees: number | null;
   people_sent: number | null;
+  /** Person-times trained (培训人次). */
+  trainees: number | null;
   notes: string | null;
   created_by: number | null;
   created_at: string;
@@ -511,6 +529,7 @@ export interface DB {
   projects: ProjectsTable;
   project_stage_events: ProjectStageEventsTable;
   project_followups: ProjectFollowupsTable;
+  project_milestones: ProjectMilestonesTable;
   orgs: OrgsTable;
   sections: SectionsTable;
   users: UsersTable;
@@ -539,6 +558,7 @@ export type EnterpriseRow = Selectable<EnterprisesTable>;
 export type VisitRow = Selectable<VisitsTable>;
 export type ProjectRow = Selectable<ProjectsTable>;
 export type FollowupRow = Selectable<ProjectFollowupsTable>;
+export type MilestoneRow = Selectable<ProjectMilestonesTable>;
 export type CommissionerRow = Selectable<CommissionersTable>;
 export type ServiceLogRow = Selectable<ServiceLogsTable>;
 export type EventRow = Selectable<EventsTable>;

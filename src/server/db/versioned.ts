@@ -15,10 +15,10 @@ import type { DB } from './types.js';
 // else meanwhile. The rest of the change then writes its columns without touching `version`: one
 // change, one step.
 
-/** Tables whose rows carry a version (migration 0006). */
+/** Tables whose rows carry a version (migration 0006; project_milestones from 0009). */
 export type VersionedTable =
   | 'orgs' | 'sections' | 'places' | 'departments' | 'dictionary_items'
-  | 'enterprises' | 'visits' | 'projects' | 'project_followups'
+  | 'enterprises' | 'visits' | 'projects' | 'project_followups' | 'project_milestones'
   | 'events' | 'commissioners' | 'service_logs' | 'commissioner_evaluations'
   | 'worklists' | 'worklist_items' | 'report_templates' | 'reports';
 

@@ -1,8 +1,11 @@
 import type { z } from 'zod';
 import { EVENT_FIGURES, EVENT_ROLES, type EventFact, type EventFacts, type EventRole, type eventFactsQuerySchema } from '../../shared/events.js';
+import type { FactValue } from '../../shared/fact-catalogue.js';
 import { assertLedgerReader } from '../auth/actor.js';
 import type { Ctx } from '../context.js';
+import type { EventRow } from '../db/types.js';
 import { readableOrgIds } from '../orgs/service.js';
+import { type FactSource, type FactValues, numberFact } from '../reports/fact-source.js';
 import * as repo from './repo.js';
 import { FIGURE_COLUMNS } from './service.js';
 
@@ -18,8 +21,15 @@ import { FIGURE_COLUMNS } from './service.js';
  * - Towns reached: distinct towns where an event was held — in the town itself, a village of it, or
  *   an enterprise located in it.
  * - Trainings sent to: events where the bureau's role is 组织参加, with the people it sent.
+ * - Trainings: events that state a number of person-times trained (培训人次) above zero; the
+ *   trainees figure is the sum of those numbers.
  */
 export async function countEventFacts(ctx: Ctx, query: z.infer<typeof eventFactsQuerySchema>): Promise<EventFacts> {
+  return (await tallyEvents(ctx, query)).facts;
+}
+
+/** countEventFacts, with the events it counted (for the names the summary states). */
+async function tallyEvents(ctx: Ctx, query: z.infer<typeof eventFactsQuerySchema>): Promise<{ facts: EventFacts; events: EventRow[] }> {
   assertLedgerReader(ctx.actor);
   const orgIds = await readableOrgIds(ctx);
   let events = await repo.eventsStartingIn(ctx.db, orgIds, query.from, query.to);
@@ -52,7 +62,7 @@ export async function countEventFacts(ctx: Ctx, query: z.infer<typeof eventFacts
     : [];
 
   const sent = events.filter((e) => e.role === 'send');
-  return {
+  const facts: EventFacts = {
     period: { from: query.from, to: query.to },
     events: fact(ids),
     byType: [...byType].map(([type, typeIds]) => ({ type, fact: fact(typeIds) })),
@@ -70,9 +80,57 @@ export async function countEventFacts(ctx: Ctx, query: z.infer<typeof eventFacts
     },
     trainingsSentTo: fact(sent.map((e) => e.id)),
     peopleSent: { value: sent.reduce((sum, e) => sum + (e.people_sent ?? 0), 0), recordType: 'event', ids: sent.map((e) => e.id) },
+    trainings: fact(events.filter((e) => (e.trainees ?? 0) > 0).map((e) => e.id)),
   };
+  return { facts, events };
 }
 
 function fact(ids: number[]): EventFact {
   return { value: ids.length, recordType: 'event', ids };
 }
+
+// ---------- the summary's event facts ----------
+
+/** events.*: every event that started in the period, whatever its type and the bureau's role. */
+export const eventFactSource: FactSource = {
+  ledger: 'events',
+  async gather(ctx, { from, to }) {
+    const { facts: e, events } = await tallyEvents(ctx, { from, to });
+    const sent = events.filter((ev) => e.trainingsSentTo.ids.includes(ev.id));
+    return new Map<string, FactValue>([
+      ['events.count', numberFact(e.events)],
+      ['events.sentTrainings', numberFact(e.trainingsSentTo)],
+      ['events.peopleSent', numberFact(e.peopleSent)],
+      ['events.sentTrainingNames', { kind: 'names', names: sent.map((s) => s.theme), ids: sent.map((s) => s.id) }],
+      ['events.trainings', numberFact(e.trainings)],
+      ['events.trainees', numberFact(e.totals.trainees)],
+    ]);
+  },
+};
+
+/** The key of an event figure among the outreach facts: outreach.materials …, experts for expertCount. */
+const OUTREACH_FIGURE_KEYS: Partial<Record<(typeof EVENT_FIGURES)[number], string>> = {
+  materials: 'outreach.materials', books: 'outreach.books', leaflets: 'outreach.leaflets', boards: 'outreach.boards',
+  consultations: 'outreach.consultations', attendees: 'outreach.attendees', trainees: 'outreach.trainees', expertCount: 'outreach.experts',
+};
+
+/** outreach.*: the events of the template's outreach type (送科技下乡 by default) that the bureau led. */
+export const outreachFactSource: FactSource = {
+  ledger: 'outreach',
+  async gather(ctx, { from, to }, options) {
+    const o = await countEventFacts(ctx, { from, to, type: options.outreachType, role: 'lead' });
+    const out: FactValues = new Map<string, FactValue>([
+      ['outreach.type', { kind: 'text', text: options.outreachType }],
+      ['outreach.count', numberFact(o.events)],
+      ['outreach.departments', { kind: 'names', names: o.departments.items.map((d) => d.shortName ?? d.name), ids: o.departments.eventIds }],
+      ['outreach.departmentCount', numberFact({ value: o.departments.value, ids: o.departments.eventIds })],
+      ['outreach.towns', { kind: 'names', names: o.townsReached.items.map((t) => t.name), ids: o.townsReached.eventIds }],
+      ['outreach.townCount', numberFact({ value: o.townsReached.value, ids: o.townsReached.eventIds })],
+    ]);
+    for (const figure of EVENT_FIGURES) {
+      const key = OUTREACH_FIGURE_KEYS[figure];
+      if (key) out.set(key, numberFact(o.totals[figure]));
+    }
+    return out;
+  },
+};

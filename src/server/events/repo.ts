@@ -53,6 +53,7 @@ export async function listEvents(db: Kysely<DB>, dialect: DialectName, f: EventF
       eb.fn.sum('ev.boards').as('boards'),
       eb.fn.sum('ev.consultations').as('consultations'),
       eb.fn.sum('ev.attendees').as('attendees'),
+      eb.fn.sum('ev.trainees').as('trainees'),
       eb.fn.sum('ev.people_sent').as('people_sent'),
       eb.fn.sum('ev.expert_count').as('expert_count'),
     ])

@@ -18,7 +18,7 @@ type EventInput = z.infer<typeof eventBodySchema>;
 /** Column of each figure. */
 export const FIGURE_COLUMNS: Record<EventFigure, keyof EventRow & string> = {
   materials: 'materials', books: 'books', leaflets: 'leaflets', boards: 'boards', consultations: 'consultations',
-  attendees: 'attendees', peopleSent: 'people_sent', expertCount: 'expert_count',
+  attendees: 'attendees', trainees: 'trainees', peopleSent: 'people_sent', expertCount: 'expert_count',
 };
 
 async function present(ctx: Ctx, rows: EventRow[]): Promise<Event[]> {

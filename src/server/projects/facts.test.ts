@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { phraseWan } from '../../shared/phrasing.js';
 import type { OrgRow } from '../db/types.js';
 import { type TestApp, type TestClient, createTestApp } from '../test/harness.js';
 
@@ -111,5 +112,148 @@ describe('project facts for a period', () => {
     const res = await staff.get('/api/projects/facts?from=2014-06-30&to=2014-01-01');
     expect(res.status).toBe(400);
     expect(res.body.error.details[0]).toEqual({ path: 'to', message: '开始日期不能晚于结束日期' });
+  });
+});
+
+describe('project figures split by level, field and programme', () => {
+  let client: TestClient;
+  const p: Record<string, number> = {};
+  const sorted = (...keys: string[]) => keys.map((k) => p[k]).sort((a, b) => a - b);
+  const PERIOD = 'from=2023-01-01&to=2023-06-30';
+
+  beforeAll(async () => {
+    const org = await t.factories.org({ name: '分组测试县科技局' });
+    await t.factories.user({ org, username: 'split_staff' });
+    await t.factories.user({ org, username: 'split_admin', role: 'admin' });
+    const admin = await t.login('split_admin');
+    // A programme of the bureau's own, counted with its own measure word.
+    const centre = await admin.post('/api/dictionaries/program/items', { value: '研发中心', label: '研发中心', measure: '个', sortOrder: 999 });
+    if (centre.status !== 200) throw new Error(centre.text);
+    client = await t.login('split_staff');
+    const make = async (key: string, body: Record<string, unknown>, stageDates: Record<string, string>, stage: string, moves: { to: string; date: string }[] = []) => {
+      const res = await client.post('/api/projects', { title: key, field: 'industry', stage, stageDates, ...body });
+      if (res.status !== 200) throw new Error(res.text);
+      for (const m of moves) {
+        const moved = await client.post(`/api/projects/${res.body.id}/stage`, m);
+        if (moved.status !== 200) throw new Error(moved.text);
+      }
+      p[key] = res.body.id;
+    };
+    const approved = (key: string, body: Record<string, unknown>) => make(key, body, { approved: '2023-03-01' }, 'approved');
+    await approved('city-ind-1', { level: 'city', program: '市科技计划', amountApproved: 20, amountReceived: 15 });
+    await approved('city-ind-2', { level: 'city', program: '市科技计划', amountApproved: 12.5, amountReceived: 10 });
+    await approved('city-agr', { level: 'city', field: 'agriculture', program: '市科技计划', amountApproved: 6.1 });
+    await approved('national', { level: 'national', field: 'social', program: '研发中心', amountApproved: 100, amountReceived: 100 });
+    await approved('ministry', { level: 'ministry', program: '星火计划', amountApproved: 3 });
+    await approved('no-level', { field: 'agriculture' });
+    await approved('county', { level: 'county', program: '研发中心', amountApproved: 8 });
+    await make('applied', { level: 'province', program: '省科技支撑计划' }, { applied: '2023-05-05' }, 'applied');
+    await make('rejected', { level: 'province', field: 'agriculture', program: '省科技支撑计划' }, { applied: '2022-10-01' }, 'applied', [{ to: 'rejected', date: '2023-04-04' }]);
+    await make('accepted', { level: 'county', field: 'agriculture', program: '县科技计划' }, { ongoing: '2022-01-01' }, 'ongoing', [{ to: 'accepted', date: '2023-06-30' }]);
+    // Approved before the period and still under way at its end; approved after it.
+    await make('earlier', { level: 'city', program: '市科技计划' }, { approved: '2022-12-31' }, 'approved');
+    await make('later', { level: 'city', program: '市科技计划', amountApproved: 50 }, { approved: '2023-07-01' }, 'approved');
+  });
+
+  it('split approvals by level in hierarchy order, labelled 国家级 … 县级 (never 部级级), then 未定级别', async () => {
+    const res = await client.get(`/api/projects/facts?${PERIOD}`);
+    const byLevel = res.body.groups.approved.level;
+    expect(byLevel.map((g: { key: string; label: string; fact: { value: number } }) => [g.key, g.label, g.fact.value])).toEqual([
+      ['national', '国家级', 1], ['ministry', '部级', 1], ['city', '市级', 3], ['county', '县级', 1], ['', '未定级别', 1],
+    ]);
+    expect(byLevel[2].fact).toEqual({ value: 3, recordType: 'project', ids: sorted('city-ind-1', 'city-ind-2', 'city-agr') });
+  });
+
+  it('split each level again by field and programme, for 市级项目3项(工业2项、农业1项)', async () => {
+    const res = await client.get(`/api/projects/facts?${PERIOD}`);
+    const city = res.body.groups.approved.level.find((g: { key: string }) => g.key === 'city');
+    expect(city.sub.field).toEqual([
+      { key: 'industry', label: '工业', measure: null, fact: { value: 2, recordType: 'project', ids: sorted('city-ind-1', 'city-ind-2') } },
+      { key: 'agriculture', label: '农业', measure: null, fact: { value: 1, recordType: 'project', ids: [p['city-agr']] } },
+    ]);
+    expect(city.sub.program.map((g: { label: string; fact: { value: number } }) => [g.label, g.fact.value])).toEqual([['市科技计划', 3]]);
+    expect(city.sub).not.toHaveProperty('level');
+  });
+
+  it('split by field (工业 → 农业 → 社会发展) and by programme in the dictionary’s order, with its measure word', async () => {
+    const res = await client.get(`/api/projects/facts?${PERIOD}`);
+    expect(res.body.groups.approved.field.map((g: { label: string; fact: { ids: number[] } }) => [g.label, g.fact.ids])).toEqual([
+      ['工业', sorted('city-ind-1', 'city-ind-2', 'ministry', 'county')],
+      ['农业', sorted('city-agr', 'no-level')],
+      ['社会发展', [p.national]],
+    ]);
+    expect(res.body.groups.approved.program.map((g: { label: string; measure: string | null; fact: { value: number } }) => [g.label, g.measure, g.fact.value])).toEqual([
+      ['星火计划', null, 1], ['市科技计划', null, 3], ['研发中心', '个', 2], ['未填计划类别', null, 1],
+    ]);
+    const centre = res.body.groups.approved.program.find((g: { key: string }) => g.key === '研发中心');
+    expect(centre.sub.level.map((g: { label: string }) => g.label)).toEqual(['国家级', '县级']);
+  });
+
+  it('split applications, rejections, acceptances and projects under way at the end alike', async () => {
+    const res = await client.get(`/api/projects/facts?${PERIOD}`);
+    const levels = (count: string) => res.body.groups[count].level.map((g: { label: string; fact: { ids: number[] } }) => [g.label, g.fact.ids]);
+    expect(levels('applied')).toEqual([['省级', [p.applied]]]);
+    expect(levels('rejected')).toEqual([['省级', [p.rejected]]]);
+    expect(levels('accepted')).toEqual([['县级', [p.accepted]]]);
+    expect(res.body.groups.accepted.field.map((g: { label: string }) => g.label)).toEqual(['农业']);
+    expect(res.body.groups.ongoingAtEnd.level.find((g: { key: string }) => g.key === 'city').fact.ids).toEqual(sorted('city-ind-1', 'city-ind-2', 'city-agr', 'earlier'));
+    expect(res.body.ongoingAtEnd.ids).not.toContain(p.later);
+  });
+
+  it('sum the funds of the projects approved in the period, and by level, in 万元', async () => {
+    const res = await client.get(`/api/projects/facts?${PERIOD}`);
+    expect(res.body.amountApproved.value).toBeCloseTo(149.6, 6);
+    expect(res.body.amountReceived.value).toBe(125);
+    const approved = res.body.amountApprovedByLevel.map((g: { label: string; fact: { value: number; ids: number[] } }) => [g.label, Number(g.fact.value.toFixed(4)), g.fact.ids]);
+    expect(approved).toEqual([
+      ['国家级', 100, [p.national]], ['部级', 3, [p.ministry]], ['市级', 38.6, sorted('city-ind-1', 'city-ind-2', 'city-agr')],
+      ['县级', 8, [p.county]], ['未定级别', 0, [p['no-level']]],
+    ]);
+    expect(res.body.amountReceivedByLevel.find((g: { key: string }) => g.key === 'city').fact.value).toBe(25);
+    // As the summary writes them.
+    expect(phraseWan(38.6)).toBe('30余万元');
+    expect(phraseWan(res.body.amountApproved.value)).toBe('近150万元');
+    expect(phraseWan(res.body.amountApproved.value, { mode: 'exact' })).toBe('149.6万元');
+  });
+
+  it('narrow every split by the filters', async () => {
+    const res = await client.get(`/api/projects/facts?${PERIOD}&field=agriculture`);
+    expect(res.body.groups.approved.level.map((g: { label: string }) => g.label)).toEqual(['市级', '未定级别']);
+    expect(res.body.amountApproved.value).toBeCloseTo(6.1, 6);
+  });
+
+  it('give empty splits for a quiet period', async () => {
+    const res = await client.get('/api/projects/facts?from=2025-01-01&to=2025-06-30');
+    for (const count of ['applied', 'approved', 'accepted', 'rejected']) {
+      for (const dimension of ['level', 'field', 'program']) expect(res.body.groups[count][dimension]).toEqual([]);
+    }
+    expect(res.body.amountApprovedByLevel).toEqual([]);
+    expect(res.body.amountApproved.value).toBe(0);
+  });
+});
+
+describe('a programme’s measure word', () => {
+  it('is given, changed and cleared by an admin on the dictionary item, and carried by the programme’s groups', async () => {
+    const org = await t.factories.org();
+    await t.factories.user({ org, username: 'measure_admin', role: 'admin' });
+    const admin = await t.login('measure_admin');
+    const item = await admin.post('/api/dictionaries/program/items', { value: '众创空间', label: '众创空间', measure: '家' });
+    expect(item.status).toBe(200);
+    expect(item.body.measure).toBe('家');
+    const created = await admin.post('/api/projects', { title: '众创空间认定', field: 'industry', program: '众创空间', stage: 'approved', stageDates: { approved: '2023-02-02' } });
+    expect(created.status).toBe(200);
+    const groupOf = async () => (await admin.get('/api/projects/facts?from=2023-01-01&to=2023-12-31')).body.groups.approved.program[0];
+    expect(await groupOf()).toMatchObject({ key: '众创空间', measure: '家', fact: { value: 1, ids: [created.body.id] } });
+
+    const changed = await admin.patch(`/api/dictionary-items/${item.body.id}`, { measure: '个' }, { 'if-match': '"1"' });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ measure: '个', label: '众创空间', version: 2 });
+    expect((await groupOf()).measure).toBe('个');
+    const cleared = await admin.patch(`/api/dictionary-items/${item.body.id}`, { measure: '' }, { 'if-match': '"2"' });
+    expect(cleared.body.measure).toBeNull();
+    expect((await groupOf()).measure).toBeNull();
+    const tooLong = await admin.patch(`/api/dictionary-items/${item.body.id}`, { measure: '五个字的词' }, { 'if-match': '*' });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.error.details[0].path).toBe('measure');
   });
 });

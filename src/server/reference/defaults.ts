@@ -35,4 +35,10 @@ export const DEFAULT_DICTIONARIES: { code: string; name: string; description: st
     description: '科技特派员服务日志的类型',
     items: ['技术指导', '培训', '咨询', '引进新品种/新技术', '其他'],
   },
+  {
+    code: 'milestone_kind',
+    name: '项目节点',
+    description: '项目实施中的检查、评价等节点',
+    items: ['中期检查', '验收检查', '绩效评价'],
+  },
 ];

@@ -295,7 +295,7 @@ describe('dictionaries', () => {
     const a = await admin.post('/api/dictionaries/four_winds/items', { value: 'formalism', label: '形式主义', sortOrder: 10 });
     const c = await admin.post('/api/dictionaries/four_winds/items', { value: 'hedonism', label: '享乐主义', sortOrder: 20 });
     expect(a.status).toBe(200);
-    expect(a.body).toEqual({ id: expect.any(Number), version: 1, dictionaryId: dict.body.id, value: 'formalism', label: '形式主义', sortOrder: 10, active: true });
+    expect(a.body).toEqual({ id: expect.any(Number), version: 1, dictionaryId: dict.body.id, value: 'formalism', label: '形式主义', sortOrder: 10, active: true, measure: null });
     itemId = c.body.id;
     const items = await staff.get('/api/dictionaries/four_winds/items');
     expect(items.body.items.map((i: { value: string }) => i.value)).toEqual(['formalism', 'bureaucratism', 'hedonism']);

@@ -170,7 +170,7 @@ export function insertDictionaryItem(
   db: Kysely<DB>,
   orgId: number,
   dictionaryId: number,
-  item: { value: string; label: string; sortOrder: number; active: boolean },
+  item: { value: string; label: string; sortOrder: number; active: boolean; measure?: string | null },
 ): Promise<DictionaryItemRow> {
   return db
     .insertInto('dictionary_items')
@@ -181,6 +181,7 @@ export function insertDictionaryItem(
       label: item.label,
       sort_order: item.sortOrder,
       active: item.active ? 1 : 0,
+      measure: item.measure ?? null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -189,7 +190,7 @@ export function insertDictionaryItem(
 export function updateDictionaryItem(
   db: Kysely<DB>,
   id: number,
-  patch: { value?: string; label?: string; sort_order?: number; active?: number },
+  patch: { value?: string; label?: string; sort_order?: number; active?: number; measure?: string | null },
 ): Promise<DictionaryItemRow> {
   if (isEmptyPatch(patch)) return db.selectFrom('dictionary_items').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   return db.updateTable('dictionary_items').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();

@@ -26,6 +26,7 @@ export const dictionaryItemPatchSchema = z.strictObject({
   label: requiredText('名称', 50).optional(),
   sortOrder: z.number().int().min(0).max(9999).optional(),
   active: z.boolean().optional(),
+  measure: optionalText('量词', 4).optional(),
 });
 
 export const dictionaryCodeParamsSchema = z.object({ code: safeString().trim().min(1).max(40) });

@@ -71,6 +71,7 @@ export function presentDictionaryItem(row: DictionaryItemRow): DictionaryItem {
     label: row.label,
     sortOrder: row.sort_order,
     active: row.active === 1,
+    measure: row.measure,
   };
 }
 
@@ -315,6 +316,7 @@ export async function updateDictionaryItem(ctx: Ctx, id: number, input: z.infer<
       label: input.label,
       sort_order: input.sortOrder,
       active: input.active === undefined ? undefined : input.active ? 1 : 0,
+      measure: input.measure,
     });
     const presented = presentDictionaryItem(row);
     await recordChange(tx, {

@@ -7,6 +7,7 @@ export const TABLE_FIGURES: { figure: EventFigure; title: string }[] = [
   { figure: 'boards', title: '展板(块)' },
   { figure: 'consultations', title: '咨询(人次)' },
   { figure: 'attendees', title: '参加(人)' },
+  { figure: 'trainees', title: '培训(人次)' },
   { figure: 'peopleSent', title: '组织参加(人)' },
 ];
 

@@ -14,7 +14,7 @@ import { EventFormModal } from './event-form-modal';
 import { EventRoleTag, TABLE_FIGURES, eventDates, eventDepartments, eventWhere, figureText } from './event-display';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const FIGURE_WIDTHS: Partial<Record<EventFigure, number>> = { consultations: 84, peopleSent: 84 };
+const FIGURE_WIDTHS: Partial<Record<EventFigure, number>> = { consultations: 84, trainees: 84, peopleSent: 84 };
 const DEFAULT_PAGE_SIZE = 20;
 
 function positiveInt(value: string | null): number | undefined {
