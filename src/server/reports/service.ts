@@ -343,6 +343,7 @@ export async function redraft(ctx: Ctx, id: number) {
     title: current.title !== generatedBefore.title ? current.title : fresh.title,
     opening: edited.get('opening') ?? fresh.opening,
     sections: fresh.sections.map((s) => ({ ...s, paragraphs: s.paragraphs.map((p) => edited.get(p.key) ?? p) })),
+    warnings: fresh.warnings,
   };
   return { doc: merged, generated: fresh, changes, keptParagraphs: [...edited.keys()] };
 }
