@@ -216,6 +216,22 @@ describe('project figures split by level, field and programme', () => {
     expect(phraseWan(res.body.amountApproved.value, { mode: 'exact' })).toBe('149.6万元');
   });
 
+  it('are written as the summary writes them: nested by field, programmes with their measure words, funds rounded', async () => {
+    const preview = async (pattern: string) => {
+      const res = await client.post('/api/report-templates/preview', { pattern, from: '2023-01-01', to: '2023-06-30' });
+      expect(res.status).toBe(200);
+      expect(res.body.problems).toEqual([]);
+      return res.body.text as string;
+    };
+    expect(await preview('{projects.approvedByLevel|suffix:项目|nest:field}')).toContain('市级项目3项(工业2项、农业1项)');
+    expect(await preview('{projects.approvedByLevel|suffix:项目|list}')).toBe('国家级项目1项、部级项目1项、市级项目3项、县级项目1项、未定级别项目1项');
+    expect(await preview('{projects.approvedByProgram|list}')).toBe('星火计划1项、市科技计划3项、研发中心2个、未填计划类别1项');
+    expect(await preview('争取立项资金{projects.amountApproved},到位{projects.amountReceived}')).toBe('争取立项资金近150万元,到位120余万元');
+    expect(await preview('{projects.amountApproved|exact}')).toBe('149.6万元');
+    expect(await preview('{projects.amountApprovedByLevel|list}')).toBe('国家级100万元、部级3万元、市级30余万元、县级8万元');
+    expect(await preview('其中市级{projects.amountApprovedByLevel.市级}')).toBe('其中市级30余万元');
+  });
+
   it('narrow every split by the filters', async () => {
     const res = await client.get(`/api/projects/facts?${PERIOD}&field=agriculture`);
     expect(res.body.groups.approved.level.map((g: { label: string }) => g.label)).toEqual(['市级', '未定级别']);
