@@ -177,6 +177,12 @@ describe('GET /api/commissioners/facts', () => {
     expect(res.body.evaluationsByGrade.slice(1).every((g: { fact: { value: number } }) => g.fact.value === 0)).toBe(true);
   });
 
+  it('gives the summary the towns served and their count (logs with no place name no town)', async () => {
+    const res = await w.staff.post('/api/report-templates/preview', { pattern: '深入{commissioners.towns}等{commissioners.townCount}乡镇', from: '2014-01-01', to: '2014-06-30' });
+    expect(res.body).toMatchObject({ text: '深入东山镇和营前镇等2个乡镇', problems: [] });
+    expect(res.body.figures[1]).toMatchObject({ factKey: 'commissioners.townCount', value: 2, ids: [ids.firstDay, ids.lastDay].sort((a, b) => a - b) });
+  });
+
   it('counts the second half on its own, with the day after the first half in it', async () => {
     const res = await w.leader.get('/api/commissioners/facts?from=2014-07-01&to=2014-12-31');
     expect(res.body.serviceLogs.ids).toEqual([ids.dayAfter]);
