@@ -52,6 +52,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Do not run the global "session ended" handler on 401 (login, and the probe for the current user). */
   skipAuthRedirect?: boolean;
+  /** Extra request headers (If-Match, Idempotency-Key: see lib/versions). */
+  headers?: Record<string, string>;
 }
 
 let unauthorizedHandler: (() => void) | null = null;
@@ -161,7 +163,10 @@ async function request<T>(method: string, path: string, options: RequestOptions 
     response = await fetch(buildUrl(path, options.params), {
       method,
       credentials: 'same-origin',
-      headers: hasBody && !isForm ? { 'Content-Type': 'application/json', Accept: 'application/json' } : { Accept: 'application/json' },
+      headers: {
+        ...(hasBody && !isForm ? { 'Content-Type': 'application/json', Accept: 'application/json' } : { Accept: 'application/json' }),
+        ...options.headers,
+      },
       body: isForm ? (options.body as FormData) : hasBody ? JSON.stringify(options.body) : undefined,
       signal: options.signal,
     });

@@ -11,6 +11,7 @@ import type {
   commissionerDetailSchema,
 } from '../../../../shared/commissioners.js';
 import { ApiError, api } from '../../../lib/api-client';
+import { type Submission, type Versioned, idempotencyHeader, ifMatch } from '../../../lib/versions';
 
 export type CommissionerDetail = z.infer<typeof commissionerDetailSchema>;
 
@@ -80,9 +81,10 @@ export interface CommissionerInput {
   notes: string | null;
 }
 
-export const createCommissioner = (input: CommissionerInput) => api.post<CommissionerDetail>('/commissioners', input);
-export const updateCommissioner = ({ id, ...input }: CommissionerInput & { id: number }) =>
-  api.put<CommissionerDetail>(`/commissioners/${id}`, input);
+export const createCommissioner = ({ idempotencyKey, ...input }: CommissionerInput & Submission) =>
+  api.post<CommissionerDetail>('/commissioners', input, { headers: idempotencyHeader(idempotencyKey) });
+export const updateCommissioner = ({ id, version, ...input }: CommissionerInput & Versioned) =>
+  api.put<CommissionerDetail>(`/commissioners/${id}`, input, { headers: ifMatch(version) });
 export const deleteCommissioner = (id: number) => api.delete<{ ok: true }>(`/commissioners/${id}`);
 
 export interface SupportInput {
@@ -93,8 +95,8 @@ export interface SupportInput {
   amount: number | null;
 }
 
-export const createSupport = ({ commissionerId, ...input }: SupportInput) =>
-  api.post<Support>(`/commissioners/${commissionerId}/supports`, input);
+export const createSupport = ({ commissionerId, idempotencyKey, ...input }: SupportInput & Submission) =>
+  api.post<Support>(`/commissioners/${commissionerId}/supports`, input, { headers: idempotencyHeader(idempotencyKey) });
 export const deleteSupport = (id: number) => api.delete<{ ok: true }>(`/commissioner-supports/${id}`);
 
 export interface EvaluationInput {
@@ -105,8 +107,9 @@ export interface EvaluationInput {
 }
 
 /** One evaluation per commissioner and year: setting it again replaces the grade. */
-export const putEvaluation = ({ commissionerId, year, ...input }: EvaluationInput) =>
-  api.put<Evaluation>(`/commissioners/${commissionerId}/evaluations/${year}`, input);
+/** A year's evaluation: `version` of the one the form edits, none when registering the year's first (the server then refuses to replace one). */
+export const putEvaluation = ({ commissionerId, year, version, ...input }: EvaluationInput & { version?: number }) =>
+  api.put<Evaluation>(`/commissioners/${commissionerId}/evaluations/${year}`, input, { headers: version ? ifMatch(version) : {} });
 export const deleteEvaluation = (id: number) => api.delete<{ ok: true }>(`/commissioner-evaluations/${id}`);
 
 function useCommissionerMutation<TInput, TResult>(fn: (input: TInput) => Promise<TResult>) {

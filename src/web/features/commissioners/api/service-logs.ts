@@ -3,6 +3,7 @@ import type { Page } from '../../../../shared/common.js';
 import type { ServiceLog } from '../../../../shared/commissioners.js';
 import { api } from '../../../lib/api-client';
 import { commissionersQueryKey } from './commissioners';
+import { type Submission, type Versioned, idempotencyHeader, ifMatch } from '../../../lib/versions';
 
 export interface ServiceLogsFilter {
   commissionerId?: number;
@@ -58,13 +59,15 @@ export interface ServiceLogInput {
   fileIds: number[];
 }
 
-export const createServiceLog = ({ commissionerId, ...input }: ServiceLogInput & { commissionerId: number }) =>
-  api.post<ServiceLog>(`/commissioners/${commissionerId}/service-logs`, input);
-export const updateServiceLog = ({ id, ...input }: ServiceLogInput & { id: number }) =>
-  api.put<ServiceLog>(`/service-logs/${id}`, input);
+export const createServiceLog = ({ commissionerId, idempotencyKey, ...input }: ServiceLogInput & { commissionerId: number } & Submission) =>
+  api.post<ServiceLog>(`/commissioners/${commissionerId}/service-logs`, input, { headers: idempotencyHeader(idempotencyKey) });
+export const updateServiceLog = ({ id, version, ...input }: ServiceLogInput & Versioned) =>
+  api.put<ServiceLog>(`/service-logs/${id}`, input, { headers: ifMatch(version) });
 export const deleteServiceLog = (id: number) => api.delete<{ ok: true }>(`/service-logs/${id}`);
-export const confirmServiceLog = (id: number) => api.post<ServiceLog>(`/service-logs/${id}/confirm`, {});
-export const unconfirmServiceLog = (id: number) => api.post<ServiceLog>(`/service-logs/${id}/unconfirm`, {});
+export const confirmServiceLog = ({ id, version }: Versioned) =>
+  api.post<ServiceLog>(`/service-logs/${id}/confirm`, {}, { headers: ifMatch(version) });
+export const unconfirmServiceLog = ({ id, version }: Versioned) =>
+  api.post<ServiceLog>(`/service-logs/${id}/unconfirm`, {}, { headers: ifMatch(version) });
 
 /** A log changes the lists of logs and its commissioner's 日志数 / 最近服务. */
 function useServiceLogMutation<TInput, TResult>(fn: (input: TInput) => Promise<TResult>) {

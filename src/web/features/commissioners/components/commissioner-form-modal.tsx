@@ -20,6 +20,7 @@ import {
   useCreateCommissioner,
   useUpdateCommissioner,
 } from '../api/commissioners';
+import { useVersionedSave } from '../../../lib/record-conflict';
 
 interface CommissionerFormValues {
   name: string;
@@ -55,6 +56,25 @@ function toInput(v: CommissionerFormValues): CommissionerInput {
   };
 }
 
+/** How the form shows a roster entry. */
+function formValuesOf(commissioner: CommissionerDetail): CommissionerFormValues {
+  return {
+    name: commissioner.name,
+    gender: commissioner.gender,
+    employer: commissioner.employer,
+    title: commissioner.title ?? '',
+    specialty: commissioner.specialty ?? '',
+    phone: commissioner.phone ?? '',
+    placeIds: commissioner.places.map((p) => p.id),
+    enterpriseIds: commissioner.enterprises.map((e) => e.id),
+    termStartYear: commissioner.termStartYear,
+    termEndYear: commissioner.termEndYear,
+    status: commissioner.status,
+    userId: commissioner.userId,
+    notes: commissioner.notes ?? '',
+  };
+}
+
 const yearInput = <InputNumber<number> min={1990} max={2100} precision={0} suffix="年" style={{ width: '100%' }} />;
 
 /** 登记特派员 / 编辑档案: `commissioner` null with `open` registers a new one. */
@@ -81,22 +101,30 @@ export function CommissionerFormModal({
       const year = dayjs().year();
       return { name: '', employer: '', placeIds: [], enterpriseIds: [], termStartYear: year, termEndYear: year + 2, status: 'active' };
     }
-    return {
-      name: commissioner.name,
-      gender: commissioner.gender,
-      employer: commissioner.employer,
-      title: commissioner.title ?? '',
-      specialty: commissioner.specialty ?? '',
-      phone: commissioner.phone ?? '',
-      placeIds: commissioner.places.map((p) => p.id),
-      enterpriseIds: commissioner.enterprises.map((e) => e.id),
-      termStartYear: commissioner.termStartYear,
-      termEndYear: commissioner.termEndYear,
-      status: commissioner.status,
-      userId: commissioner.userId,
-      notes: commissioner.notes ?? '',
-    };
+    return formValuesOf(commissioner);
   }, [commissioner]);
+  const guard = useVersionedSave<CommissionerDetail, CommissionerFormValues>({
+    record: commissioner,
+    open: open,
+    toValues: formValuesOf,
+    fields: [
+      { name: 'name', label: '姓名' },
+      { name: 'gender', label: '性别', format: (v) => GENDER_LABELS[v as (typeof GENDERS)[number]] ?? String(v) },
+      { name: 'employer', label: '派出单位' },
+      { name: 'title', label: '职称' },
+      { name: 'specialty', label: '专业特长' },
+      { name: 'phone', label: '联系电话' },
+      { name: 'placeIds', label: '服务地点', format: (v) => (v as number[]).map((id) => commissioner?.places.find((p) => p.id === id)?.name ?? `#${id}`).join('、') },
+      { name: 'enterpriseIds', label: '服务企业/基地', format: (v) => (v as number[]).map((id) => commissioner?.enterprises.find((e) => e.id === id)?.name ?? `#${id}`).join('、') },
+      { name: 'termStartYear', label: '任期开始' },
+      { name: 'termEndYear', label: '任期结束' },
+      { name: 'status', label: '状态', format: (v) => COMMISSIONER_STATUS_LABELS[v as CommissionerStatus] ?? String(v) },
+      { name: 'userId', label: '登录账号', format: (v) => users.data?.find((u) => u.id === v)?.displayName ?? String(v) },
+      { name: 'notes', label: '备注' },
+    ],
+    resubmit: (values, version) => submit(values, version),
+    reload: (values) => form.setFieldsValue(values),
+  });
 
   // Accounts with the commissioner role; one already linked to another commissioner cannot be chosen.
   const linkedElsewhere = new Map(
@@ -109,19 +137,21 @@ export function CommissionerFormModal({
       return { value: u.id, label: other ? `${u.displayName}(已关联 ${other})` : u.displayName, disabled: !!other };
     });
 
-  const onFinish = (values: CommissionerFormValues) => {
+  const submit = (values: CommissionerFormValues, version = guard.version) => {
     const input = toInput(values);
     const callbacks = {
       onSuccess: (saved: CommissionerDetail) => {
+        guard.succeeded(saved);
         void message.success(commissioner ? '特派员档案已保存' : `已登记科技特派员 ${saved.name}`);
         onClose();
         onSaved?.(saved);
       },
-      onError: (error: unknown) => showApiError(message, error, form),
+      onError: (error: unknown) => guard.catchStale(error, values) || showApiError(message, error, form),
     };
-    if (commissioner) update.mutate({ id: commissioner.id, ...input }, callbacks);
-    else create.mutate(input, callbacks);
+    if (commissioner) update.mutate({ id: commissioner.id, version: version ?? commissioner.version, ...input }, callbacks);
+    else create.mutate({ ...input, idempotencyKey: guard.keyFor(input) }, callbacks);
   };
+  const onFinish = (values: CommissionerFormValues) => submit(values);
 
   return (
     <FormModal<CommissionerFormValues>
@@ -136,6 +166,7 @@ export function CommissionerFormModal({
       width={760}
       initialValues={initialValues}
     >
+      {guard.dialog}
       <Row gutter={16}>
         <Col xs={24} sm={8}>
           <Form.Item

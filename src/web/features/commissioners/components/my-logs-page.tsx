@@ -9,7 +9,8 @@ import { showApiError } from '../../../lib/form';
 import { type CommissionerDetail, useMyCommissioner } from '../api/commissioners';
 import { useCreateServiceLog, useDeleteServiceLog, useMyServiceLogs, useUpdateServiceLog } from '../api/service-logs';
 import { ConfirmedTag, FileLinks, logWhere } from './commissioner-display';
-import { ServiceLogFields, type ServiceLogFormValues, serviceLogInitialValues, toServiceLogInput } from './service-log-fields';
+import { ServiceLogFields, type ServiceLogFormValues, serviceLogConflictFields, serviceLogInitialValues, toServiceLogInput } from './service-log-fields';
+import { useVersionedSave } from '../../../lib/record-conflict';
 
 /**
  * 我的服务日志: the commissioner's own screen, made for a phone in the field. One big 记一笔 button,
@@ -207,11 +208,21 @@ function LogForm({
   const [form] = Form.useForm<ServiceLogFormValues>();
   const create = useCreateServiceLog();
   const update = useUpdateServiceLog();
+  const guard = useVersionedSave<ServiceLog, ServiceLogFormValues>({
+    record: log,
+    open: true,
+    toValues: (record) => serviceLogInitialValues(record),
+    fields: [
+      ...serviceLogConflictFields(log),
+    ],
+    resubmit: (values, version) => submit(values, version),
+    reload: (values) => form.setFieldsValue(values),
+  });
   const remove = useDeleteServiceLog();
   const preferred = useMemo(() => commissioner.places.map((p) => p.id), [commissioner.places]);
   const [initialValues] = useState(() => serviceLogInitialValues(log, { placeId: defaultPlaceId }));
 
-  const onFinish = (values: ServiceLogFormValues) => {
+  const submit = (values: ServiceLogFormValues, version = guard.version) => {
     if (isUploading(values.files)) {
       void message.warning('照片还在上传,请稍候再提交');
       return;
@@ -219,15 +230,17 @@ function LogForm({
     const input = toServiceLogInput(values);
     const callbacks = {
       onSuccess: (saved: ServiceLog) => {
+        guard.succeeded(saved);
         void message.success(log ? '已保存' : '已提交');
         onClose();
         onSaved(saved);
       },
-      onError: (error: unknown) => showApiError(message, error, form),
+      onError: (error: unknown) => guard.catchStale(error, values) || showApiError(message, error, form),
     };
-    if (log) update.mutate({ id: log.id, ...input }, callbacks);
-    else create.mutate({ commissionerId: commissioner.id, ...input }, callbacks);
+    if (log) update.mutate({ id: log.id, version: version ?? log.version, ...input }, callbacks);
+    else create.mutate({ commissionerId: commissioner.id, ...input, idempotencyKey: guard.keyFor(input) }, callbacks);
   };
+  const onFinish = (values: ServiceLogFormValues) => submit(values);
 
   const onDelete = () =>
     log
@@ -249,6 +262,7 @@ function LogForm({
       initialValues={initialValues}
       requiredMark={false}
     >
+      {guard.dialog}
       <ServiceLogFields preferredPlaces={preferred} enterprises={commissioner.enterprises} compact currentKind={log?.kind} />
       <Button
         type="primary"

@@ -6,6 +6,7 @@ import { EnterpriseSelect } from '../../../lib/enterprise-select';
 import { emptyToNull } from '../../../lib/form';
 import { PlaceSelect } from '../../../lib/place-select';
 import { useDictionaryItems } from '../../../lib/reference-data';
+import type { ConflictField } from '../../../lib/versions';
 import type { ServiceLogInput } from '../api/service-logs';
 
 export interface ServiceLogFormValues {
@@ -49,6 +50,22 @@ export function serviceLogInitialValues(log: ServiceLog | null, preset?: Partial
     newTechniques: log.newTechniques ?? '',
     files: toAttachmentList(log.files),
   };
+}
+
+/** The fields the "已被他人修改" dialog compares, with the labels of this form; `log` names its place and enterprise. */
+export function serviceLogConflictFields(log: ServiceLog | null): ConflictField[] {
+  const names = (list: AttachmentList | undefined) => (list ?? []).map((f) => f.name).join('、');
+  return [
+    { name: 'logDate', label: '日期' },
+    { name: 'kind', label: '服务类型' },
+    { name: 'placeId', label: '服务地点', format: (v) => (v === log?.placeId ? log?.placeName ?? String(v) : `#${String(v)}`) },
+    { name: 'enterpriseId', label: '服务企业/基地', format: (v) => (v === log?.enterpriseId ? log?.enterpriseName ?? String(v) : `#${String(v)}`) },
+    { name: 'content', label: '服务内容' },
+    { name: 'peopleServed', label: '服务人次' },
+    { name: 'problemsSolved', label: '解决的问题' },
+    { name: 'newTechniques', label: '引进的新品种/新技术' },
+    { name: 'files', label: '照片/附件', compare: (v) => attachmentIds(v as AttachmentList), format: (v) => names(v as AttachmentList) },
+  ];
 }
 
 interface ServiceLogFieldsProps {

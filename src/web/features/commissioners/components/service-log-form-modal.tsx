@@ -6,7 +6,8 @@ import { isUploading } from '../../../lib/attachment-upload';
 import { showApiError } from '../../../lib/form';
 import { useCommissionerOptions } from '../api/commissioners';
 import { useCreateServiceLog, useUpdateServiceLog } from '../api/service-logs';
-import { ServiceLogFields, type ServiceLogFormValues, serviceLogInitialValues, toServiceLogInput } from './service-log-fields';
+import { ServiceLogFields, type ServiceLogFormValues, serviceLogConflictFields, serviceLogInitialValues, toServiceLogInput } from './service-log-fields';
+import { useVersionedSave } from '../../../lib/record-conflict';
 
 /**
  * 登记服务日志 / 编辑服务日志, by the bureau's staff for a commissioner. `commissionerId` fixes
@@ -28,6 +29,16 @@ export function ServiceLogFormModal({
   const commissioners = useCommissionerOptions(open);
   const create = useCreateServiceLog();
   const update = useUpdateServiceLog();
+  const guard = useVersionedSave<ServiceLog, ServiceLogFormValues>({
+    record: log,
+    open: open,
+    toValues: (record) => serviceLogInitialValues(record),
+    fields: [
+      ...serviceLogConflictFields(log),
+    ],
+    resubmit: (values, version) => submit(values, version),
+    reload: (values) => form.setFieldsValue(values),
+  });
   const chosenId = Form.useWatch('commissionerId', form) ?? log?.commissionerId ?? commissionerId;
   const chosen = (commissioners.data ?? []).find((c) => c.id === chosenId);
   const preferredPlaces = useMemo(() => chosen?.places.map((p) => p.id) ?? [], [chosen]);
@@ -36,22 +47,24 @@ export function ServiceLogFormModal({
     [log, commissionerId],
   );
 
-  const onFinish = (values: ServiceLogFormValues) => {
+  const submit = (values: ServiceLogFormValues, version = guard.version) => {
     if (isUploading(values.files)) {
       void message.warning('附件还在上传,请稍候再保存');
       return;
     }
     const input = toServiceLogInput(values);
     const callbacks = {
-      onSuccess: () => {
+      onSuccess: (saved: ServiceLog) => {
+        guard.succeeded(saved);
         void message.success(log ? '服务日志已保存' : '服务日志已登记');
         onClose();
       },
-      onError: (error: unknown) => showApiError(message, error, form),
+      onError: (error: unknown) => guard.catchStale(error, values) || showApiError(message, error, form),
     };
-    if (log) update.mutate({ id: log.id, ...input }, callbacks);
-    else create.mutate({ commissionerId: values.commissionerId!, ...input }, callbacks);
+    if (log) update.mutate({ id: log.id, version: version ?? log.version, ...input }, callbacks);
+    else create.mutate({ commissionerId: values.commissionerId!, ...input, idempotencyKey: guard.keyFor(input) }, callbacks);
   };
+  const onFinish = (values: ServiceLogFormValues) => submit(values);
 
   return (
     <FormModal<ServiceLogFormValues>
@@ -66,6 +79,7 @@ export function ServiceLogFormModal({
       width={720}
       initialValues={initialValues}
     >
+      {guard.dialog}
       {!log ? (
         <Form.Item label="科技特派员" name="commissionerId" rules={[{ required: true, message: '请选择科技特派员' }]}>
           <Select

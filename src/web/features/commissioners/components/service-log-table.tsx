@@ -45,7 +45,7 @@ export function ServiceLogTable({
   const isLeader = me.role === 'leader';
   const canWrite = me.role !== 'commissioner';
   const busy = (id: number) =>
-    (confirm.isPending && confirm.variables === id) || (unconfirm.isPending && unconfirm.variables === id);
+    (confirm.isPending && confirm.variables?.id === id) || (unconfirm.isPending && unconfirm.variables?.id === id);
 
   const act = (promise: Promise<unknown>, done: string) =>
     promise.then(
@@ -104,7 +104,7 @@ export function ServiceLogTable({
                 type="link"
                 size="small"
                 loading={busy(l.id)}
-                onClick={() => void act(confirm.mutateAsync(l.id), '已审核')}
+                onClick={() => void act(confirm.mutateAsync({ id: l.id, version: l.version }), '已审核')}
               >
                 审核
               </Button>
@@ -114,7 +114,7 @@ export function ServiceLogTable({
                 title="撤销审核?"
                 description="撤销后特派员和工作人员可以再修改这条日志。"
                 okText="撤销审核"
-                onConfirm={() => act(unconfirm.mutateAsync(l.id), '已撤销审核')}
+                onConfirm={() => act(unconfirm.mutateAsync({ id: l.id, version: l.version }), '已撤销审核')}
               >
                 <Button type="link" size="small" loading={busy(l.id)}>
                   撤销审核

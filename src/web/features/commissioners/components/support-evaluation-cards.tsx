@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Popconfirm, Radio, Row, Table, Tag, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -16,6 +16,8 @@ import { FormModal } from '../../../components/ui/form-modal';
 import { rowTestId } from '../../../components/ui/test-id';
 import { emptyToNull, showApiError } from '../../../lib/form';
 import { useCreateSupport, useDeleteEvaluation, useDeleteSupport, usePutEvaluation } from '../api/commissioners';
+import { useVersionedSave } from '../../../lib/record-conflict';
+import { SubmissionKeys } from '../../../lib/versions';
 
 const GRADE_COLORS: Record<Grade, string> = { excellent: 'gold', qualified: 'green', basic: 'blue', unqualified: 'red' };
 
@@ -36,6 +38,7 @@ export function SupportsCard({ commissionerId, supports, canManage }: { commissi
   const create = useCreateSupport();
   const remove = useDeleteSupport();
   const [adding, setAdding] = useState(false);
+  const keys = useRef(new SubmissionKeys());
 
   const columns: TableColumnsType<Support> = [
     { title: '日期', dataIndex: 'supportDate', key: 'supportDate', width: 108 },
@@ -68,23 +71,26 @@ export function SupportsCard({ commissionerId, supports, canManage }: { commissi
     });
   }
 
-  const onFinish = (v: SupportFormValues) =>
+  const onFinish = (v: SupportFormValues) => {
+    const input = {
+      commissionerId,
+      supportDate: v.supportDate.format('YYYY-MM-DD'),
+      kind: v.kind,
+      description: v.description.trim(),
+      amount: v.amount ?? null,
+    };
     create.mutate(
-      {
-        commissionerId,
-        supportDate: v.supportDate.format('YYYY-MM-DD'),
-        kind: v.kind,
-        description: v.description.trim(),
-        amount: v.amount ?? null,
-      },
+      { ...input, idempotencyKey: keys.current.keyFor(input) },
       {
         onSuccess: () => {
+          keys.current.succeeded();
           void message.success('已登记支持');
           setAdding(false);
         },
         onError: (error) => showApiError(message, error, form),
       },
     );
+  };
 
   return (
     <Card
@@ -169,6 +175,17 @@ export function EvaluationsCard({
   const remove = useDeleteEvaluation();
   // undefined: closed; null: a new year; an evaluation: changing its grade.
   const [editing, setEditing] = useState<Evaluation | null | undefined>(undefined);
+  const guard = useVersionedSave<Evaluation, EvaluationFormValues>({
+    record: editing,
+    open: editing !== undefined,
+    toValues: (e) => ({ year: e.year, grade: e.grade, note: e.note ?? '' }),
+    fields: [
+      { name: 'grade', label: '考核等次', format: (g) => GRADE_LABELS[g as Grade] ?? String(g) },
+      { name: 'note', label: '考核意见' },
+    ],
+    resubmit: (values, version) => submit(values, version),
+    reload: (values) => form.setFieldsValue(values),
+  });
 
   const columns: TableColumnsType<Evaluation> = [
     { title: '年度', dataIndex: 'year', key: 'year', width: 80, render: (y: number) => `${y}年` },
@@ -211,17 +228,21 @@ export function EvaluationsCard({
     });
   }
 
-  const onFinish = (v: EvaluationFormValues) =>
+  // A year that has an evaluation already is replaced on purpose ("保存将替换原等次"): the save names the
+  // version shown in the list; one registered meanwhile by someone else is a 409 and the dialog.
+  const submit = (v: EvaluationFormValues, version = guard.version ?? evaluations.find((e) => e.year === v.year)?.version) =>
     put.mutate(
-      { commissionerId, year: v.year, grade: v.grade, note: emptyToNull(v.note?.trim()) },
+      { commissionerId, year: v.year, grade: v.grade, note: emptyToNull(v.note?.trim()), version },
       {
-        onSuccess: () => {
+        onSuccess: (saved) => {
+          guard.succeeded(saved);
           void message.success(`${v.year}年度考核已保存`);
           setEditing(undefined);
         },
-        onError: (error) => showApiError(message, error, form),
+        onError: (error) => guard.catchStale(error, v) || showApiError(message, error, form),
       },
     );
+  const onFinish = (v: EvaluationFormValues) => submit(v);
 
   return (
     <Card
@@ -257,6 +278,7 @@ export function EvaluationsCard({
             : { year: dayjs().year() - (dayjs().month() < 3 ? 1 : 0) }
         }
       >
+        {guard.dialog}
         <Form.Item
           label="年度"
           name="year"

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Department } from '../../../../shared/reference.js';
 import { api } from '../../../lib/api-client';
 import { referenceKeys } from '../../../lib/reference-data';
+import { type Submission, type Versioned, idempotencyHeader, ifMatch } from '../../../lib/versions';
 
 // The list is read through lib/reference-data (events pick the departments taking part).
 
@@ -12,9 +13,10 @@ export interface DepartmentInput {
   active: boolean;
 }
 
-export const createDepartment = (input: DepartmentInput) => api.post<Department>('/departments', input);
-export const updateDepartment = ({ id, ...input }: DepartmentInput & { id: number }) =>
-  api.patch<Department>(`/departments/${id}`, input);
+export const createDepartment = ({ idempotencyKey, ...input }: DepartmentInput & Submission) =>
+  api.post<Department>('/departments', input, { headers: idempotencyHeader(idempotencyKey) });
+export const updateDepartment = ({ id, version, ...input }: DepartmentInput & Versioned) =>
+  api.patch<Department>(`/departments/${id}`, input, { headers: ifMatch(version) });
 export const deleteDepartment = (id: number) => api.delete<{ ok: true }>(`/departments/${id}`);
 
 function useDepartmentMutation<TInput, TResult>(fn: (input: TInput) => Promise<TResult>) {

@@ -14,6 +14,7 @@ import {
   useDeleteDepartment,
   useUpdateDepartment,
 } from '../api/department-mutations';
+import { useVersionedSave } from '../../../lib/record-conflict';
 
 type Editing = { mode: 'create' } | { mode: 'edit'; department: Department } | null;
 
@@ -36,7 +37,7 @@ export function DepartmentsPage() {
   const setActive = (department: Department, active: boolean) => {
     setToggling(department.id);
     update.mutate(
-      { id: department.id, ...toInput(department), active },
+      { id: department.id, version: department.version, ...toInput(department), active },
       {
         onSuccess: () => void message.success(active ? `已启用「${department.name}」` : `已停用「${department.name}」`),
         onError: (error) => showApiError(message, error),
@@ -147,8 +148,22 @@ function DepartmentModal({
   const [form] = Form.useForm<DepartmentForm>();
   const create = useCreateDepartment();
   const update = useUpdateDepartment();
+  const editingDepartment = editing?.mode === 'edit' ? editing.department : null;
+  const guard = useVersionedSave<Department, DepartmentForm>({
+    record: editingDepartment,
+    open: editing !== null,
+    toValues: (d) => ({ ...toInput(d), shortName: d.shortName ?? '' }),
+    fields: [
+      { name: 'name', label: '部门名称' },
+      { name: 'shortName', label: '简称' },
+      { name: 'sortOrder', label: '排序' },
+      { name: 'active', label: '启用' },
+    ],
+    resubmit: (values, version) => submit(values, version),
+    reload: (values) => form.setFieldsValue(values),
+  });
 
-  const onFinish = (values: DepartmentForm) => {
+  const submit = (values: DepartmentForm, version = guard.version) => {
     const input: DepartmentInput = {
       name: values.name.trim(),
       shortName: emptyToNull(values.shortName?.trim()),
@@ -156,15 +171,17 @@ function DepartmentModal({
       active: values.active,
     };
     const done = {
-      onSuccess: () => {
+      onSuccess: (saved: Department) => {
+        guard.succeeded(saved);
         void message.success(editing?.mode === 'edit' ? '部门已保存' : '部门已新增');
         onClose();
       },
-      onError: (error: unknown) => showApiError(message, error, form),
+      onError: (error: unknown) => guard.catchStale(error, values) || showApiError(message, error, form),
     };
-    if (editing?.mode === 'edit') update.mutate({ id: editing.department.id, ...input }, done);
-    else create.mutate(input, done);
+    if (editing?.mode === 'edit') update.mutate({ id: editing.department.id, version: version ?? editing.department.version, ...input }, done);
+    else create.mutate({ ...input, idempotencyKey: guard.keyFor(input) }, done);
   };
+  const onFinish = (values: DepartmentForm) => submit(values);
 
   return (
     <FormModal<DepartmentForm>
@@ -181,6 +198,7 @@ function DepartmentModal({
           : { sortOrder: nextSortOrder, active: true }
       }
     >
+      {guard.dialog}
       <Form.Item
         label="部门名称"
         name="name"

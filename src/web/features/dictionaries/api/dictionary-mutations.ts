@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Dictionary, DictionaryItem } from '../../../../shared/reference.js';
 import { api } from '../../../lib/api-client';
 import { referenceKeys } from '../../../lib/reference-data';
+import { type Submission, type Versioned, idempotencyHeader, ifMatch } from '../../../lib/versions';
 
 // Dictionaries and their items are read through lib/reference-data (every ledger's select
 // boxes use them); this file holds the admin's changes.
@@ -19,13 +20,14 @@ export interface DictionaryItemInput {
   active: boolean;
 }
 
-export const createDictionary = (input: DictionaryInput) => api.post<Dictionary>('/dictionaries', input);
+export const createDictionary = ({ idempotencyKey, ...input }: DictionaryInput & Submission) =>
+  api.post<Dictionary>('/dictionaries', input, { headers: idempotencyHeader(idempotencyKey) });
 
-export const createDictionaryItem = ({ code, ...input }: DictionaryItemInput & { code: string }) =>
-  api.post<DictionaryItem>(`/dictionaries/${encodeURIComponent(code)}/items`, input);
+export const createDictionaryItem = ({ code, idempotencyKey, ...input }: DictionaryItemInput & { code: string } & Submission) =>
+  api.post<DictionaryItem>(`/dictionaries/${encodeURIComponent(code)}/items`, input, { headers: idempotencyHeader(idempotencyKey) });
 
-export const updateDictionaryItem = ({ id, ...input }: DictionaryItemInput & { id: number }) =>
-  api.patch<DictionaryItem>(`/dictionary-items/${id}`, input);
+export const updateDictionaryItem = ({ id, version, ...input }: DictionaryItemInput & Versioned) =>
+  api.patch<DictionaryItem>(`/dictionary-items/${id}`, input, { headers: ifMatch(version) });
 
 export const deleteDictionaryItem = (id: number) => api.delete<{ ok: true }>(`/dictionary-items/${id}`);
 

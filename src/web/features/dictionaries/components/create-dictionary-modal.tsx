@@ -1,8 +1,10 @@
+import { useRef } from 'react';
 import { App, Form, Input } from 'antd';
 import { dictionaryCodeSchema } from '../../../../shared/reference.js';
 import { FormModal } from '../../../components/ui/form-modal';
 import { emptyToNull, showApiError, zodRule } from '../../../lib/form';
 import { type DictionaryInput, useCreateDictionary } from '../api/dictionary-mutations';
+import { SubmissionKeys } from '../../../lib/versions';
 
 interface DictionaryForm {
   code: string;
@@ -22,6 +24,7 @@ export function CreateDictionaryModal({
   const { message } = App.useApp();
   const [form] = Form.useForm<DictionaryForm>();
   const create = useCreateDictionary();
+  const keys = useRef(new SubmissionKeys());
 
   const onFinish = (values: DictionaryForm) => {
     const input: DictionaryInput = {
@@ -29,8 +32,9 @@ export function CreateDictionaryModal({
       name: values.name.trim(),
       description: emptyToNull(values.description?.trim()),
     };
-    create.mutate(input, {
+    create.mutate({ ...input, idempotencyKey: keys.current.keyFor(input) }, {
       onSuccess: (dictionary) => {
+        keys.current.succeeded();
         void message.success(`字典「${dictionary.name}」已创建`);
         onCreated(dictionary.code);
       },

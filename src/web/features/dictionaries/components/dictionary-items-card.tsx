@@ -27,8 +27,14 @@ import {
   useDeleteDictionaryItem,
   useUpdateDictionaryItem,
 } from '../api/dictionary-mutations';
+import { useVersionedSave } from '../../../lib/record-conflict';
 
 type Editing = { mode: 'create' } | { mode: 'edit'; item: DictionaryItem } | null;
+
+/** How the form shows a dictionary item. */
+function formValuesOf(item: DictionaryItem): DictionaryItemInput {
+  return { value: item.value, label: item.label, sortOrder: item.sortOrder, active: item.active };
+}
 
 /** The items of one dictionary: value, label, order and whether new records may still pick it. */
 export function DictionaryItemsCard({ dictionary }: { dictionary: Dictionary }) {
@@ -140,8 +146,22 @@ function DictionaryItemModal({
   const [form] = Form.useForm<DictionaryItemInput>();
   const create = useCreateDictionaryItem();
   const update = useUpdateDictionaryItem();
+  const editingItem = editing?.mode === 'edit' ? editing.item : null;
+  const guard = useVersionedSave<DictionaryItem, DictionaryItemInput>({
+    record: editingItem,
+    open: editing !== null,
+    toValues: formValuesOf,
+    fields: [
+      { name: 'value', label: '编码值' },
+      { name: 'label', label: '名称' },
+      { name: 'sortOrder', label: '排序' },
+      { name: 'active', label: '启用' },
+    ],
+    resubmit: (values, version) => submit(values, version),
+    reload: (values) => form.setFieldsValue(values),
+  });
 
-  const onFinish = (values: DictionaryItemInput) => {
+  const submit = (values: DictionaryItemInput, version = guard.version) => {
     const input: DictionaryItemInput = {
       value: values.value.trim(),
       label: values.label.trim(),
@@ -149,15 +169,17 @@ function DictionaryItemModal({
       active: values.active,
     };
     const done = {
-      onSuccess: () => {
+      onSuccess: (saved: DictionaryItem) => {
+        guard.succeeded(saved);
         void message.success(editing?.mode === 'edit' ? '字典项已保存' : '字典项已新增');
         onClose();
       },
-      onError: (error: unknown) => showApiError(message, error, form),
+      onError: (error: unknown) => guard.catchStale(error, values) || showApiError(message, error, form),
     };
-    if (editing?.mode === 'edit') update.mutate({ id: editing.item.id, ...input }, done);
-    else create.mutate({ code, ...input }, done);
+    if (editing?.mode === 'edit') update.mutate({ id: editing.item.id, version: version ?? editing.item.version, ...input }, done);
+    else create.mutate({ code, ...input, idempotencyKey: guard.keyFor(input) }, done);
   };
+  const onFinish = (values: DictionaryItemInput) => submit(values);
 
   return (
     <FormModal<DictionaryItemInput>
@@ -169,16 +191,10 @@ function DictionaryItemModal({
       onCancel={onClose}
       confirmLoading={create.isPending || update.isPending}
       initialValues={
-        editing?.mode === 'edit'
-          ? {
-              value: editing.item.value,
-              label: editing.item.label,
-              sortOrder: editing.item.sortOrder,
-              active: editing.item.active,
-            }
-          : { sortOrder: nextSortOrder, active: true }
+        editing?.mode === 'edit' ? formValuesOf(editing.item) : { sortOrder: nextSortOrder, active: true }
       }
     >
+      {guard.dialog}
       <Form.Item
         label="编码值"
         name="value"

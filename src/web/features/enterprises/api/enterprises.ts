@@ -2,6 +2,7 @@ import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient }
 import type { Page } from '../../../../shared/common.js';
 import type { ENTERPRISE_SORTS, Enterprise, EnterpriseDetail, Sector } from '../../../../shared/projects.js';
 import { api } from '../../../lib/api-client';
+import { type Submission, type Versioned, idempotencyHeader, ifMatch } from '../../../lib/versions';
 
 export type EnterpriseSort = (typeof ENTERPRISE_SORTS)[number];
 
@@ -50,9 +51,10 @@ export interface EnterpriseInput {
   notes: string | null;
 }
 
-export const createEnterprise = (input: EnterpriseInput) => api.post<Enterprise>('/enterprises', input);
-export const updateEnterprise = ({ id, ...input }: EnterpriseInput & { id: number }) =>
-  api.put<Enterprise>(`/enterprises/${id}`, input);
+export const createEnterprise = ({ idempotencyKey, ...input }: EnterpriseInput & Submission) =>
+  api.post<Enterprise>('/enterprises', input, { headers: idempotencyHeader(idempotencyKey) });
+export const updateEnterprise = ({ id, version, ...input }: EnterpriseInput & Versioned) =>
+  api.put<Enterprise>(`/enterprises/${id}`, input, { headers: ifMatch(version) });
 export const deleteEnterprise = (id: number) => api.delete<{ ok: true }>(`/enterprises/${id}`);
 
 /** A renamed enterprise shows under its new name in project and visit lists too. */

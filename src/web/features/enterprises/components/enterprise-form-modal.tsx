@@ -5,6 +5,7 @@ import { KINDS_WITHOUT_CODE, SECTORS, SECTOR_LABELS, type Enterprise, type Secto
 import { FormModal } from '../../../components/ui/form-modal';
 import { ApiError } from '../../../lib/api-client';
 import { emptyToNull, showApiError, zodRule } from '../../../lib/form';
+import { useVersionedSave } from '../../../lib/record-conflict';
 import { useDictionaryItems, useTowns } from '../../../lib/reference-data';
 import { type EnterpriseInput, useCreateEnterprise, useUpdateEnterprise } from '../api/enterprises';
 
@@ -24,6 +25,21 @@ interface DuplicateCode {
   message: string;
   existingId: number;
   existingName: string;
+}
+
+/** How the form shows an enterprise. */
+function formValuesOf(enterprise: Enterprise): EnterpriseForm {
+  return {
+    name: enterprise.name,
+    creditCode: enterprise.creditCode ?? '',
+    kind: enterprise.kind,
+    industry: enterprise.industry,
+    townId: enterprise.townId,
+    address: enterprise.address ?? '',
+    contactPerson: enterprise.contactPerson ?? '',
+    contactPhone: enterprise.contactPhone ?? '',
+    notes: enterprise.notes ?? '',
+  };
 }
 
 /** The enterprise a 409 on the credit code points at, when the server names it. */
@@ -55,13 +71,31 @@ export function EnterpriseFormModal({
   const [duplicate, setDuplicate] = useState<DuplicateCode | null>(null);
   const kind = Form.useWatch('kind', form);
   const codeOptional = !!kind && KINDS_WITHOUT_CODE.includes(kind);
+  const guard = useVersionedSave<Enterprise, EnterpriseForm>({
+    record: enterprise,
+    open,
+    toValues: formValuesOf,
+    fields: [
+      { name: 'name', label: '名称' },
+      { name: 'kind', label: '类型' },
+      { name: 'industry', label: '行业', format: (v) => SECTOR_LABELS[v as Sector] ?? String(v) },
+      { name: 'creditCode', label: '统一社会信用代码' },
+      { name: 'townId', label: '所在乡镇', format: (v) => towns.data?.find((t) => t.id === v)?.name ?? String(v) },
+      { name: 'address', label: '地址' },
+      { name: 'contactPerson', label: '联系人' },
+      { name: 'contactPhone', label: '联系电话' },
+      { name: 'notes', label: '备注' },
+    ],
+    resubmit: (values, version) => submit(values, version),
+    reload: (values) => form.setFieldsValue(values),
+  });
 
   const close = () => {
     setDuplicate(null);
     onClose();
   };
 
-  const onFinish = (values: EnterpriseForm) => {
+  const submit = (values: EnterpriseForm, version = guard.version) => {
     setDuplicate(null);
     const input: EnterpriseInput = {
       name: values.name.trim(),
@@ -75,6 +109,7 @@ export function EnterpriseFormModal({
       notes: emptyToNull(values.notes?.trim()),
     };
     const onError = (error: unknown) => {
+      if (guard.catchStale(error, values)) return;
       const dup = duplicateOf(error);
       if (dup) {
         setDuplicate(dup);
@@ -85,9 +120,10 @@ export function EnterpriseFormModal({
     };
     if (enterprise) {
       update.mutate(
-        { id: enterprise.id, ...input },
+        { id: enterprise.id, version: version ?? enterprise.version, ...input },
         {
-          onSuccess: () => {
+          onSuccess: (saved) => {
+            guard.succeeded(saved);
             void message.success('企业信息已保存');
             close();
           },
@@ -95,8 +131,9 @@ export function EnterpriseFormModal({
         },
       );
     } else {
-      create.mutate(input, {
+      create.mutate({ ...input, idempotencyKey: guard.keyFor(input) }, {
         onSuccess: (created) => {
+          guard.succeeded();
           void message.success(`已登记「${created.name}」`);
           close();
           onCreated?.(created);
@@ -105,6 +142,8 @@ export function EnterpriseFormModal({
       });
     }
   };
+
+  const onFinish = (values: EnterpriseForm) => submit(values);
 
   const kindOptions = (kinds.data ?? [])
     .filter((item) => item.active || item.value === enterprise?.kind)
@@ -121,22 +160,9 @@ export function EnterpriseFormModal({
       onCancel={close}
       confirmLoading={create.isPending || update.isPending}
       width={680}
-      initialValues={
-        enterprise
-          ? {
-              name: enterprise.name,
-              creditCode: enterprise.creditCode ?? '',
-              kind: enterprise.kind,
-              industry: enterprise.industry,
-              townId: enterprise.townId,
-              address: enterprise.address ?? '',
-              contactPerson: enterprise.contactPerson ?? '',
-              contactPhone: enterprise.contactPhone ?? '',
-              notes: enterprise.notes ?? '',
-            }
-          : undefined
-      }
+      initialValues={enterprise ? formValuesOf(enterprise) : undefined}
     >
+      {guard.dialog}
       {duplicate ? (
         <Alert
           type="warning"

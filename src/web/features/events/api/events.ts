@@ -2,6 +2,7 @@ import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient }
 import type { Page } from '../../../../shared/common.js';
 import type { Event, EventFigure, EventRole, EventTotals } from '../../../../shared/events.js';
 import { api } from '../../../lib/api-client';
+import { type Submission, type Versioned, idempotencyHeader, ifMatch } from '../../../lib/versions';
 
 /** The list's filters; the totals row sums every event under them, not only the page. */
 export interface EventsFilter {
@@ -58,8 +59,10 @@ export type EventInput = {
   notes: string | null;
 } & Record<EventFigure, number | null>;
 
-export const createEvent = (input: EventInput) => api.post<Event>('/events', input);
-export const updateEvent = ({ id, ...input }: EventInput & { id: number }) => api.put<Event>(`/events/${id}`, input);
+export const createEvent = ({ idempotencyKey, ...input }: EventInput & Submission) =>
+  api.post<Event>('/events', input, { headers: idempotencyHeader(idempotencyKey) });
+export const updateEvent = ({ id, version, ...input }: EventInput & Versioned) =>
+  api.put<Event>(`/events/${id}`, input, { headers: ifMatch(version) });
 export const deleteEvent = (id: number) => api.delete<{ ok: true }>(`/events/${id}`);
 
 function useEventMutation<TInput, TResult>(fn: (input: TInput) => Promise<TResult>) {

@@ -14,6 +14,7 @@ import { FormModal } from '../../../components/ui/form-modal';
 import { EnterpriseMultiSelect } from '../../../lib/enterprise-select';
 import { emptyToNull, showApiError } from '../../../lib/form';
 import { PlaceSelect } from '../../../lib/place-select';
+import { useVersionedSave } from '../../../lib/record-conflict';
 import { useDepartments, useDictionaryItems } from '../../../lib/reference-data';
 import { type EventInput, useCreateEvent, useUpdateEvent } from '../api/events';
 
@@ -39,7 +40,7 @@ const PLACE_LEVELS = ['county', 'town', 'village'] as const;
 const FIGURE_ROWS: EventFigure[][] = [
   ['materials', 'books', 'leaflets'],
   ['boards', 'consultations', 'expertCount'],
-  ['attendees', 'peopleSent'],
+  ['attendees', 'trainees', 'peopleSent'],
 ];
 
 function toInput(values: EventFormValues): EventInput {
@@ -98,6 +99,26 @@ export function EventFormModal({
   const update = useUpdateEvent();
   const role = Form.useWatch('role', form);
   const initialValues = useMemo(() => initialValuesOf(event), [event]);
+  const guard = useVersionedSave<Event, EventFormValues>({
+    record: event,
+    open,
+    toValues: initialValuesOf,
+    fields: [
+      { name: 'type', label: '活动类型' },
+      { name: 'theme', label: '活动主题' },
+      { name: 'startDate', label: '开始日期' },
+      { name: 'endDate', label: '结束日期' },
+      { name: 'role', label: '本局角色', format: (v) => EVENT_ROLE_LABELS[v as EventRole] ?? String(v) },
+      { name: 'organiser', label: '主办单位' },
+      { name: 'placeIds', label: '活动地点', format: (v) => (v as number[]).map((id) => event?.places.find((p) => p.id === id)?.name ?? `#${id}`).join('、') },
+      { name: 'enterpriseIds', label: '企业/基地', format: (v) => (v as number[]).map((id) => event?.enterprises.find((e) => e.id === id)?.name ?? `#${id}`).join('、') },
+      { name: 'departmentIds', label: '参与部门', format: (v) => (v as number[]).map((id) => departments.data?.find((d) => d.id === id)?.name ?? `#${id}`).join('、') },
+      ...EVENT_FIGURES.map((f) => ({ name: f, label: EVENT_FIGURE_LABELS[f].label })),
+      { name: 'notes', label: '备注' },
+    ],
+    resubmit: (values, version) => submit(values, version),
+    reload: (values) => form.setFieldsValue(values),
+  });
 
   const typeOptions = (types.data ?? [])
     .filter((item) => item.active || item.value === event?.type)
@@ -106,19 +127,21 @@ export function EventFormModal({
     .filter((d) => d.active || event?.departments.some((x) => x.id === d.id))
     .map((d) => ({ value: d.id, label: <span title={d.name}>{d.shortName ?? d.name}</span> }));
 
-  const onFinish = (values: EventFormValues) => {
+  const submit = (values: EventFormValues, version = guard.version) => {
     const input = toInput(values);
     const callbacks = {
       onSuccess: (saved: Event) => {
+        guard.succeeded(saved);
         void message.success(event ? '活动已保存' : `活动「${saved.theme}」已登记`);
         onClose();
         onSaved?.(saved);
       },
-      onError: (error: unknown) => showApiError(message, error, form),
+      onError: (error: unknown) => guard.catchStale(error, values) || showApiError(message, error, form),
     };
-    if (event) update.mutate({ id: event.id, ...input }, callbacks);
-    else create.mutate(input, callbacks);
+    if (event) update.mutate({ id: event.id, version: version ?? event.version, ...input }, callbacks);
+    else create.mutate({ ...input, idempotencyKey: guard.keyFor(input) }, callbacks);
   };
+  const onFinish = (values: EventFormValues) => submit(values);
 
   const figureInput = (f: EventFigure) => {
     const { label, unit } = EVENT_FIGURE_LABELS[f];
@@ -164,6 +187,7 @@ export function EventFormModal({
       width={880}
       initialValues={initialValues}
     >
+      {guard.dialog}
       <Row gutter={16}>
         <Col xs={24} md={10}>
           <Form.Item label="活动类型" name="type" rules={[{ required: true, message: '请选择活动类型' }]}>

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Place, PlaceLevel } from '../../../../shared/reference.js';
 import { api } from '../../../lib/api-client';
 import { referenceKeys } from '../../../lib/reference-data';
+import { type Submission, type Versioned, idempotencyHeader, ifMatch } from '../../../lib/versions';
 
 // The places themselves are read through lib/reference-data (ledgers pick places too).
 
@@ -13,8 +14,10 @@ export interface PlaceInput {
   sortOrder: number;
 }
 
-export const createPlace = (input: PlaceInput) => api.post<Place>('/places', input);
-export const updatePlace = ({ id, ...input }: PlaceInput & { id: number }) => api.patch<Place>(`/places/${id}`, input);
+export const createPlace = ({ idempotencyKey, ...input }: PlaceInput & Submission) =>
+  api.post<Place>('/places', input, { headers: idempotencyHeader(idempotencyKey) });
+export const updatePlace = ({ id, version, ...input }: PlaceInput & Versioned) =>
+  api.patch<Place>(`/places/${id}`, input, { headers: ifMatch(version) });
 export const deletePlace = (id: number) => api.delete<{ ok: true }>(`/places/${id}`);
 
 function usePlaceMutation<TInput, TResult>(fn: (input: TInput) => Promise<TResult>) {

@@ -26,6 +26,7 @@ import { emptyToNull, showApiError, zodRule } from '../../../lib/form';
 import { usePlaces } from '../../../lib/reference-data';
 import { buildPlaceTree, filterPlaceTree, parentIds, type PlaceNode } from '../../../utils/place-tree';
 import { type PlaceInput, useCreatePlace, useDeletePlace, useUpdatePlace } from '../api/place-mutations';
+import { useVersionedSave } from '../../../lib/record-conflict';
 
 const CHILD_LEVEL: Record<PlaceLevel, PlaceLevel | null> = { county: 'town', town: 'village', village: null };
 const LEVEL_COLORS: Record<PlaceLevel, string> = { county: 'blue', town: 'cyan', village: 'default' };
@@ -196,13 +197,26 @@ function PlaceModal({ editing, onClose }: { editing: Editing; onClose: () => voi
   const [form] = Form.useForm<PlaceForm>();
   const create = useCreatePlace();
   const update = useUpdatePlace();
+  const editingPlace = editing?.mode === 'edit' ? editing.place : null;
+  const guard = useVersionedSave<PlaceNode, PlaceForm>({
+    record: editingPlace,
+    open: editing !== null,
+    toValues: (p) => ({ name: p.name, code: p.code ?? '', sortOrder: p.sortOrder }),
+    fields: [
+      { name: 'name', label: '名称' },
+      { name: 'code', label: '区划代码' },
+      { name: 'sortOrder', label: '排序' },
+    ],
+    resubmit: (values, version) => submit(values, version),
+    reload: (values) => form.setFieldsValue(values),
+  });
 
   const level = editing?.mode === 'edit' ? editing.place.level : editing?.level;
   const parentName =
     editing?.mode === 'create' ? editing.parent?.name : undefined;
   const levelLabel = level ? PLACE_LEVEL_LABELS[level] : '地名';
 
-  const onFinish = (values: PlaceForm) => {
+  const submit = (values: PlaceForm, version = guard.version) => {
     if (!editing) return;
     const common = {
       name: values.name.trim(),
@@ -210,20 +224,23 @@ function PlaceModal({ editing, onClose }: { editing: Editing; onClose: () => voi
       sortOrder: values.sortOrder ?? 0,
     };
     const done = {
-      onSuccess: () => {
+      onSuccess: (saved: { version: number }) => {
+        guard.succeeded(saved);
         void message.success(editing.mode === 'edit' ? '地名已保存' : '地名已新增');
         onClose();
       },
-      onError: (error: unknown) => showApiError(message, error, form),
+      onError: (error: unknown) => guard.catchStale(error, values) || showApiError(message, error, form),
     };
     if (editing.mode === 'edit') {
       const { place } = editing;
       const input: PlaceInput = { parentId: place.parentId, level: place.level, ...common };
-      update.mutate({ id: place.id, ...input }, done);
+      update.mutate({ id: place.id, version: version ?? place.version, ...input }, done);
     } else {
-      create.mutate({ parentId: editing.parent?.id ?? null, level: editing.level, ...common }, done);
+      const input: PlaceInput = { parentId: editing.parent?.id ?? null, level: editing.level, ...common };
+      create.mutate({ ...input, idempotencyKey: guard.keyFor(input) }, done);
     }
   };
+  const onFinish = (values: PlaceForm) => submit(values);
 
   const nextSort =
     editing?.mode === 'create' ? ((editing.parent?.children ?? []).reduce((m, c) => Math.max(m, c.sortOrder), 0) + 1) : 0;
@@ -249,6 +266,7 @@ function PlaceModal({ editing, onClose }: { editing: Editing; onClose: () => voi
           : { sortOrder: nextSort }
       }
     >
+      {guard.dialog}
       <Form.Item
         label={`${levelLabel}名称`}
         name="name"

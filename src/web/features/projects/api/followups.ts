@@ -3,6 +3,7 @@ import type { Page } from '../../../../shared/common.js';
 import type { Followup, FollowupKind } from '../../../../shared/projects.js';
 import { api } from '../../../lib/api-client';
 import { projectsQueryKey } from './projects';
+import { type Submission, type Versioned, idempotencyHeader, ifMatch } from '../../../lib/versions';
 
 export const followupsQueryKey = ['followups'] as const;
 
@@ -28,10 +29,10 @@ export interface FollowupInput {
   openProblems: string | null;
 }
 
-export const createFollowup = ({ projectId, ...input }: FollowupInput & { projectId: number }) =>
-  api.post<Followup>(`/projects/${projectId}/followups`, input);
-export const updateFollowup = ({ id, ...input }: FollowupInput & { id: number }) =>
-  api.put<Followup>(`/followups/${id}`, input);
+export const createFollowup = ({ projectId, idempotencyKey, ...input }: FollowupInput & { projectId: number } & Submission) =>
+  api.post<Followup>(`/projects/${projectId}/followups`, input, { headers: idempotencyHeader(idempotencyKey) });
+export const updateFollowup = ({ id, version, ...input }: FollowupInput & Versioned) =>
+  api.put<Followup>(`/followups/${id}`, input, { headers: ifMatch(version) });
 export const deleteFollowup = (id: number) => api.delete<{ ok: true }>(`/followups/${id}`);
 
 /** A follow-up changes the project's 最近跟踪 as well as the follow-up list. */

@@ -13,6 +13,7 @@ import type {
   Visit,
 } from '../../../../shared/projects.js';
 import { api } from '../../../lib/api-client';
+import { type Submission, type Versioned, idempotencyHeader, ifMatch } from '../../../lib/versions';
 
 export type ProjectDateField = (typeof PROJECT_DATE_FIELDS)[number];
 export type ProjectSort = (typeof PROJECT_SORTS)[number];
@@ -101,12 +102,14 @@ export interface MoveStageInput {
   remark: string | null;
 }
 
-export const createProject = (input: CreateProjectBody) => api.post<ProjectDetail>('/projects', input);
-export const updateProject = ({ id, ...input }: ProjectFieldsInput & { id: number }) =>
-  api.patch<ProjectDetail>(`/projects/${id}`, input);
-export const moveProjectStage = ({ id, ...input }: MoveStageInput) =>
-  api.post<ProjectDetail>(`/projects/${id}/stage`, input);
-export const undoProjectStage = (id: number) => api.post<ProjectDetail>(`/projects/${id}/stage/undo`, {});
+export const createProject = ({ idempotencyKey, ...input }: CreateProjectBody & Submission) =>
+  api.post<ProjectDetail>('/projects', input, { headers: idempotencyHeader(idempotencyKey) });
+export const updateProject = ({ id, version, ...input }: ProjectFieldsInput & Versioned) =>
+  api.patch<ProjectDetail>(`/projects/${id}`, input, { headers: ifMatch(version) });
+export const moveProjectStage = ({ id, version, ...input }: MoveStageInput & Versioned) =>
+  api.post<ProjectDetail>(`/projects/${id}/stage`, input, { headers: ifMatch(version) });
+export const undoProjectStage = ({ id, version }: Versioned) =>
+  api.post<ProjectDetail>(`/projects/${id}/stage/undo`, {}, { headers: ifMatch(version) });
 export const deleteProject = (id: number) => api.delete<{ ok: true }>(`/projects/${id}`);
 
 /**

@@ -17,6 +17,7 @@ import {
   useProjectFollowups,
   useUpdateFollowup,
 } from '../api/followups';
+import { useVersionedSave } from '../../../lib/record-conflict';
 
 interface FollowupForm {
   followupDate: Dayjs;
@@ -25,6 +26,18 @@ interface FollowupForm {
   found?: string;
   solved?: string;
   openProblems?: string;
+}
+
+/** How the form shows a follow-up. */
+function formValuesOf(followup: Followup): FollowupForm {
+  return {
+    followupDate: dayjs(followup.followupDate),
+    staffId: followup.staffId,
+    kind: followup.kind,
+    found: followup.found ?? '',
+    solved: followup.solved ?? '',
+    openProblems: followup.openProblems ?? '',
+  };
 }
 
 const textRules = (label: string) => [{ max: 2000, message: `${label}不能超过2000个字` }];
@@ -47,8 +60,23 @@ function FollowupModal({
   const users = useUserOptions();
   const create = useCreateFollowup();
   const update = useUpdateFollowup();
+  const guard = useVersionedSave<Followup, FollowupForm>({
+    record: editing,
+    open: open,
+    toValues: formValuesOf,
+    fields: [
+      { name: 'followupDate', label: '日期' },
+      { name: 'staffId', label: '服务人员', format: (v) => users.data?.find((u) => u.id === v)?.displayName ?? String(v) },
+      { name: 'kind', label: '方式', format: (v) => FOLLOWUP_KIND_LABELS[v as FollowupKind] ?? String(v) },
+      { name: 'found', label: '发现的情况' },
+      { name: 'solved', label: '解决的问题' },
+      { name: 'openProblems', label: '待解决问题' },
+    ],
+    resubmit: (values, version) => submit(values, version),
+    reload: (values) => form.setFieldsValue(values),
+  });
 
-  const onFinish = (values: FollowupForm) => {
+  const submit = (values: FollowupForm, version = guard.version) => {
     const input: FollowupInput = {
       followupDate: values.followupDate.format('YYYY-MM-DD'),
       staffId: values.staffId,
@@ -58,15 +86,17 @@ function FollowupModal({
       openProblems: emptyToNull(values.openProblems?.trim()),
     };
     const callbacks = {
-      onSuccess: () => {
+      onSuccess: (saved: Followup) => {
+        guard.succeeded(saved);
         void message.success(editing ? '跟踪服务记录已保存' : '已登记跟踪服务');
         onClose();
       },
-      onError: (error: unknown) => showApiError(message, error, form),
+      onError: (error: unknown) => guard.catchStale(error, values) || showApiError(message, error, form),
     };
-    if (editing) update.mutate({ id: editing.id, ...input }, callbacks);
-    else create.mutate({ projectId, ...input }, callbacks);
+    if (editing) update.mutate({ id: editing.id, version: version ?? editing.version, ...input }, callbacks);
+    else create.mutate({ projectId, ...input, idempotencyKey: guard.keyFor(input) }, callbacks);
   };
+  const onFinish = (values: FollowupForm) => submit(values);
 
   const staffOptions = (users.data ?? [])
     .filter((u) => !u.disabled || u.id === editing?.staffId)
@@ -84,17 +114,11 @@ function FollowupModal({
       width={600}
       initialValues={
         editing
-          ? {
-              followupDate: dayjs(editing.followupDate),
-              staffId: editing.staffId,
-              kind: editing.kind,
-              found: editing.found ?? '',
-              solved: editing.solved ?? '',
-              openProblems: editing.openProblems ?? '',
-            }
+          ? formValuesOf(editing)
           : { followupDate: dayjs(), staffId: me.id, kind: 'visit' }
       }
     >
+      {guard.dialog}
       <Row gutter={16}>
         <Col xs={24} sm={12}>
           <Form.Item label="日期" name="followupDate" rules={[{ required: true, message: '请选择日期' }]}>

@@ -35,6 +35,7 @@ import { QueryError } from '../../../components/ui/query-error';
 import { StageTag } from '../../../components/ui/stage-tag';
 import { useMe } from '../../../lib/auth';
 import { showApiError } from '../../../lib/form';
+import { useRefreshIfStale } from '../../../lib/record-conflict';
 import { useDictionaryItems } from '../../../lib/reference-data';
 import { formatDate, formatDateTime } from '../../../utils/format';
 import { useDeleteProject, useProject, useUndoProjectStage } from '../api/projects';
@@ -101,6 +102,7 @@ function ProjectDetailView({ project }: { project: ProjectDetail }) {
   const navigate = useNavigate();
   const programs = useDictionaryItems('program');
   const undo = useUndoProjectStage();
+  const refreshIfStale = useRefreshIfStale();
   const remove = useDeleteProject();
   const [changingStage, setChangingStage] = useState(false);
   const canWrite = me.role !== 'commissioner';
@@ -147,9 +149,12 @@ function ProjectDetailView({ project }: { project: ProjectDetail }) {
   ];
 
   const onUndo = () =>
-    undo.mutateAsync(project.id).then(
+    undo.mutateAsync({ id: project.id, version: project.version }).then(
       (after) => void message.success(`已撤销,项目回到“${STAGE_LABELS[after.stage]}”`),
-      (error: unknown) => showApiError(message, error),
+      (error: unknown) => {
+        refreshIfStale(error);
+        showApiError(message, error);
+      },
     );
 
   const onDelete = () =>

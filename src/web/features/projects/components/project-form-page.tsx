@@ -30,6 +30,7 @@ import {
   useVisitOption,
 } from '../api/projects';
 import { EnterpriseSelect } from '../../../lib/enterprise-select';
+import { useVersionedSave } from '../../../lib/record-conflict';
 
 interface ProjectFormValues {
   title: string;
@@ -55,6 +56,24 @@ const AMOUNTS = [
   { name: 'amountReceived', label: '到位金额' },
   { name: 'amountSelfRaised', label: '自筹金额' },
 ] as const;
+
+/** How the form shows a project. */
+function formValuesOf(project: ProjectDetail): ProjectFormValues {
+  return {
+    title: project.title,
+    enterpriseId: project.enterpriseId,
+    field: project.field,
+    program: project.program,
+    level: project.level,
+    managerId: project.managerId,
+    amountApplied: project.amountApplied,
+    amountApproved: project.amountApproved,
+    amountReceived: project.amountReceived,
+    amountSelfRaised: project.amountSelfRaised,
+    sourceVisitId: project.sourceVisitId,
+    description: project.description,
+  };
+}
 
 /** New projects start somewhere on the pipeline, never at an exit. */
 const START_STAGES = PIPELINE.map((s) => ({ value: s, label: STAGE_LABELS[s] }));
@@ -142,24 +161,27 @@ function ProjectForm({ project }: { project: ProjectDetail | null }) {
   const create = useCreateProject();
   const update = useUpdateProject();
   const stage = Form.useWatch('stage', form) ?? 'lead';
+  const guard = useVersionedSave<ProjectDetail, ProjectFormValues>({
+    record: project,
+    open: true,
+    toValues: formValuesOf,
+    fields: [
+      { name: 'title', label: '项目名称' },
+      { name: 'enterpriseId', label: '申报单位', format: (v) => (v === project?.enterpriseId ? project?.enterpriseName ?? String(v) : `#${String(v)}`) },
+      { name: 'field', label: '领域', format: (v) => SECTOR_LABELS[v as Sector] ?? String(v) },
+      { name: 'program', label: '计划类别' },
+      { name: 'level', label: '级别', format: (v) => PROJECT_LEVEL_LABELS[v as ProjectLevel] ?? String(v) },
+      { name: 'managerId', label: '责任人', format: (v) => users.data?.find((u) => u.id === v)?.displayName ?? String(v) },
+      ...AMOUNTS.map((a) => ({ name: a.name, label: `${a.label}(万元)` })),
+      { name: 'sourceVisitId', label: '来源调研', format: (v) => `调研记录 #${String(v)}` },
+      { name: 'description', label: '项目简介' },
+    ],
+    resubmit: (values, version) => submit(values, version),
+    reload: (values) => form.setFieldsValue(values),
+  });
 
   const initialValues = useMemo((): ProjectFormValues | undefined => {
-    if (project) {
-      return {
-        title: project.title,
-        enterpriseId: project.enterpriseId,
-        field: project.field,
-        program: project.program,
-        level: project.level,
-        managerId: project.managerId,
-        amountApplied: project.amountApplied,
-        amountApproved: project.amountApproved,
-        amountReceived: project.amountReceived,
-        amountSelfRaised: project.amountSelfRaised,
-        sourceVisitId: project.sourceVisitId,
-        description: project.description,
-      };
-    }
+    if (project) return formValuesOf(project);
     // Links from a visit (登记项目线索) or an enterprise preset where the project came from.
     return {
       title: '',
@@ -181,26 +203,29 @@ function ProjectForm({ project }: { project: ProjectDetail | null }) {
 
   const backTo = project ? `/projects/${project.id}` : search.get('sourceVisitId') ? `/visits/${search.get('sourceVisitId')}` : '/projects';
 
-  const onFinish = (values: ProjectFormValues) => {
+  const submit = (values: ProjectFormValues, version = guard.version) => {
     const fields = toFields(values);
     if (project) {
       update.mutate(
-        { id: project.id, ...fields },
+        { id: project.id, version: version ?? project.version, ...fields },
         {
-          onSuccess: () => {
+          onSuccess: (saved) => {
+            guard.succeeded(saved);
             void message.success('项目信息已保存');
             navigate(`/projects/${project.id}`);
           },
-          onError: (error) => showApiError(message, error, form),
+          onError: (error) => guard.catchStale(error, values) || showApiError(message, error, form),
         },
       );
       return;
     }
     const startStage = values.stage ?? 'lead';
+    const body = { ...fields, stage: startStage, stageDates: { [startStage]: values.stageDate!.format('YYYY-MM-DD') } };
     create.mutate(
-      { ...fields, stage: startStage, stageDates: { [startStage]: values.stageDate!.format('YYYY-MM-DD') } },
+      { ...body, idempotencyKey: guard.keyFor(body) },
       {
         onSuccess: (created) => {
+          guard.succeeded();
           void message.success(`项目「${created.title}」已登记为${STAGE_LABELS[created.stage]}`);
           navigate(`/projects/${created.id}`);
         },
@@ -208,6 +233,7 @@ function ProjectForm({ project }: { project: ProjectDetail | null }) {
       },
     );
   };
+  const onFinish = (values: ProjectFormValues) => submit(values);
 
   return (
     <>
@@ -224,6 +250,7 @@ function ProjectForm({ project }: { project: ProjectDetail | null }) {
           onFinish={onFinish}
           style={{ maxWidth: 960 }}
         >
+          {guard.dialog}
           <Row gutter={24}>
             <Col xs={24}>
               <Form.Item

@@ -3,6 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { NEXT_STAGES, STAGE_LABELS, type ProjectDetail, type Stage, stagesBetween } from '../../../../shared/projects.js';
 import { FormModal } from '../../../components/ui/form-modal';
 import { emptyToNull, showApiError } from '../../../lib/form';
+import { useRefreshIfStale } from '../../../lib/record-conflict';
 import { useMoveProjectStage } from '../api/projects';
 
 interface StageChangeForm {
@@ -26,6 +27,7 @@ export function StageChangeModal({ project, open, onClose }: { project: ProjectD
   const { message } = App.useApp();
   const [form] = Form.useForm<StageChangeForm>();
   const move = useMoveProjectStage();
+  const refreshIfStale = useRefreshIfStale();
   const targets = NEXT_STAGES[project.stage];
   const to = Form.useWatch('to', form);
   const passed = to ? stagesBetween(project.stage, to).slice(0, -1) : [];
@@ -41,6 +43,7 @@ export function StageChangeModal({ project, open, onClose }: { project: ProjectD
     move.mutate(
       {
         id: project.id,
+        version: project.version,
         to: values.to,
         date: values.date.format('YYYY-MM-DD'),
         stageDates,
@@ -51,7 +54,10 @@ export function StageChangeModal({ project, open, onClose }: { project: ProjectD
           void message.success(`项目已变更为“${STAGE_LABELS[after.stage]}”`);
           onClose();
         },
-        onError: (error) => showApiError(message, error, form),
+        onError: (error) => {
+          refreshIfStale(error);
+          showApiError(message, error, form);
+        },
       },
     );
   };

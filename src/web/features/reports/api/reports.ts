@@ -1,6 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { DraftDoc, Report, Version } from '../../../../shared/reports.js';
 import { api } from '../../../lib/api-client';
+import { type Submission, idempotencyHeader, ifMatch } from '../../../lib/versions';
 
 // Work summaries (工作总结): drafted from the ledgers for a period and a template, then edited by
 // people and kept as numbered versions. Every key sits under ['reports'].
@@ -106,10 +107,13 @@ export interface SaveVersionInput {
   baseVersion: number;
 }
 
-export const createReport = (input: CreateReportInput) => api.post<ReportWithLatest>('/reports', input);
-export const saveVersion = ({ id, ...body }: SaveVersionInput) => api.post<Version>(`/reports/${id}/versions`, body);
-export const restoreVersion = ({ id, versionNo }: { id: number; versionNo: number }) =>
-  api.post<Version>(`/reports/${id}/versions/${versionNo}/restore`, {});
+export const createReport = ({ idempotencyKey, ...input }: CreateReportInput & Submission) =>
+  api.post<ReportWithLatest>('/reports', input, { headers: idempotencyHeader(idempotencyKey) });
+export const saveVersion = ({ id, idempotencyKey, ...body }: SaveVersionInput & Submission) =>
+  api.post<Version>(`/reports/${id}/versions`, body, { headers: idempotencyHeader(idempotencyKey) });
+/** `baseVersion`: the latest version the user saw; restoring over a newer one is a 409. */
+export const restoreVersion = ({ id, versionNo, baseVersion }: { id: number; versionNo: number; baseVersion?: number }) =>
+  api.post<Version>(`/reports/${id}/versions/${versionNo}/restore`, {}, { headers: baseVersion ? ifMatch(baseVersion) : {} });
 export const redraftReport = (id: number) => api.post<Redraft>(`/reports/${id}/redraft`, {});
 
 /** A new report goes into the cache as it came back, so its editor opens without another request. */

@@ -2,12 +2,14 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import type { TemplateDefinition } from '../../../../shared/reports.js';
 import type { Worklist } from '../../../../shared/worklists.js';
 import { api } from '../../../lib/api-client';
+import { type Submission, type Versioned, idempotencyHeader, ifMatch } from '../../../lib/versions';
 
 // Summary templates: sentence patterns whose {slots} name counted facts. The server creates the
 // default one (the seed's structure) on first use.
 
 export interface ReportTemplate {
   id: number;
+  version: number;
   name: string;
   isDefault: boolean;
   definition: TemplateDefinition;
@@ -36,9 +38,10 @@ export const templatesQueryOptions = () => queryOptions({ queryKey: templatesQue
 export const useTemplates = () => useQuery(templatesQueryOptions());
 
 export const checkTemplate = (definition: TemplateDefinition) => api.post<TemplateCheck>('/report-templates/check', definition);
-export const createTemplate = (definition: TemplateDefinition) => api.post<ReportTemplate>('/report-templates', definition);
-export const updateTemplate = ({ id, definition }: { id: number; definition: TemplateDefinition }) =>
-  api.put<ReportTemplate>(`/report-templates/${id}`, definition);
+export const createTemplate = ({ definition, idempotencyKey }: { definition: TemplateDefinition } & Submission) =>
+  api.post<ReportTemplate>('/report-templates', definition, { headers: idempotencyHeader(idempotencyKey) });
+export const updateTemplate = ({ id, version, definition }: Versioned & { definition: TemplateDefinition }) =>
+  api.put<ReportTemplate>(`/report-templates/${id}`, definition, { headers: ifMatch(version) });
 export const deleteTemplate = (id: number) => api.delete<{ ok: true }>(`/report-templates/${id}`);
 
 export const useCheckTemplate = () => useMutation({ mutationFn: checkTemplate });

@@ -35,6 +35,7 @@ import { type DocumentEditing, DocumentView, TITLE_BLOCK } from './document-view
 import { FigureSourceDrawer } from './figure-source-drawer';
 import { RedraftModal } from './redraft-modal';
 import { VersionsDrawer } from './versions-drawer';
+import { SubmissionKeys } from '../../../lib/versions';
 
 /** 工作总结 editor: the document as it will go out, every figure traceable, edited and kept as versions. */
 export function ReportEditorPage() {
@@ -85,6 +86,8 @@ function ReportEditor({ report }: { report: ReportWithLatest }) {
   const [redraft, setRedraft] = useState<Redraft | null>(null);
 
   const save = useSaveVersion();
+  // One key per save: pressing 保存 again after a lost answer does not make a second version.
+  const saveKeys = useRef(new SubmissionKeys());
   const restore = useRestoreVersion();
   const redraftMutation = useRedraft();
   const stale = useStaleFigures(report.id, working.version);
@@ -179,10 +182,12 @@ function ReportEditor({ report }: { report: ReportWithLatest }) {
 
   const onSave = () => {
     const doc = committedDoc();
+    const body = { id: report.id, doc, note: note.trim() || null, baseVersion: working.version };
     save.mutate(
-      { id: report.id, doc, note: note.trim() || null, baseVersion: working.version },
+      { ...body, idempotencyKey: saveKeys.current.keyFor(body) },
       {
         onSuccess: (version) => {
+          saveKeys.current.succeeded();
           load(version);
           setSaving(false);
           setNote('');
@@ -206,10 +211,12 @@ function ReportEditor({ report }: { report: ReportWithLatest }) {
 
   const onSaveRedraft = () => {
     if (!redraft) return;
+    const body = { id: report.id, doc: redraft.doc, note: '重新起草', baseVersion: working.version };
     save.mutate(
-      { id: report.id, doc: redraft.doc, note: '重新起草', baseVersion: working.version },
+      { ...body, idempotencyKey: saveKeys.current.keyFor(body) },
       {
         onSuccess: (version) => {
+          saveKeys.current.succeeded();
           load(version);
           setRedraft(null);
           void message.success(`重新起草的内容已保存为第${version.versionNo}版`);
@@ -227,7 +234,7 @@ function ReportEditor({ report }: { report: ReportWithLatest }) {
   const onRestore = (versionNo: number) => {
     const run = () =>
       restore.mutate(
-        { id: report.id, versionNo },
+        { id: report.id, versionNo, baseVersion: working.version },
         {
           onSuccess: (version) => {
             load(version);

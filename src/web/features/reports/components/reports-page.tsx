@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { App, Button, Card, DatePicker, Flex, Form, InputNumber, Radio, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { SettingOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
@@ -13,6 +13,7 @@ import { formatDate, formatDateTime } from '../../../utils/format';
 import { useCreateReport, useReports } from '../api/reports';
 import { useTemplates } from '../api/templates';
 import { PERIOD_CHOICES, PERIOD_LABELS, type PeriodChoice, defaultPeriod, periodDates, periodName } from './period';
+import { SubmissionKeys } from '../../../lib/versions';
 
 interface DraftForm {
   year: number;
@@ -103,6 +104,7 @@ function DraftCard() {
   const [form] = Form.useForm<DraftForm>();
   const templates = useTemplates();
   const create = useCreateReport();
+  const keys = useRef(new SubmissionKeys());
   const values = Form.useWatch([], form) as Partial<DraftForm> | undefined;
   const initial = defaultPeriod();
 
@@ -118,10 +120,12 @@ function DraftCard() {
   const onFinish = (v: DraftForm) => {
     const p = periodOf(v);
     if (!p) return;
+    const input = { ...p, templateId: v.templateId ?? null };
     create.mutate(
-      { ...p, templateId: v.templateId ?? null },
+      { ...input, idempotencyKey: keys.current.keyFor(input) },
       {
         onSuccess: (report) => {
+          keys.current.succeeded();
           void message.success(`已起草“${report.title}”`);
           navigate(`/reports/${report.id}`);
         },

@@ -25,10 +25,13 @@ import { showApiError } from '../../../lib/form';
 import { useDictionaryItems } from '../../../lib/reference-data';
 import { type SlotProblem, checkTemplate, useCreateTemplate, useUpdateTemplate, useWorklistOptions } from '../api/templates';
 import { SlotHelp } from './slot-help';
+import { useVersionedSave } from '../../../lib/record-conflict';
 
 interface TemplateEditorProps {
   /** The template being edited, or null for a new one. */
   templateId: number | null;
+  /** The version of the template being edited (its save names it). */
+  version?: number;
   initial: TemplateDefinition;
   defaultDefinition: TemplateDefinition | undefined;
   onDone: () => void;
@@ -81,7 +84,7 @@ function ProblemText({ problems }: { problems: SlotProblem[] | undefined }) {
  * their sentence patterns, the plan settings and the outreach type. 检查 asks the server which
  * slots name no fact; 保存模板 checks first.
  */
-export function TemplateEditor({ templateId, initial, defaultDefinition, onDone }: TemplateEditorProps) {
+export function TemplateEditor({ templateId, version: openedVersion, initial, defaultDefinition, onDone }: TemplateEditorProps) {
   const { message } = App.useApp();
   const [def, setDef] = useState<TemplateDefinition>(initial);
   const [problems, setProblems] = useState<SlotProblem[] | null>(null);
@@ -92,6 +95,25 @@ export function TemplateEditor({ templateId, initial, defaultDefinition, onDone 
   const eventTypes = useDictionaryItems('event_type');
   const issues = byPath(problems ?? []);
   const saving = create.isPending || update.isPending;
+  const sentences = (v: unknown) => ((v as TemplateSection[] | undefined) ?? []).map((x) => `${x.heading}(${x.sentences.length}句)`).join('、');
+  const guard = useVersionedSave<{ id: number; version: number; definition: TemplateDefinition }, TemplateDefinition>({
+    record: templateId && openedVersion ? { id: templateId, version: openedVersion, definition: initial } : null,
+    open: true,
+    toValues: (t) => t.definition,
+    fields: [
+      { name: 'name', label: '模板名称' },
+      { name: 'title', label: '标题句式' },
+      { name: 'opening', label: '开头段句式' },
+      { name: 'sections', label: '段落与句式', format: sentences },
+      { name: 'plan', label: '工作计划' },
+      { name: 'outreachType', label: '送科技下乡的活动类型' },
+    ],
+    resubmit: (definition, version) => send(definition, version),
+    reload: (definition) => {
+      setDef(definition);
+      setProblems(null);
+    },
+  });
   const helpFor = (path: string) => (issues.get(path) ? <ProblemText problems={issues.get(path)} /> : undefined);
 
   const clearProblem = (path: string) => setProblems((ps) => (ps ? ps.filter((p) => p.path !== path) : ps));
@@ -144,20 +166,26 @@ export function TemplateEditor({ templateId, initial, defaultDefinition, onDone 
       void message.error(`模板有 ${found.length} 处问题,请改正后再保存`);
       return;
     }
+    send(def);
+  };
+
+  const send = (definition: TemplateDefinition, version = guard.version) => {
     const options = {
-      onSuccess: () => {
-        void message.success(`模板“${def.name}”已保存`);
+      onSuccess: (saved: { version: number }) => {
+        guard.succeeded(saved);
+        void message.success(`模板“${definition.name}”已保存`);
         onDone();
       },
       onError: (error: unknown) => {
+        if (guard.catchStale(error, definition)) return;
         if (error instanceof ApiError && error.fieldIssues.length) {
           setProblems(error.fieldIssues.map((i) => ({ path: i.path, slot: '', message: i.message })));
         }
         showApiError(message, error);
       },
     };
-    if (templateId) update.mutate({ id: templateId, definition: def }, options);
-    else create.mutate(def, options);
+    if (templateId) update.mutate({ id: templateId, version: version ?? openedVersion ?? 1, definition }, options);
+    else create.mutate({ definition, idempotencyKey: guard.keyFor(definition) }, options);
   };
 
   const planList = def.plan ? (worklists.data ?? []).find((l) => l.key === def.plan!.listKey) : undefined;
@@ -166,6 +194,7 @@ export function TemplateEditor({ templateId, initial, defaultDefinition, onDone 
 
   return (
     <Row gutter={[16, 16]}>
+      {guard.dialog}
       <Col xs={24} xl={16}>
         <Form layout="vertical" component="div">
           <Flex vertical gap={16}>

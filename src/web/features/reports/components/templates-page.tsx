@@ -65,7 +65,7 @@ export function TemplatesPage() {
     return (
       <>
         {header(`编辑模板:${template.name}`)}
-        <TemplateEditor key={template.id} templateId={template.id} initial={template.definition} defaultDefinition={defaultTemplate?.definition} onDone={back} />
+        <TemplateEditor key={template.id} templateId={template.id} version={template.version} initial={template.definition} defaultDefinition={defaultTemplate?.definition} onDone={back} />
       </>
     );
   }

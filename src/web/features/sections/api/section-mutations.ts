@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Section } from '../../../../shared/orgs.js';
 import { api } from '../../../lib/api-client';
 import { referenceKeys } from '../../../lib/reference-data';
+import { type Submission, type Versioned, idempotencyHeader, ifMatch } from '../../../lib/versions';
 
 // The list itself is read through lib/reference-data (users and ledgers pick sections too).
 
@@ -10,9 +11,10 @@ export interface SectionInput {
   sortOrder: number;
 }
 
-export const createSection = (input: SectionInput) => api.post<Section>('/sections', input);
-export const updateSection = ({ id, ...input }: SectionInput & { id: number }) =>
-  api.patch<Section>(`/sections/${id}`, input);
+export const createSection = ({ idempotencyKey, ...input }: SectionInput & Submission) =>
+  api.post<Section>('/sections', input, { headers: idempotencyHeader(idempotencyKey) });
+export const updateSection = ({ id, version, ...input }: SectionInput & Versioned) =>
+  api.patch<Section>(`/sections/${id}`, input, { headers: ifMatch(version) });
 export const deleteSection = (id: number) => api.delete<{ ok: true }>(`/sections/${id}`);
 
 function useSectionMutation<TInput, TResult>(fn: (input: TInput) => Promise<TResult>) {

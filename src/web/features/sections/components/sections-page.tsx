@@ -9,6 +9,7 @@ import { rowTestId } from '../../../components/ui/test-id';
 import { showApiError } from '../../../lib/form';
 import { useSections } from '../../../lib/reference-data';
 import { type SectionInput, useCreateSection, useDeleteSection, useUpdateSection } from '../api/section-mutations';
+import { useVersionedSave } from '../../../lib/record-conflict';
 
 type Editing = { mode: 'create' } | { mode: 'edit'; section: Section } | null;
 
@@ -99,20 +100,34 @@ function SectionModal({
   const [form] = Form.useForm<SectionInput>();
   const create = useCreateSection();
   const update = useUpdateSection();
+  const editingSection = editing?.mode === 'edit' ? editing.section : null;
+  const guard = useVersionedSave<Section, SectionInput>({
+    record: editingSection,
+    open: editing !== null,
+    toValues: (sec) => ({ name: sec.name, sortOrder: sec.sortOrder }),
+    fields: [
+      { name: 'name', label: '股室名称' },
+      { name: 'sortOrder', label: '排序' },
+    ],
+    resubmit: (values, version) => submit(values, version),
+    reload: (values) => form.setFieldsValue(values),
+  });
   const isEdit = editing?.mode === 'edit';
 
-  const onFinish = (values: SectionInput) => {
+  const submit = (values: SectionInput, version = guard.version) => {
     const input = { name: values.name.trim(), sortOrder: values.sortOrder ?? 0 };
     const done = {
-      onSuccess: () => {
+      onSuccess: (saved: Section) => {
+        guard.succeeded(saved);
         void message.success(isEdit ? '股室已保存' : '股室已新增');
         onClose();
       },
-      onError: (error: unknown) => showApiError(message, error, form),
+      onError: (error: unknown) => guard.catchStale(error, values) || showApiError(message, error, form),
     };
-    if (editing?.mode === 'edit') update.mutate({ id: editing.section.id, ...input }, done);
-    else create.mutate(input, done);
+    if (editing?.mode === 'edit') update.mutate({ id: editing.section.id, version: version ?? editing.section.version, ...input }, done);
+    else create.mutate({ ...input, idempotencyKey: guard.keyFor(input) }, done);
   };
+  const onFinish = (values: SectionInput) => submit(values);
 
   return (
     <FormModal<SectionInput>
@@ -129,6 +144,7 @@ function SectionModal({
           : { sortOrder: nextSortOrder }
       }
     >
+      {guard.dialog}
       <Form.Item
         label="股室名称"
         name="name"

@@ -2,6 +2,7 @@ import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient }
 import type { Page } from '../../../../shared/common.js';
 import type { Visit } from '../../../../shared/projects.js';
 import { api } from '../../../lib/api-client';
+import { type Submission, type Versioned, idempotencyHeader, ifMatch } from '../../../lib/versions';
 
 export interface VisitsQuery {
   q?: string;
@@ -44,8 +45,10 @@ export interface VisitInput {
   findings: string | null;
 }
 
-export const createVisit = (input: VisitInput) => api.post<Visit>('/visits', input);
-export const updateVisit = ({ id, ...input }: VisitInput & { id: number }) => api.put<Visit>(`/visits/${id}`, input);
+export const createVisit = ({ idempotencyKey, ...input }: VisitInput & Submission) =>
+  api.post<Visit>('/visits', input, { headers: idempotencyHeader(idempotencyKey) });
+export const updateVisit = ({ id, version, ...input }: VisitInput & Versioned) =>
+  api.put<Visit>(`/visits/${id}`, input, { headers: ifMatch(version) });
 export const deleteVisit = (id: number) => api.delete<{ ok: true }>(`/visits/${id}`);
 
 /** Enterprises count their visits, and project pages list the visits they relate to. */

@@ -7,6 +7,7 @@ import { emptyToNull, showApiError } from '../../../lib/form';
 import { useUserOptions, userOptionLabel } from '../../../lib/reference-data';
 import { type VisitInput, useCreateVisit, useUpdateVisit } from '../api/visits';
 import { EnterpriseMultiSelect } from './enterprise-multi-select';
+import { useVersionedSave } from '../../../lib/record-conflict';
 
 interface VisitForm {
   visitDate: Dayjs;
@@ -14,6 +15,17 @@ interface VisitForm {
   enterpriseIds: number[];
   purpose: string;
   findings?: string | null;
+}
+
+/** How the form shows a visit. */
+function formValuesOf(visit: Visit): VisitForm {
+  return {
+    visitDate: dayjs(visit.visitDate),
+    staffIds: visit.staff.map((s) => s.id),
+    enterpriseIds: visit.enterprises.map((e) => e.id),
+    purpose: visit.purpose,
+    findings: visit.findings ?? '',
+  };
 }
 
 /** 登记 / 编辑 a research visit: `visit` null with `open` registers a new one. */
@@ -37,8 +49,22 @@ export function VisitFormModal({
   const users = useUserOptions();
   const create = useCreateVisit();
   const update = useUpdateVisit();
+  const guard = useVersionedSave<Visit, VisitForm>({
+    record: visit,
+    open,
+    toValues: formValuesOf,
+    fields: [
+      { name: 'visitDate', label: '调研日期' },
+      { name: 'staffIds', label: '调研人员', format: (v) => (v as number[]).map((id) => users.data?.find((u) => u.id === id)?.displayName ?? `#${id}`).join('、') },
+      { name: 'enterpriseIds', label: '调研企业/基地', format: (v) => (v as number[]).map((id) => visit?.enterprises.find((e) => e.id === id)?.name ?? `#${id}`).join('、') },
+      { name: 'purpose', label: '调研目的' },
+      { name: 'findings', label: '调研发现' },
+    ],
+    resubmit: (values, version) => submit(values, version),
+    reload: (values) => form.setFieldsValue(values),
+  });
 
-  const onFinish = (values: VisitForm) => {
+  const submit = (values: VisitForm, version = guard.version) => {
     const input: VisitInput = {
       visitDate: values.visitDate.format('YYYY-MM-DD'),
       staffIds: values.staffIds,
@@ -48,26 +74,30 @@ export function VisitFormModal({
     };
     if (visit) {
       update.mutate(
-        { id: visit.id, ...input },
+        { id: visit.id, version: version ?? visit.version, ...input },
         {
-          onSuccess: () => {
+          onSuccess: (saved) => {
+            guard.succeeded(saved);
             void message.success('调研记录已保存');
             onClose();
           },
-          onError: (error) => showApiError(message, error, form),
+          onError: (error) => guard.catchStale(error, values) || showApiError(message, error, form),
         },
       );
     } else {
-      create.mutate(input, {
+      create.mutate({ ...input, idempotencyKey: guard.keyFor(input) }, {
         onSuccess: (created) => {
+          guard.succeeded();
           void message.success('调研记录已登记');
           onClose();
           onCreated?.(created);
         },
-        onError: (error) => showApiError(message, error, form),
+        onError: (error) => guard.catchStale(error, values) || showApiError(message, error, form),
       });
     }
   };
+
+  const onFinish = (values: VisitForm) => submit(values);
 
   const staffOptions = (users.data ?? [])
     .filter((u) => !u.disabled || visit?.staff.some((s) => s.id === u.id))
@@ -86,13 +116,7 @@ export function VisitFormModal({
       width={640}
       initialValues={
         visit
-          ? {
-              visitDate: dayjs(visit.visitDate),
-              staffIds: visit.staff.map((s) => s.id),
-              enterpriseIds: visit.enterprises.map((e) => e.id),
-              purpose: visit.purpose,
-              findings: visit.findings ?? '',
-            }
+          ? formValuesOf(visit)
           : {
               visitDate: dayjs(),
               staffIds: [me.id],
@@ -100,6 +124,7 @@ export function VisitFormModal({
             }
       }
     >
+      {guard.dialog}
       <Form.Item label="调研日期" name="visitDate" rules={[{ required: true, message: '请选择调研日期' }]}>
         <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
       </Form.Item>

@@ -3,6 +3,7 @@ import type { Page } from '../../../../shared/common.js';
 import type { Item, ItemBody, ItemDetail } from '../../../../shared/worklists.js';
 import { api } from '../../../lib/api-client';
 import { worklistsQueryKey } from './worklists';
+import { type Submission, type Versioned, idempotencyHeader, ifMatch } from '../../../lib/versions';
 
 export type ItemSort = 'registeredDate' | 'deadline' | 'updatedAt' | 'status';
 
@@ -78,11 +79,12 @@ export interface ProgressInput {
   toStatus: string | null;
 }
 
-export const createItem = ({ listId, ...body }: ItemBody & { listId: number }) =>
-  api.post<ItemDetail>(`/worklists/${listId}/items`, body);
-export const updateItem = ({ id, ...body }: ItemBody & { id: number }) => api.put<ItemDetail>(`/worklist-items/${id}`, body);
-export const addProgress = ({ id, ...body }: ProgressInput & { id: number }) =>
-  api.post<ItemDetail>(`/worklist-items/${id}/progress`, body);
+export const createItem = ({ listId, idempotencyKey, ...body }: ItemBody & { listId: number } & Submission) =>
+  api.post<ItemDetail>(`/worklists/${listId}/items`, body, { headers: idempotencyHeader(idempotencyKey) });
+export const updateItem = ({ id, version, ...body }: ItemBody & Versioned) =>
+  api.put<ItemDetail>(`/worklist-items/${id}`, body, { headers: ifMatch(version) });
+export const addProgress = ({ id, version, idempotencyKey, ...body }: ProgressInput & Versioned & Submission) =>
+  api.post<ItemDetail>(`/worklist-items/${id}/progress`, body, { headers: { ...ifMatch(version), ...idempotencyHeader(idempotencyKey) } });
 export const deleteItem = (id: number) => api.delete<{ ok: true }>(`/worklist-items/${id}`);
 
 /** An item change moves its list's counts and the overdue card too: everything under ['worklists'] refreshes. */

@@ -2,6 +2,7 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import type { z } from 'zod';
 import type { Worklist, WorklistDefinition, overdueSummarySchema } from '../../../../shared/worklists.js';
 import { api } from '../../../lib/api-client';
+import { type Submission, type Versioned, idempotencyHeader, ifMatch } from '../../../lib/versions';
 
 // Work lists (工作台账) as the bureau defines them. Every key sits under ['worklists'], so a change
 // to a list or to any of its items refreshes the lists' counts, the items and the home page's
@@ -35,11 +36,12 @@ export const overdueSummaryQueryOptions = () =>
 
 export const useOverdueSummary = (enabled = true) => useQuery({ ...overdueSummaryQueryOptions(), enabled });
 
-export const createWorklist = (definition: WorklistDefinition) => api.post<Worklist>('/worklists', definition);
-export const updateWorklist = ({ id, definition }: { id: number; definition: WorklistDefinition }) =>
-  api.put<Worklist>(`/worklists/${id}`, definition);
-export const archiveWorklist = ({ id, archived }: { id: number; archived: boolean }) =>
-  api.post<Worklist>(`/worklists/${id}/archive`, { archived });
+export const createWorklist = ({ definition, idempotencyKey }: { definition: WorklistDefinition } & Submission) =>
+  api.post<Worklist>('/worklists', definition, { headers: idempotencyHeader(idempotencyKey) });
+export const updateWorklist = ({ id, version, definition }: Versioned & { definition: WorklistDefinition }) =>
+  api.put<Worklist>(`/worklists/${id}`, definition, { headers: ifMatch(version) });
+export const archiveWorklist = ({ id, version, archived }: Versioned & { archived: boolean }) =>
+  api.post<Worklist>(`/worklists/${id}/archive`, { archived }, { headers: ifMatch(version) });
 export const deleteWorklist = (id: number) => api.delete<{ ok: true }>(`/worklists/${id}`);
 
 function useWorklistMutation<TInput, TResult>(fn: (input: TInput) => Promise<TResult>) {

@@ -8,6 +8,7 @@ import { showApiError } from '../../../lib/form';
 import { useCreateItem, useUpdateItem } from '../api/items';
 import { DateStringPicker, FieldInput, PersonSelect } from './field-input';
 import { visibleFields } from './worklist-display';
+import { useVersionedSave } from '../../../lib/record-conflict';
 
 type Value = string | number | null;
 
@@ -43,8 +44,25 @@ export function ItemFormModal({
   const create = useCreateItem();
   const update = useUpdateItem();
   const fields = visibleFields(list);
+  const toValues = (item: ItemDetail): ItemFormValues => ({
+    values: Object.fromEntries(fields.map((f) => [f.key, item.values[f.key] ?? null])),
+    responsibleId: item.responsibleId,
+    deadline: item.deadline,
+  });
+  const guard = useVersionedSave<ItemDetail, ItemFormValues>({
+    record: editing,
+    open: open,
+    toValues: toValues,
+    fields: [
+      ...fields.map((f) => ({ name: `values.${f.key}`, label: f.label })),
+      ...(list.hasResponsible ? [{ name: 'responsibleId', label: '责任人', format: (v: unknown) => (v === editing?.responsibleId ? editing?.responsibleName ?? String(v) : `#${String(v)}`) }] : []),
+      ...(list.hasDeadline ? [{ name: 'deadline', label: '期限' }] : []),
+    ],
+    resubmit: (values, version) => submit(values, version),
+    reload: (values) => form.setFieldsValue(values),
+  });
 
-  const onFinish = (values: ItemFormValues) => {
+  const submit = (values: ItemFormValues, version = guard.version) => {
     const submitted: Record<string, Value> = {};
     for (const field of fields) {
       const v = values.values?.[field.key];
@@ -57,36 +75,36 @@ export function ItemFormModal({
     };
     if (editing) {
       update.mutate(
-        { id: editing.id, ...body },
+        { id: editing.id, version: version ?? editing.version, ...body },
         {
-          onSuccess: () => {
+          onSuccess: (saved) => {
+            guard.succeeded(saved);
             void message.success('条目已保存');
             onClose();
           },
-          onError: (error) => showApiError(message, error, form),
+          onError: (error) => guard.catchStale(error, values) || showApiError(message, error, form),
         },
       );
       return;
     }
+    const createBody = { ...body, registeredDate: values.registeredDate };
     create.mutate(
-      { listId: list.id, ...body, registeredDate: values.registeredDate },
+      { listId: list.id, ...createBody, idempotencyKey: guard.keyFor(createBody) },
       {
         onSuccess: (created) => {
+          guard.succeeded();
           void message.success(`已登记「${created.title}」`);
           onClose();
           navigate(`/worklist-items/${created.id}`);
         },
-        onError: (error) => showApiError(message, error, form),
+        onError: (error) => guard.catchStale(error, values) || showApiError(message, error, form),
       },
     );
   };
+  const onFinish = (values: ItemFormValues) => submit(values);
 
   const initialValues: ItemFormValues = editing
-    ? {
-        values: Object.fromEntries(fields.map((f) => [f.key, editing.values[f.key] ?? null])),
-        responsibleId: editing.responsibleId,
-        deadline: editing.deadline,
-      }
+    ? toValues(editing)
     : {
         values: {},
         responsibleId: me.role === 'staff' ? me.id : null,
@@ -106,6 +124,7 @@ export function ItemFormModal({
       width={680}
       initialValues={initialValues}
     >
+      {guard.dialog}
       <Row gutter={16}>
         {fields.map((field) => (
           <Col key={field.key} xs={24} sm={field.type === 'longtext' ? 24 : 12}>

@@ -1,8 +1,11 @@
+import { useRef } from 'react';
 import { App, Button, Card, Col, Divider, Empty, Form, Input, Row, Select, Space, Timeline, Typography } from 'antd';
 import { SwapRightOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import type { ItemDetail, ProgressEntry, Worklist } from '../../../../shared/worklists.js';
 import { showApiError } from '../../../lib/form';
+import { useRefreshIfStale } from '../../../lib/record-conflict';
+import { SubmissionKeys } from '../../../lib/versions';
 import { formatDate, formatDateTime } from '../../../utils/format';
 import { useAddProgress } from '../api/items';
 import { DateStringPicker } from './field-input';
@@ -59,21 +62,30 @@ export function ProgressCard({ list, item, canWrite }: { list: Worklist; item: I
   const { message } = App.useApp();
   const [form] = Form.useForm<ProgressFormValues>();
   const add = useAddProgress();
+  const refreshIfStale = useRefreshIfStale();
+  const keys = useRef(new SubmissionKeys());
   const toStatus = Form.useWatch('toStatus', form);
   const closing = isDoneStatus(list, toStatus);
   const contentLabel = closing ? '销号说明' : '进展情况';
 
-  const onFinish = (values: ProgressFormValues) =>
+  const onFinish = (values: ProgressFormValues) => {
+    const entry = { entryDate: values.entryDate, content: values.content.trim(), toStatus: values.toStatus ?? null };
+    // Based on the item as shown: when someone closed or moved it meanwhile, the entry is refused (409).
     add.mutate(
-      { id: item.id, entryDate: values.entryDate, content: values.content.trim(), toStatus: values.toStatus ?? null },
+      { id: item.id, version: item.version, ...entry, idempotencyKey: keys.current.keyFor({ id: item.id, ...entry }) },
       {
         onSuccess: (after) => {
+          keys.current.succeeded();
           void message.success(after.status !== item.status ? `已记录进展,状态变为“${after.statusLabel}”` : '已记录进展');
           form.resetFields();
         },
-        onError: (error) => showApiError(message, error, form),
+        onError: (error) => {
+          refreshIfStale(error);
+          showApiError(message, error, form);
+        },
       },
     );
+  };
 
   return (
     <Card title="进展记录">

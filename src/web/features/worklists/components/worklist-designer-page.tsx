@@ -20,6 +20,7 @@ import {
   toDefinition,
 } from './designer-form';
 import { StatusesEditor } from './designer-statuses';
+import { useVersionedSave } from '../../../lib/record-conflict';
 
 /** 新建台账 (/worklists/new) and 设计台账 (/worklists/:id/design), for admins and leaders. */
 export function WorklistDesignerPage() {
@@ -49,12 +50,37 @@ function WorklistDesigner({ list }: { list: Worklist | null }) {
   const [sectionErrors, setSectionErrors] = useState<SectionErrors>({});
   const [conflict, setConflict] = useState<string | null>(null);
   const initialValues = useMemo(() => (list ? designOf(list) : blankDesign()), [list?.id]);
+  const rows = (v: unknown, pick: (row: Record<string, unknown>) => unknown) => ((v as Record<string, unknown>[] | undefined) ?? []).map(pick);
+  const labels = (v: unknown) => rows(v, (r) => (r.hidden ? `${String(r.label)}(隐藏)` : r.label)).join('、');
+  const guard = useVersionedSave<Worklist, DesignerValues>({
+    record: list,
+    open: true,
+    toValues: designOf,
+    fields: [
+      { name: 'name', label: '台账名称' },
+      { name: 'topic', label: '所属工作/活动' },
+      { name: 'description', label: '说明' },
+      { name: 'sortOrder', label: '排序' },
+      { name: 'hasDeadline', label: '有期限' },
+      { name: 'hasResponsible', label: '有责任人' },
+      { name: 'titleFieldKey', label: '标题字段' },
+      { name: 'fields', label: '字段', compare: (v) => rows(v, (r) => [r.key, r.label, r.type, r.required, r.unit, r.options, r.targetListId, r.hidden]), format: labels },
+      { name: 'statuses', label: '状态', compare: (v) => rows(v, (r) => [r.key, r.label, r.done]), format: labels },
+      { name: 'figures', label: '可统计项', compare: (v) => rows(v, (r) => [r.key, r.label, r.kind, r.fieldKey, r.fieldKeys, r.filterFieldKey, r.filterValue]), format: labels },
+    ],
+    resubmit: (_values, version) => onSave(version),
+    reload: (values) => {
+      form.setFieldsValue(values);
+      setSectionErrors({});
+      setConflict(null);
+    },
+  });
   const fields = (Form.useWatch('fields', { form, preserve: true }) as FieldRow[] | undefined) ?? [];
   const titleOptions = fields
     .filter((f) => !f.hidden && f.label?.trim() && TITLE_TYPES.has(f.type))
     .map((f) => ({ value: f.key, label: f.label }));
 
-  const onSave = () => {
+  const onSave = (version = guard.version) => {
     // Every value the form holds, rows' keys and saved flags included (not only the inputs).
     const values = form.getFieldsValue(true) as DesignerValues;
     const definition = toDefinition(values);
@@ -68,6 +94,7 @@ function WorklistDesigner({ list }: { list: Worklist | null }) {
     }
     setSectionErrors({});
     const onError = (error: unknown) => {
+      if (guard.catchStale(error, values)) return;
       if (error instanceof ApiError && error.code === 'CONFLICT') {
         // A change the entered data does not allow: the message names the items, shown in full on
         // top; the fields it concerns are marked (a removed status has no row left to mark).
@@ -86,9 +113,10 @@ function WorklistDesigner({ list }: { list: Worklist | null }) {
     };
     if (list) {
       update.mutate(
-        { id: list.id, definition },
+        { id: list.id, version: version ?? list.version, definition },
         {
           onSuccess: (saved) => {
+            guard.succeeded(saved);
             void message.success(`台账「${saved.name}」已保存`);
             navigate(`/worklists/${saved.id}`);
           },
@@ -96,8 +124,9 @@ function WorklistDesigner({ list }: { list: Worklist | null }) {
         },
       );
     } else {
-      create.mutate(definition, {
+      create.mutate({ definition, idempotencyKey: guard.keyFor(definition) }, {
         onSuccess: (saved) => {
+          guard.succeeded();
           void message.success(`台账「${saved.name}」已建立`);
           navigate(`/worklists/${saved.id}`);
         },
@@ -124,12 +153,13 @@ function WorklistDesigner({ list }: { list: Worklist | null }) {
         <Alert type="error" showIcon role="alert" title="台账定义未保存" description={conflict} closable onClose={() => setConflict(null)} style={{ marginBottom: 16 }} />
       ) : null}
       {sectionErrors.form?.length ? <Alert type="error" showIcon title={sectionErrors.form.join(';')} style={{ marginBottom: 16 }} /> : null}
+      {guard.dialog}
       <Form<DesignerValues>
         form={form}
         name={list ? 'edit-worklist' : 'create-worklist'}
         layout="vertical"
         initialValues={initialValues}
-        onFinish={onSave}
+        onFinish={() => onSave()}
         onValuesChange={() => setSectionErrors((errors) => (Object.keys(errors).length ? {} : errors))}
         onFinishFailed={() => void message.error('请检查标红的内容')}
         style={{ maxWidth: 1100 }}

@@ -88,7 +88,7 @@ export function WorklistsPage() {
             type="link"
             size="small"
             onClick={() =>
-              archive.mutateAsync({ id: l.id, archived: !l.archived }).then(
+              archive.mutateAsync({ id: l.id, version: l.version, archived: !l.archived }).then(
                 () => void message.success(l.archived ? `已恢复「${l.name}」` : `已归档「${l.name}」`),
                 (error: unknown) => showApiError(message, error),
               )
