@@ -23,7 +23,7 @@ export const projectRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/projects/facts', {
     schema: {
-      tags, summary: '期间统计(工作总结用):申报(按计划类别、级别)、立项、实施、验收、金额、调研、线索、入库、跟踪服务,每项附所统计记录的 id',
+      tags, summary: '期间统计(工作总结用):申报、立项、期末在建、验收、未获批(各按级别、领域、计划类别分组,组内再按其余两项细分)、立项与到位资金(及按级别)、项目节点(按类型)、调研、线索、入库、跟踪服务,每项附所统计记录的 id',
       querystring: periodQuerySchema, response: { 200: projectFactsSchema },
     },
   }, async (request) => countProjectFacts(ctxOf(request), request.query));
