@@ -200,7 +200,15 @@ export const previewSchema = z.object({
   problems: z.array(slotProblemSchema),
 });
 
+/** Which template a redraft uses: the report's copy as it was drafted (default), or the template's current version. */
+export const redraftQuerySchema = z.object({ template: z.enum(['report', 'current']).default('report') });
+
 export const redraftSchema = z.object({
+  template: z.enum(['report', 'current']),
+  /** The template was edited (or, for the default, rebuilt from the work lists) since the report was drafted. */
+  templateChanged: z.boolean(),
+  /** The ledgers changed since the latest version was drafted: a figure of the report's template reads differently now. */
+  dataChanged: z.boolean(),
   doc: draftDocSchema,
   changes: z.array(figureChangeSchema),
   /** Paragraphs people edited by hand since they were drafted: the redraft leaves them as they are. */

@@ -156,6 +156,14 @@ describe('work-list keys', () => {
     const bad = await leader.post('/api/worklists', { ...servicesList, name: '坏标识', key: 'Bad-Key' });
     expect(bad.status).toBe(400);
   });
+
+  it('name the facts a list\'s summary sentences may use: its own by its key, and any other', async () => {
+    const leader = await newBureau('句式县科技局');
+    const wrong = await leader.post('/api/worklists', { ...servicesList, summary: { section: '服务', sentences: ['服务{list.services.registered}', '{list.services.figure.nothing}与{outreach.count}'] } });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.details).toEqual([{ path: 'summary.sentences.1', message: '{list.services.figure.nothing}:“list.services.figure.nothing”不是可用的统计数据' }]);
+    expect((await leader.post('/api/worklists', servicesList)).status).toBe(200);
+  });
 });
 
 describe('a slot that names no fact', () => {
@@ -205,5 +213,47 @@ describe('the live preview of a sentence', () => {
       { path: 'pattern', slot: '{projects.nothing|bold}', message: '“projects.nothing”不是可用的统计数据' },
       { path: 'pattern', slot: '{projects.nothing|bold}', message: '未知的格式“bold”' },
     ]);
+  });
+});
+
+describe('a project milestone', () => {
+  it('is stated by the default template in its period and traced to its project', async () => {
+    const staff = await t.login('yewu', 'demo2014pw');
+    const project = (await staff.get('/api/projects?pageSize=1')).body.items[0];
+    const created = await staff.post(`/api/projects/${project.id}/milestones`, { kind: '中期检查', milestoneDate: '2014-06-29' });
+    expect(created.body).toMatchObject({ kind: '中期检查' });
+    const doc = (await staff.post('/api/reports', { from: '2014-06-01', to: '2014-06-30' })).body.latest.doc;
+    const paragraph = doc.sections[0].paragraphs[0];
+    expect(paragraph.text).toContain('开展项目中期检查1次');
+    const figure = paragraph.figures.find((f: { factKey: string }) => f.factKey === 'projects.milestonesByKind');
+    const trace = await staff.get(`/api/reports/trace?recordType=${figure.recordType}&ids=${figure.ids.join(',')}`);
+    expect(trace.body.items).toEqual([{ id: created.body.id, label: `2014-06-29 中期检查:${project.title}`, link: `/projects/${project.id}` }]);
+  });
+});
+
+describe('redrafting', () => {
+  it('uses the report\'s template or its current version, and says whether the template or the data changed', async () => {
+    const leader = await newBureau('重拟县科技局');
+    const list = (await leader.post('/api/worklists', servicesList)).body;
+    await leader.post(`/api/worklists/${list.id}/items`, { values: { title: '春耕技术服务', town: '甲镇', people: 30 }, registeredDate: '2023-03-10' });
+    const report = (await leader.post('/api/reports', { from: '2023-01-01', to: '2023-06-30' })).body;
+    const unchanged = (await leader.post(`/api/reports/${report.id}/redraft`, {})).body;
+    expect(unchanged).toMatchObject({ template: 'report', templateChanged: false, dataChanged: false, changes: [] });
+
+    const template = (await leader.get('/api/report-templates')).body.items[0];
+    const edited = structuredClone(template.definition);
+    edited.sections.find((s: { key: string }) => s.key === 'services').heading = '科技服务暖民心';
+    expect((await leader.request('PUT', `/api/report-templates/${template.id}`, edited, ANY_VERSION)).status).toBe(200);
+    const asDrafted = (await leader.post(`/api/reports/${report.id}/redraft`, {})).body;
+    expect(asDrafted).toMatchObject({ template: 'report', templateChanged: true, dataChanged: false });
+    expect(asDrafted.doc.sections[0].heading).toBe('一、优化科技服务');
+    const withCurrent = await leader.post(`/api/reports/${report.id}/redraft?template=current`, {});
+    expect(withCurrent.body).toMatchObject({ template: 'current', templateChanged: true, dataChanged: false });
+    expect(withCurrent.body.doc.sections[0].heading).toBe('一、科技服务暖民心');
+
+    await leader.post(`/api/worklists/${list.id}/items`, { values: { title: '果树修剪指导', town: '乙镇', people: 45 }, registeredDate: '2023-04-10' });
+    const moreData = (await leader.post(`/api/reports/${report.id}/redraft`, {})).body;
+    expect(moreData).toMatchObject({ templateChanged: true, dataChanged: true });
+    expect(moreData.changes).toEqual(expect.arrayContaining([expect.objectContaining({ factKey: 'list.services.registered', before: '1次', after: '2次' })]));
   });
 });

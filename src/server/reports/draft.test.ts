@@ -70,8 +70,9 @@ describe('renderPattern', () => {
 
   it('writes a long list of names as its count, a short one by name', () => {
     const nine = ['林业', '农业', '茶果', '气象', '卫生', '科协', '畜牧', '教育', '水利'];
-    expect(render('{outreach.departments}等部门', input({ 'outreach.departments': { kind: 'names', names: nine, ids: [1] } })).text).toBe('9个部门等部门');
-    expect(render('{outreach.departments}', input({ 'outreach.departments': { kind: 'names', names: nine.slice(0, 3), ids: [1] } })).text).toBe('林业、农业和茶果');
+    const pattern = '牵头组织{outreach.departments|listed:等部门}的专家';
+    expect(render(pattern, input({ 'outreach.departments': { kind: 'names', names: nine, ids: [1] } })).text).toBe('牵头组织9个部门的专家');
+    expect(render(pattern, input({ 'outreach.departments': { kind: 'names', names: nine.slice(0, 3), ids: [1] } })).text).toBe('牵头组织林业、农业和茶果等部门的专家');
   });
 
   it('leaves a sentence out when a figure says nothing, and names the slot that names no fact', () => {

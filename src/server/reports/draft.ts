@@ -146,7 +146,10 @@ export function renderSlot(slot: Slot, input: DraftFacts, nextId: () => string):
   }
 
   if (r.value?.kind !== 'names' || !r.value.names.length) return null;
-  const text = phraseNames(r.value.names, { countUnit: def.countUnit, quote: f.has('quote') });
+  const listed = phraseNames(r.value.names, { quote: f.has('quote') });
+  const phrased = phraseNames(r.value.names, { countUnit: def.countUnit, quote: f.has('quote') });
+  // A list written out may be followed by words (林业、农业等部门) that its count does without (12个部门).
+  const text = phrased === listed ? `${listed}${f.get('listed') ?? ''}` : phrased;
   return { text, figure: figure(text, r.value.names.length, r.value.names.join('、'), r.value.ids, '') };
 }
 

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParamsSchema, okSchema, queryIdSchema } from '../../shared/common.js';
 import {
-  createReportBodySchema, factCatalogueSchema, factsQuerySchema, previewBodySchema, previewSchema, redraftSchema, reportSchema, saveVersionBodySchema, staleFigureSchema, templateCheckSchema,
+  createReportBodySchema, factCatalogueSchema, factsQuerySchema, previewBodySchema, previewSchema, redraftQuerySchema, redraftSchema, reportSchema, saveVersionBodySchema, staleFigureSchema, templateCheckSchema,
   templateDefinitionSchema, templateSchema, versionSchema,
 } from '../../shared/reports.js';
 import { ctxOf } from '../context.js';
@@ -92,10 +92,13 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request, reply) => idempotent(request, reply, (ctx) => service.restoreVersion(ctx, request.params.id, request.params.version, optionalVersion(request))));
 
   app.post('/reports/:id/redraft', {
-    schema: { tags, summary: '按当前台账重新起草(不保存):列出变化的数字,保留人工修改过的段落', params: idParamsSchema, response: { 200: redraftSchema } },
+    schema: {
+      tags, summary: '重新起草(不保存):按报告起草时的模板或模板的当前版本;说明模板、数据是否有变化,列出变化的数字,保留人工修改过的段落',
+      params: idParamsSchema, querystring: redraftQuerySchema, response: { 200: redraftSchema },
+    },
   }, async (request) => {
-    const { doc, changes, keptParagraphs } = await service.redraft(ctxOf(request), request.params.id);
-    return { doc, changes, keptParagraphs };
+    const { generated: _generated, ...answer } = await service.redraft(ctxOf(request), request.params.id, request.query.template);
+    return answer;
   });
 
   app.get('/reports/:id/versions/:version/stale', {

@@ -316,12 +316,22 @@ function figuresByKey(doc: DraftDoc): Map<string, { text: string; section: strin
  * Drafts again from today's ledgers without saving: says which figures changed since the latest
  * version, and keeps every paragraph people edited by hand (its text differs from what was drafted).
  */
-export async function redraft(ctx: Ctx, id: number) {
+export async function redraft(ctx: Ctx, id: number, which: 'report' | 'current' = 'report') {
   const row = await getEditableReportRow(ctx, id);
   const latest = (await repo.findVersion(ctx.db, id, Number(row.latest_version)))!;
   const current = JSON.parse(latest.content_json) as DraftDoc;
   const generatedBefore = JSON.parse(latest.generated_json) as DraftDoc;
-  const { doc: fresh } = await draftFor(ctx, row.period_from, row.period_to, storedTemplate(row.template_json));
+  const reportTemplate = storedTemplate(row.template_json);
+  const currentTemplate = row.template_id ? (await listTemplates(ctx)).find((t) => t.id === row.template_id) : undefined;
+  if (which === 'current' && !currentTemplate) throw notFound('这份总结所用的模板已删除,只能按起草时的模板重新起草');
+  const comparable = (def: TemplateDefinition) => JSON.stringify({ ...storedTemplate(JSON.stringify(def)), auto: false });
+  const templateChanged = !!currentTemplate && comparable(currentTemplate.definition) !== comparable(reportTemplate);
+  const { doc: sameTemplate } = await draftFor(ctx, row.period_from, row.period_to, reportTemplate);
+  const figureTexts = (doc: DraftDoc) => JSON.stringify([...figuresByKey(doc)].map(([key, f]) => [key, f.text]).sort());
+  const dataChanged = figureTexts(sameTemplate) !== figureTexts(generatedBefore);
+  const fresh = which === 'current' && templateChanged
+    ? (await draftFor(ctx, row.period_from, row.period_to, storedTemplate(JSON.stringify(currentTemplate!.definition)))).doc
+    : sameTemplate;
 
   const generatedText = new Map<string, string>();
   for (const s of generatedBefore.sections) for (const p of s.paragraphs) generatedText.set(p.key, p.text);
@@ -345,7 +355,7 @@ export async function redraft(ctx: Ctx, id: number) {
     sections: fresh.sections.map((s) => ({ ...s, paragraphs: s.paragraphs.map((p) => edited.get(p.key) ?? p) })),
     warnings: fresh.warnings,
   };
-  return { doc: merged, generated: fresh, changes, keptParagraphs: [...edited.keys()] };
+  return { template: which, templateChanged, dataChanged, doc: merged, generated: fresh, changes, keptParagraphs: [...edited.keys()] };
 }
 
 /** Figures of a version whose records changed since it was drafted (value or the records counted). */
@@ -371,40 +381,9 @@ export async function traceRecords(ctx: Ctx, recordType: string, ids: number[]) 
   assertLedgerReader(ctx.actor);
   const orgIds = await readableOrgIds(ctx);
   if (!ids.length) return [];
-  const db = ctx.db;
-  switch (recordType) {
-    case 'project':
-      return (await db.selectFrom('projects').select(['id', 'title', 'stage']).where('org_id', 'in', orgIds).where('id', 'in', ids).orderBy('id').execute())
-        .map((r) => ({ id: r.id, label: r.title, link: `/projects/${r.id}` }));
-    case 'event':
-      return (await db.selectFrom('events').select(['id', 'theme', 'type', 'start_date']).where('org_id', 'in', orgIds).where('id', 'in', ids).orderBy('start_date').execute())
-        .map((r) => ({ id: r.id, label: `${r.start_date} ${r.type}:${r.theme}`, link: `/events/${r.id}` }));
-    case 'visit':
-      return (await db.selectFrom('visits').select(['id', 'visit_date', 'purpose']).where('org_id', 'in', orgIds).where('id', 'in', ids).orderBy('visit_date').execute())
-        .map((r) => ({ id: r.id, label: `${r.visit_date} ${r.purpose}`, link: `/visits/${r.id}` }));
-    case 'enterprise':
-      return (await db.selectFrom('enterprises').select(['id', 'name']).where('org_id', 'in', orgIds).where('id', 'in', ids).orderBy('id').execute())
-        .map((r) => ({ id: r.id, label: r.name, link: `/enterprises/${r.id}` }));
-    case 'followup':
-      return (await db.selectFrom('project_followups as f').innerJoin('projects as p', 'p.id', 'f.project_id').select(['f.id', 'f.followup_date', 'p.title', 'p.id as project_id'])
-        .where('f.org_id', 'in', orgIds).where('f.id', 'in', ids).orderBy('f.followup_date').execute())
-        .map((r) => ({ id: r.id, label: `${r.followup_date} 跟踪服务:${r.title}`, link: `/projects/${r.project_id}` }));
-    case 'commissioner':
-      return (await db.selectFrom('commissioners').select(['id', 'name', 'employer']).where('org_id', 'in', orgIds).where('id', 'in', ids).orderBy('id').execute())
-        .map((r) => ({ id: r.id, label: `${r.name}(${r.employer})`, link: `/commissioners/${r.id}` }));
-    case 'service_log':
-      return (await db.selectFrom('service_logs as l').innerJoin('commissioners as c', 'c.id', 'l.commissioner_id').select(['l.id', 'l.log_date', 'l.content', 'c.name', 'c.id as cid'])
-        .where('l.org_id', 'in', orgIds).where('l.id', 'in', ids).orderBy('l.log_date').execute())
-        .map((r) => ({ id: r.id, label: `${r.log_date} ${r.name}:${r.content}`, link: `/commissioners/${r.cid}` }));
-    case 'commissioner_support':
-      return (await db.selectFrom('commissioner_supports').select(['id', 'support_date', 'description', 'commissioner_id']).where('org_id', 'in', orgIds).where('id', 'in', ids).orderBy('support_date').execute())
-        .map((r) => ({ id: r.id, label: `${r.support_date} ${r.description}`, link: `/commissioners/${r.commissioner_id}` }));
-    case 'worklist_item':
-      return (await db.selectFrom('worklist_items').select(['id', 'title']).where('org_id', 'in', orgIds).where('id', 'in', ids).orderBy('id').execute())
-        .map((r) => ({ id: r.id, label: r.title, link: `/worklist-items/${r.id}` }));
-    default:
-      throw validation('未知的记录类型', [{ path: 'recordType', message: '未知的记录类型' }]);
-  }
+  const rows = await repo.traceRows(ctx.db, orgIds, recordType, ids);
+  if (!rows) throw validation('未知的记录类型', [{ path: 'recordType', message: '未知的记录类型' }]);
+  return rows;
 }
 
 /**

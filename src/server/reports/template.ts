@@ -6,7 +6,8 @@ import type { WorklistSummary } from '../../shared/worklists.js';
 // Formats: exact, approx (how a number is rounded), unit:X (the unit for counts of work-list items),
 // money / more:多 / chinese (how money is written), each / list / suffix:X (how groups are joined),
 // nest:dimension (each group split again: 市级项目5项(工业3项、农业2项)), quote (names in quotation
-// marks), share:otherKey ("4户中已有2户"), ordinal-free text slots. Which keys exist is the fact
+// marks), listed:X (X follows the names only when they are listed, not written as their count: 林业、
+// 农业等部门 but 12个部门), share:otherKey ("4户中已有2户"), ordinal-free text slots. Which keys exist is the fact
 // catalogue's business (src/shared/fact-catalogue.ts).
 
 export interface Slot {
@@ -16,7 +17,7 @@ export interface Slot {
 }
 
 const SLOT = /\{([^{}]+)\}/g;
-export const KNOWN_FORMATS = new Set(['exact', 'approx', 'unit', 'money', 'more', 'chinese', 'each', 'list', 'suffix', 'quote', 'share', 'nest']);
+export const KNOWN_FORMATS = new Set(['exact', 'approx', 'unit', 'money', 'more', 'chinese', 'each', 'list', 'suffix', 'quote', 'share', 'nest', 'listed']);
 
 /** The slots of a pattern, in order. */
 export function parseSlots(pattern: string): Slot[] {
@@ -114,8 +115,10 @@ export const CORE_SECTIONS: TemplateSection[] = [
     enumerate: true,
     sentences: [
       '积极组织申报科技计划项目。{period.short},我局通过深入企业、涉农涉工部门调研,积极寻找和挖掘科技项目,组织申报{projects.appliedPrograms|suffix:项目|each}',
-      '{period.short}获批立项科技项目{projects.approved},争取立项资金{projects.amountApproved}',
+      '{period.short}获批立项{projects.approvedByLevel|suffix:项目|nest:field}',
+      '争取项目立项资金{projects.amountApproved}',
       '重点做好{projects.followedUp}在建科技项目的跟踪与服务工作,开展跟踪服务{projects.followups},确保了项目顺利实施',
+      '开展项目{projects.milestonesByKind|list}',
       '组织{projects.accepted}科技项目通过验收',
       '积极组织有关企业和技术人员{events.peopleSent}参加了{events.sentTrainingNames},提升了业务能力',
       '着力抓了工业、农业技术项目的培育,{period.short},我局经常组织业务人员深入各企业、示范基地调研{projects.visits},发现项目线索{projects.leadsFound},筛选和培育了{projects.enteredPool}有较高技术含量的项目进入项目库',
@@ -127,7 +130,8 @@ export const CORE_SECTIONS: TemplateSection[] = [
     enumerate: true,
     sentences: [
       '充分发挥科技特派员的作用,科技特派员是农村科技队伍的一支生产力军。我局进一步完善科技特派员管理措施,{period.short}在岗科技特派员{commissioners.active}深入{commissioners.towns}开展技术服务{commissioners.logs},服务群众{commissioners.peopleServed}',
-      '牵头组织了{outreach.departments}等部门的有关专家先后深入乡(镇)、企业、社区等地开展{outreach.type}活动共{outreach.count}。每到一地,专家们认真为群众现场解答生产生活中遇到的各种技术难题,免费发放各种科技图书、科技资料、科技小册子共计{outreach.materials}。展出科普宣传展板{outreach.boards},咨询人员{outreach.consultations},受到广大群众的好评',
+      '牵头组织了{outreach.departments|listed:等部门}的有关专家先后深入乡(镇)、企业、社区等地开展{outreach.type}活动共{outreach.count}。每到一地,专家们认真为群众现场解答生产生活中遇到的各种技术难题,免费发放各种科技图书、科技资料、科技小册子共计{outreach.materials}。展出科普宣传展板{outreach.boards},咨询人员{outreach.consultations},受到广大群众的好评',
+      '举办各类培训{events.trainings},培训{events.trainees}',
     ],
   },
 ];

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
+import { factCatalogue, indexCatalogue } from '../../shared/fact-catalogue.js';
 import type { Page } from '../../shared/common.js';
 import type {
   Item, ItemDetail, ProgressEntry, Worklist, itemBodySchema, listItemsQuerySchema, progressBodySchema, worklistDefinitionSchema,
@@ -15,6 +16,7 @@ import { idsInOrg } from '../orgs/repo.js';
 import { readableOrgIds } from '../orgs/service.js';
 import { todayInChina } from '../projects/pipeline.js';
 import { type StoredDefinition, type Values, itemTitle, mergeDefinition, normalizeValues, parseDefinition, statusOf } from './definition.js';
+import { checkPattern } from '../reports/template.js';
 import * as repo from './repo.js';
 
 type DefinitionInput = z.infer<typeof worklistDefinitionSchema>;
@@ -74,6 +76,21 @@ export async function getWorklist(ctx: Ctx, id: number): Promise<Worklist> {
   return presentWorklist(withCounts);
 }
 
+/**
+ * The list's summary sentences may name the core facts and those of the bureau's lists, this one
+ * included under its key: a slot naming no fact is refused here, as in a template.
+ */
+async function checkSummary(ctx: Ctx, list: { id: number | null; key: string; name: string }, def: StoredDefinition): Promise<void> {
+  const sentences = def.summary?.sentences ?? [];
+  if (!sentences.length) return;
+  const others = (await repo.listWorklists(ctx.db, [ctx.actor.orgId], true, todayInChina())).filter((r) => r.id !== list.id).map(presentWorklist);
+  const catalogue = indexCatalogue(factCatalogue([...others, { key: list.key, name: list.name, fields: def.fields.map((f) => ({ ...f, unit: f.unit ?? null })), statuses: def.statuses, figures: def.figures }]));
+  const problems = sentences.flatMap((sentence, i) => checkPattern(sentence, `summary.sentences.${i}`, catalogue));
+  if (problems.length) {
+    throw validation(`总结句式有${problems.length}处错误:${problems[0].slot} ${problems[0].message}`, problems.map((p) => ({ path: p.path, message: `${p.slot}:${p.message}` })));
+  }
+}
+
 async function checkTargets(ctx: Ctx, def: StoredDefinition): Promise<void> {
   for (const field of def.fields) {
     if (field.type !== 'item' || field.hidden) continue;
@@ -89,6 +106,7 @@ export async function createWorklist(ctx: Ctx, input: DefinitionInput): Promise<
     if (input.key && (await repo.findWorklistByKey(tx.db, ctx.actor.orgId, input.key))) throw conflict(`台账标识“${input.key}”已被使用`);
     const def = storedOf(input);
     await checkTargets(tx, def);
+    await checkSummary(tx, { id: null, key: input.key ?? '', name: input.name }, def);
     const now = new Date().toISOString();
     const id = await repo.insertWorklist(tx.db, {
       org_id: ctx.actor.orgId, key: input.key ?? `new_${randomUUID().replaceAll('-', '').slice(0, 20)}`, name: input.name, topic: input.topic, description: input.description,
@@ -120,6 +138,7 @@ export async function updateWorklist(ctx: Ctx, id: number, input: DefinitionInpu
     }));
     const merged = mergeDefinition(parseDefinition(row.definition_json), storedOf(input), items);
     await checkTargets(tx, merged);
+    await checkSummary(tx, { id, key: row.key, name: input.name }, merged);
     await repo.updateWorklist(tx.db, id, {
       name: input.name, topic: input.topic, description: input.description, definition_json: JSON.stringify(merged),
       sort_order: input.sortOrder, updated_at: new Date().toISOString(),
