@@ -152,6 +152,14 @@ describe('text no database or .docx can hold', () => {
     }
   });
 
+  it('is refused in the trace filter: record ids are numbers and nothing else', async () => {
+    for (const url of ['/api/reports/trace?recordType=event&ids=1,%002', '/api/reports/trace?recordType=event&ids=1,x', '/api/reports/trace?recordType=ev%00ent&ids=1']) {
+      const res = await w.staff.get(url);
+      expect({ url, status: res.status, code: res.body?.error?.code }).toEqual({ url, status: 400, code: 'VALIDATION' });
+    }
+    expect((await w.staff.get('/api/reports/trace?recordType=event&ids=')).status).toBe(200);
+  });
+
   it('leaves tab, line feed and carriage return alone', async () => {
     const notes = '第一行\t附注\r\n第二行\n第三行';
     const event = await w.staff.post('/api/events', { type: '送科技下乡', theme: '科技\t下乡', startDate: '2014-03-05', role: 'lead', notes });

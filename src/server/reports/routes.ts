@@ -66,7 +66,12 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/reports/trace', {
     schema: {
       tags, summary: '数字溯源:某个数字所统计的记录,每条附链接',
-      querystring: z.object({ recordType: z.string().max(40), ids: z.string().max(20000).transform((s) => s.split(',').filter(Boolean).map(Number).filter((n) => Number.isInteger(n) && n > 0)) }),
+      querystring: z.object({
+        recordType: z.string().regex(/^[a-z_]{1,40}$/, { error: '未知的记录类型' }),
+        // A comma-separated list of record ids, nothing else: anything that is not a number is refused, not dropped.
+        ids: z.string().max(20000).regex(/^(\d{1,12}(,\d{1,12})*)?$/, { error: '编号列表应为以逗号分隔的数字' })
+          .transform((s) => s.split(',').filter(Boolean).map(Number)),
+      }),
       response: { 200: z.object({ items: z.array(z.object({ id: z.number().int(), label: z.string(), link: z.string() })) }) },
     },
   }, async (request) => ({ items: await service.traceRecords(ctxOf(request), request.query.recordType, request.query.ids) }));
