@@ -18,6 +18,8 @@ export interface DictionaryItemInput {
   label: string;
   sortOrder: number;
   active: boolean;
+  /** The measure word the summary counts this item's records with (个, 家); null → the figure's own unit. */
+  measure: string | null;
 }
 
 export const createDictionary = ({ idempotencyKey, ...input }: DictionaryInput & Submission) =>

@@ -33,7 +33,7 @@ type Editing = { mode: 'create' } | { mode: 'edit'; item: DictionaryItem } | nul
 
 /** How the form shows a dictionary item. */
 function formValuesOf(item: DictionaryItem): DictionaryItemInput {
-  return { value: item.value, label: item.label, sortOrder: item.sortOrder, active: item.active };
+  return { value: item.value, label: item.label, sortOrder: item.sortOrder, active: item.active, measure: item.measure };
 }
 
 /** The items of one dictionary: value, label, order and whether new records may still pick it. */
@@ -51,6 +51,7 @@ export function DictionaryItemsCard({ dictionary }: { dictionary: Dictionary }) 
       render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
     },
     { title: '名称', dataIndex: 'label', key: 'label' },
+    { title: '量词', dataIndex: 'measure', key: 'measure', width: 70, render: (v: string | null) => v ?? '—' },
     { title: '排序', dataIndex: 'sortOrder', key: 'sortOrder', width: 80 },
     {
       title: '状态',
@@ -154,6 +155,7 @@ function DictionaryItemModal({
     fields: [
       { name: 'value', label: '编码值' },
       { name: 'label', label: '名称' },
+      { name: 'measure', label: '量词' },
       { name: 'sortOrder', label: '排序' },
       { name: 'active', label: '启用' },
     ],
@@ -167,6 +169,7 @@ function DictionaryItemModal({
       label: values.label.trim(),
       sortOrder: values.sortOrder ?? 0,
       active: values.active,
+      measure: values.measure?.trim() || null,
     };
     const done = {
       onSuccess: (saved: DictionaryItem) => {
@@ -215,6 +218,14 @@ function DictionaryItemModal({
         ]}
       >
         <Input />
+      </Form.Item>
+      <Form.Item
+        label="量词"
+        name="measure"
+        extra="工作总结按此量词计数,如研发中心2个、高新技术企业3家;不填则用该项统计的默认单位(项、次)"
+        rules={[{ max: 4, message: '量词不能超过4个字' }]}
+      >
+        <Input style={{ width: 120 }} placeholder="如 个、家" />
       </Form.Item>
       <Form.Item label="排序" name="sortOrder" rules={[{ required: true, message: '请填写排序' }]}>
         <InputNumber min={0} max={9999} precision={0} style={{ width: '100%' }} />

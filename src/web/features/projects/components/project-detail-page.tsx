@@ -40,6 +40,7 @@ import { useDictionaryItems } from '../../../lib/reference-data';
 import { formatDate, formatDateTime } from '../../../utils/format';
 import { useDeleteProject, useProject, useUndoProjectStage } from '../api/projects';
 import { FollowupsCard } from './followups-card';
+import { MilestonesCard } from './milestones-card';
 import { formatWanWithUnit } from './project-display';
 import { StageChangeModal } from './stage-change-modal';
 
@@ -227,6 +228,7 @@ function ProjectDetailView({ project }: { project: ProjectDetail }) {
               <Descriptions column={{ xs: 1, sm: 2 }} size="small" items={items} />
             </Card>
             <FollowupsCard projectId={project.id} canWrite={canWrite} />
+            <MilestonesCard projectId={project.id} />
           </Flex>
         </Col>
         <Col xs={24} xl={8}>

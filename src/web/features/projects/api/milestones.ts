@@ -1,0 +1,41 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Milestone, MilestoneList } from '../../../../shared/projects.js';
+import { api } from '../../../lib/api-client';
+import { type Submission, idempotencyHeader } from '../../../lib/versions';
+
+// Project milestones (中期检查, 验收检查, 绩效评价 …): recorded and deleted, never edited.
+
+export const milestonesQueryKey = ['milestones'] as const;
+
+/** A project's milestones, latest first, with whether the user may add one. */
+export const getProjectMilestones = (projectId: number) => api.get<MilestoneList>(`/projects/${projectId}/milestones`);
+
+export const projectMilestonesQueryOptions = (projectId: number) =>
+  queryOptions({
+    queryKey: [...milestonesQueryKey, 'project', projectId],
+    queryFn: () => getProjectMilestones(projectId),
+  });
+
+export const useProjectMilestones = (projectId: number) =>
+  useQuery({ ...projectMilestonesQueryOptions(projectId), enabled: projectId > 0 });
+
+export interface MilestoneInput {
+  kind: string;
+  milestoneDate: string;
+  remark: string | null;
+}
+
+export const createMilestone = ({ projectId, idempotencyKey, ...input }: MilestoneInput & { projectId: number } & Submission) =>
+  api.post<Milestone>(`/projects/${projectId}/milestones`, input, { headers: idempotencyHeader(idempotencyKey) });
+export const deleteMilestone = (id: number) => api.delete<{ ok: true }>(`/milestones/${id}`);
+
+function useMilestoneMutation<TInput, TResult>(fn: (input: TInput) => Promise<TResult>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: milestonesQueryKey }),
+  });
+}
+
+export const useCreateMilestone = () => useMilestoneMutation(createMilestone);
+export const useDeleteMilestone = () => useMilestoneMutation(deleteMilestone);
