@@ -45,6 +45,25 @@ export function staleVersion(current: unknown) {
   return conflict(STALE_VERSION_MESSAGE, { current });
 }
 
+/** A PATCH or PUT must name the version it read (If-Match): 400 when it sent none. */
+export function assertVersionNamed(expected: ExpectedVersion): void {
+  if (expected === 'missing') throw validation(MISSING_VERSION_MESSAGE, [{ path: 'If-Match', message: MISSING_VERSION_MESSAGE }]);
+}
+
+/**
+ * Whether a patch of columns (undefined = not sent) would leave the row as it is. Such a save writes
+ * nothing: no new version, no update time, no audit entry (PostgreSQL gives big integers as text, so
+ * values compare by their text).
+ */
+export function leavesUnchanged(row: object, patch: object): boolean {
+  const current = row as Record<string, unknown>;
+  return Object.entries(patch).every(([column, value]) => {
+    if (value === undefined) return true;
+    const was = current[column];
+    return was === value || (was !== null && was !== undefined && value !== null && String(was) === String(value));
+  });
+}
+
 /**
  * Claims `row` for the change the caller is making, inside its transaction: the change goes ahead
  * only from the version the writer read (`expected`, from If-Match; `'any'` or undefined means the
@@ -58,7 +77,7 @@ export async function claimVersion(
   expected: ExpectedVersion,
   current: () => Promise<unknown>,
 ): Promise<void> {
-  if (expected === 'missing') throw validation(MISSING_VERSION_MESSAGE, [{ path: 'If-Match', message: MISSING_VERSION_MESSAGE }]);
+  assertVersionNamed(expected);
   const wanted = expected === undefined || expected === 'any' ? row.version : expected;
   if (wanted !== row.version || !(await bumpVersion(ctx.db, table, row.id, wanted))) {
     const now = await current();

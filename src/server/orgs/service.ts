@@ -4,7 +4,7 @@ import type { OrgLevel } from '../../shared/roles.js';
 import { readsSubtree, requireRole } from '../auth/actor.js';
 import { recordChange } from '../audit/service.js';
 import { type Ctx, inTransaction } from '../context.js';
-import { claimVersion, type ExpectedVersion } from '../db/versioned.js';
+import { assertVersionNamed, claimVersion, type ExpectedVersion, leavesUnchanged } from '../db/versioned.js';
 import type { OrgRow, SectionRow } from '../db/types.js';
 import { conflict, notFound, validation } from '../http/errors.js';
 import { seedReferenceDefaults } from '../reference/service.js';
@@ -72,12 +72,11 @@ export async function updateOrg(ctx: Ctx, id: number, input: z.infer<typeof upda
   return inTransaction(ctx, async (tx) => {
     const before = await repo.findOrg(tx.db, id);
     if (!before || !before.path.startsWith(ctx.actor.orgPath)) throw notFound('单位不存在');
+    const patch = { name: input.name, short_name: input.shortName, region_code: input.regionCode };
+    assertVersionNamed(expected);
+    if (leavesUnchanged(before, patch)) return presentOrg(before);
     await claimVersion(tx, 'orgs', before, expected, async () => { const now = await repo.findOrg(tx.db, id); return now ? presentOrg(now) : null; });
-    const after = await repo.updateOrg(tx.db, id, {
-      name: input.name,
-      short_name: input.shortName,
-      region_code: input.regionCode,
-    });
+    const after = await repo.updateOrg(tx.db, id, patch);
     const presented = presentOrg(after!);
     await recordChange(tx, { action: 'update', entityType: 'org', entityId: id, orgId: id, before: presentOrg(before), after: presented });
     return presented;

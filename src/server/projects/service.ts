@@ -7,7 +7,7 @@ import {
 import { assertCanEditRecord, assertLedgerReader, assertLedgerWriter, sectionForNewRecord } from '../auth/actor.js';
 import { recordChange } from '../audit/service.js';
 import { type Ctx, inTransaction } from '../context.js';
-import { claimVersion, type ExpectedVersion } from '../db/versioned.js';
+import { assertVersionNamed, claimVersion, type ExpectedVersion, leavesUnchanged } from '../db/versioned.js';
 import { AppError, notFound, validation } from '../http/errors.js';
 import { findSection, idsInOrg } from '../orgs/repo.js';
 import { readableOrgIds } from '../orgs/service.js';
@@ -232,9 +232,12 @@ function withoutHistory(p: ProjectDetail): Project {
 export async function updateProject(ctx: Ctx, id: number, input: ProjectFields, expected?: ExpectedVersion): Promise<ProjectDetail> {
   return inTransaction(ctx, async (tx) => {
     const row = await getEditableProjectRow(tx, id);
+    const patch = fieldsToColumns(input);
+    assertVersionNamed(expected);
+    if (leavesUnchanged(row, patch)) return getProject(tx, id);
     await claimVersion(tx, 'projects', row, expected, () => getProject(tx, id));
     await checkReferences(tx, input);
-    await repo.updateProject(tx.db, id, { ...fieldsToColumns(input), updated_at: new Date().toISOString() });
+    await repo.updateProject(tx.db, id, { ...patch, updated_at: new Date().toISOString() });
     const after = await getProject(tx, id);
     await recordChange(tx, { action: 'update', entityType: 'project', entityId: id, orgId: row.org_id, before: presentProject(row), after: withoutHistory(after) });
     return after;

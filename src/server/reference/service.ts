@@ -17,7 +17,7 @@ import {
 import { requireRole } from '../auth/actor.js';
 import { recordChange } from '../audit/service.js';
 import { type Ctx, inTransaction } from '../context.js';
-import { claimVersion, type ExpectedVersion } from '../db/versioned.js';
+import { assertVersionNamed, claimVersion, type ExpectedVersion, leavesUnchanged } from '../db/versioned.js';
 import type { DB, DepartmentRow, DictionaryItemRow, DictionaryRow, PlaceRow } from '../db/types.js';
 import { conflict, notFound, validation } from '../http/errors.js';
 import { DEFAULT_DICTIONARIES } from './defaults.js';
@@ -146,6 +146,9 @@ export async function updatePlace(ctx: Ctx, id: number, input: z.infer<typeof pl
   return inTransaction(ctx, async (tx) => {
     const before = await repo.findPlace(tx.db, ctx.actor.orgId, id);
     if (!before) throw notFound('地名不存在');
+    const patch = { parent_id: input.parentId, level: input.level, name: input.name, code: input.code, sort_order: input.sortOrder };
+    assertVersionNamed(expected);
+    if (leavesUnchanged(before, patch)) return presentPlace(before);
     await claimVersion(tx, 'places', before, expected, async () => presentIfAny(await repo.findPlace(tx.db, ctx.actor.orgId, id), presentPlace));
     const merged = {
       id,
@@ -163,13 +166,7 @@ export async function updatePlace(ctx: Ctx, id: number, input: z.infer<typeof pl
     }
     await checkPlaceHierarchy(tx, merged.level, merged.parentId);
     await checkPlaceUnique(tx, merged);
-    const row = await repo.updatePlace(tx.db, id, {
-      parent_id: input.parentId,
-      level: input.level,
-      name: input.name,
-      code: input.code,
-      sort_order: input.sortOrder,
-    });
+    const row = await repo.updatePlace(tx.db, id, patch);
     const presented = presentPlace(row);
     await recordChange(tx, { action: 'update', entityType: 'place', entityId: id, orgId: row.org_id, before: presentPlace(before), after: presented });
     return presented;
@@ -211,17 +208,15 @@ export async function updateDepartment(ctx: Ctx, id: number, input: z.infer<type
   return inTransaction(ctx, async (tx) => {
     const before = await repo.findDepartment(tx.db, ctx.actor.orgId, id);
     if (!before) throw notFound('部门不存在');
+    const patch = { name: input.name, short_name: input.shortName, sort_order: input.sortOrder, active: input.active === undefined ? undefined : input.active ? 1 : 0 };
+    assertVersionNamed(expected);
+    if (leavesUnchanged(before, patch)) return presentDepartment(before);
     await claimVersion(tx, 'departments', before, expected, async () => presentIfAny(await repo.findDepartment(tx.db, ctx.actor.orgId, id), presentDepartment));
     if (input.name !== undefined) {
       const clash = await repo.findDepartmentByName(tx.db, ctx.actor.orgId, input.name);
       if (clash && clash.id !== id) throw conflict(`部门"${input.name}"已存在`);
     }
-    const row = await repo.updateDepartment(tx.db, id, {
-      name: input.name,
-      short_name: input.shortName,
-      sort_order: input.sortOrder,
-      active: input.active === undefined ? undefined : input.active ? 1 : 0,
-    });
+    const row = await repo.updateDepartment(tx.db, id, patch);
     const presented = presentDepartment(row);
     await recordChange(tx, {
       action: 'update', entityType: 'department', entityId: id, orgId: row.org_id, before: presentDepartment(before), after: presented,
@@ -306,18 +301,15 @@ export async function updateDictionaryItem(ctx: Ctx, id: number, input: z.infer<
   return inTransaction(ctx, async (tx) => {
     const before = await repo.findDictionaryItem(tx.db, ctx.actor.orgId, id);
     if (!before) throw notFound('字典项不存在');
+    const patch = { value: input.value, label: input.label, sort_order: input.sortOrder, active: input.active === undefined ? undefined : input.active ? 1 : 0, measure: input.measure };
+    assertVersionNamed(expected);
+    if (leavesUnchanged(before, patch)) return presentDictionaryItem(before);
     await claimVersion(tx, 'dictionary_items', before, expected, async () => presentIfAny(await repo.findDictionaryItem(tx.db, ctx.actor.orgId, id), presentDictionaryItem));
     if (input.value !== undefined) {
       const clash = await repo.findDictionaryItemByValue(tx.db, before.dictionary_id, input.value);
       if (clash && clash.id !== id) throw conflict(`该字典中已有编码值为"${input.value}"的选项("${clash.label}")`);
     }
-    const row = await repo.updateDictionaryItem(tx.db, id, {
-      value: input.value,
-      label: input.label,
-      sort_order: input.sortOrder,
-      active: input.active === undefined ? undefined : input.active ? 1 : 0,
-      measure: input.measure,
-    });
+    const row = await repo.updateDictionaryItem(tx.db, id, patch);
     const presented = presentDictionaryItem(row);
     await recordChange(tx, {
       action: 'update', entityType: 'dictionary_item', entityId: id, orgId: row.org_id, before: presentDictionaryItem(before), after: presented,
