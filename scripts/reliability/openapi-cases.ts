@@ -85,7 +85,7 @@ export function operationsOf(doc: { paths: Record<string, Record<string, any>> }
 const RECORD_BY_SEGMENT: Record<string, keyof Fixtures> = {
   tokens: 'token', users: 'user', orgs: 'org', sections: 'section', places: 'village', departments: 'department',
   dictionaries: 'dictCode', 'dictionary-items': 'dictItem', files: 'file', enterprises: 'enterprise', visits: 'visit',
-  projects: 'project', followups: 'followup', events: 'event', commissioners: 'commissioner', 'service-logs': 'serviceLog',
+  projects: 'project', followups: 'followup', milestones: 'milestone', events: 'event', commissioners: 'commissioner', 'service-logs': 'serviceLog',
   'commissioner-supports': 'support', 'commissioner-evaluations': 'evaluation', evaluations: 'year', worklists: 'worklist',
   'worklist-items': 'worklistItem', 'report-templates': 'template', reports: 'report', versions: 'reportVersion',
 };

@@ -38,6 +38,7 @@ export interface Fixtures {
   visit: number;
   project: number;
   followup: number;
+  milestone: number;
   event: number;
   commissioner: number;
   serviceLog: number;
@@ -185,6 +186,7 @@ async function seedRecords(b: Omit<Bureau, 'fx'>, run: string): Promise<Fixtures
   const followup = await staff.ok('POST', `/api/projects/${project.id}/followups`, {
     followupDate: day, staffId: b.accounts.staff.userId, kind: 'phone', found: m,
   });
+  const milestone = await staff.ok('POST', `/api/projects/${project.id}/milestones`, { kind: '中期检查', milestoneDate: day, remark: m });
   const event = await staff.ok('POST', '/api/events', {
     type: eventType, theme: `活动${m}`, startDate: day, role: 'lead', placeIds: [town.id], departmentIds: [department.id], notes: m, attendees: 10,
   });
@@ -208,7 +210,7 @@ async function seedRecords(b: Omit<Bureau, 'fx'>, run: string): Promise<Fixtures
   return {
     org: b.orgId, section: section.id, countyPlace: countyPlace.id, town: town.id, village: village.id, department: department.id,
     dictCode, dictItem: dictItem.id, eventType, serviceKind, token: token.token.id, file: file.id,
-    enterprise: enterprise.id, visit: visit.id, project: project.id, followup: followup.id, event: event.id,
+    enterprise: enterprise.id, visit: visit.id, project: project.id, followup: followup.id, milestone: milestone.id, event: event.id,
     commissioner: commissioner.id, serviceLog: serviceLog.id, support: support.id, evaluation: evaluation.id, year,
     worklist: worklist.id, worklistItem: worklistItem.id, template: template.id, report: report.id,
     reportVersion: report.latestVersion ?? 1, user: b.accounts.victim.userId,

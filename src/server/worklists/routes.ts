@@ -41,7 +41,7 @@ export const worklistRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request, reply) => withEtag(reply, await service.updateWorklist(ctxOf(request), request.params.id, request.body, requiredVersion(request))));
 
   app.post('/worklists/:id/archive', {
-    schema: { tags, summary: '归档或恢复台账', params: idParamsSchema, body: z.object({ archived: z.boolean() }), headers: recordHeaders({ ifMatch: 'optional' }), response: { 200: worklistSchema } },
+    schema: { tags, summary: '归档或恢复台账', params: idParamsSchema, body: z.strictObject({ archived: z.boolean() }), headers: recordHeaders({ ifMatch: 'optional' }), response: { 200: worklistSchema } },
   }, async (request, reply) => withEtag(reply, await service.setArchived(ctxOf(request), request.params.id, request.body.archived, optionalVersion(request))));
 
   app.delete('/worklists/:id', {

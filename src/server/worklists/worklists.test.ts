@@ -249,6 +249,9 @@ describe('work list access', () => {
 
   it('refuses to delete a list with items, and archives it instead', async () => {
     expect((await leader.delete(`/api/worklists/${listId}`)).status).toBe(409);
+    const unknown = await leader.post(`/api/worklists/${listId}/archive`, { archived: true, reason: '年度结束' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toContain('reason');
     const archived = await leader.post(`/api/worklists/${listId}/archive`, { archived: true });
     expect(archived.body.archived).toBe(true);
     expect((await staff.get('/api/worklists')).body.items.map((l: { id: number }) => l.id)).not.toContain(listId);
