@@ -46,22 +46,32 @@ export function staleVersion(current: unknown) {
 }
 
 /** A PATCH or PUT must name the version it read (If-Match): 400 when it sent none. */
-export function assertVersionNamed(expected: ExpectedVersion): void {
+function assertVersionNamed(expected: ExpectedVersion): void {
   if (expected === 'missing') throw validation(MISSING_VERSION_MESSAGE, [{ path: 'If-Match', message: MISSING_VERSION_MESSAGE }]);
 }
 
 /**
- * Whether a patch of columns (undefined = not sent) would leave the row as it is. Such a save writes
- * nothing: no new version, no update time, no audit entry (PostgreSQL gives big integers as text, so
- * values compare by their text).
+ * Whether a save would leave the row as it is (every column of `patch` not sent, undefined, or equal
+ * to the row's; PostgreSQL gives big integers as text, so values compare by their text). Such a save
+ * writes nothing: no new version, no update time, no audit entry. It is still held to If-Match: a
+ * save based on an outdated version is a 409 whatever it holds.
  */
-export function leavesUnchanged(row: object, patch: object): boolean {
-  const current = row as Record<string, unknown>;
-  return Object.entries(patch).every(([column, value]) => {
+export async function isUnchangedSave(
+  row: { id: number; version: number },
+  patch: object,
+  expected: ExpectedVersion,
+  current: () => Promise<unknown>,
+): Promise<boolean> {
+  assertVersionNamed(expected);
+  const stored = row as unknown as Record<string, unknown>;
+  const unchanged = Object.entries(patch).every(([column, value]) => {
     if (value === undefined) return true;
-    const was = current[column];
+    const was = stored[column];
     return was === value || (was !== null && was !== undefined && value !== null && String(was) === String(value));
   });
+  if (!unchanged) return false;
+  if (typeof expected === 'number' && expected !== row.version) throw staleVersion(await current());
+  return true;
 }
 
 /**

@@ -89,7 +89,10 @@ describe('a save that changes nothing', () => {
       expect(res.body.version).toBe(record.version);
     }
     expect(await auditEntries(c.entityType, record.id)).toBe(0);
-    // Without If-Match it is still refused: the rule does not depend on what the body holds.
+    // If-Match holds whatever the body: none is a 400, an outdated one a 409 with the record as it is.
     expect((await client.patch(c.url(record.id), {})).status).toBe(400);
+    const stale = await client.patch(c.url(record.id), {}, ifMatch(record.version + 7));
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.details.current).toMatchObject({ id: record.id, version: record.version });
   });
 });

@@ -7,7 +7,7 @@ import {
 import { assertCanEditRecord, assertLedgerReader, assertLedgerWriter, sectionForNewRecord } from '../auth/actor.js';
 import { recordChange } from '../audit/service.js';
 import { type Ctx, inTransaction } from '../context.js';
-import { assertVersionNamed, claimVersion, type ExpectedVersion, leavesUnchanged } from '../db/versioned.js';
+import { claimVersion, type ExpectedVersion, isUnchangedSave } from '../db/versioned.js';
 import { AppError, notFound, validation } from '../http/errors.js';
 import { findSection, idsInOrg } from '../orgs/repo.js';
 import { readableOrgIds } from '../orgs/service.js';
@@ -233,8 +233,7 @@ export async function updateProject(ctx: Ctx, id: number, input: ProjectFields, 
   return inTransaction(ctx, async (tx) => {
     const row = await getEditableProjectRow(tx, id);
     const patch = fieldsToColumns(input);
-    assertVersionNamed(expected);
-    if (leavesUnchanged(row, patch)) return getProject(tx, id);
+    if (await isUnchangedSave(row, patch, expected, () => getProject(tx, id))) return getProject(tx, id);
     await claimVersion(tx, 'projects', row, expected, () => getProject(tx, id));
     await checkReferences(tx, input);
     await repo.updateProject(tx.db, id, { ...patch, updated_at: new Date().toISOString() });

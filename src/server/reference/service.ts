@@ -17,7 +17,7 @@ import {
 import { requireRole } from '../auth/actor.js';
 import { recordChange } from '../audit/service.js';
 import { type Ctx, inTransaction } from '../context.js';
-import { assertVersionNamed, claimVersion, type ExpectedVersion, leavesUnchanged } from '../db/versioned.js';
+import { claimVersion, type ExpectedVersion, isUnchangedSave } from '../db/versioned.js';
 import type { DB, DepartmentRow, DictionaryItemRow, DictionaryRow, PlaceRow } from '../db/types.js';
 import { conflict, notFound, validation } from '../http/errors.js';
 import { DEFAULT_DICTIONARIES } from './defaults.js';
@@ -147,8 +147,7 @@ export async function updatePlace(ctx: Ctx, id: number, input: z.infer<typeof pl
     const before = await repo.findPlace(tx.db, ctx.actor.orgId, id);
     if (!before) throw notFound('地名不存在');
     const patch = { parent_id: input.parentId, level: input.level, name: input.name, code: input.code, sort_order: input.sortOrder };
-    assertVersionNamed(expected);
-    if (leavesUnchanged(before, patch)) return presentPlace(before);
+    if (await isUnchangedSave(before, patch, expected, async () => presentIfAny(await repo.findPlace(tx.db, ctx.actor.orgId, id), presentPlace))) return presentPlace(before);
     await claimVersion(tx, 'places', before, expected, async () => presentIfAny(await repo.findPlace(tx.db, ctx.actor.orgId, id), presentPlace));
     const merged = {
       id,
@@ -209,8 +208,7 @@ export async function updateDepartment(ctx: Ctx, id: number, input: z.infer<type
     const before = await repo.findDepartment(tx.db, ctx.actor.orgId, id);
     if (!before) throw notFound('部门不存在');
     const patch = { name: input.name, short_name: input.shortName, sort_order: input.sortOrder, active: input.active === undefined ? undefined : input.active ? 1 : 0 };
-    assertVersionNamed(expected);
-    if (leavesUnchanged(before, patch)) return presentDepartment(before);
+    if (await isUnchangedSave(before, patch, expected, async () => presentIfAny(await repo.findDepartment(tx.db, ctx.actor.orgId, id), presentDepartment))) return presentDepartment(before);
     await claimVersion(tx, 'departments', before, expected, async () => presentIfAny(await repo.findDepartment(tx.db, ctx.actor.orgId, id), presentDepartment));
     if (input.name !== undefined) {
       const clash = await repo.findDepartmentByName(tx.db, ctx.actor.orgId, input.name);
@@ -302,8 +300,7 @@ export async function updateDictionaryItem(ctx: Ctx, id: number, input: z.infer<
     const before = await repo.findDictionaryItem(tx.db, ctx.actor.orgId, id);
     if (!before) throw notFound('字典项不存在');
     const patch = { value: input.value, label: input.label, sort_order: input.sortOrder, active: input.active === undefined ? undefined : input.active ? 1 : 0, measure: input.measure };
-    assertVersionNamed(expected);
-    if (leavesUnchanged(before, patch)) return presentDictionaryItem(before);
+    if (await isUnchangedSave(before, patch, expected, async () => presentIfAny(await repo.findDictionaryItem(tx.db, ctx.actor.orgId, id), presentDictionaryItem))) return presentDictionaryItem(before);
     await claimVersion(tx, 'dictionary_items', before, expected, async () => presentIfAny(await repo.findDictionaryItem(tx.db, ctx.actor.orgId, id), presentDictionaryItem));
     if (input.value !== undefined) {
       const clash = await repo.findDictionaryItemByValue(tx.db, before.dictionary_id, input.value);
