@@ -97,7 +97,7 @@ describe('work summary (工作总结)', () => {
     const form = page.locator('form#draft-report');
     await form.getByLabel('年度', { exact: true }).fill('2014');
     await form.getByText('上半年', { exact: true }).click();
-    await expect.poll(async () => (await form.locator('.ant-select').textContent())?.trim(), { timeout: 10_000 }).toBe('半年工作总结(默认)');
+    await expect.poll(async () => (await form.locator('.ant-select').textContent())?.trim(), { timeout: 10_000 }).toBe('工作总结(默认)');
     await expect.poll(async () => page!.getByTestId('draft-period').textContent()).toContain('2014年上半年(2014-01-01 至 2014-06-30)');
     const [created] = await Promise.all([
       page.waitForResponse((res) => apiPath(res.url()) === '/api/reports' && res.request().method() === 'POST'),
