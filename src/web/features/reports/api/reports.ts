@@ -14,9 +14,19 @@ export interface FigureChange {
   sectionKey: string;
   before: string | null;
   after: string | null;
+  /** False when the figure sits in a paragraph edited by hand, which the redraft keeps as it was. */
+  applied: boolean;
 }
 
+/** Which template a redraft uses: the report's own copy as it was drafted, or the template's current version. */
+export type RedraftTemplate = 'report' | 'current';
+
 export interface Redraft {
+  template: RedraftTemplate;
+  /** The template was edited since the report was drafted. */
+  templateChanged: boolean;
+  /** The ledgers changed since the latest version was drafted. */
+  dataChanged: boolean;
   doc: DraftDoc;
   changes: FigureChange[];
   keptParagraphs: string[];
@@ -114,7 +124,8 @@ export const saveVersion = ({ id, idempotencyKey, ...body }: SaveVersionInput & 
 /** `baseVersion`: the latest version the user saw; restoring over a newer one is a 409. */
 export const restoreVersion = ({ id, versionNo, baseVersion }: { id: number; versionNo: number; baseVersion?: number }) =>
   api.post<Version>(`/reports/${id}/versions/${versionNo}/restore`, {}, { headers: baseVersion ? ifMatch(baseVersion) : {} });
-export const redraftReport = (id: number) => api.post<Redraft>(`/reports/${id}/redraft`, {});
+export const redraftReport = ({ id, template }: { id: number; template: RedraftTemplate }) =>
+  api.post<Redraft>(`/reports/${id}/redraft`, {}, { params: { template } });
 
 /** A new report goes into the cache as it came back, so its editor opens without another request. */
 export function useCreateReport() {

@@ -1,5 +1,8 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { TemplateDefinition } from '../../../../shared/reports.js';
+import { useMemo } from 'react';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { type CatalogueIndex, indexCatalogue } from '../../../../shared/fact-catalogue.js';
+import type { FactInfo, TemplateDefinition, factCatalogueSchema, previewSchema } from '../../../../shared/reports.js';
 import type { Worklist } from '../../../../shared/worklists.js';
 import { api } from '../../../lib/api-client';
 import { type Submission, type Versioned, idempotencyHeader, ifMatch } from '../../../lib/versions';
@@ -18,7 +21,7 @@ export interface ReportTemplate {
 }
 
 export interface SlotProblem {
-  /** title, opening, sections.0.sentences.2, plan.listName … */
+  /** title, opening, sections.0.sentences.2, plan.listKey … */
   path: string;
   slot: string;
   message: string;
@@ -69,3 +72,51 @@ export const useWorklistOptions = () =>
     queryFn: () => api.get<{ items: Worklist[] }>('/worklists', { params: { archived: 'no' } }).then((r) => r.items),
     staleTime: 60_000,
   });
+
+// ---------- the fact catalogue and the live preview (the template editor) ----------
+
+export type { FactInfo };
+export type FactCatalogue = z.infer<typeof factCatalogueSchema>;
+export type PatternPreview = z.infer<typeof previewSchema>;
+
+/** The period (and outreach type) the catalogue's values and the preview are computed for. */
+export interface FactPeriod {
+  from: string;
+  to: string;
+  outreachType: string;
+}
+
+export const getFactCatalogue = (period: FactPeriod | null) =>
+  api.get<FactCatalogue>('/report-templates/facts', { params: period ? { ...period } : {} });
+
+/**
+ * Every fact a template may name, grouped by ledger, with its value for the period (none without
+ * one). The previous period's answer stays on screen while the next one loads.
+ */
+export const useFactCatalogue = (period: FactPeriod | null, enabled = true) =>
+  useQuery({
+    queryKey: [...templatesQueryKey, 'facts', period?.from ?? null, period?.to ?? null, period?.outreachType ?? null],
+    queryFn: () => getFactCatalogue(period),
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+    enabled,
+  });
+
+export const previewPattern = (pattern: string, period: FactPeriod) =>
+  api.post<PatternPreview>('/report-templates/preview', { pattern, ...period });
+
+/** One sentence pattern as a draft of the period would write it, with its problems; nothing is asked for an empty pattern. */
+export const usePatternPreview = (pattern: string, period: FactPeriod | null) =>
+  useQuery({
+    queryKey: [...templatesQueryKey, 'preview', pattern, period?.from ?? null, period?.to ?? null, period?.outreachType ?? null],
+    queryFn: () => previewPattern(pattern, period!),
+    enabled: !!period && pattern.trim().length > 0,
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+  });
+
+/** The bureau's fact catalogue (labels, no values) as an index, to name the facts figures come from; undefined until loaded. */
+export function useFactIndex(enabled = true): CatalogueIndex | undefined {
+  const catalogue = useFactCatalogue(null, enabled);
+  return useMemo(() => (catalogue.data ? indexCatalogue(catalogue.data.items) : undefined), [catalogue.data]);
+}

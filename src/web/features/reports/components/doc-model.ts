@@ -1,7 +1,10 @@
+import { type CatalogueIndex, CORE_FACTS, indexCatalogue, resolveFactKey } from '../../../../shared/fact-catalogue.js';
 import type { DraftDoc, FigureRef, Paragraph } from '../../../../shared/reports.js';
 
 // Pure helpers over the draft document: where each figure sits in its paragraph's text, edits
-// that keep the figures still written in the text, and the exact/rounded switch of one figure.
+// that keep the figures still written in the text, and the exact/rounded switch of one figure;
+// the words for a figure's fact (from the fact catalogue), for where a draft warning points in the
+// template, and for what a redraft found changed.
 
 export type Segment = { kind: 'text'; text: string } | { kind: 'figure'; text: string; figure: FigureRef };
 
@@ -124,73 +127,44 @@ const RECORD_TYPE_LABELS: Record<string, string> = {
   commissioner: '科技特派员',
   service_log: '特派员服务日志',
   commissioner_support: '特派员支持',
+  milestone: '项目节点',
   worklist_item: '台账条目',
 };
 
 export const recordTypeLabel = (t: string) => RECORD_TYPE_LABELS[t] ?? t;
 
-const FACT_LABELS: Record<string, string> = {
-  'org.name': '单位名称',
-  'period.label': '期间(2014年上半年)',
-  'period.short': '期间简称(上半年)',
-  'projects.applied': '申报项目数',
-  'projects.appliedPrograms': '按计划类别的申报项目',
-  'projects.appliedLevels': '按级别的申报项目',
-  'projects.approved': '立项项目数',
-  'projects.rejected': '未获批项目数',
-  'projects.ongoing': '在建项目数',
-  'projects.accepted': '验收项目数',
-  'projects.amountApproved': '立项资金',
-  'projects.amountReceived': '到位资金',
-  'projects.visits': '调研次数',
-  'projects.enterprisesVisited': '调研企业数',
-  'projects.leadsFound': '发现项目线索数',
-  'projects.enteredPool': '入库项目数',
-  'projects.followups': '跟踪服务次数',
-  'projects.followedUp': '跟踪服务的项目数',
-  'events.count': '活动次数',
-  'events.sentTrainings': '组织参加的培训次数',
-  'events.peopleSent': '组织参加培训的人数',
-  'events.sentTrainingNames': '组织参加的培训',
-  'outreach.count': '下乡活动次数',
-  'outreach.materials': '发放资料份数',
-  'outreach.books': '发放图书份数',
-  'outreach.leaflets': '发放传单份数',
-  'outreach.boards': '展板块数',
-  'outreach.consultations': '咨询人次',
-  'outreach.attendees': '参加人数',
-  'outreach.experts': '专家人数',
-  'outreach.departments': '参与部门',
-  'outreach.towns': '到达乡镇',
-  'commissioners.active': '在岗科技特派员',
-  'commissioners.logged': '开展服务的特派员',
-  'commissioners.logs': '特派员服务次数',
-  'commissioners.peopleServed': '服务群众人次',
-  'commissioners.newTechniques': '引进新品种新技术',
-  'commissioners.supports': '支持特派员次数',
-  'commissioners.supportAmount': '特派员补助资金',
-  'commissioners.towns': '特派员服务乡镇',
-};
+const CORE_INDEX: CatalogueIndex = indexCatalogue(CORE_FACTS);
 
-const LIST_FACT_LABELS: Record<string, string> = {
-  itemsAtEnd: '期末条目数',
-  registeredInPeriod: '期内登记数',
-  doneAtEnd: '期末已完成数',
-  closedInPeriod: '期内销号数',
-  overdueAtEnd: '期末逾期数',
-  doneNames: '已完成事项',
-};
+/**
+ * A fact key in words, from the fact catalogue: outreach.materials → 发放资料;
+ * list.<key>.done → 台账名:期内完成 (with the bureau's catalogue); a member of a groups fact →
+ * 立项项目按级别(市级). A key the catalogue does not hold is shown as it is.
+ */
+export function factLabel(key: string, catalogue: CatalogueIndex = CORE_INDEX): string {
+  const found = resolveFactKey(catalogue, key) ?? resolveFactKey(CORE_INDEX, key);
+  if (!found) return key;
+  return found.member === null ? found.def.label : `${found.def.label}(${found.member})`;
+}
 
-/** A fact key in words: outreach.materials → 发放资料份数; list.整改台账.doneAtEnd → 整改台账 · 期末已完成数. */
-export function factLabel(key: string): string {
-  if (FACT_LABELS[key]) return FACT_LABELS[key];
-  const list = /^list\.([^.]+)\.(.+)$/.exec(key);
-  if (list) {
-    const [, name, rest] = list;
-    if (LIST_FACT_LABELS[rest]) return `${name} · ${LIST_FACT_LABELS[rest]}`;
-    if (rest.startsWith('status.')) return `${name} · 状态为${rest.slice(7)}`;
-    if (rest.startsWith('figure.')) return `${name} · 统计项 ${rest.slice(7)}`;
-    return `${name} · ${rest}`;
-  }
-  return key;
+/** Where in the template a draft warning points, in words: 标题, 开头段, 第2段第3句. */
+export function templatePlace(path: string): string {
+  if (path === 'title') return '标题';
+  if (path === 'opening') return '开头段';
+  const sentence = /^sections\.(\d+)\.sentences\.(\d+)$/.exec(path);
+  if (sentence) return `第${Number(sentence[1]) + 1}段第${Number(sentence[2]) + 1}句`;
+  const section = /^sections\.(\d+)/.exec(path);
+  if (section) return `第${Number(section[1]) + 1}段`;
+  if (path.startsWith('plan')) return '工作计划段';
+  return path;
+}
+
+/** What a redraft says changed, in words: template, data, both or neither (台账数据和模板都没有变化). */
+export function redraftSummary(r: { template: 'report' | 'current'; templateChanged: boolean; dataChanged: boolean }): string {
+  if (!r.templateChanged && !r.dataChanged) return '台账数据和模板都没有变化';
+  const template = !r.templateChanged
+    ? '模板没有变化'
+    : r.template === 'current'
+      ? '模板在起草后有修改,已按模板的当前版本重写'
+      : '模板在起草后有修改,本次仍按起草时的模板(要采用修改后的模板,请重新起草并选择“模板的当前版本”)';
+  return `${template};${r.dataChanged ? '台账数据有变化' : '台账数据没有变化'}`;
 }

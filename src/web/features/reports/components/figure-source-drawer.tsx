@@ -1,5 +1,6 @@
 import { Alert, Descriptions, Drawer, Empty, Flex, List, Skeleton, Switch, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
+import type { CatalogueIndex } from '../../../../shared/fact-catalogue.js';
 import type { FigureRef } from '../../../../shared/reports.js';
 import { QueryError } from '../../../components/ui/query-error';
 import { type StaleFigure, useTrace } from '../api/reports';
@@ -10,6 +11,8 @@ interface FigureSourceDrawerProps {
   stale?: StaleFigure;
   /** The rounded text to switch back to, when known (a figure like 7人 has none: it is exact already). */
   rounded: string | null;
+  /** The bureau's fact catalogue, to name the figure's fact (its work lists' included). */
+  facts?: CatalogueIndex;
   /** Editing allowed: the exact/rounded switch is shown. */
   canEdit: boolean;
   onToggleExact: (exact: boolean) => void;
@@ -26,7 +29,7 @@ function yearOnYear(figure: FigureRef): string | null {
 }
 
 /** 数据来源: what a figure counted, its exact value and 同比, the exact/rounded switch, and the records behind it. */
-export function FigureSourceDrawer({ figure, stale, rounded, canEdit, onToggleExact, onClose }: FigureSourceDrawerProps) {
+export function FigureSourceDrawer({ figure, stale, rounded, facts, canEdit, onToggleExact, onClose }: FigureSourceDrawerProps) {
   const trace = useTrace(figure?.recordType, figure?.ids);
   const isExact = !!figure && figure.text === figure.exactText;
 
@@ -60,7 +63,7 @@ export function FigureSourceDrawer({ figure, stale, rounded, canEdit, onToggleEx
               ...(figure.previous
                 ? [{ key: 'previous', label: '同比', children: <span data-testid="figure-previous">{yearOnYear(figure)}</span> }]
                 : []),
-              { key: 'fact', label: '统计项', children: <span title={figure.factKey}>{factLabel(figure.factKey)}</span> },
+              { key: 'fact', label: '统计项', children: <span title={figure.factKey}>{factLabel(figure.factKey, facts)}</span> },
               {
                 key: 'records',
                 label: '统计的记录',

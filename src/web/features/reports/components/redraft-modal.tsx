@@ -1,7 +1,70 @@
-import { Alert, Button, Empty, List, Modal, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
+import { Alert, Button, Empty, List, Modal, Radio, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { ArrowRightOutlined } from '@ant-design/icons';
-import type { Redraft } from '../api/reports';
-import { allParagraphs, factLabel } from './doc-model';
+import type { CatalogueIndex } from '../../../../shared/fact-catalogue.js';
+import type { Redraft, RedraftTemplate } from '../api/reports';
+import { allParagraphs, factLabel, redraftSummary } from './doc-model';
+import { DraftWarnings } from './draft-warnings';
+
+interface RedraftChoiceProps {
+  open: boolean;
+  templateName: string;
+  /** False when the report's template has been deleted: only its own copy is left. */
+  templateExists: boolean;
+  loading: boolean;
+  onChoose: (template: RedraftTemplate) => void;
+  onCancel: () => void;
+}
+
+/** 重新起草 asks first: the report's template as it was when drafted, or the template's current version. */
+export function RedraftChoiceModal({ open, templateName, templateExists, loading, onChoose, onCancel }: RedraftChoiceProps) {
+  const [choice, setChoice] = useState<RedraftTemplate>('report');
+  return (
+    <Modal
+      open={open}
+      title="重新起草"
+      onCancel={onCancel}
+      destroyOnHidden
+      afterOpenChange={(visible) => {
+        if (visible) setChoice('report');
+      }}
+      footer={
+        <Space>
+          <Button onClick={onCancel}>取消</Button>
+          <Button type="primary" loading={loading} onClick={() => onChoose(choice)}>
+            重新起草
+          </Button>
+        </Space>
+      }
+    >
+      <Typography.Paragraph type="secondary">按当前台账重新统计全部数字;手工改过的段落原样保留。重新起草的结果先给您看,保存后才成为新版本。用哪一版模板?</Typography.Paragraph>
+      <Radio.Group value={choice} onChange={(e) => setChoice(e.target.value as RedraftTemplate)} style={{ width: '100%' }}>
+        <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+          <Radio value="report">
+            <div>
+              <Typography.Text strong>起草时的模板</Typography.Text>
+              <div>
+                <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+                  模板“{templateName}”在这份总结起草时的样子:段落和句式不变,只更新数字。
+                </Typography.Text>
+              </div>
+            </div>
+          </Radio>
+          <Radio value="current" disabled={!templateExists}>
+            <div>
+              <Typography.Text strong>模板的当前版本</Typography.Text>
+              <div>
+                <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+                  {templateExists ? `模板“${templateName}”现在保存的段落和句式(起草后修改过的会用上)。` : '这份总结所用的模板已删除,只能按起草时的模板重新起草。'}
+                </Typography.Text>
+              </div>
+            </div>
+          </Radio>
+        </Space>
+      </Radio.Group>
+    </Modal>
+  );
+}
 
 interface RedraftModalProps {
   redraft: Redraft | null;
@@ -9,23 +72,28 @@ interface RedraftModalProps {
   baseVersion: number;
   hasUnsavedEdits: boolean;
   saving: boolean;
+  /** The bureau's fact catalogue, to name the figures' facts (its work lists' included). */
+  facts?: CatalogueIndex;
+  canEditTemplates?: boolean;
   onSave: () => void;
   onDiscard: () => void;
 }
 
-/** 重新起草: the figures the ledgers changed (before → after) and the hand-edited paragraphs kept; saved as a new version or discarded. */
-export function RedraftModal({ redraft, baseVersion, hasUnsavedEdits, saving, onSave, onDiscard }: RedraftModalProps) {
+/**
+ * 重新起草的结果: whether the template or the data changed, the figures that changed (before → after)
+ * and the hand-edited paragraphs kept; saved as a new version or discarded.
+ */
+export function RedraftModal({ redraft, baseVersion, hasUnsavedEdits, saving, facts, canEditTemplates, onSave, onDiscard }: RedraftModalProps) {
   const headings = new Map<string, string>([['opening', '开头']]);
   const paragraphs = redraft ? allParagraphs(redraft.doc) : [];
   for (const p of paragraphs) if (p.sectionKey !== 'opening') headings.set(p.sectionKey, p.heading);
   const kept = redraft ? paragraphs.filter((p) => redraft.keptParagraphs.includes(p.paragraph.key)) : [];
-  // A changed figure inside a paragraph kept as edited by hand is not updated: the text still says the old one.
-  const notUpdated = new Set(kept.flatMap((p) => p.paragraph.figures.map((f) => f.factKey)));
+  const nothingChanged = !!redraft && !redraft.templateChanged && !redraft.dataChanged;
 
   return (
     <Modal
       open={!!redraft}
-      title="按当前台账重新起草"
+      title={redraft?.template === 'current' ? '按模板的当前版本重新起草' : '按起草时的模板重新起草'}
       onCancel={onDiscard}
       width={820}
       destroyOnHidden
@@ -40,6 +108,7 @@ export function RedraftModal({ redraft, baseVersion, hasUnsavedEdits, saving, on
     >
       {redraft ? (
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+          <Alert type={nothingChanged ? 'success' : 'info'} showIcon data-testid="redraft-summary" title={redraftSummary(redraft)} />
           {hasUnsavedEdits ? (
             <Alert
               type="warning"
@@ -47,8 +116,9 @@ export function RedraftModal({ redraft, baseVersion, hasUnsavedEdits, saving, on
               title={`重新起草以已保存的第${baseVersion}版为准,本页尚未保存的修改不会带入。`}
             />
           ) : null}
+          <DraftWarnings warnings={redraft.doc.warnings} canEditTemplates={canEditTemplates} />
           <div>
-            <Typography.Title level={5}>数字变化</Typography.Title>
+            <Typography.Title level={5}>变化的数字{redraft.changes.length ? `(${redraft.changes.length})` : ''}</Typography.Title>
             {redraft.changes.length ? (
               <Table
                 size="small"
@@ -57,12 +127,12 @@ export function RedraftModal({ redraft, baseVersion, hasUnsavedEdits, saving, on
                 dataSource={redraft.changes}
                 columns={[
                   { title: '段落', key: 'section', width: 200, render: (_, c) => headings.get(c.sectionKey) ?? c.sectionKey },
-                  { title: '统计项', key: 'fact', render: (_, c) => <span title={c.factKey}>{factLabel(c.factKey)}</span> },
+                  { title: '统计项', key: 'fact', render: (_, c) => <span title={c.factKey}>{factLabel(c.factKey, facts)}</span> },
                   {
                     title: '原来 → 现在',
                     key: 'change',
                     render: (_, c) => (
-                      <span data-testid="redraft-change">
+                      <span data-testid="redraft-change" data-fact-key={c.factKey}>
                         <Typography.Text delete={c.before !== null} type={c.before === null ? 'secondary' : undefined}>
                           {c.before ?? '(无)'}
                         </Typography.Text>{' '}
@@ -78,18 +148,18 @@ export function RedraftModal({ redraft, baseVersion, hasUnsavedEdits, saving, on
                     key: 'kept',
                     width: 150,
                     render: (_, c) =>
-                      notUpdated.has(c.factKey) ? (
+                      c.applied ? (
+                        <Tag color="green">将更新</Tag>
+                      ) : (
                         <Tooltip title="这个数字所在的段落经人修改过,重新起草时原样保留;如需更新,请在保存后手工修改该段。">
                           <Tag color="orange">段落保留,未更新</Tag>
                         </Tooltip>
-                      ) : (
-                        <Tag color="green">将更新</Tag>
                       ),
                   },
                 ]}
               />
             ) : (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="台账数据没有变化,数字与当前版本一致" />
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="数字与当前版本一致" />
             )}
           </div>
           <div>

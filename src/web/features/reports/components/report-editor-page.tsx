@@ -7,11 +7,12 @@ import type { DraftDoc, FigureRef, Version } from '../../../../shared/reports.js
 import { PageHeader } from '../../../components/ui/page-header';
 import { QueryError } from '../../../components/ui/query-error';
 import { ApiError } from '../../../lib/api-client';
-import { useMe } from '../../../lib/auth';
+import { hasRole, useMe } from '../../../lib/auth';
 import { showApiError } from '../../../lib/form';
 import { formatDate, formatDateTime } from '../../../utils/format';
 import {
   type Redraft,
+  type RedraftTemplate,
   type ReportWithLatest,
   exportUrl,
   reportQueryOptions,
@@ -33,7 +34,9 @@ import {
 } from './doc-model';
 import { type DocumentEditing, DocumentView, TITLE_BLOCK } from './document-view';
 import { FigureSourceDrawer } from './figure-source-drawer';
-import { RedraftModal } from './redraft-modal';
+import { RedraftChoiceModal, RedraftModal } from './redraft-modal';
+import { DraftWarnings } from './draft-warnings';
+import { useFactIndex } from '../api/templates';
 import { VersionsDrawer } from './versions-drawer';
 import { SubmissionKeys } from '../../../lib/versions';
 
@@ -83,7 +86,10 @@ function ReportEditor({ report }: { report: ReportWithLatest }) {
   const [saving, setSaving] = useState(false);
   const [note, setNote] = useState('');
   const [versionsOpen, setVersionsOpen] = useState(false);
+  const [choosingRedraft, setChoosingRedraft] = useState(false);
   const [redraft, setRedraft] = useState<Redraft | null>(null);
+  const facts = useFactIndex(canEdit);
+  const canEditTemplates = hasRole(me, ['admin', 'leader']);
 
   const save = useSaveVersion();
   // One key per save: pressing 保存 again after a lost answer does not make a second version.
@@ -203,11 +209,17 @@ function ReportEditor({ report }: { report: ReportWithLatest }) {
     );
   };
 
-  const onRedraft = () =>
-    redraftMutation.mutate(report.id, {
-      onSuccess: (result) => setRedraft(result),
-      onError: (error) => showApiError(message, error),
-    });
+  const onRedraft = (template: RedraftTemplate) =>
+    redraftMutation.mutate(
+      { id: report.id, template },
+      {
+        onSuccess: (result) => {
+          setChoosingRedraft(false);
+          setRedraft(result);
+        },
+        onError: (error) => showApiError(message, error),
+      },
+    );
 
   const onSaveRedraft = () => {
     if (!redraft) return;
@@ -321,8 +333,8 @@ function ReportEditor({ report }: { report: ReportWithLatest }) {
               </Button>
             ) : null}
             {canEdit ? (
-              <Tooltip title="按当前台账重新统计全部数字;手工改过的段落原样保留">
-                <Button icon={<ReloadOutlined />} onClick={onRedraft} loading={redraftMutation.isPending}>
+              <Tooltip title="按当前台账重新统计全部数字(可选起草时的模板或模板的当前版本);手工改过的段落原样保留">
+                <Button icon={<ReloadOutlined />} onClick={() => setChoosingRedraft(true)} loading={redraftMutation.isPending}>
                   重新起草
                 </Button>
               </Tooltip>
@@ -347,6 +359,7 @@ function ReportEditor({ report }: { report: ReportWithLatest }) {
           蓝底的数字由台账统计得出,点击可查看数据来源;点段落右侧的“编辑”修改文字。
         </Typography.Paragraph>
       )}
+      <DraftWarnings warnings={working.doc.warnings} canEditTemplates={canEditTemplates} />
       <DocumentView
         doc={working.doc}
         editing={editing}
@@ -359,6 +372,7 @@ function ReportEditor({ report }: { report: ReportWithLatest }) {
         figure={activeFigure}
         stale={activeFigure ? staleById.get(activeFigure.id) : undefined}
         rounded={rounds}
+        facts={facts}
         canEdit={canEdit}
         onToggleExact={onToggleExact}
         onClose={() => setActive(null)}
@@ -393,11 +407,21 @@ function ReportEditor({ report }: { report: ReportWithLatest }) {
         restoring={restore.isPending}
         onRestore={onRestore}
       />
+      <RedraftChoiceModal
+        open={choosingRedraft}
+        templateName={report.templateName}
+        templateExists={report.templateId !== null}
+        loading={redraftMutation.isPending}
+        onChoose={onRedraft}
+        onCancel={() => setChoosingRedraft(false)}
+      />
       <RedraftModal
         redraft={redraft}
         baseVersion={working.version}
         hasUnsavedEdits={hasChanges}
         saving={save.isPending}
+        facts={facts}
+        canEditTemplates={canEditTemplates}
         onSave={onSaveRedraft}
         onDiscard={() => setRedraft(null)}
       />

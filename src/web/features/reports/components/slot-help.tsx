@@ -1,133 +1,64 @@
-import { Card, Collapse, Empty, Flex, Typography } from 'antd';
-import type { TemplateDefinition } from '../../../../shared/reports.js';
-import { factLabel } from './doc-model';
+import { Collapse, Flex, Typography } from 'antd';
+
+// How a slot is written: the syntax, the period rule of the keys, and the formats a slot may carry.
+// The facts themselves are listed by the catalogue panel (fact-catalogue-panel.tsx), from the server.
 
 const FORMATS: { format: string; meaning: string; example: string }[] = [
   { format: 'exact', meaning: '写确切数字,不取约数', example: '{outreach.materials|exact} → 15230份' },
   { format: 'approx', meaning: '取约数(余、近、多)', example: '{commissioners.peopleServed|approx} → 400余人次' },
-  { format: 'unit:X', meaning: '台账条目计数的单位', example: '{list.民情台账.itemsAtEnd|unit:户} → 3户' },
-  { format: 'money', meaning: '按金额写(元、万元;以元计的数据默认如此)', example: '{list.为民实事.figure.money} → 3万余元' },
-  { format: 'more:多', meaning: '约数用“多”而不用“余”', example: '…|more:多 → 3万多元' },
-  { format: 'chinese', meaning: '用中文数字', example: '{list.为民实事.figure.money|more:多|chinese} → 三万多元' },
-  { format: 'each', meaning: '分组数相同时写“各”', example: '{projects.appliedPrograms|each} → A和B各1项' },
-  { format: 'list', meaning: '逐组列出数目', example: '{projects.appliedLevels|list} → 国家级1项、省级2项' },
+  { format: 'more:多', meaning: '约数用“多”而不用“余”', example: '{commissioners.supportAmount|more:多} → 3万多元' },
+  { format: 'chinese', meaning: '用中文数字', example: '{commissioners.supportAmount|more:多|chinese} → 三万多元' },
+  { format: 'unit:X', meaning: '换一个量词', example: '{list.台账标识.registered|unit:户} → 3户' },
+  { format: 'each', meaning: '分组数相同时写“各”', example: '{projects.appliedPrograms|each} → 甲类和乙类各1项' },
+  { format: 'list', meaning: '逐组列出数目', example: '{projects.approvedByLevel|list} → 国家级1项、市级2项' },
+  { format: 'nest:X', meaning: '每组再按另一维度分开(field 领域、level 级别、program 计划类别)', example: '{projects.approvedByLevel|suffix:项目|nest:field} → 市级项目5项(工业3项、农业2项)' },
   { format: 'suffix:X', meaning: '每个名称后加上文字', example: '{projects.appliedPrograms|suffix:项目|each}' },
   { format: 'quote', meaning: '名称加引号', example: '{events.sentTrainingNames|quote} → “…培训班”' },
-  { format: 'share:otherKey', meaning: '写成“共几中已有几”', example: '{list.征收包干.itemsAtEnd|unit:户|share:list.征收包干.doneAtEnd} → 4户中已有2户' },
+  { format: 'listed:X', meaning: '名称逐个写出时在后面加上文字(名称超过8个时写作个数)', example: '{outreach.departments|listed:等部门} → 林业、农业等部门 / 12个部门' },
+  { format: 'share:另一占位', meaning: '写成“共几中已有几”', example: '{list.台账标识.itemsAtEnd|unit:户|share:list.台账标识.doneAtEnd} → 4户中已有2户' },
 ];
-
-const LIST_PATTERNS: { key: string; meaning: string }[] = [
-  { key: 'list.台账名.itemsAtEnd', meaning: '期末条目数' },
-  { key: 'list.台账名.registeredInPeriod', meaning: '期内登记数' },
-  { key: 'list.台账名.doneAtEnd', meaning: '期末已完成数' },
-  { key: 'list.台账名.closedInPeriod', meaning: '期内销号数' },
-  { key: 'list.台账名.overdueAtEnd', meaning: '期末逾期数' },
-  { key: 'list.台账名.doneNames', meaning: '已完成事项的名称' },
-  { key: 'list.台账名.status.状态', meaning: '期末处于某状态的条目数' },
-  { key: 'list.台账名.figure.统计项', meaning: '台账定义的统计项(合计、分组)' },
-];
-
-const SLOT = /\{([^{}]+)\}/g;
-
-/** The slots the default template uses, each with the first sentence it appears in. */
-function slotsOf(def: TemplateDefinition | undefined): { slot: string; key: string; example: string }[] {
-  if (!def) return [];
-  const patterns = [def.title, def.opening, ...def.sections.flatMap((s) => s.sentences)];
-  const seen = new Map<string, { slot: string; key: string; example: string }>();
-  for (const pattern of patterns) {
-    for (const m of pattern.matchAll(SLOT)) {
-      const key = m[1].split('|')[0].trim();
-      if (!seen.has(key)) seen.set(key, { slot: m[0], key, example: pattern });
-    }
-  }
-  return [...seen.values()];
-}
-
-/** Around a slot, a short piece of the sentence it appears in. */
-function excerpt(sentence: string, slot: string): string {
-  const at = sentence.indexOf(slot);
-  const start = Math.max(0, at - 14);
-  const end = Math.min(sentence.length, at + slot.length + 10);
-  return `${start > 0 ? '…' : ''}${sentence.slice(start, end)}${end < sentence.length ? '…' : ''}`;
-}
 
 const code = { fontSize: 12 };
 
-/** 占位参考: the slot syntax, its formats, and the slots the default template uses. */
-export function SlotHelp({ defaultDefinition }: { defaultDefinition: TemplateDefinition | undefined }) {
-  const slots = slotsOf(defaultDefinition);
+/** 占位写法: the slot syntax, the period rule of keys, and the formats (the facts are in the catalogue panel). */
+export function SlotHelp() {
   return (
-    <Card title="占位参考" size="small" data-testid="slot-help">
-      <Typography.Paragraph style={{ fontSize: 13 }}>
-        句式中用 <Typography.Text code>{'{key}'}</Typography.Text> 或{' '}
-        <Typography.Text code>{'{key|格式|格式…}'}</Typography.Text> 写入统计数据。起草时,一句中只要有一个数字为零或没有数据,整句就不写入。
-      </Typography.Paragraph>
-      <Collapse
-        size="small"
-        defaultActiveKey={['slots']}
-        items={[
-          {
-            key: 'slots',
-            label: `默认模板中的占位(${slots.length})`,
-            children: slots.length ? (
-              <Flex vertical gap={8} style={{ maxHeight: 420, overflow: 'auto' }}>
-                {slots.map((s) => (
-                  <div key={s.key}>
-                    <Typography.Text code copyable={{ text: `{${s.key}}` }} style={code}>
-                      {`{${s.key}}`}
-                    </Typography.Text>{' '}
-                    <Typography.Text style={{ fontSize: 12 }}>{factLabel(s.key)}</Typography.Text>
-                    <div>
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {excerpt(s.example, s.slot)}
-                      </Typography.Text>
-                    </div>
+    <Collapse
+      size="small"
+      data-testid="slot-help"
+      items={[
+        {
+          key: 'syntax',
+          label: '占位写法与格式',
+          children: (
+            <Flex vertical gap={6}>
+              <Typography.Paragraph style={{ fontSize: 12, marginBottom: 4 }}>
+                句式中用 <Typography.Text code style={code}>{'{占位名}'}</Typography.Text> 或{' '}
+                <Typography.Text code style={code}>{'{占位名|格式|格式…}'}</Typography.Text> 写入统计数据;分组数据可用{' '}
+                <Typography.Text code style={code}>{'{占位名.组名}'}</Typography.Text> 写其中一组(如{' '}
+                <Typography.Text code style={code}>{'{projects.approvedByLevel.市级}'}</Typography.Text>)。起草时,一句中只要有一个数字为零或没有数据,整句就不写入。
+              </Typography.Paragraph>
+              <Typography.Paragraph style={{ fontSize: 12, marginBottom: 4 }}>
+                不带后缀的占位说的是期间内发生的事(期内登记、立项、举办、完成);以{' '}
+                <Typography.Text code style={code}>AtEnd</Typography.Text> 结尾的说的是期末那一天的状态(标“期末”)。只用期内的占位,没有记录的期间就不会写出以前的工作。
+              </Typography.Paragraph>
+              {FORMATS.map((f) => (
+                <div key={f.format} style={{ fontSize: 12 }}>
+                  <Typography.Text code style={code}>
+                    {f.format}
+                  </Typography.Text>{' '}
+                  {f.meaning}
+                  <div>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {f.example}
+                    </Typography.Text>
                   </div>
-                ))}
-              </Flex>
-            ) : (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="默认模板尚未加载" />
-            ),
-          },
-          {
-            key: 'formats',
-            label: '格式',
-            children: (
-              <Flex vertical gap={6}>
-                {FORMATS.map((f) => (
-                  <div key={f.format} style={{ fontSize: 12 }}>
-                    <Typography.Text code style={code}>
-                      {f.format}
-                    </Typography.Text>{' '}
-                    {f.meaning}
-                    <div>
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {f.example}
-                      </Typography.Text>
-                    </div>
-                  </div>
-                ))}
-              </Flex>
-            ),
-          },
-          {
-            key: 'lists',
-            label: '自定义台账的数据',
-            children: (
-              <Flex vertical gap={6}>
-                {LIST_PATTERNS.map((p) => (
-                  <div key={p.key} style={{ fontSize: 12 }}>
-                    <Typography.Text code style={code}>{`{${p.key}}`}</Typography.Text> {p.meaning}
-                  </div>
-                ))}
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  “台账名”换成工作台账的名称,如 {'{list.整改台账.doneAtEnd|unit:项}'}。写好后点“检查”,不对应统计数据的占位会标在句式下方。
-                </Typography.Text>
-              </Flex>
-            ),
-          },
-        ]}
-      />
-    </Card>
+                </div>
+              ))}
+            </Flex>
+          ),
+        },
+      ]}
+    />
   );
 }

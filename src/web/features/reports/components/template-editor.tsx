@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Alert,
   App,
@@ -23,9 +23,13 @@ import { ordinal } from '../../../../shared/phrasing.js';
 import { ApiError } from '../../../lib/api-client';
 import { showApiError } from '../../../lib/form';
 import { useDictionaryItems } from '../../../lib/reference-data';
-import { type SlotProblem, checkTemplate, useCreateTemplate, useUpdateTemplate, useWorklistOptions } from '../api/templates';
+import { type FactPeriod, type SlotProblem, checkTemplate, useCreateTemplate, useUpdateTemplate, useWorklistOptions } from '../api/templates';
 import { SlotHelp } from './slot-help';
 import { useVersionedSave } from '../../../lib/record-conflict';
+import { FactCataloguePanel, type FactPeriodChoice } from './fact-catalogue-panel';
+import { PatternPreview, useDebounced } from './pattern-preview';
+import { defaultPeriod, periodDates, periodName } from './period';
+import { templatePlace } from './doc-model';
 
 interface TemplateEditorProps {
   /** The template being edited, or null for a new one. */
@@ -33,7 +37,6 @@ interface TemplateEditorProps {
   /** The version of the template being edited (its save names it). */
   version?: number;
   initial: TemplateDefinition;
-  defaultDefinition: TemplateDefinition | undefined;
   onDone: () => void;
 }
 
@@ -51,6 +54,26 @@ function move<T>(items: T[], from: number, to: number): T[] {
   next.splice(to, 0, item);
   return next;
 }
+
+/** The pattern at a path of the definition: title, opening, sections.<i>.sentences.<j>. */
+function patternAt(def: TemplateDefinition, path: string): string | undefined {
+  if (path === 'title') return def.title;
+  if (path === 'opening') return def.opening;
+  const m = /^sections\.(\d+)\.sentences\.(\d+)$/.exec(path);
+  return m ? def.sections[Number(m[1])]?.sentences[Number(m[2])] : undefined;
+}
+
+/** The definition with the pattern at a path replaced. */
+function withPattern(def: TemplateDefinition, path: string, text: string): TemplateDefinition {
+  if (path === 'title') return { ...def, title: text };
+  if (path === 'opening') return { ...def, opening: text };
+  const m = /^sections\.(\d+)\.sentences\.(\d+)$/.exec(path);
+  if (!m) return def;
+  const [si, ji] = [Number(m[1]), Number(m[2])];
+  return { ...def, sections: def.sections.map((s, i) => (i === si ? { ...s, sentences: s.sentences.map((t, j) => (j === ji ? text : t)) } : s)) };
+}
+
+type PatternElement = HTMLInputElement | HTMLTextAreaElement;
 
 /** Problems by path (title, opening, sections.0.sentences.1, plan.listName …). */
 function byPath(problems: SlotProblem[]): Map<string, SlotProblem[]> {
@@ -81,10 +104,12 @@ function ProblemText({ problems }: { problems: SlotProblem[] | undefined }) {
 
 /**
  * 模板编辑: name, title and opening patterns, the sections (reordered, renamed, added, removed) with
- * their sentence patterns, the plan settings and the outreach type. 检查 asks the server which
- * slots name no fact; 保存模板 checks first.
+ * their sentence patterns, the plan settings and the outreach type. Beside them the fact catalogue
+ * with each fact's value for a chosen period: a click inserts its {slot} at the cursor of the
+ * sentence being edited, under which a live preview shows how the period's draft would write it.
+ * 检查 asks the server which slots name no fact; 保存模板 checks first.
  */
-export function TemplateEditor({ templateId, version: openedVersion, initial, defaultDefinition, onDone }: TemplateEditorProps) {
+export function TemplateEditor({ templateId, version: openedVersion, initial, onDone }: TemplateEditorProps) {
   const { message } = App.useApp();
   const [def, setDef] = useState<TemplateDefinition>(initial);
   const [problems, setProblems] = useState<SlotProblem[] | null>(null);
@@ -116,11 +141,68 @@ export function TemplateEditor({ templateId, version: openedVersion, initial, de
   });
   const helpFor = (path: string) => (issues.get(path) ? <ProblemText problems={issues.get(path)} /> : undefined);
 
+  // The period the catalogue's values and the preview are for: the latest half-year unless chosen.
+  const [periodChoice, setPeriodChoice] = useState<FactPeriodChoice>(() => defaultPeriod().choice as FactPeriodChoice);
+  const [yearInput, setYearInput] = useState<number | null>(() => defaultPeriod().year);
+  // A year being typed (2, 20, 201 …) is not asked for: the last whole year stays until the next one.
+  const [wholeYear, setWholeYear] = useState(() => defaultPeriod().year);
+  useEffect(() => {
+    if (yearInput !== null && yearInput >= 1990 && yearInput <= 2100) setWholeYear(yearInput);
+  }, [yearInput]);
+  const year = useDebounced(wholeYear, 300);
+  const outreachType = useDebounced(def.outreachType.trim(), 500);
+  const period = useMemo<FactPeriod>(
+    () => ({ ...periodDates(periodChoice, year), ...(outreachType ? { outreachType } : {}) }) as FactPeriod,
+    [periodChoice, year, outreachType],
+  );
+  const periodLabel = periodName(periodChoice, year);
+
+  // The pattern being edited (the last one focused) and its element, whose cursor a clicked fact goes in at.
+  const [active, setActive] = useState<string | null>(null);
+  const elements = useRef(new Map<string, PatternElement>());
+  const caret = useRef<{ path: string; at: number } | null>(null);
+  const patternProps = (path: string) => ({
+    onFocus: (e: React.FocusEvent<PatternElement>) => {
+      elements.current.set(path, e.target);
+      setActive(path);
+    },
+  });
+  const preview = (path: string) => {
+    const pattern = active === path ? patternAt(def, path) : undefined;
+    return pattern === undefined ? null : <PatternPreview pattern={pattern} period={period} periodLabel={periodLabel} />;
+  };
+  // After an insertion, the cursor goes right after the slot, in the sentence being edited.
+  useEffect(() => {
+    const pending = caret.current;
+    if (!pending) return;
+    caret.current = null;
+    const el = elements.current.get(pending.path);
+    if (!el?.isConnected) return;
+    el.focus();
+    el.setSelectionRange(pending.at, pending.at);
+  });
+  const insertRef = useRef<(slot: string) => void>(() => undefined);
+  insertRef.current = (slot: string) => {
+    const el = active ? elements.current.get(active) : undefined;
+    const current = active ? patternAt(def, active) : undefined;
+    if (!active || current === undefined || !el?.isConnected) {
+      void message.info('请先点一下要写的句式(标题、开头段或某一句),再点击数据插入');
+      return;
+    }
+    const start = Math.min(el.selectionStart ?? current.length, current.length);
+    const end = Math.max(start, Math.min(el.selectionEnd ?? start, current.length));
+    setDef((d) => withPattern(d, active, current.slice(0, start) + slot + current.slice(end)));
+    clearProblem(active);
+    caret.current = { path: active, at: start + slot.length };
+  };
+  const onInsert = useCallback((slot: string) => insertRef.current(slot), []);
+
   const clearProblem = (path: string) => setProblems((ps) => (ps ? ps.filter((p) => p.path !== path) : ps));
   /** A change of structure moves sentences: the problems found before no longer point at the right ones. */
   const restructure = (fn: (sections: TemplateSection[]) => TemplateSection[]) => {
     setDef((d) => ({ ...d, sections: fn(d.sections) }));
     setProblems(null);
+    setActive((path) => (path?.startsWith('sections.') ? null : path));
   };
   const setSection = (index: number, patch: Partial<TemplateSection>) =>
     setDef((d) => ({ ...d, sections: d.sections.map((s, i) => (i === index ? { ...s, ...patch } : s)) }));
@@ -212,22 +294,26 @@ export function TemplateEditor({ templateId, version: openedVersion, initial, de
                 <Input
                   id="tpl-title"
                   value={def.title}
+                  {...patternProps('title')}
                   onChange={(e) => {
                     setDef((d) => ({ ...d, title: e.target.value }));
                     clearProblem('title');
                   }}
                 />
+                {preview('title')}
               </Form.Item>
               <Form.Item label="开头段句式" htmlFor="tpl-opening" required help={helpFor('opening')} validateStatus={issues.get('opening') ? 'error' : undefined}>
                 <Input.TextArea
                   id="tpl-opening"
                   value={def.opening}
                   autoSize={{ minRows: 2 }}
+                  {...patternProps('opening')}
                   onChange={(e) => {
                     setDef((d) => ({ ...d, opening: e.target.value }));
                     clearProblem('opening');
                   }}
                 />
+                {preview('opening')}
               </Form.Item>
               <Form.Item
                 label="下乡活动类型"
@@ -322,6 +408,7 @@ export function TemplateEditor({ templateId, version: openedVersion, initial, de
                             value={sentence}
                             autoSize={{ minRows: 1 }}
                             status={found ? 'error' : undefined}
+                            {...patternProps(path)}
                             onChange={(e) => setSentence(si, ji, e.target.value)}
                             aria-label={`第${si + 1}段句式${ji + 1}`}
                           />
@@ -336,6 +423,7 @@ export function TemplateEditor({ templateId, version: openedVersion, initial, de
                         </Flex>
                         <div style={{ paddingInlineStart: 30 }}>
                           <ProblemText problems={found} />
+                          {preview(path)}
                         </div>
                       </div>
                     );
@@ -436,9 +524,18 @@ export function TemplateEditor({ templateId, version: openedVersion, initial, de
         </Form>
       </Col>
       <Col xs={24} xl={8}>
-        <div style={{ position: 'sticky', top: 16 }}>
-          <SlotHelp defaultDefinition={defaultDefinition} />
-        </div>
+        <Flex vertical gap={12} style={{ position: 'sticky', top: 16 }}>
+          <FactCataloguePanel
+            choice={periodChoice}
+            year={yearInput}
+            onChoice={setPeriodChoice}
+            onYear={setYearInput}
+            period={period}
+            target={active ? templatePlace(active) : null}
+            onInsert={onInsert}
+          />
+          <SlotHelp />
+        </Flex>
       </Col>
     </Row>
   );

@@ -54,7 +54,6 @@ export function TemplatesPage() {
             key={`new-${source.id}`}
             templateId={null}
             initial={copyOf(source.definition, items.map((t) => t.name))}
-            defaultDefinition={defaultTemplate?.definition}
             onDone={back}
           />
         </>
@@ -65,7 +64,7 @@ export function TemplatesPage() {
     return (
       <>
         {header(`编辑模板:${template.name}`)}
-        <TemplateEditor key={template.id} templateId={template.id} version={template.version} initial={template.definition} defaultDefinition={defaultTemplate?.definition} onDone={back} />
+        <TemplateEditor key={template.id} templateId={template.id} version={template.version} initial={template.definition} onDone={back} />
       </>
     );
   }
