@@ -142,6 +142,12 @@ export const saveVersionBodySchema = z.strictObject({
   note: optionalText('版本说明', 200),
   /** The version this edit started from; a newer version saved meanwhile is a conflict. */
   baseVersion: z.number().int().min(1),
+  /**
+   * Set when the text is a redraft being saved, naming the template it was drafted with: the fresh
+   * draft becomes the new baseline (what counts as edited by hand next time), and with 'current'
+   * the report adopts the template's current version.
+   */
+  fromRedraft: z.enum(['report', 'current']).optional(),
 });
 
 export const figureChangeSchema = z.object({

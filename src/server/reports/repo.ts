@@ -47,6 +47,11 @@ export async function insertReport(db: Kysely<DB>, row: Omit<ReportRow, 'id' | '
   return (await db.insertInto('reports').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }
 
+/** The template copy a report drafts with (taken over from the template's current version). */
+export async function setReportTemplate(db: Kysely<DB>, id: number, templateJson: string): Promise<void> {
+  await db.updateTable('reports').set({ template_json: templateJson }).where('id', '=', id).execute();
+}
+
 export async function touchReport(db: Kysely<DB>, id: number, title: string, now: string): Promise<void> {
   await db.updateTable('reports').set({ title, updated_at: now }).where('id', '=', id).execute();
 }

@@ -275,6 +275,14 @@ export async function getVersion(ctx: Ctx, id: number, versionNo: number): Promi
 export async function saveVersion(ctx: Ctx, id: number, input: z.infer<typeof saveVersionBodySchema>, generated?: DraftDoc): Promise<Version> {
   return inTransaction(ctx, async (tx) => {
     const row = await getEditableReportRow(tx, id);
+    if (input.fromRedraft && !generated) {
+      // A saved redraft is the new baseline: its paragraphs count as drafted, not as edited by hand,
+      // so the next redraft keeps updating them; with the current template the report adopts it.
+      const template = input.fromRedraft === 'current' ? await currentTemplateOf(tx, row.template_id) : storedTemplate(row.template_json);
+      if (!template) throw notFound('这份总结所用的模板已删除,只能按起草时的模板重新起草');
+      generated = (await draftFor(tx, row.period_from, row.period_to, template)).doc;
+      if (input.fromRedraft === 'current') await repo.setReportTemplate(tx.db, id, JSON.stringify(template));
+    }
     const latestNo = Number(row.latest_version);
     if (input.baseVersion !== latestNo) {
       throw conflict(`这份总结已由他人保存了第${latestNo}版,请先查看最新版本再保存`, { latestVersion: latestNo, current: await getReport(tx, id) });
@@ -316,6 +324,12 @@ function figuresByKey(doc: DraftDoc): Map<string, { text: string; section: strin
  * Drafts again from today's ledgers without saving: says which figures changed since the latest
  * version, and keeps every paragraph people edited by hand (its text differs from what was drafted).
  */
+/** The current definition of a report's template, or null when it was deleted. */
+async function currentTemplateOf(ctx: Ctx, templateId: number | null): Promise<TemplateDefinition | null> {
+  const template = templateId ? (await listTemplates(ctx)).find((t) => t.id === templateId) : undefined;
+  return template ? storedTemplate(JSON.stringify(template.definition)) : null;
+}
+
 export async function redraft(ctx: Ctx, id: number, which: 'report' | 'current' = 'report') {
   const row = await getEditableReportRow(ctx, id);
   const latest = (await repo.findVersion(ctx.db, id, Number(row.latest_version)))!;

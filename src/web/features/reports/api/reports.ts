@@ -115,6 +115,8 @@ export interface SaveVersionInput {
   doc: DraftDoc;
   note: string | null;
   baseVersion: number;
+  /** The template a redraft being saved was drafted with (it becomes the new baseline). */
+  fromRedraft?: 'report' | 'current';
 }
 
 export const createReport = ({ idempotencyKey, ...input }: CreateReportInput & Submission) =>

@@ -223,7 +223,7 @@ function ReportEditor({ report }: { report: ReportWithLatest }) {
 
   const onSaveRedraft = () => {
     if (!redraft) return;
-    const body = { id: report.id, doc: redraft.doc, note: '重新起草', baseVersion: working.version };
+    const body = { id: report.id, doc: redraft.doc, note: '重新起草', baseVersion: working.version, fromRedraft: redraft.template };
     save.mutate(
       { ...body, idempotencyKey: saveKeys.current.keyFor(body) },
       {
