@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UNSAFE_TEXT_MESSAGE, dateSchema, findUnsafeText, idSchema, optionalText, requiredText, safeString } from './common.js';
+import { UNSAFE_TEXT_MESSAGE, dateSchema, findUnsafeText, idSchema, optionalText, queryIdSchema, requiredText, safeString } from './common.js';
 import { FACT_LEDGERS } from './fact-catalogue.js';
 import { recordVersionSchema } from './versions.js';
 
@@ -222,3 +222,46 @@ export const redraftSchema = z.object({
 });
 
 export const staleFigureSchema = z.object({ figureId: z.string(), factKey: z.string(), text: z.string(), now: z.string() });
+
+// ---------- comparing two versions ----------
+
+/** The two versions to compare: a (usually the older) and b. */
+export const compareQuerySchema = z.object({ a: queryIdSchema, b: queryIdSchema });
+
+/** A run of a compared text: in both versions, only in the older (removed) or only in the newer (added). */
+export const textPartSchema = z.object({ kind: z.enum(['same', 'removed', 'added']), text: z.string() });
+export type TextPart = z.infer<typeof textPartSchema>;
+
+const compareStatusSchema = z.enum(['added', 'removed', 'changed', 'same']);
+
+export const paragraphCompareSchema = z.object({
+  key: z.string(),
+  status: compareStatusSchema,
+  /** The text in version a (null when the paragraph was added) and in version b (null when removed). */
+  a: z.string().nullable(),
+  b: z.string().nullable(),
+  /** For a changed paragraph, its text cut into what both share and what was removed or added (a sentence at a time, narrowed to the characters). */
+  parts: z.array(textPartSchema).nullable(),
+  /** Figures whose text differs, by fact: null on the side that does not state it. */
+  figures: z.array(z.object({ factKey: z.string(), a: z.string().nullable(), b: z.string().nullable() })),
+});
+
+const versionMetaSchema = z.object({ versionNo: z.number().int(), note: z.string().nullable(), createdByName: z.string().nullable(), createdAt: z.string() });
+
+export const versionCompareSchema = z.object({
+  a: versionMetaSchema,
+  b: versionMetaSchema,
+  /** Nothing differs. */
+  same: z.boolean(),
+  changed: z.object({ title: z.boolean(), headings: z.number().int(), paragraphs: z.number().int(), figures: z.number().int() }),
+  title: z.object({ a: z.string(), b: z.string(), changed: z.boolean() }),
+  opening: paragraphCompareSchema,
+  /** In version b's order; sections only version a has follow. */
+  sections: z.array(z.object({
+    key: z.string(),
+    status: compareStatusSchema,
+    heading: z.object({ a: z.string().nullable(), b: z.string().nullable() }),
+    paragraphs: z.array(paragraphCompareSchema),
+  })),
+});
+export type VersionCompare = z.infer<typeof versionCompareSchema>;

@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParamsSchema, okSchema, queryIdSchema } from '../../shared/common.js';
 import {
-  createReportBodySchema, factCatalogueSchema, factsQuerySchema, previewBodySchema, previewSchema, redraftQuerySchema, redraftSchema, reportSchema, saveVersionBodySchema, staleFigureSchema, templateCheckSchema,
-  templateDefinitionSchema, templateSchema, versionSchema,
+  compareQuerySchema, createReportBodySchema, factCatalogueSchema, factsQuerySchema, previewBodySchema, previewSchema, redraftQuerySchema, redraftSchema, reportSchema, saveVersionBodySchema, staleFigureSchema, templateCheckSchema,
+  templateDefinitionSchema, templateSchema, versionCompareSchema, versionSchema,
 } from '../../shared/reports.js';
 import { ctxOf } from '../context.js';
 import { optionalVersion, recordHeaders, requiredVersion, withEtag } from '../http/versions.js';
@@ -83,6 +83,13 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/reports/:id/versions', {
     schema: { tags, summary: '各版本(谁、何时、说明)', params: idParamsSchema, response: { 200: z.object({ items: z.array(versionInfo) }) } },
   }, async (request) => ({ items: await service.listVersions(ctxOf(request), request.params.id) }));
+
+  app.get('/reports/:id/versions/compare', {
+    schema: {
+      tags, summary: '对比两个版本：标题、开头、各段标题和段落按标识配对，说明增加、删去、修改的段落（两版文字及不同之处）和变化的数字',
+      params: idParamsSchema, querystring: compareQuerySchema, response: { 200: versionCompareSchema },
+    },
+  }, async (request) => service.compareVersions(ctxOf(request), request.params.id, request.query.a, request.query.b));
 
   app.get('/reports/:id/versions/:version', {
     schema: { tags, summary: '某一版本的全文', params: versionParams, response: { 200: versionSchema } },

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { FACT_LEDGERS, FACT_LEDGER_LABELS, type FactDef, factCatalogue, indexCatalogue } from '../../shared/fact-catalogue.js';
 import type {
-  DraftDoc, FactInfo, FigureRef, Report, Version, createReportBodySchema, factsQuerySchema, previewBodySchema, saveVersionBodySchema,
+  DraftDoc, FactInfo, FigureRef, Report, Version, VersionCompare, createReportBodySchema, factsQuerySchema, previewBodySchema, saveVersionBodySchema,
 } from '../../shared/reports.js';
 import { type TemplateDefinition, templateDefinitionSchema } from '../../shared/reports.js';
 import { ORG_LEVELS } from '../../shared/roles.js';
@@ -17,6 +17,7 @@ import { type DraftFacts, buildDraft, renderPattern, renderSlot } from './draft.
 import type { FactOptions, FactValues } from './fact-source.js';
 import { gatherFacts } from './facts.js';
 import { describePeriod } from './period.js';
+import { compareDocs } from './compare.js';
 import * as repo from './repo.js';
 import { DEFAULT_OUTREACH_TYPE, buildDefaultTemplate, checkPattern, checkTemplate, parseSlots } from './template.js';
 
@@ -271,6 +272,31 @@ export async function getVersion(ctx: Ctx, id: number, versionNo: number): Promi
   return presentVersion(row);
 }
 
+/** An ISO time as people read it in China: 12月2日 08:30. */
+function chinaTime(iso: string): string {
+  const t = new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString();
+  return `${Number(t.slice(5, 7))}月${Number(t.slice(8, 10))}日 ${t.slice(11, 16)}`;
+}
+
+/**
+ * The 409 of a save based on an older version: it names the version that blocks it, who saved it
+ * and when, and says so plainly when that was the same user (in another tab or on another PC).
+ */
+async function versionConflict(ctx: Ctx, id: number): Promise<AppError> {
+  const current = await getReport(ctx, id);
+  const latest = (await repo.findVersion(ctx.db, id, current.latestVersion))!;
+  const self = latest.created_by !== null && latest.created_by === ctx.actor.userId;
+  const when = chinaTime(latest.created_at);
+  const message = self
+    ? `您在另一处保存了第${current.latestVersion}版（${when}），请先查看最新版本再保存`
+    : `这份总结已由${latest.created_by_name ?? '他人'}于${when}保存了第${current.latestVersion}版，请先查看最新版本再保存`;
+  return conflict(message, {
+    latestVersion: current.latestVersion,
+    savedBy: { name: latest.created_by_name ?? null, at: latest.created_at, self },
+    current,
+  });
+}
+
 /** Saves edited text as the next version; refused when someone saved a newer version meanwhile. */
 export async function saveVersion(ctx: Ctx, id: number, input: z.infer<typeof saveVersionBodySchema>, generated?: DraftDoc): Promise<Version> {
   return inTransaction(ctx, async (tx) => {
@@ -284,15 +310,10 @@ export async function saveVersion(ctx: Ctx, id: number, input: z.infer<typeof sa
       if (input.fromRedraft === 'current') await repo.setReportTemplate(tx.db, id, JSON.stringify(template));
     }
     const latestNo = Number(row.latest_version);
-    if (input.baseVersion !== latestNo) {
-      throw conflict(`这份总结已由他人保存了第${latestNo}版,请先查看最新版本再保存`, { latestVersion: latestNo, current: await getReport(tx, id) });
-    }
+    if (input.baseVersion !== latestNo) throw await versionConflict(tx, id);
     // The report's version is its latest version number: taking the next one atomically means two
     // saves based on the same version cannot both go through.
-    if (!(await bumpVersion(tx.db, 'reports', id, latestNo))) {
-      const current = await getReport(tx, id);
-      throw conflict(`这份总结已由他人保存了第${current.latestVersion}版,请先查看最新版本再保存`, { latestVersion: current.latestVersion, current });
-    }
+    if (!(await bumpVersion(tx.db, 'reports', id, latestNo))) throw await versionConflict(tx, id);
     const latest = (await repo.findVersion(tx.db, id, latestNo))!;
     const now = new Date().toISOString();
     await repo.insertVersion(tx.db, {
@@ -372,20 +393,53 @@ export async function redraft(ctx: Ctx, id: number, which: 'report' | 'current' 
   return { template: which, templateChanged, dataChanged, doc: merged, generated: fresh, changes, keptParagraphs: [...edited.keys()] };
 }
 
-/** Figures of a version whose records changed since it was drafted (value or the records counted). */
+/**
+ * Figures of a version that would read differently if drafted now: the period is drafted again with
+ * the report's template and each figure compared with what it shows today (its text as drafted,
+ * its exact text, its value and the records it counted). So a renamed department makes the figure
+ * naming the departments stale though nothing was counted differently. A figure is matched by its
+ * id when the fresh draft has the same fact under that id, otherwise by its fact. A figure written
+ * exactly by hand (text = exactText) is compared by its exact text only.
+ */
 export async function staleFigures(ctx: Ctx, id: number, versionNo: number) {
   const row = await getReportRow(ctx, id);
   const version = await getVersion(ctx, id, versionNo);
   const { doc: fresh } = await draftFor(ctx, row.period_from, row.period_to, storedTemplate(row.template_json));
-  const now = new Map<string, FigureRef>();
   const all = (doc: DraftDoc) => [...doc.opening.figures, ...doc.sections.flatMap((s) => s.paragraphs.flatMap((p) => p.figures))];
-  for (const f of all(fresh)) now.set(f.factKey, f);
+  const byId = new Map<string, FigureRef>();
+  const byFact = new Map<string, FigureRef>();
+  for (const f of all(fresh)) {
+    byId.set(f.id, f);
+    if (!byFact.has(f.factKey)) byFact.set(f.factKey, f);
+  }
+  const nowOf = (f: FigureRef) => {
+    const same = byId.get(f.id);
+    return same?.factKey === f.factKey ? same : byFact.get(f.factKey);
+  };
+  const shows = (stored: FigureRef, now: FigureRef) =>
+    stored.exactText === now.exactText &&
+    stored.value === now.value &&
+    stored.ids.join(',') === now.ids.join(',') &&
+    (stored.text === stored.exactText || stored.text === now.text);
   return all(version.doc)
     .filter((f) => {
-      const n = now.get(f.factKey);
-      return !n || n.value !== f.value || n.ids.join(',') !== f.ids.join(',');
+      const now = nowOf(f);
+      return !now || !shows(f, now);
     })
-    .map((f) => ({ figureId: f.id, factKey: f.factKey, text: f.text, now: now.get(f.factKey)?.text ?? '(已无数据)' }));
+    .map((f) => {
+      const now = nowOf(f);
+      return { figureId: f.id, factKey: f.factKey, text: f.text, now: now ? (f.text === f.exactText ? now.exactText : now.text) : '(已无数据)' };
+    });
+}
+
+/** What differs between two versions of a report, paragraph by paragraph (see compare.ts). */
+export async function compareVersions(ctx: Ctx, id: number, a: number, b: number): Promise<VersionCompare> {
+  await getReportRow(ctx, id);
+  const [va, vb] = await Promise.all([repo.findVersion(ctx.db, id, a), repo.findVersion(ctx.db, id, b)]);
+  if (!va || !vb) throw notFound(`版本不存在：第${!va ? a : b}版`);
+  const meta = (v: Version) => ({ versionNo: v.versionNo, note: v.note, createdByName: v.createdByName, createdAt: v.createdAt });
+  const [pa, pb] = [presentVersion(va), presentVersion(vb)];
+  return { a: meta(pa), b: meta(pb), ...compareDocs(pa.doc, pb.doc) };
 }
 
 // ---------- tracing a figure to its records ----------
