@@ -28,6 +28,15 @@ describe('the seed document’s figures', () => {
     expect(phraseEach(1, '项')).toBe('各1项');
     expect(phraseShare(4, 2, '户')).toBe('4户中已有2户');
   });
+
+  it('keeps two significant digits where one would lose more than a tenth, as a writer does', () => {
+    expect(phraseQuantity(458, '人次')).toBe('450余人次'); // 400余 would lose 58 > 45.8
+    expect(phraseQuantity(15230, '份')).toBe('1.5万余份');
+    expect(phraseQuantity(83, '块')).toBe('80余块');
+    expect(phraseQuantity(11860, '人次')).toBe('近1.2万人次');
+    expect(phraseQuantity(196, '人')).toBe('近200人');
+    expect(phraseMoney(31500)).toBe('3万余元');
+  });
 });
 
 describe('rule 1: small figures and round figures are exact', () => {
@@ -40,8 +49,13 @@ describe('rule 1: small figures and round figures are exact', () => {
     expect(approximate(49)).toEqual({ kind: 'exact', value: 49 });
   });
 
-  it('writes a figure that is round at its precision without 余 or 近', () => {
+  it('writes a round figure (a multiple of ten with at most two significant digits) without 余 or 近', () => {
     expect(approxNumber(50)).toBe('50');
+    expect(approxNumber(80)).toBe('80');
+    expect(phraseQuantity(450, '人次')).toBe('450人次');
+    expect(phraseMoney(8500)).toBe('8500元');
+    expect(approxNumber(12000)).toBe('1.2万');
+    expect(approxNumber(450_000)).toBe('45万');
     expect(approxNumber(100)).toBe('100');
     expect(approxNumber(110)).toBe('110');
     expect(approxNumber(190)).toBe('190');
@@ -59,20 +73,50 @@ describe('rule 1: small figures and round figures are exact', () => {
   });
 });
 
-describe('rule 2: two significant digits after a leading 1, otherwise one', () => {
-  it('rounds down to the step that precision gives', () => {
-    expect(approximate(83)).toEqual({ kind: 'more', value: 80 }); // step 10
-    expect(approximate(123)).toEqual({ kind: 'more', value: 120 }); // leading 1: step 10
-    expect(approximate(812)).toEqual({ kind: 'more', value: 800 }); // step 100
-    expect(approximate(1234)).toEqual({ kind: 'more', value: 1200 }); // leading 1: step 100
-    expect(approximate(15230)).toEqual({ kind: 'more', value: 15000 }); // step 1,000
-    expect(approximate(11860)).toEqual({ kind: 'near', value: 12000 }); // step 1,000
-    expect(approximate(31500)).toEqual({ kind: 'more', value: 30000 }); // step 10,000
-    expect(approximate(125000)).toEqual({ kind: 'more', value: 120000 }); // step 10,000
+describe('rule 3: one significant digit, two where one loses more than a tenth', () => {
+  it('rounds down to one significant digit when that loses at most a tenth', () => {
+    expect(approximate(83)).toEqual({ kind: 'more', value: 80 }); // 3 ≤ 8.3
+    expect(approximate(812)).toEqual({ kind: 'more', value: 800 });
+    expect(approximate(31500)).toEqual({ kind: 'more', value: 30000 }); // 1,500 ≤ 3,150
+    expect(approximate(9499)).toEqual({ kind: 'more', value: 9000 }); // 499 ≤ 949.9
+    expect(approximate(10500)).toEqual({ kind: 'more', value: 10000 });
+  });
+
+  it('keeps two significant digits when one loses more', () => {
+    expect(approximate(458)).toEqual({ kind: 'more', value: 450 }); // 58 > 45.8
+    expect(approximate(123)).toEqual({ kind: 'more', value: 120 }); // 23 > 12.3
+    expect(approximate(255)).toEqual({ kind: 'more', value: 250 });
+    expect(approximate(1234)).toEqual({ kind: 'more', value: 1200 });
+    expect(approximate(15230)).toEqual({ kind: 'more', value: 15000 }); // a third
+    expect(approximate(125000)).toEqual({ kind: 'more', value: 120000 });
+    expect(approxNumber(458)).toBe('450余');
+    expect(approxNumber(2_480_000)).toBe('240万余');
+  });
+
+  it('pins the tenth: 111 → 100余, 112 → 110余; 222 → 200余, 223 → 220余', () => {
+    expect(approxNumber(111)).toBe('100余'); // 11 ≤ 11.1
+    expect(approxNumber(112)).toBe('110余'); // 12 > 11.2
+    expect(approxNumber(222)).toBe('200余'); // 22 ≤ 22.2
+    expect(approxNumber(223)).toBe('220余');
+  });
+
+  it('writes a two-digit figure that one digit would misstate as it is', () => {
+    expect(approxNumber(55)).toBe('50余'); // 5 ≤ 5.5
+    expect(approxNumber(56)).toBe('56'); // 6 > 5.6
+    expect(approxNumber(67)).toBe('67');
+    expect(approximate(67)).toEqual({ kind: 'exact', value: 67 });
   });
 });
 
-describe('rule 3: 近c when c − n ≤ 3% of c, otherwise f余', () => {
+describe('rule 2: 近c when c − n ≤ 3% of c, c at two significant digits after a leading 1, otherwise one', () => {
+  it('never writes 近 before a finer value', () => {
+    expect(approxNumber(458)).not.toMatch(/近/);
+    expect(approxNumber(486)).toBe('近500'); // 14 ≤ 15
+    expect(approxNumber(485)).toBe('近500'); // 15 ≤ 15
+    expect(approxNumber(484)).toBe('480余'); // 16 > 14.52, and 400 would lose 84
+    expect(approximate(11860)).toEqual({ kind: 'near', value: 12000 });
+  });
+
   it('pins the 50 boundary', () => {
     expect(approxNumber(49)).toBe('49');
     expect(approxNumber(50)).toBe('50');
@@ -99,8 +143,10 @@ describe('rule 3: 近c when c − n ≤ 3% of c, otherwise f余', () => {
   });
 
   it('pins 9,500, 9,999 and 10,000', () => {
-    expect(approxNumber(9500)).toBe('9000余'); // 500 > 300
-    expect(approxNumber(9700)).toBe('近1万'); // 300 ≤ 300
+    expect(approxNumber(9500)).toBe('9500'); // round
+    expect(approxNumber(9550)).toBe('9000余'); // 450 > 300; 550 ≤ 955
+    expect(approxNumber(9700)).toBe('9700'); // round
+    expect(approxNumber(9701)).toBe('近1万'); // 299 ≤ 300
     expect(approxNumber(9699)).toBe('9000余');
     expect(approxNumber(9999)).toBe('近1万');
     expect(approxNumber(10000)).toBe('1万');
@@ -136,7 +182,7 @@ describe('rule 4: 万 and 亿 from the written value', () => {
   it('writes values below 1万 in plain digits without separators', () => {
     expect(approxNumber(812)).toBe('800余');
     expect(approxNumber(1860)).toBe('近1900');
-    expect(approxNumber(9500)).toBe('9000余');
+    expect(approxNumber(9499)).toBe('9000余');
     expect(phraseMoney(8350)).toBe('8000余元');
   });
 });
@@ -163,12 +209,13 @@ describe('rule 5: 多 and Chinese numerals', () => {
   });
 
   it('reads 2 as 两 before 万/亿 and measure words, 二 elsewhere', () => {
-    expect(phraseMoney(21000, { chinese: true, more: '多' })).toBe('两万多元');
+    expect(phraseMoney(20500, { chinese: true, more: '多' })).toBe('两万多元');
+    expect(phraseMoney(21000, { chinese: true })).toBe('二点一万元');
     expect(phraseMoney(20000, { chinese: true })).toBe('两万元');
     expect(approxNumber(200_000_000, { chinese: true })).toBe('两亿');
     expect(phraseQuantity(2, '户', { chinese: true })).toBe('两户');
     expect(approxNumber(2, { chinese: true })).toBe('二');
-    expect(phraseQuantity(25000, '份', { chinese: true })).toBe('两万余份');
+    expect(phraseQuantity(20300, '份', { chinese: true })).toBe('两万余份');
     expect(phraseMoney(2.5, { chinese: true })).toBe('二点五元');
     expect(phraseQuantity(2000, '份', { chinese: true })).toBe('两千份');
     expect(phraseQuantity(20, '人', { chinese: true })).toBe('二十人');
@@ -307,14 +354,22 @@ describe('joinNames', () => {
   });
 
   it('quotes each name with Chinese quotation marks', () => {
-    expect(joinNames(['科技富民强县'], true)).toBe('\u201c科技富民强县\u201d');
-    expect(joinNames(['科技三下乡', '科技活动周'], true)).toBe('“科技三下乡”和“科技活动周”');
-    expect(joinNames(['A', 'B', 'C'], true)).toBe('“A”、“B”和“C”');
+    expect(joinNames(['科技富民强县'], { quote: true })).toBe('\u201c科技富民强县\u201d');
+    expect(joinNames(['科技三下乡', '科技活动周'], { quote: true })).toBe('“科技三下乡”和“科技活动周”');
+    expect(joinNames(['A', 'B', 'C'], { quote: true })).toBe('“A”、“B”和“C”');
+  });
+
+  it('takes no 和 before 等: A、B、C等工作', () => {
+    expect(joinNames(['科普统计', '民营科技企业统计', '科技人员入园入企工作情况统计'], { etc: true }) + '等工作').toBe('科普统计、民营科技企业统计、科技人员入园入企工作情况统计等工作');
+    expect(joinNames(['林业', '农业'], { etc: true })).toBe('林业、农业');
+    expect(joinNames(['林业'], { etc: true })).toBe('林业');
+    expect(joinNames(['A', 'B'], { etc: true, quote: true })).toBe('“A”、“B”');
+    expect(phraseNames(['林业', '农业', '气象'], { countUnit: '个部门', etc: true })).toBe('林业、农业、气象');
   });
 
   it('does not change the array it is given', () => {
     const names = ['A', 'B'];
-    joinNames(names, true);
+    joinNames(names, { quote: true });
     expect(names).toEqual(['A', 'B']);
   });
 });
@@ -365,14 +420,16 @@ describe('phraseMoney', () => {
 
 describe('phraseWan', () => {
   it('rounds 万元 amounts by the house rules, counted in 元', () => {
-    expect(phraseWan(39)).toBe('近40万元');
-    expect(phraseWan(38.6)).toBe('30余万元');
+    expect(phraseWan(39)).toBe('39万元'); // round
+    expect(phraseWan(39.2)).toBe('近40万元');
+    expect(phraseWan(38.6)).toBe('38万余元'); // 30余万 would lose more than a tenth
     expect(phraseWan(31.5)).toBe('30余万元');
     expect(phraseWan(70)).toBe('70万元');
     expect(phraseWan(12)).toBe('12万元');
     expect(phraseWan(12.5)).toBe('12万余元');
     expect(phraseWan(1.55)).toBe('1.5万余元');
-    expect(phraseWan(5.5)).toBe('5万余元');
+    expect(phraseWan(5.08)).toBe('5万余元');
+    expect(phraseWan(5.5)).toBe('5.5万元');
     expect(phraseWan(150.2)).toBe('150余万元');
     expect(phraseWan(99.5)).toBe('近100万元');
     expect(phraseWan(12345)).toBe('1.2亿余元');
@@ -380,10 +437,11 @@ describe('phraseWan', () => {
   });
 
   it('puts 余 or 多 after a place, never after a unit digit', () => {
-    expect(phraseWan(35, { more: '多' })).toBe('30多万元');
-    expect(phraseWan(35, { chinese: true })).toBe('三十余万元');
-    expect(phraseWan(5.5, { more: '多', chinese: true })).toBe('五万多元');
-    expect(phraseWan(2.5, { more: '多', chinese: true })).toBe('两万多元');
+    expect(phraseWan(31.5, { more: '多' })).toBe('30多万元');
+    expect(phraseWan(31.5, { chinese: true })).toBe('三十余万元');
+    expect(phraseWan(5.08, { more: '多', chinese: true })).toBe('五万多元');
+    expect(phraseWan(2.03, { more: '多', chinese: true })).toBe('两万多元');
+    expect(phraseWan(38.6)).toBe('38万余元');
     expect(phraseWan(120.5)).toBe('120余万元');
     expect(phraseWan(7.2)).not.toMatch(/\d余万/);
   });

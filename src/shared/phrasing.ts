@@ -7,17 +7,24 @@
  *
  * ## Rounding rules (mode 'approx', the default)
  *
- * 1. Small figures are exact. Below 50 the number is written as it is: 7人, 5次, 46人, 49.
- *    A figure that is already "round" at the precision of rule 2 is also written exactly, with
- *    no 余 or 近: 50 → 50, 200 → 200人, 800 → 800份, 15,000 → 1.5万份, 30,000 → 3万元.
- * 2. Precision. Two significant digits when the leading digit is 1, otherwise one. So the step is
- *    10 for 83 (→ 80), 10 for 196 (→ 190/200), 100 for 812 (→ 800), 1,000 for 15,230 (→ 15,000)
- *    and 11,860 (→ 11,000/12,000), 10,000 for 31,500 (→ 30,000).
- * 3. 余 or 近. Let f be the figure rounded down to that step and c = f + one step. When the figure
- *    is within 3% of c below it, i.e. c − n ≤ 3% × c, write 近c; otherwise write f余.
- *    196 → 近200 (4 ≤ 6); 194 → 近200 (6 ≤ 6); 193 → 190余 (7 > 6); 97 → 近100 (3 ≤ 3);
- *    96 → 90余 (4 > 3); 51 → 50余; 101 → 100余 (step 10, c = 110); 9,999 → 近1万;
- *    11,860 → 近1.2万; 83 → 80余; 812 → 800余; 15,230 → 1.5万余; 31,500 → 3万余; 9,500 → 9000余.
+ * 1. Small and round figures are exact. Below 50 the number is written as it is: 7人, 5次, 46人, 49.
+ *    A round figure, i.e. a multiple of ten with at most two significant digits, is written as it
+ *    is too, with no 余 or 近: 50, 80, 110, 200人, 450人次, 800份, 1900, 8500元, 1.5万份 (15,000),
+ *    1.2万 (12,000), 3万元 (30,000). (83 has two significant digits but is no multiple of ten: rule 3.)
+ * 2. 近 (nearly). A figure just below a round value is written 近 that value: let the step be 10 for
+ *    83 or 196 (two significant digits when the leading digit is 1, otherwise one: 100 for 812,
+ *    1,000 for 11,860, 10,000 for 31,500) and c the figure rounded up to the step. When c − n ≤ 3% of
+ *    c, write 近c: 196 → 近200 (4 ≤ 6); 194 → 近200 (6 ≤ 6); 97 → 近100 (3 ≤ 3); 11,860 → 近1.2万
+ *    (140 ≤ 360); 9,999 → 近1万; 1,860 → 近1900; 486 → 近500 (14 ≤ 15). 近 is never put before a
+ *    finer value than that step: 458 is not 近460 (rule 3 makes it 450余).
+ * 3. 余 (more than). Otherwise the figure is rounded down to one significant digit, f, and written
+ *    f余, unless that loses more than a tenth of the figure (n − f > n/10): then it keeps two
+ *    significant digits. 83 → 80余 (3 ≤ 8.3); 812 → 800余; 31,500 → 3万余 (1,500 ≤ 3,150); 101 →
+ *    100余; 9,500 → 9000余 (500 ≤ 950); but 458 → 450余 (400 would lose 58 > 45.8); 15,230 →
+ *    1.5万余 (10,000 would lose a third); 193 → 190余; 123 → 120余; 255 → 250余; 1,234 → 1200余.
+ *    A figure that is its own two-significant-digit value is written as it is: 56 (50 would lose
+ *    6 > 5.6), 67. So a figure is never written more than about a tenth below its value, and 近
+ *    never more than 3% above.
  * 4. Units of 万 and 亿. A written value (f, c, or the round figure itself) of 1万 (10,000) or more
  *    is written in 万, of 1亿 (100,000,000) or more in 亿, with the decimal that the precision
  *    gives (at most one): 1.5万, 1.2万, 3万, 12万 (120,000), 150万, 1000万, 1.5亿, 近1亿 (99,000,000).
@@ -43,8 +50,10 @@
  *   one 零 for any run of zeros, 一十 shortened to 十 only at the very start. 两 as in rule 5.
  *   Integer part up to Number.MAX_SAFE_INTEGER (sections 万, 亿, 万亿).
  * - ordinal: 一, 二, … 十, 十一, 二十 — for 一是、二是 and 一、二、; always 二, never 两; from 1.
- * - joinNames: 'A', 'A和B', 'A、B和C'; quote=true wraps each name in “” and keeps the 顿号,
- *   as the seed writes “科技三下乡”、“科技活动周”.
+ * - joinNames: 'A', 'A和B', 'A、B和C'; quote wraps each name in “” and keeps the 顿号, as the seed
+ *   writes “科技三下乡”、“科技活动周”. A list followed by 等 (etc: true) takes no 和, since 等 closes
+ *   it: 'A、B、C' + 等工作 = 科普统计、民营科技企业统计、科技人员入园入企工作情况统计等工作 (never
+ *   'A、B和C等'); 林业、农业等部门.
  * - phraseEach: 各 + the quantity: 各1项 (same rules as phraseQuantity).
  * - phraseShare (part of a whole, counts written exactly, the caller appends the predicate):
  *   4户中已有2户(落实到位); all → 4户全部(落实到位); none → 4户均未(落实到位).
@@ -52,8 +61,9 @@
  * - phraseMoney: the rules above with the unit 元: 3万余元, 三万多元, 8000元 (below 1万 in 元, never
  *   0.8万元), 8000余元 for 8,350; exact → 31500元.
  * - phraseWan: amounts kept in 万元 (project funds), by the same rules counted in 元, written in 万元
- *   (亿元 from 1亿): 70 → 70万元, 39 → 近40万元, 38.6 → 30余万元, 12.5 → 12万余元, 1.55 → 1.5万余元,
- *   150.2 → 150余万元, 12345 → 1.2亿余元; below 1万元 in 元 like phraseMoney (0.8 → 8000元).
+ *   (亿元 from 1亿): 70 → 70万元, 39 → 39万元, 39.2 → 近40万元, 31.5 → 30余万元, 38.6 → 38万余元,
+ *   12.5 → 12万余元, 1.55 → 1.5万余元, 150.2 → 150余万元, 12345 → 1.2亿余元; below 1万元 in 元 like
+ *   phraseMoney (0.8 → 8000元).
  *   余/多 goes where Chinese puts it: after a number ending in a place (30余万元, 三十多万元, 120余万元)
  *   and after 万 when the number ends in a unit digit or a decimal (5万余元, 12万余元, 1.5万余元; never
  *   5余万元). Exact → the amount in 万元 as it is, at most 4 decimals: 38.6万元, 12.5万元, 0万元.
@@ -86,7 +96,7 @@ const NEAR_PERCENT = 3;
 
 function assertFigure(n: number): void {
   if (typeof n !== 'number' || !Number.isFinite(n) || n < 0) {
-    throw new RangeError(`数值须为非负的有限数,收到:${String(n)}`);
+    throw new RangeError(`数值须为非负的有限数，收到：${String(n)}`);
   }
 }
 
@@ -99,21 +109,24 @@ function plainDigits(n: number, maxDecimals = 4): string {
 
 /**
  * Rules 1–3: which value is written and whether with 近 or 余. Pure arithmetic, no wording.
- * approximate(196) → { kind: 'near', value: 200 }; approximate(812) → { kind: 'more', value: 800 }.
+ * approximate(196) → { kind: 'near', value: 200 }; approximate(458) → { kind: 'more', value: 450 }.
  */
 export function approximate(n: number): Approximation {
   assertFigure(n);
   if (n < SMALL) return { kind: 'exact', value: n };
-  let p = 1;
+  let p = 1; // the place of the leading digit
   while (p * 10 <= n) p *= 10;
-  const leading = Math.floor(n / p);
-  const step = leading === 1 ? p / 10 : p;
-  const f = Math.floor(n / step) * step;
-  if (f === n) return { kind: 'exact', value: n };
-  const c = f + step;
-  // c − n ≤ 3% of c, in integers where possible: 100·(c − n) ≤ 3·c.
+  // Rule 1: a multiple of ten with at most two significant digits.
+  if (Number.isInteger(n) && n % 10 === 0 && n % (p / 10) === 0) return { kind: 'exact', value: n };
+  // Rule 2: c − n ≤ 3% of c, in integers where possible: 100·(c − n) ≤ 3·c.
+  const nearStep = Math.floor(n / p) === 1 ? p / 10 : p;
+  const c = (Math.floor(n / nearStep) + 1) * nearStep;
   if (100 * (c - n) <= NEAR_PERCENT * c) return { kind: 'near', value: c };
-  return { kind: 'more', value: f };
+  // Rule 3: one significant digit, two where one loses more than a tenth: 10·(n − f) > n.
+  const one = Math.floor(n / p) * p;
+  if (10 * (n - one) <= n) return { kind: 'more', value: one };
+  const two = Math.floor(n / (p / 10)) * (p / 10);
+  return two === n ? { kind: 'exact', value: n } : { kind: 'more', value: two };
 }
 
 const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
@@ -165,7 +178,7 @@ function numeral(n: number, liang: boolean): string {
   const [intText, decText] = text.split('.');
   const int = Number(intText);
   if (int > Number.MAX_SAFE_INTEGER) {
-    throw new RangeError(`数值过大,无法写成汉字:${text}`);
+    throw new RangeError(`数值过大，无法写成汉字：${text}`);
   }
   const head = integerNumeral(int, liang);
   if (!decText) return head;
@@ -184,7 +197,7 @@ export function chineseNumeral(n: number): string {
 export function ordinal(n: number): string {
   assertFigure(n);
   if (!Number.isInteger(n) || n < 1) {
-    throw new RangeError(`序号须为正整数,收到:${String(n)}`);
+    throw new RangeError(`序号须为正整数，收到：${String(n)}`);
   }
   return numeral(n, false);
 }
@@ -235,10 +248,18 @@ export function phraseQuantity(n: number, unit: string, options: PhraseOptions =
   return numberPart(n, options, unit !== '') + unit;
 }
 
-/** Names joined as officials list them: 'A', 'A和B', 'A、B和C'; quote wraps each in “”. */
-export function joinNames(names: string[], quote = false): string {
-  const items = quote ? names.map((name) => `\u201c${name}\u201d`) : [...names];
-  if (items.length <= 1) return items.join('');
+/** How names are joined: in quotation marks, and whether 等 follows the list. */
+export interface JoinOptions {
+  /** Wrap each name in “”. */
+  quote?: boolean;
+  /** The list is followed by 等 (A、B、C等工作): join every name with 、, no 和. */
+  etc?: boolean;
+}
+
+/** Names joined as officials list them: 'A', 'A和B', 'A、B和C'; { etc: true } → 'A、B、C' (for 等). */
+export function joinNames(names: string[], options: JoinOptions = {}): string {
+  const items = options.quote ? names.map((name) => `\u201c${name}\u201d`) : [...names];
+  if (items.length <= 1 || options.etc) return items.join('、');
   return `${items.slice(0, -1).join('、')}和${items[items.length - 1]}`;
 }
 
@@ -255,10 +276,10 @@ export function phraseShare(whole: number, part: number, unit: string): string {
   assertFigure(whole);
   assertFigure(part);
   if (!Number.isInteger(whole) || !Number.isInteger(part)) {
-    throw new RangeError(`总数和部分数须为整数,收到:${whole}、${part}`);
+    throw new RangeError(`总数和部分数须为整数，收到：${whole}、${part}`);
   }
-  if (whole === 0) throw new RangeError('总数为0,无法表述其中的部分');
-  if (part > whole) throw new RangeError(`部分数(${part})不能大于总数(${whole})`);
+  if (whole === 0) throw new RangeError('总数为0，无法表述其中的部分');
+  if (part > whole) throw new RangeError(`部分数（${part}）不能大于总数（${whole}）`);
   if (part === whole) return `${whole}${unit}全部`;
   if (part === 0) return `${whole}${unit}均未`;
   return `${whole}${unit}中已有${part}${unit}`;
@@ -273,8 +294,8 @@ export function phraseMoney(yuan: number, options: PhraseOptions = {}): string {
 }
 
 /**
- * 万元 amounts as projects state them: phraseWan(38.6) → '30余万元', phraseWan(39) → '近40万元',
- * phraseWan(12.5) → '12万余元'; { mode: 'exact' } → '38.6万元'. See the rules at the top of the file.
+ * 万元 amounts as projects state them: phraseWan(31.5) → '30余万元', phraseWan(38.6) → '38万余元',
+ * phraseWan(39.2) → '近40万元', phraseWan(12.5) → '12万余元'; { mode: 'exact' } → '38.6万元'. See the rules at the top of the file.
  */
 export function phraseWan(wan: number, options: PhraseOptions = {}): string {
   assertFigure(wan);
@@ -303,8 +324,8 @@ export const NAMES_AS_COUNT_OVER = 8;
  * with `countUnit` (phraseNames(twelveDepartments, { countUnit: '个部门' }) → '12个部门'). Without a
  * countUnit every name is listed.
  */
-export function phraseNames(names: string[], options: { countUnit?: string; quote?: boolean; over?: number } = {}): string {
+export function phraseNames(names: string[], options: JoinOptions & { countUnit?: string; over?: number } = {}): string {
   const over = options.over ?? NAMES_AS_COUNT_OVER;
   if (options.countUnit && names.length > over) return `${names.length}${options.countUnit}`;
-  return joinNames(names, options.quote === true);
+  return joinNames(names, options);
 }

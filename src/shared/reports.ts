@@ -12,6 +12,8 @@ export const patternSchema = safeString().trim().min(1, { error: '句式不能�
 export const templateSectionSchema = z.object({
   key: z.string().regex(/^[a-z][a-z0-9_]{0,29}$/, { error: '段落标识只能包含小写字母、数字和下划线' }),
   heading: requiredText('段落标题', 60),
+  /** A sentence leading the section before its 一是…二是… (not enumerated); left out like any sentence whose figure says nothing. */
+  opening: patternSchema.optional(),
   /** The sentences of the section; each is kept only when every figure it states is above zero. */
   sentences: z.array(patternSchema).min(1, { error: '每段至少一个句式' }).max(30),
   /** Enumerate the kept sentences as 一是…;二是…;三是…. */

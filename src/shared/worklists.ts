@@ -79,6 +79,8 @@ const summaryPatternSchema = safeString().trim().min(1, { error: '句式不能�
  */
 export const worklistSummarySchema = z.strictObject({
   section: safeString().trim().min(1).max(60).nullish().transform((v) => v ?? null),
+  /** The sentence that opens the list's section before its 一是…二是… (the first list's of a section). */
+  opening: summaryPatternSchema.optional(),
   sentences: z.array(summaryPatternSchema).max(10).default([]),
   plan: z
     .strictObject({ periodField: fieldKeySchema, titleField: fieldKeySchema, contentField: fieldKeySchema })
@@ -177,6 +179,7 @@ export const worklistSchema = z.object({
   sortOrder: z.number().int(),
   summary: z.object({
     section: z.string().nullable(),
+    opening: z.string().optional(),
     sentences: z.array(z.string()),
     plan: z.object({ periodField: z.string(), titleField: z.string(), contentField: z.string() }).nullable(),
   }).nullable(),

@@ -11,11 +11,13 @@ import { addProgress, createItem, createWorklist } from '../worklists/service.js
 // village ledger and deeds of the "三送" pairing with 东山镇元鱼村 (the 延东水渠 repair, 三万多元),
 // village activities (2 trainings, a film for nearly 200 people, 800-odd leaflets), statistics
 // tasks, and the plan for the second half of 2014. People and households are invented.
-// Each list carries its stable key and the seed's wording as its summary sentences; the names the
-// seed states (the village, the canal, the film) are values of the items, not words of the template.
+// Each list carries its stable key and the seed's wording as its summary sentences (full-width
+// punctuation, as the seed is typed; sections 三 and 五 open with a sentence before their 一是…);
+// the names the seed states (the village, the canal, the film) are values of the items, not words
+// of the template. Item texts keep the half-width commas people type: the draft sets them right.
 
 const SI_FENG = ['形式主义', '官僚主义', '享乐主义', '奢靡之风'];
-const MASS_LINE = '积极开展群众教育实践活动,努力解决“四风”突出问题';
+const MASS_LINE = '积极开展群众教育实践活动，努力解决“四风”突出问题';
 const SAN_SONG = '“三送”工作取得良好成绩';
 
 type ItemSeed = {
@@ -59,7 +61,8 @@ export async function loadWorklistsDemo(
   // 2. 整改台账 first: opinions link to its items.
   const rectification = await define({
     name: '整改台账', key: 'rectification', topic: '党的群众路线教育实践活动', description: '查摆“四风”问题,整改分类,动态管理(演示数据)', titleFieldKey: 'problem', sortOrder: 20,
-    summary: { section: MASS_LINE, sentences: ['认真梳理、整改分类,建立整改台账{list.rectification.registered|unit:项},实行动态管理,已整改{list.rectification.done|unit:项}'] },
+    // A ledger holds problems: 建立整改台账，登记问题5项 (not 整改台账5项).
+    summary: { section: MASS_LINE, sentences: ['认真梳理、整改分类，建立整改台账，登记问题{list.rectification.registered|unit:项}，实行动态管理，已整改{list.rectification.done|unit:项}'] },
     fields: [
       { key: 'problem', label: '存在问题', type: 'text', required: true },
       { key: 'category', label: '“四风”类别', type: 'choice', required: true, options: SI_FENG },
@@ -87,11 +90,12 @@ export async function loadWorklistsDemo(
     name: '意见建议', key: 'opinions', topic: '党的群众路线教育实践活动', description: '向企业、基层干部、“二代表一委员”、“三送”联系户征求的意见建议(演示数据)', titleFieldKey: 'summary', sortOrder: 10,
     summary: {
       section: MASS_LINE,
-      sentences: ['以查摆“四风”问题为核心,结合科技工作实际,采取“请进来、走出去”方式,向{list.opinions.figure.by_source}征求意见建议{list.opinions.registered|unit:条}'],
+      opening: '根据开展党的群众路线教育实践活动的要求，我局坚持“照镜子、正衣冠、洗洗澡、治治病”的总体要求，以为民务实清廉为主题，组织股级以上党员干部查摆“四风”问题，并立行立改',
+      sentences: ['以查摆“四风”问题为核心，结合科技工作实际，采取“请进来、走出去”方式，向{list.opinions.figure.by_source}征求意见建议{list.opinions.registered|unit:条}'],
     },
     fields: [
       { key: 'summary', label: '意见摘要', type: 'text', required: true },
-      { key: 'source', label: '意见来源', type: 'choice', required: true, options: ['企业', '基层干部', '二代表一委员', '三送联系户'] },
+      { key: 'source', label: '意见来源', type: 'choice', required: true, options: ['企业', '基层干部', '“二代表一委员”', '“三送”联系户'] },
       { key: 'channel', label: '征求方式', type: 'choice', required: true, options: ['座谈会', '上门走访', '征求意见函', '意见箱'] },
       { key: 'content', label: '意见内容', type: 'longtext' },
       { key: 'received', label: '收集日期', type: 'date', required: true },
@@ -103,9 +107,9 @@ export async function loadWorklistsDemo(
     { values: { summary: '希望简化科技项目申报手续', source: '企业', channel: '座谈会', received: '2014-03-28', rectification: problems[2] }, registered: '2014-03-28', moves: [['2014-04-10', 'sorted', '归入整改台账']] },
     { values: { summary: '科技局干部下企业次数偏少', source: '企业', channel: '上门走访', received: '2014-04-02', rectification: problems[1] }, registered: '2014-04-02', moves: [['2014-04-10', 'sorted', '归入整改台账']] },
     { values: { summary: '会议通知多,基层疲于应付', source: '基层干部', channel: '征求意见函', received: '2014-04-03', rectification: problems[0] }, registered: '2014-04-03', moves: [['2014-04-08', 'sorted', '归入整改台账']] },
-    { values: { summary: '加强农业实用技术培训', source: '二代表一委员', channel: '座谈会', received: '2014-04-04' }, registered: '2014-04-04', moves: [['2014-04-10', 'sorted', '纳入下半年培训计划']] },
-    { values: { summary: '希望多送种植技术资料到村', source: '三送联系户', channel: '上门走访', received: '2014-04-06' }, registered: '2014-04-06', moves: [['2014-04-10', 'sorted', '交业务股办理']] },
-    { values: { summary: '公务接待应更加节俭', source: '二代表一委员', channel: '意见箱', received: '2014-04-07', rectification: problems[3] }, registered: '2014-04-07', moves: [['2014-04-12', 'sorted', '归入整改台账']] },
+    { values: { summary: '加强农业实用技术培训', source: '“二代表一委员”', channel: '座谈会', received: '2014-04-04' }, registered: '2014-04-04', moves: [['2014-04-10', 'sorted', '纳入下半年培训计划']] },
+    { values: { summary: '希望多送种植技术资料到村', source: '“三送”联系户', channel: '上门走访', received: '2014-04-06' }, registered: '2014-04-06', moves: [['2014-04-10', 'sorted', '交业务股办理']] },
+    { values: { summary: '公务接待应更加节俭', source: '“二代表一委员”', channel: '意见箱', received: '2014-04-07', rectification: problems[3] }, registered: '2014-04-07', moves: [['2014-04-12', 'sorted', '归入整改台账']] },
   ]));
 
   // 3. 征收包干: four households, two settled by the end of June.
@@ -113,7 +117,7 @@ export async function loadWorklistsDemo(
     name: '征收包干', key: 'expropriation', topic: '县土地房屋征收工作', description: '我局包干的被征收户(演示数据)', titleFieldKey: 'head', sortOrder: 30,
     summary: {
       section: '攻坚破难有力推动县土地房屋征收工作有序开展',
-      sentences: ['我局高度重视土地房屋征收工作,经常深入被征收农户,耐心细致做思想工作,力所能及地为其解决遇到的实际困难。截止到目前,我局所包干的{list.expropriation.handled|unit:户|share:list.expropriation.done}落实到位'],
+      sentences: ['我局高度重视土地房屋征收工作，经常深入被征收农户，耐心细致做思想工作，力所能及地为其解决遇到的实际困难。截止到目前，我局所包干的{list.expropriation.handled|unit:户|share:list.expropriation.done}落实到位'],
     },
     fields: [
       { key: 'head', label: '户主', type: 'household', required: true },
@@ -138,7 +142,9 @@ export async function loadWorklistsDemo(
     name: '民情台账', key: 'village_ledger', topic: '“三送”工作(东山镇元鱼村)', description: '驻村走访建立的民情台账(演示数据)', titleFieldKey: 'household', sortOrder: 40,
     summary: {
       section: SAN_SONG,
-      sentences: ['深入{list.village_ledger.field.village}开展“送政策释民惑,送温暖释民心,送服务解民难”活动,建立民情台账{list.village_ledger.registered|unit:户},切实为群众排忧解难'],
+      // The section's opening; a ledger holds households: 建立民情台账，登记农户3户.
+      opening: '深入{list.village_ledger.field.village}开展“送政策释民惑，送温暖释民心，送服务解民难”活动，建立民情台账，登记走访农户{list.village_ledger.registered|unit:户}，切实为群众排忧解难。主要做了以下几件实事：',
+      sentences: [],
     },
     fields: [
       { key: 'household', label: '农户', type: 'household', required: true },
@@ -161,7 +167,7 @@ export async function loadWorklistsDemo(
     name: '为民实事', key: 'deeds', topic: '“三送”工作(东山镇元鱼村)', description: '驻村为群众办的实事好事(演示数据)', titleFieldKey: 'title', sortOrder: 50,
     summary: {
       section: SAN_SONG,
-      sentences: ['维修水利设施,积极向上争取资金,单位出一点,多方联合,共投入{list.deeds.figure.money|more:多|chinese}成功把{list.deeds.field.facility}修复完善'],
+      sentences: ['维修水利设施，积极向上争取资金，单位出一点，多方联合，共投入{list.deeds.figure.money|more:多|chinese}成功把{list.deeds.field.facility}修复完善'],
     },
     fields: [
       { key: 'title', label: '实事名称', type: 'text', required: true },
@@ -186,8 +192,8 @@ export async function loadWorklistsDemo(
     summary: {
       section: SAN_SONG,
       sentences: [
-        '开展送科技服务,组织了部分涉农专家到该村进行了{list.village_activities.figure.by_kind.科技培训|unit:次}科技培训,使村民了解当前农业生产急需的科技知识',
-        '在{list.village_activities.field.village}大力宣传“党风廉政建设社会评价”工作,发放宣传资料{list.village_activities.figure.materials},组织{list.village_activities.figure.film_viewers}观看{list.village_activities.field.film}',
+        '开展送科技服务，组织了部分涉农专家到该村进行了{list.village_activities.figure.by_kind.科技培训|unit:次}科技培训，使村民了解当前农业生产急需的科技知识',
+        '在{list.village_activities.field.village}大力宣传“党风廉政建设社会评价”工作，发放宣传资料{list.village_activities.figure.materials}，组织{list.village_activities.figure.film_viewers}观看{list.village_activities.field.film}',
       ],
     },
     fields: [

@@ -43,7 +43,7 @@ describe('a period with no records', () => {
     expect(res.status).toBe(200);
     const doc = res.body.latest.doc;
     expect(doc.title).toBe('上犹县科技局2025年上半年工作总结');
-    expect(doc.opening.text).toMatch(/^2025年上半年,在县委、县政府的正确领导/);
+    expect(doc.opening.text).toMatch(/^2025年上半年，在县委、县政府的正确领导/);
     expect(doc.sections).toEqual([]);
     expect(doc.warnings).toEqual([]);
 
@@ -77,13 +77,13 @@ describe('a bureau created from nothing', () => {
     const res = await leader.post('/api/reports', { from: '2023-01-01', to: '2023-06-30' });
     expect(res.status).toBe(200);
     expect(res.body.latest.doc).toMatchObject({ title: '新建县科技局2023年上半年工作总结', sections: [], warnings: [] });
-    expect(res.body.latest.doc.opening.text).toMatch(/^2023年上半年,在县委、县政府的正确领导.*积极做好县中心工作/);
+    expect(res.body.latest.doc.opening.text).toMatch(/^2023年上半年，在县委、县政府的正确领导.*积极做好县中心工作/);
   });
 
   it('opens a city bureau\'s summary with the city leadership', async () => {
     const leader = await newBureau('新建市科学技术局', 'city');
     const res = await leader.post('/api/reports', { from: '2023-01-01', to: '2023-12-31' });
-    expect(res.body.latest.doc.opening.text).toMatch(/^2023年,在市委、市政府的正确领导.*积极做好市中心工作/);
+    expect(res.body.latest.doc.opening.text).toMatch(/^2023年，在市委、市政府的正确领导.*积极做好市中心工作/);
   });
 
   it('rebuilds the default template as lists are added, a list without summary getting a generic sentence, until a person saves it', async () => {
@@ -124,7 +124,7 @@ describe('work-list keys', () => {
       await leader.post(`/api/worklists/${list.id}/items`, { values: { title, town, people }, registeredDate: '2023-03-10' });
     }
     const report = (await leader.post('/api/reports', { from: '2023-01-01', to: '2023-06-30' })).body;
-    const section = { key: 'services', heading: '一、优化科技服务', paragraphs: [expect.objectContaining({ text: '深入甲镇和乙镇开展科技服务2次,服务群众70余人。' })] };
+    const section = { key: 'services', heading: '一、优化科技服务', paragraphs: [expect.objectContaining({ text: '深入甲镇和乙镇开展科技服务2次，服务群众70余人。' })] };
     expect(report.latest.doc.sections).toEqual([section]);
 
     const renamed = await leader.request('PUT', `/api/worklists/${list.id}`, {
@@ -185,7 +185,7 @@ describe('a slot that names no fact', () => {
     const report = await leader.post('/api/reports', { from: '2023-01-01', to: '2023-06-30', templateId: saved.body.id });
     expect(report.status).toBe(200);
     expect(report.body.latest.doc.warnings).toEqual([
-      { path: 'sections.0.sentences.0', slot: '{list.temp.registered}', message: '“list.temp.registered”不是可用的统计数据,这句没有写入' },
+      { path: 'sections.0.sentences.0', slot: '{list.temp.registered}', message: '“list.temp.registered”不是可用的统计数据，这句没有写入' },
     ]);
     expect(report.body.latest.doc.title).toBe('警告县科技局2023年上半年工作简报');
   });
@@ -197,13 +197,13 @@ describe('the live preview of a sentence', () => {
     const period = { from: '2014-01-01', to: '2014-06-25' };
     const ok = await leader.post('/api/report-templates/preview', { ...period, pattern: '开展{outreach.type}活动共{outreach.count},发放资料{outreach.materials},走访{list.village_ledger.field.village}' });
     expect(ok.status).toBe(200);
-    expect(ok.body.text).toBe('开展送科技下乡活动共5次,发放资料1.5万余份,走访东山镇元鱼村');
+    expect(ok.body.text).toBe('开展送科技下乡活动共5次，发放资料1.5万余份，走访东山镇元鱼村');
     expect(ok.body.problems).toEqual([]);
     expect(ok.body.figures.map((f: { factKey: string; exactText: string }) => [f.factKey, f.exactText])).toEqual([
       ['outreach.count', '5次'], ['outreach.materials', '15230份'], ['list.village_ledger.field.village', '东山镇元鱼村'],
     ]);
     const member = await leader.post('/api/report-templates/preview', { ...period, pattern: '{list.village_activities.figure.by_kind.科技培训|unit:次}培训,{list.rectification.figure.by_statusAtEnd.已整改}' });
-    expect(member.body.text).toBe('2次培训,2项');
+    expect(member.body.text).toBe('2次培训，2项');
     const quiet = await leader.post('/api/report-templates/preview', { from: '2025-01-01', to: '2025-06-30', pattern: '开展活动{outreach.count}' });
     expect(quiet.body).toEqual({ text: null, figures: [], problems: [] });
     const wrong = await leader.post('/api/report-templates/preview', { ...period, pattern: '申报{projects.nothing|bold}项目{projects.applied' });

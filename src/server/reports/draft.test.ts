@@ -6,7 +6,7 @@ import { describePeriod } from './period.js';
 import { buildDefaultTemplate, checkTemplate } from './template.js';
 
 // The pure renderer over catalogue facts: groups and their members, nesting, 万元 and names rules,
-// and slots that name no fact.
+// slots that name no fact, Chinese typography, names before 等, and section openings.
 
 const extra: FactDef[] = [
   { key: 'projects.approvedByLevel', ledger: 'projects', label: '按级别立项', kind: 'groups', unit: '项', style: 'count', recordType: 'project', dimensions: ['field'], atEnd: false, description: '' },
@@ -42,7 +42,8 @@ describe('renderPattern', () => {
       },
     });
     const out = render('获批{projects.approvedByLevel|suffix:项目|nest:field}', facts);
-    expect(out.text).toBe('获批国家级项目1项(工业1项),市级项目5项(工业3项、农业2项)');
+    expect(out.text).toBe('获批国家级项目1项（工业1项），市级项目5项（工业3项、农业2项）');
+    expect(out.figures[0].text).toBe('国家级项目1项（工业1项），市级项目5项（工业3项、农业2项）');
     expect(out.figures[0]).toMatchObject({ value: 6, ids: [1, 2, 3, 4, 5, 6], recordType: 'project', exactText: '国家级项目1项、市级项目5项' });
   });
 
@@ -60,9 +61,9 @@ describe('renderPattern', () => {
   it('rounds 万元 amounts by the house rules unless exact', () => {
     const facts = input({
       'projects.amountApproved': { kind: 'number', value: 38.6, ids: [1, 2] },
-      'projects.amountByLevel': { kind: 'groups', groups: [group('city', '市级', 39, [1]), group('county', '县级', 12.5, [2])] as never },
+      'projects.amountByLevel': { kind: 'groups', groups: [group('city', '市级', 39.2, [1]), group('county', '县级', 12.5, [2])] as never },
     });
-    expect(render('争取资金{projects.amountApproved}', facts).text).toBe('争取资金30余万元');
+    expect(render('争取资金{projects.amountApproved}', facts).text).toBe('争取资金38万余元');
     expect(render('争取资金{projects.amountApproved|exact}', facts).text).toBe('争取资金38.6万元');
     expect(render('{projects.amountByLevel|list}', facts).text).toBe('市级近40万元、县级12万余元');
     expect(render('{projects.amountApproved}', facts).figures[0].exactText).toBe('38.6万元');
@@ -72,7 +73,42 @@ describe('renderPattern', () => {
     const nine = ['林业', '农业', '茶果', '气象', '卫生', '科协', '畜牧', '教育', '水利'];
     const pattern = '牵头组织{outreach.departments|listed:等部门}的专家';
     expect(render(pattern, input({ 'outreach.departments': { kind: 'names', names: nine, ids: [1] } })).text).toBe('牵头组织9个部门的专家');
-    expect(render(pattern, input({ 'outreach.departments': { kind: 'names', names: nine.slice(0, 3), ids: [1] } })).text).toBe('牵头组织林业、农业和茶果等部门的专家');
+    expect(render(pattern, input({ 'outreach.departments': { kind: 'names', names: nine.slice(0, 3), ids: [1] } })).text).toBe('牵头组织林业、农业、茶果等部门的专家');
+  });
+
+  it('joins names followed by 等 without 和: A、B、C等工作, never A、B和C等工作', () => {
+    const facts = input({ 'outreach.departments': { kind: 'names', names: ['林业', '农业', '茶果'], ids: [1] } });
+    expect(render('组织{outreach.departments}等部门', facts).text).toBe('组织林业、农业、茶果等部门');
+    expect(render('组织{outreach.departments}的专家', facts).text).toBe('组织林业、农业和茶果的专家');
+    expect(render('组织{outreach.departments|listed:等部门}', facts).text).toBe('组织林业、农业、茶果等部门');
+    expect(render('组织{outreach.departments|listed:部门}', facts).text).toBe('组织林业、农业和茶果部门');
+    const groups = input({ 'projects.byProgram': { kind: 'groups', groups: [group('a', '科普统计', 1, [1]), group('b', '民营科技企业统计', 1, [2]), group('c', '科技人员入园入企统计', 1, [3])] as never } });
+    expect(render('开展了{projects.byProgram}等工作', groups).text).toBe('开展了科普统计、民营科技企业统计、科技人员入园入企统计等工作');
+  });
+
+  it('sets the sentence in Chinese typography, the template\'s words and the record texts alike', () => {
+    const facts = input({
+      'projects.byProgram': { kind: 'groups', groups: [group('a', '科技富民强县(试行)', 1, [1]), group('b', 'Windows (64-bit)', 1, [2])] as never },
+      'outreach.count': { kind: 'number', value: 5, ids: [1] },
+      'outreach.type': { kind: 'text', text: '送科技下乡,为民服务' },
+    });
+    const out = render('上半年,申报{projects.byProgram|each}; 开展"{outreach.type}"活动{outreach.count}: 见https://kjj.example.cn/a?b=1,2', facts);
+    expect(out.text).toBe('上半年，申报科技富民强县（试行）和Windows（64-bit）各1项；开展“送科技下乡，为民服务”活动5次：见https://kjj.example.cn/a?b=1,2');
+    // Each figure's text is what the sentence says at its place.
+    for (const f of out.figures) expect(out.text).toContain(f.text);
+    expect(out.figures.map((f) => f.text)).toEqual(['科技富民强县（试行）和Windows（64-bit）各1项', '5次']);
+  });
+
+  it('keeps the quotation marks around a name, its suffix outside them', () => {
+    const facts = input({ 'projects.byProgram': { kind: 'groups', groups: [group('a', '科技富民强县', 1, [1]), group('b', '科技型中小企业创新基金', 1, [2])] as never } });
+    expect(render('组织申报{projects.byProgram|quote|suffix:项目|each}', facts).text).toBe('组织申报“科技富民强县”项目和“科技型中小企业创新基金”项目各1项');
+    expect(render('以{projects.byProgram|quote}为契机', facts).text).toBe('以“科技富民强县”和“科技型中小企业创新基金”为契机');
+  });
+
+  it('says the measure word a template gives, and reads | and : typed full-width in a slot', () => {
+    const facts = input({ 'outreach.count': { kind: 'number', value: 5, ids: [1, 2, 3, 4, 5] } });
+    expect(render('建立活动台账，登记活动{outreach.count|unit:场}', facts).text).toBe('建立活动台账，登记活动5场');
+    expect(render('登记活动{outreach.count\uff5cunit\uff1a场}', facts).text).toBe('登记活动5场');
   });
 
   it('leaves a sentence out when a figure says nothing, and names the slot that names no fact', () => {
@@ -104,9 +140,44 @@ describe('buildDraft', () => {
     expect(doc.opening.text).toBe('');
     expect(doc.sections.map((s) => s.paragraphs[0].text)).toEqual(['活动2次。']);
     expect(doc.warnings).toEqual([
-      { path: 'opening', slot: '{no.such}', message: '“no.such”不是可用的统计数据,这句没有写入' },
-      { path: 'sections.0.sentences.1', slot: '{list.gone.done}', message: '“list.gone.done”不是可用的统计数据,这句没有写入' },
+      { path: 'opening', slot: '{no.such}', message: '“no.such”不是可用的统计数据，这句没有写入' },
+      { path: 'sections.0.sentences.1', slot: '{list.gone.done}', message: '“list.gone.done”不是可用的统计数据，这句没有写入' },
     ]);
+  });
+
+  const sectionDraft = (section: TemplateDefinition['sections'][number], values: Record<string, FactValue>) => {
+    const template: TemplateDefinition = { name: 't', title: '总结', opening: '现将工作汇报如下:', outreachType: '送科技下乡', plan: null, auto: false, sections: [section] };
+    return buildDraft(template, input(values), describePeriod('2023-01-01', '2023-06-30'), []);
+  };
+  const some = { 'outreach.count': { kind: 'number', value: 5, ids: [1, 2, 3, 4, 5] }, 'commissioners.logs': { kind: 'number', value: 12, ids: [7] } } as Record<string, FactValue>;
+
+  it('writes a section\'s opening sentence before its 一是…二是…, not enumerated', () => {
+    const doc = sectionDraft({
+      key: 'a', heading: '“三送”工作', enumerate: true, opening: '深入农村开展活动{outreach.count},主要做了以下几件实事:',
+      sentences: ['开展送科技服务', '下乡服务{commissioners.logs}'],
+    }, some);
+    expect(doc.sections[0].paragraphs[0].text).toBe('深入农村开展活动5次，主要做了以下几件实事：一是开展送科技服务；二是下乡服务12次。');
+    expect(doc.sections[0].paragraphs[0].figures.map((f) => f.text)).toEqual(['5次', '12次']);
+    expect(doc.opening.text).toBe('现将工作汇报如下：');
+  });
+
+  it('leaves an opening out when its figure says nothing, and a section of only a wordy opening out', () => {
+    const quiet = { 'outreach.count': { kind: 'number', value: 0, ids: [] } } as Record<string, FactValue>;
+    const withSentences = sectionDraft({ key: 'a', heading: '甲', enumerate: true, opening: '开展活动{outreach.count}', sentences: ['服务{commissioners.logs}', '活动{outreach.count}'] }, { ...quiet, 'commissioners.logs': some['commissioners.logs'] });
+    expect(withSentences.sections[0].paragraphs[0].text).toBe('服务12次。');
+    expect(sectionDraft({ key: 'a', heading: '甲', enumerate: true, opening: '我局高度重视此项工作', sentences: ['活动{outreach.count}'] }, quiet).sections).toEqual([]);
+    const openingAlone = sectionDraft({ key: 'a', heading: '甲', enumerate: true, opening: '开展活动{outreach.count}', sentences: ['服务{commissioners.logs}'] }, { 'outreach.count': some['outreach.count'] });
+    expect(openingAlone.sections[0].paragraphs[0].text).toBe('开展活动5次。');
+  });
+
+  it('sets headings and plan items people typed in Chinese typography', () => {
+    const template: TemplateDefinition = {
+      name: 't', title: '总结', opening: '汇报如下', outreachType: '送科技下乡', plan: { listKey: 'plan', periodField: 'p', titleField: 't', contentField: 'c' }, auto: false,
+      sections: [{ key: 'a', heading: '强化宣传,活动丰富(试行)', enumerate: true, sentences: ['活动{outreach.count}'] }],
+    };
+    const doc = buildDraft(template, input(some), describePeriod('2023-01-01', '2023-06-30'), [{ id: 1, title: '做好"科技富民强县"项目', content: '继续做好申报,确保落地(见附件a(1).docx).' }]);
+    expect(doc.sections.map((s) => s.heading)).toEqual(['一、强化宣传，活动丰富（试行）', '二、下半年工作计划']);
+    expect(doc.sections[1].paragraphs[0].text).toBe('一、做好“科技富民强县”项目。继续做好申报，确保落地（见附件a(1).docx）.');
   });
 });
 
@@ -126,13 +197,34 @@ describe('buildDefaultTemplate', () => {
       list('misc', 70, null, { name: '杂项台账', topic: '其他工作' }),
     ]);
     expect(def.sections.map((s) => [s.key, s.heading])).toEqual([
-      ['management', '狠抓落实,科技管理上水平'], ['outreach', '强化科技宣传,科技活动丰富多彩'], ['a', '专项工作'], ['misc', '其他工作'],
+      ['management', '狠抓落实，科技管理上水平'], ['outreach', '强化科技宣传，科技活动丰富多彩'], ['a', '专项工作'], ['misc', '其他工作'],
     ]);
     expect(def.sections[0].sentences.at(-1)).toBe('统计{list.stats.doneNames}');
     expect(def.sections[2].sentences).toEqual(['甲{list.a.done}', '乙{list.b.done}']);
     expect(def.sections[3].sentences).toEqual(['杂项台账期内办理{list.misc.handled}', '其中已完成{list.misc.done}']);
     expect(def.plan).toEqual({ listKey: 'plan', periodField: 'p', titleField: 't', contentField: 'c' });
     expect(def.auto).toBe(true);
+  });
+
+  it('gives a section the first opening its lists give, and a list of only an opening its section', () => {
+    const def = buildDefaultTemplate([
+      list('a', 10, { section: '专项工作', opening: '深入农村{list.a.done}', sentences: [], plan: null }),
+      list('b', 20, { section: '专项工作', opening: '不用的开头', sentences: ['乙{list.b.done}'], plan: null }),
+      list('c', 30, { section: 'management', opening: '科技管理的开头', sentences: ['丙{list.c.done}'], plan: null }),
+      list('d', 40, { section: '另一项工作', opening: '只有开头{list.d.done}', sentences: [], plan: null }),
+    ]);
+    expect(def.sections.map((s) => [s.key, s.opening ?? null, s.sentences.at(-1)])).toEqual([
+      ['management', '科技管理的开头', '丙{list.c.done}'], ['outreach', null, '举办各类培训{events.trainings}，培训{events.trainees}'],
+      ['a', '深入农村{list.a.done}', '乙{list.b.done}'], ['d', null, '只有开头{list.d.done}'],
+    ]);
+    const problems = checkTemplate({ ...def, sections: [{ ...def.sections[2], opening: '开头{list.gone.done}' }] }, indexCatalogue(factCatalogue([])));
+    expect(problems.map((p) => p.path)).toContain('sections.0.opening');
+  });
+
+  it('writes the default template with full-width punctuation', () => {
+    const def = buildDefaultTemplate([]);
+    const prose = [def.title, def.opening, ...def.sections.flatMap((s) => [s.heading, ...s.sentences])].map((p) => p.replace(/\{[^{}]*\}/g, ''));
+    expect(prose.join('').match(/[,;:()]/g)).toBeNull();
   });
 
   it('names only facts of the catalogue, and no place, year or county', () => {

@@ -1,6 +1,7 @@
 import { type CatalogueIndex, type FactDef, type FactGroup, type FactValue, resolveFactKey } from '../../shared/fact-catalogue.js';
 import { joinNames, ordinal, phraseMoney, phraseNames, type PhraseOptions, phraseQuantity, phraseShare, phraseWan } from '../../shared/phrasing.js';
 import type { DraftDoc, FigureRef, Paragraph, TemplateDefinition } from '../../shared/reports.js';
+import { toChinesePunctuation, toChinesePunctuationMapped } from '../../shared/typography.js';
 import type { FactValues } from './fact-source.js';
 import type { PeriodInfo } from './period.js';
 import { type Slot, type SlotProblem, parseSlots, unknownFactMessage } from './template.js';
@@ -9,7 +10,9 @@ import { type Slot, type SlotProblem, parseSlots, unknownFactMessage } from './t
 // when every figure it states is above zero (sections with nothing to report drop out); each
 // figure keeps the fact it came from and the ids of the records it counted. Units, number styles
 // and record types come from the fact catalogue. A slot naming no fact of the catalogue leaves its
-// sentence out and says so in the draft's warnings.
+// sentence out and says so in the draft's warnings. Every sentence, heading and plan item is set in
+// Chinese typography (shared/typography.ts): the template's words and the record texts inserted
+// into them alike, so half-width , ; : ( ) typed anywhere reach the draft full-width.
 
 export interface PlanItem {
   id: number;
@@ -80,11 +83,24 @@ function phraseNumber(value: number, unit: string, style: FactDef['style'], form
   return exactOf(value, unit);
 }
 
+/** Where a slot stands in its sentence: `etc` = 等 follows it (A、B、C等工作), so its names take no 和. */
+export interface SlotContext {
+  etc?: boolean;
+}
+
 /**
  * Renders one slot: null when its fact says nothing (zero, empty), 'unknown' when the slot names no
- * fact of the catalogue.
+ * fact of the catalogue. Its text is set in Chinese typography.
  */
-export function renderSlot(slot: Slot, input: DraftFacts, nextId: () => string): Rendered | null | 'unknown' {
+export function renderSlot(slot: Slot, input: DraftFacts, nextId: () => string, context: SlotContext = {}): Rendered | null | 'unknown' {
+  const rendered = renderSlotText(slot, input, nextId, context);
+  if (!rendered || rendered === 'unknown') return rendered;
+  const text = toChinesePunctuation(rendered.text);
+  const figure = rendered.figure && { ...rendered.figure, text, exactText: toChinesePunctuation(rendered.figure.exactText) };
+  return { text, figure };
+}
+
+function renderSlotText(slot: Slot, input: DraftFacts, nextId: () => string, context: SlotContext): Rendered | null | 'unknown' {
   const r = resolve(slot.key, input);
   if (!r) return 'unknown';
   const { def } = r;
@@ -126,30 +142,34 @@ export function renderSlot(slot: Slot, input: DraftFacts, nextId: () => string):
     const amount = (g: FactGroup) => (def.style === 'wan' || def.style === 'money' ? phraseNumber(g.value, unitOf(g), def.style, f) : `${g.value}${unitOf(g)}`);
     const exactAmount = (g: FactGroup) => exactOf(g.value, def.style === 'wan' ? '万元' : def.style === 'money' ? '元' : unitOf(g));
     const suffix = f.get('suffix') ?? '';
-    const names = groups.map((g) => `${g.name}${suffix}`);
+    // A quoted name keeps its suffix outside the quotes: “科技富民强县”项目.
+    const names = groups.map((g) => (f.has('quote') ? `\u201c${g.name}\u201d${suffix}` : `${g.name}${suffix}`));
     const nestBy = f.get('nest');
     let text: string;
     if (nestBy) {
       text = groups.map((g, i) => {
         const sub = (g.sub?.[nestBy] ?? []).filter((s) => s.value > 0);
-        return `${names[i]}${amount(g)}${sub.length ? `(${sub.map((s) => `${s.name}${amount(s)}`).join('、')})` : ''}`;
-      }).join(',');
+        return `${names[i]}${amount(g)}${sub.length ? `（${sub.map((s) => `${s.name}${amount(s)}`).join('、')}）` : ''}`;
+      }).join('，');
     } else if (f.has('each') && groups.every((g) => g.value === groups[0].value && unitOf(g) === unitOf(groups[0]))) {
-      text = `${joinNames(names, f.has('quote'))}${groups.length > 1 ? '各' : ''}${amount(groups[0])}`;
+      text = `${joinNames(names)}${groups.length > 1 ? '各' : ''}${amount(groups[0])}`;
     } else if (f.has('each') || f.has('list')) {
       text = groups.map((g, i) => `${names[i]}${amount(g)}`).join('、');
     } else {
-      text = joinNames(names, f.has('quote'));
+      text = joinNames(names, { etc: context.etc });
     }
     const total = groups.reduce((s, g) => s + g.value, 0);
     return { text, figure: figure(text, total, groups.map((g, i) => `${names[i]}${exactAmount(g)}`).join('、'), [...new Set(groups.flatMap((g) => g.ids))], def.unit ?? '') };
   }
 
   if (r.value?.kind !== 'names' || !r.value.names.length) return null;
-  const listed = phraseNames(r.value.names, { quote: f.has('quote') });
-  const phrased = phraseNames(r.value.names, { countUnit: def.countUnit, quote: f.has('quote') });
-  // A list written out may be followed by words (林业、农业等部门) that its count does without (12个部门).
-  const text = phrased === listed ? `${listed}${f.get('listed') ?? ''}` : phrased;
+  // A list written out may be followed by words (林业、农业等部门) that its count does without (12个部门);
+  // a list followed by 等, here or in the sentence, takes no 和.
+  const listedWords = f.get('listed') ?? '';
+  const join = { quote: f.has('quote'), etc: context.etc || listedWords.startsWith('等') };
+  const listed = phraseNames(r.value.names, join);
+  const phrased = phraseNames(r.value.names, { ...join, countUnit: def.countUnit });
+  const text = phrased === listed ? `${listed}${listedWords}` : phrased;
   return { text, figure: figure(text, r.value.names.length, r.value.names.join('、'), r.value.ids, '') };
 }
 
@@ -161,30 +181,45 @@ export interface RenderedPattern {
   unknown: Slot[];
 }
 
-/** Fills a pattern; its text is null when a figure in it says nothing, so the sentence is left out. */
+/**
+ * Fills a pattern; its text is null when a figure in it says nothing, so the sentence is left out.
+ * The sentence is set in Chinese typography as a whole (the template's words in the context of the
+ * figures and names around them), and each figure's text is its part of the result.
+ */
 export function renderPattern(pattern: string, input: DraftFacts, nextId: () => string): RenderedPattern {
-  let text: string | null = pattern;
-  const figures: FigureRef[] = [];
+  let raw = '';
+  let silent = false;
+  let from = 0;
+  const spans: { figure: FigureRef; start: number; end: number }[] = [];
   const unknown: Slot[] = [];
   for (const slot of parseSlots(pattern)) {
-    const rendered = renderSlot(slot, input, nextId);
-    if (rendered === 'unknown') {
-      unknown.push(slot);
-      text = null;
+    const at = pattern.indexOf(slot.raw, from);
+    raw += pattern.slice(from, at);
+    from = at + slot.raw.length;
+    const rendered = renderSlot(slot, input, nextId, { etc: pattern.startsWith('等', from) });
+    if (rendered === 'unknown') unknown.push(slot);
+    if (!rendered || rendered === 'unknown') {
+      silent = true;
       continue;
     }
-    if (!rendered) {
-      text = null;
-      continue;
-    }
-    if (text !== null) text = text.replace(slot.raw, rendered.text);
-    if (rendered.figure) figures.push(rendered.figure);
+    const start = raw.length;
+    raw += rendered.text;
+    if (rendered.figure) spans.push({ figure: rendered.figure, start, end: raw.length });
   }
-  return text === null ? { text: null, figures: [], unknown } : { text, figures, unknown };
+  if (silent) return { text: null, figures: [], unknown };
+  raw += pattern.slice(from);
+  const { text, map } = toChinesePunctuationMapped(raw);
+  const figures = spans.map(({ figure, start, end }) => ({ ...figure, text: text.slice(map[start], map[end]) }));
+  return { text, figures, unknown };
 }
 
+/** Marks a sentence may end with; anything else gets 。. */
+const SENTENCE_END = /[。;!?:；！？：]$/;
+/** Marks an enumerated item's own end is replaced by (its ; or 。 comes from the enumeration). */
+const ITEM_END = /[。;；，]$/;
+
 function endSentence(text: string): string {
-  return /[。;;!?:]$/.test(text) ? text : `${text}。`;
+  return SENTENCE_END.test(text) ? text : `${text}。`;
 }
 
 /** The whole draft. `plan` holds the plan list's items for the next period (empty leaves the plan out). */
@@ -194,7 +229,7 @@ export function buildDraft(template: TemplateDefinition, input: DraftFacts, peri
   const warnings: SlotProblem[] = [];
   const render = (pattern: string, path: string, facts: DraftFacts) => {
     const out = renderPattern(pattern, facts, nextId);
-    for (const slot of out.unknown) warnings.push({ path, slot: slot.raw, message: `${unknownFactMessage(slot.key)},这句没有写入` });
+    for (const slot of out.unknown) warnings.push({ path, slot: slot.raw, message: `${unknownFactMessage(slot.key)}，这句没有写入` });
     return out;
   };
 
@@ -206,23 +241,28 @@ export function buildDraft(template: TemplateDefinition, input: DraftFacts, peri
     const kept = section.sentences
       .map((s, j) => render(s, `sections.${i}.sentences.${j}`, input))
       .filter((s): s is RenderedPattern & { text: string } => s.text !== null);
-    if (!kept.length) return;
+    // The opening sentence leads the section, outside the enumeration; it is left out like any
+    // sentence whose figure says nothing, and alone it carries a section only when it states a figure.
+    const opening = section.opening ? render(section.opening, `sections.${i}.opening`, input) : null;
+    const lead = opening?.text ? { text: opening.text, figures: opening.figures } : null;
+    if (!kept.length && !lead?.figures.length) return;
     let text: string;
     if (section.enumerate && kept.length > 1) {
-      text = kept.map((s, k) => `${ordinal(k + 1)}是${s.text.replace(/[。;;]$/, '')}${k === kept.length - 1 ? '。' : ';'}`).join('');
+      text = kept.map((s, k) => `${ordinal(k + 1)}是${s.text.replace(ITEM_END, '')}${k === kept.length - 1 ? '。' : '；'}`).join('');
     } else {
       text = kept.map((s) => endSentence(s.text)).join('');
     }
-    const paragraph: Paragraph = { key: `${section.key}.1`, text, figures: kept.flatMap((s) => s.figures) };
-    sections.push({ key: section.key, heading: `${ordinal(sections.length + 1)}、${section.heading}`, paragraphs: [paragraph] });
+    if (lead) text = endSentence(lead.text) + text;
+    const paragraph: Paragraph = { key: `${section.key}.1`, text, figures: [...(lead?.figures ?? []), ...kept.flatMap((s) => s.figures)] };
+    sections.push({ key: section.key, heading: `${ordinal(sections.length + 1)}、${toChinesePunctuation(section.heading)}`, paragraphs: [paragraph] });
   });
   if (template.plan && period.next && plan.length) {
     sections.push({
       key: 'plan',
-      heading: `${ordinal(sections.length + 1)}、${period.next.heading}`,
+      heading: toChinesePunctuation(`${ordinal(sections.length + 1)}、${period.next.heading}`),
       paragraphs: plan.map((item, i) => ({
         key: `plan.${item.id}`,
-        text: `${ordinal(i + 1)}、${item.title.replace(/[。.]$/, '')}。${item.content}`,
+        text: toChinesePunctuation(`${ordinal(i + 1)}、${item.title.replace(/[。.]$/, '')}。${item.content}`),
         figures: [],
       })),
     });

@@ -23,17 +23,17 @@ describe('Markdown export', () => {
   it('writes HTML in a record as text, never as markup', () => {
     const md = renderMarkdown(docWith('群众反映<script>alert(1)</script>问题,见<img src=x onerror=alert(1)>'));
     expect(md).not.toMatch(/<script|<img/);
-    expect(md).toContain('群众反映&lt;script&gt;alert(1)&lt;/script&gt;问题,见&lt;img src=x onerror=alert(1)&gt;');
+    expect(md).toContain('群众反映&lt;script&gt;alert(1)&lt;/script&gt;问题，见&lt;img src=x onerror=alert(1)&gt;');
   });
 
   it('escapes entities, links, emphasis, code and strikethrough, so 3~5人 stays 3~5人', () => {
     const md = renderMarkdown(docWith('[点此](javascript:alert(1)) *重点* _强调_ `代码` 每户3~5人,每村6~8户 a&amp;b \\n'));
-    expect(md).toContain('\\[点此\\](javascript:alert(1)) \\*重点\\* \\_强调\\_ \\`代码\\` 每户3\\~5人,每村6\\~8户 a&amp;amp;b \\\\n');
+    expect(md).toContain('\\[点此\\](javascript:alert(1)) \\*重点\\* \\_强调\\_ \\`代码\\` 每户3\\~5人，每村6\\~8户 a&amp;amp;b \\\\n');
   });
 
   it('escapes the title and headings too', () => {
     const md = renderMarkdown(docWith('正文', '<b>总结</b>', '一、<i>项目</i>'));
-    expect(md.split('\n\n').slice(0, 3)).toEqual(['# &lt;b&gt;总结&lt;/b&gt;', '现将工作情况汇报如下:', '## 一、&lt;i&gt;项目&lt;/i&gt;']);
+    expect(md.split('\n\n').slice(0, 3)).toEqual(['# &lt;b&gt;总结&lt;/b&gt;', '现将工作情况汇报如下：', '## 一、&lt;i&gt;项目&lt;/i&gt;']);
   });
 
   it('still escapes a line Markdown would read as a heading or list', () => {
@@ -55,7 +55,7 @@ describe('exports of records saved before control characters were refused', () =
   it('leave them out of Markdown and plain text', () => {
     for (const text of [renderMarkdown(dirty), renderPlainText(dirty)]) {
       expect(text).not.toMatch(XML_INVALID);
-      expect(text).toContain('发放资料1.5万余份,展板80余块。');
+      expect(text).toContain('发放资料1.5万余份，展板80余块。');
       expect(text).toContain('工作总结');
     }
   });
@@ -82,7 +82,7 @@ describe('exporting through the API', () => {
     expect((await staff.post(`/api/reports/${reportId}/versions`, { doc, baseVersion: report.latestVersion })).status).toBe(200);
     const md = await staff.get(`/api/reports/${reportId}/export?format=md`);
     expect(md.status).toBe(200);
-    expect(md.text).toContain('现将&lt;script&gt;alert("xss")&lt;/script&gt;工作情况汇报如下:');
+    expect(md.text).toContain('现将&lt;script&gt;alert("xss")&lt;/script&gt;工作情况汇报如下：');
     expect(md.text).not.toContain('<script>');
   });
 

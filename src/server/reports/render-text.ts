@@ -1,24 +1,28 @@
 import { stripUnsafeText } from '../../shared/common.js';
 import type { DraftDoc } from '../../shared/reports.js';
+import { toChinesePunctuation } from '../../shared/typography.js';
 
 // The work summary as text: Markdown (for previews and pasting into editors that read it) and plain
 // text laid out as officials type it (title centred, paragraphs indented two full-width spaces).
+// Every line is set in Chinese typography (shared/typography.ts), since people edit a version's
+// text by hand and may type half-width , ; : ( ) into it.
 
 /**
  * Lines of a text people edited: a line break inside a paragraph starts a new paragraph. Control
- * characters (refused since, but older records may hold them) are dropped.
+ * characters (refused since, but older records may hold them) are dropped; punctuation that meets
+ * Chinese text is written full-width.
  */
 const linesOf = (text: string): string[] =>
   stripUnsafeText(text)
     .split(/\r?\n/)
-    .map((line) => line.trim())
+    .map((line) => toChinesePunctuation(line.trim()))
     .filter((line) => line.length > 0);
 
 /** Every paragraph line of the body, in order: the opening, then each section's heading and paragraphs. */
 function* blocks(doc: DraftDoc): Generator<{ kind: 'heading' | 'paragraph'; text: string }> {
   for (const text of linesOf(doc.opening.text)) yield { kind: 'paragraph', text };
   for (const section of doc.sections) {
-    const heading = stripUnsafeText(section.heading).trim();
+    const heading = toChinesePunctuation(stripUnsafeText(section.heading).trim());
     if (heading) yield { kind: 'heading', text: heading };
     for (const paragraph of section.paragraphs) for (const text of linesOf(paragraph.text)) yield { kind: 'paragraph', text };
   }

@@ -124,7 +124,7 @@ describe('templates', () => {
     const q2 = await staff.post('/api/reports', { from: '2014-04-01', to: '2014-06-30', templateId: created.body.id });
     const doc = q2.body.latest.doc;
     expect(q2.body.periodLabel).toBe('2014年第二季度');
-    expect(doc.sections.map((s: { heading: string }) => s.heading)).toEqual(['一、强化科技宣传,科技活动丰富多彩', '二、项目管理']);
+    expect(doc.sections.map((s: { heading: string }) => s.heading)).toEqual(['一、强化科技宣传，科技活动丰富多彩', '二、项目管理']);
     expect(doc.sections[1].paragraphs[0].text).toBe('本季度申报1项。');
   });
 

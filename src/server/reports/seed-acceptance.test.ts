@@ -33,16 +33,16 @@ describe('the 2014 H1 summary of the demo bureau', () => {
     expect(report.title).toBe('上犹县科技局2014年上半年工作总结');
     expect(report.periodLabel).toBe('2014年上半年');
     const doc = report.latest.doc;
-    expect(doc.opening.text).toMatch(/^2014年上半年,在县委、县政府的正确领导/);
+    expect(doc.opening.text).toMatch(/^2014年上半年，在县委、县政府的正确领导/);
     expect(doc.sections.map((s: { heading: string }) => s.heading)).toEqual([
-      '一、狠抓落实,科技管理上水平',
-      '二、强化科技宣传,科技活动丰富多彩',
-      '三、积极开展群众教育实践活动,努力解决“四风”突出问题',
+      '一、狠抓落实，科技管理上水平',
+      '二、强化科技宣传，科技活动丰富多彩',
+      '三、积极开展群众教育实践活动，努力解决“四风”突出问题',
       '四、攻坚破难有力推动县土地房屋征收工作有序开展',
       '五、“三送”工作取得良好成绩',
       '六、下半年工作计划',
     ]);
-    expect(doc.sections[0].paragraphs[0].text).toMatch(/^一是积极组织申报科技计划项目。.*;二是/);
+    expect(doc.sections[0].paragraphs[0].text).toMatch(/^一是积极组织申报科技计划项目。.*；二是/);
   });
 
   it('states every figure of the seed in the Markdown export', async () => {

@@ -3,12 +3,17 @@ import type { TemplateDefinition, TemplateSection } from '../../shared/reports.j
 import type { WorklistSummary } from '../../shared/worklists.js';
 
 // Templates: sentence patterns with {slots}. A slot is `{factKey}` or `{factKey|format|…}`.
-// Formats: exact, approx (how a number is rounded), unit:X (the unit for counts of work-list items),
+// Formats: exact, approx (how a number is rounded), unit:X (the measure word a count is written
+// with: 登记问题{list.rectification.registered|unit:项}, so the sentence names what is counted and a
+// ledger is not counted as 5 ledgers),
 // money / more:多 / chinese (how money is written), each / list / suffix:X (how groups are joined),
 // nest:dimension (each group split again: 市级项目5项(工业3项、农业2项)), quote (names in quotation
 // marks), listed:X (X follows the names only when they are listed, not written as their count: 林业、
 // 农业等部门 but 12个部门), share:otherKey ("4户中已有2户"), ordinal-free text slots. Which keys exist is the fact
-// catalogue's business (src/shared/fact-catalogue.ts).
+// catalogue's business (src/shared/fact-catalogue.ts). Names followed by 等, in the sentence or in
+// listed:, are joined without 和 (科普统计、民营科技企业统计等工作). A section may have an opening
+// sentence, written before its enumerated 一是…二是… and not counted among them. A slot's | and :
+// may be typed full-width (|unit:项 reads as |unit:项).
 
 export interface Slot {
   raw: string;
@@ -22,7 +27,8 @@ export const KNOWN_FORMATS = new Set(['exact', 'approx', 'unit', 'money', 'more'
 /** The slots of a pattern, in order. */
 export function parseSlots(pattern: string): Slot[] {
   return [...pattern.matchAll(SLOT)].map((m) => {
-    const [key, ...formats] = m[1].split('|').map((s) => s.trim());
+    const inside = m[1].replace(/\uff5c/g, '|').replace(/\uff1a/g, ':');
+    const [key, ...formats] = inside.split('|').map((s) => s.trim());
     return {
       raw: m[0],
       key,
@@ -83,12 +89,15 @@ export function checkPattern(pattern: string, path: string, catalogue: Catalogue
   return problems;
 }
 
-/** Every pattern of a template with its path (title, opening, sections.0.sentences.1 …). */
+/** Every pattern of a template with its path (title, opening, sections.0.opening, sections.0.sentences.1 …). */
 export function templatePatterns(def: Pick<TemplateDefinition, 'title' | 'opening' | 'sections'>): { path: string; pattern: string }[] {
   return [
     { path: 'title', pattern: def.title },
     { path: 'opening', pattern: def.opening },
-    ...def.sections.flatMap((s, i) => s.sentences.map((pattern, j) => ({ path: `sections.${i}.sentences.${j}`, pattern }))),
+    ...def.sections.flatMap((s, i) => [
+      ...(s.opening ? [{ path: `sections.${i}.opening`, pattern: s.opening }] : []),
+      ...s.sentences.map((pattern, j) => ({ path: `sections.${i}.sentences.${j}`, pattern })),
+    ]),
   ];
 }
 
@@ -111,27 +120,27 @@ export function checkTemplate(def: TemplateDefinition, catalogue: CatalogueIndex
 export const CORE_SECTIONS: TemplateSection[] = [
   {
     key: 'management',
-    heading: '狠抓落实,科技管理上水平',
+    heading: '狠抓落实，科技管理上水平',
     enumerate: true,
     sentences: [
-      '积极组织申报科技计划项目。{period.short},我局通过深入企业、涉农涉工部门调研,积极寻找和挖掘科技项目,组织申报{projects.appliedPrograms|suffix:项目|each}',
+      '积极组织申报科技计划项目。{period.short}，我局通过深入企业、涉农涉工部门调研，积极寻找和挖掘科技项目，组织申报{projects.appliedPrograms|suffix:项目|each}',
       '{period.short}获批立项{projects.approvedByLevel|suffix:项目|nest:field}',
       '争取项目立项资金{projects.amountApproved}',
-      '重点做好{projects.followedUp}在建科技项目的跟踪与服务工作,开展跟踪服务{projects.followups},确保了项目顺利实施',
+      '重点做好{projects.followedUp}在建科技项目的跟踪与服务工作，开展跟踪服务{projects.followups}，确保了项目顺利实施',
       '开展项目{projects.milestonesByKind|list}',
       '组织{projects.accepted}科技项目通过验收',
-      '积极组织有关企业和技术人员{events.peopleSent}参加了{events.sentTrainingNames},提升了业务能力',
-      '着力抓了工业、农业技术项目的培育,{period.short},我局经常组织业务人员深入各企业、示范基地调研{projects.visits},发现项目线索{projects.leadsFound},筛选和培育了{projects.enteredPool}有较高技术含量的项目进入项目库',
+      '积极组织有关企业和技术人员{events.peopleSent}参加了{events.sentTrainingNames}，提升了业务能力',
+      '着力抓了工业、农业技术项目的培育，{period.short}，我局经常组织业务人员深入各企业、示范基地调研{projects.visits}，发现项目线索{projects.leadsFound}，筛选和培育了{projects.enteredPool}有较高技术含量的项目进入项目库',
     ],
   },
   {
     key: 'outreach',
-    heading: '强化科技宣传,科技活动丰富多彩',
+    heading: '强化科技宣传，科技活动丰富多彩',
     enumerate: true,
     sentences: [
-      '充分发挥科技特派员的作用,科技特派员是农村科技队伍的一支生产力军。我局进一步完善科技特派员管理措施,{period.short}在岗科技特派员{commissioners.active}深入{commissioners.towns}开展技术服务{commissioners.logs},服务群众{commissioners.peopleServed}',
-      '牵头组织了{outreach.departments|listed:等部门}的有关专家先后深入乡(镇)、企业、社区等地开展{outreach.type}活动共{outreach.count}。每到一地,专家们认真为群众现场解答生产生活中遇到的各种技术难题,免费发放各种科技图书、科技资料、科技小册子共计{outreach.materials}。展出科普宣传展板{outreach.boards},咨询人员{outreach.consultations},受到广大群众的好评',
-      '举办各类培训{events.trainings},培训{events.trainees}',
+      '充分发挥科技特派员的作用，科技特派员是农村科技队伍的一支生产力军。我局进一步完善科技特派员管理措施，{period.short}在岗科技特派员{commissioners.active}深入{commissioners.towns}开展技术服务{commissioners.logs}，服务群众{commissioners.peopleServed}',
+      '牵头组织了{outreach.departments|listed:等部门}的有关专家先后深入乡（镇）、企业、社区等地开展{outreach.type}活动共{outreach.count}。每到一地，专家们认真为群众现场解答生产生活中遇到的各种技术难题，免费发放各种科技图书、科技资料、科技小册子共计{outreach.materials}。展出科普宣传展板{outreach.boards}，咨询人员{outreach.consultations}，受到广大群众的好评',
+      '举办各类培训{events.trainings}，培训{events.trainees}',
     ],
   },
 ];
@@ -145,7 +154,7 @@ const MAX_SENTENCES = 30;
 export const DEFAULT_TEMPLATE_NAME = '工作总结(默认)';
 
 export const DEFAULT_OPENING =
-  '{period.label},在{org.leadership}的正确领导和上级科技部门的关心指导下,我局不断创新工作思路,强化工作措施,以科技服务为抓手,以项目建设为重心,积极做好{org.region}中心工作,狠抓各项工作落实。现将{period.label}的工作情况汇报如下:';
+  '{period.label}，在{org.leadership}的正确领导和上级科技部门的关心指导下，我局不断创新工作思路，强化工作措施，以科技服务为抓手，以项目建设为重心，积极做好{org.region}中心工作，狠抓各项工作落实。现将{period.label}的工作情况汇报如下：';
 
 /** What the default template reads of a work list. */
 export interface TemplateList {
@@ -160,10 +169,11 @@ export interface TemplateList {
 /**
  * The default template of a bureau: the core sections, then each work list's summary sentences,
  * grouped by section in list order (a list naming a core section joins it; lists sharing a heading
- * form one section, keyed by the first list's key). A list with no summary gets one generic sentence
- * from its in-period figures, under its topic or name; a list whose summary has no sentences is left
- * out. The plan section reads the first list marked as the plan (summary.plan). Archived lists are
- * left out.
+ * form one section, keyed by the first list's key). A section's opening sentence is the first
+ * opening its lists give (summary.opening). A list with no summary gets one generic sentence from
+ * its in-period figures, under its topic or name; a list whose summary has neither sentences nor an
+ * opening is left out. The plan section reads the first list marked as the plan (summary.plan).
+ * Archived lists are left out.
  */
 export function buildDefaultTemplate(lists: TemplateList[]): TemplateDefinition {
   const sections: TemplateSection[] = CORE_SECTIONS.map((s) => ({ ...s, sentences: [...s.sentences] }));
@@ -177,24 +187,31 @@ export function buildDefaultTemplate(lists: TemplateList[]): TemplateDefinition 
       continue;
     }
     const sentences = list.summary ? list.summary.sentences : [`${list.name}期内办理{${base}.handled}`, `其中已完成{${base}.done}`];
-    if (!sentences.length) continue;
+    const opening = list.summary?.opening ?? null;
+    if (!sentences.length && !opening) continue;
     const target = list.summary?.section ?? list.topic ?? list.name;
-    const core = sections.find((s) => s.key === target);
-    if (core) {
-      core.sentences.push(...sentences);
+    const existing = sections.find((s) => s.key === target) ?? byHeading.get(target);
+    if (existing) {
+      existing.sentences.push(...sentences);
+      if (opening && !existing.opening) existing.opening = opening;
       continue;
     }
-    const own = byHeading.get(target);
-    if (own) own.sentences.push(...sentences);
-    else if (sections.length < MAX_SECTIONS) {
+    if (sections.length < MAX_SECTIONS) {
       const key = sections.some((s) => s.key === list.key) ? `list_${sections.length}` : list.key;
-      const section: TemplateSection = { key, heading: target, enumerate: !!list.summary, sentences: [...sentences] };
+      const section: TemplateSection = { key, heading: target, enumerate: !!list.summary, sentences: [...sentences], ...(opening ? { opening } : {}) };
       byHeading.set(target, section);
       sections.push(section);
     }
   }
-  // Within the limits a template may hold (a bureau with very many lists edits its own).
-  for (const s of sections) s.sentences = s.sentences.slice(0, MAX_SENTENCES);
+  // Within the limits a template may hold (a bureau with very many lists edits its own); a section
+  // needs one sentence, so a list that gave only an opening makes it the section's sentence.
+  for (const s of sections) {
+    if (!s.sentences.length && s.opening) {
+      s.sentences = [s.opening];
+      delete s.opening;
+    }
+    s.sentences = s.sentences.slice(0, MAX_SENTENCES);
+  }
   return {
     name: DEFAULT_TEMPLATE_NAME,
     title: '{org.name}{period.label}工作总结',

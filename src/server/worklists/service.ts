@@ -81,11 +81,12 @@ export async function getWorklist(ctx: Ctx, id: number): Promise<Worklist> {
  * included under its key: a slot naming no fact is refused here, as in a template.
  */
 async function checkSummary(ctx: Ctx, list: { id: number | null; key: string; name: string }, def: StoredDefinition): Promise<void> {
-  const sentences = def.summary?.sentences ?? [];
-  if (!sentences.length) return;
+  const opening = def.summary?.opening;
+  const patterns = [...(opening ? [{ path: 'summary.opening', pattern: opening }] : []), ...(def.summary?.sentences ?? []).map((pattern, i) => ({ path: `summary.sentences.${i}`, pattern }))];
+  if (!patterns.length) return;
   const others = (await repo.listWorklists(ctx.db, [ctx.actor.orgId], true, todayInChina())).filter((r) => r.id !== list.id).map(presentWorklist);
   const catalogue = indexCatalogue(factCatalogue([...others, { key: list.key, name: list.name, fields: def.fields.map((f) => ({ ...f, unit: f.unit ?? null })), statuses: def.statuses, figures: def.figures }]));
-  const problems = sentences.flatMap((sentence, i) => checkPattern(sentence, `summary.sentences.${i}`, catalogue));
+  const problems = patterns.flatMap(({ path, pattern }) => checkPattern(pattern, path, catalogue));
   if (problems.length) {
     throw validation(`总结句式有${problems.length}处错误:${problems[0].slot} ${problems[0].message}`, problems.map((p) => ({ path: p.path, message: `${p.slot}:${p.message}` })));
   }
