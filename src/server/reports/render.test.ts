@@ -3,6 +3,7 @@ import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DraftDoc, Paragraph } from '../../shared/reports.js';
 import { CHAR_SPACE, CHAR_TRACKING, LINE_PITCH, MARGIN, officialDate, renderDocx } from './render-docx.js';
+import { toChinesePunctuation } from '../../shared/typography.js';
 import { renderMarkdown, renderPlainText } from './render-text.js';
 
 const para = (key: string, text: string): Paragraph => ({ key, text, figures: [] });
@@ -226,7 +227,8 @@ describe('renderDocx (GB/T 9704-2012)', () => {
 describe('renderMarkdown', () => {
   it('writes the title as #, headings as ##, paragraphs as plain lines between blank lines', () => {
     expect(renderMarkdown(doc)).toBe(
-      [`# ${TITLE}`, OPENING, `## ${H1}`, P1, `## ${H2}`, P2, SUB, `## ${H3}`, PLAN1, PLAN2].join('\n\n') + '\n',
+      // Set in Chinese typography (typography.test.ts): the half-width , ; : ( ) of these texts full-width.
+      [`# ${TITLE}`, OPENING, `## ${H1}`, P1, `## ${H2}`, P2, SUB, `## ${H3}`, PLAN1, PLAN2].map(toChinesePunctuation).join('\n\n') + '\n',
     );
   });
 
@@ -257,6 +259,6 @@ describe('renderPlainText', () => {
       `\u3000\u3000${PLAN1}`,
       `\u3000\u3000${PLAN2}`,
       '',
-    ]);
+    ].map(toChinesePunctuation));
   });
 });
