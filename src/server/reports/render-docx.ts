@@ -15,9 +15,13 @@ import type { DraftDoc } from '../../shared/reports.js';
 // The work summary as Word (.docx) in the national layout for official documents, GB/T 9704-2012:
 // A4; margins top 37 mm, bottom 35 mm, left 28 mm, right 26 mm; title 方正小标宋简体 二号 (22 pt);
 // body 仿宋_GB2312 三号 (16 pt), 22 lines of 28 characters; first-level headings "一、" in 黑体,
-// second-level "(一)" in 楷体_GB2312; page numbers "— 1 —" in 宋体 四号 (14 pt), odd pages right,
+// second-level "（一）" in 楷体_GB2312; page numbers "— 1 —" in 宋体 四号 (14 pt), odd pages right,
 // even pages left, one character in from the edge. Fonts are only named: the machine that opens the
-// file supplies them (Word and WPS pick Chinese text's font from `eastAsia`).
+// file supplies them (Word and WPS pick Chinese text's font from `eastAsia`), and the font table
+// (FONT_TABLE) says which face to take where one is missing. Text is marked Chinese (zh-CN, with the
+// eastAsia hint) so that quotes and punctuation take the Chinese face and width.
+// Page breaks: the title and the headings never end a page, and the signature and date never stand
+// on a page of their own (see `renderDocx`).
 
 /** 1 mm in twips (1/20 pt): 1440 / 25.4. */
 const TWIPS_PER_MM = 56.6929;
@@ -65,7 +69,13 @@ const CHAR = BODY_PT * 20; // one body character, in twips (320)
 const PAGE_NUMBER_CHAR = 14 * 20; // one 四号 character (280)
 
 const LATIN = 'Times New Roman';
-const font = (eastAsia: string, latin = LATIN) => ({ ascii: latin, hAnsi: latin, eastAsia });
+/**
+ * A run's fonts. The eastAsia hint makes Word and WPS set the characters Unicode shares between
+ * Latin and Chinese text (“”‘’—…·) in the Chinese face, full width, as Chinese punctuation.
+ */
+const font = (eastAsia: string, latin = LATIN) => ({ ascii: latin, hAnsi: latin, eastAsia, hint: 'eastAsia' });
+/** The text's language: Chinese (PRC) for Chinese characters, so the spelling, quotes and line breaking follow it. */
+const LANGUAGE = { value: 'en-US', eastAsia: 'zh-CN' } as const;
 export const FONTS = {
   title: font('方正小标宋简体'),
   body: font('仿宋_GB2312'),
@@ -78,27 +88,80 @@ export const FONTS = {
 const lineSpacing = { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 } as const;
 
 type RunOptions = Omit<IRunOptions, 'children'>;
-const normalRun = { font: FONTS.body, size: SIZE.body } as const;
-const bodyRun: RunOptions = { font: FONTS.body, size: SIZE.body, characterSpacing: CHAR_TRACKING };
-const heading1Run: RunOptions = { font: FONTS.heading1, size: SIZE.body, characterSpacing: CHAR_TRACKING };
-const heading2Run: RunOptions = { font: FONTS.heading2, size: SIZE.body, characterSpacing: CHAR_TRACKING };
+const normalRun = { font: FONTS.body, size: SIZE.body, language: LANGUAGE } as const;
+const bodyRun: RunOptions = { font: FONTS.body, size: SIZE.body, characterSpacing: CHAR_TRACKING, language: LANGUAGE };
+const heading1Run: RunOptions = { font: FONTS.heading1, size: SIZE.body, characterSpacing: CHAR_TRACKING, language: LANGUAGE };
+const heading2Run: RunOptions = { font: FONTS.heading2, size: SIZE.body, characterSpacing: CHAR_TRACKING, language: LANGUAGE };
 // The title keeps its natural spacing, and does not snap to a character grid should someone switch
 // one on in Word (snapped, each 22 pt character would take two 16 pt cells).
-const titleRun: RunOptions = { font: FONTS.title, size: SIZE.title, snapToGrid: false };
-
-/** A body-text paragraph: justified, first line indented two characters, fixed line pitch. */
-const bodyParagraph = (children: TextRun[]): Paragraph =>
-  new Paragraph({ alignment: AlignmentType.JUSTIFIED, indent: { firstLine: 2 * CHAR }, spacing: lineSpacing, children });
-
-const blankLine = (): Paragraph => new Paragraph({ spacing: lineSpacing, children: [new TextRun({ ...bodyRun, text: '' })] });
-
-/** A second-level heading opens the paragraph: (一) or (一), Chinese numerals. */
-const HEADING2 = /^[((][一二三四五六七八九十百]+[))]/;
+const titleRun: RunOptions = { font: FONTS.title, size: SIZE.title, snapToGrid: false, language: LANGUAGE };
 
 /**
- * The runs of a body paragraph. One that opens with a second-level heading "(一)…" has that
+ * The font table (word/fontTable.xml): each face the file names, with GB2312's character set (86)
+ * and an alternative name, so that a PC without the _GB2312 fonts (Windows ships 仿宋, 楷体, 黑体 and
+ * 宋体, not 仿宋_GB2312 or 方正小标宋简体) takes the right face instead of a Western one. The
+ * signatures (`sig`) are the Unicode ranges and code pages of the faces, as Word writes them
+ * (csb0 00040000: code page 936, simplified Chinese).
+ */
+const FONT_TABLE = [
+  { name: '方正小标宋简体', altName: '宋体', charset: '86', family: 'modern', pitch: 'fixed', sig: ['00000001', '080E0000', '00000010', '00000000', '00040000', '00000000'] },
+  { name: '仿宋_GB2312', altName: '仿宋', charset: '86', family: 'modern', pitch: 'fixed', sig: ['00000001', '080E0000', '00000010', '00000000', '00040000', '00000000'] },
+  { name: '楷体_GB2312', altName: '楷体', charset: '86', family: 'modern', pitch: 'fixed', sig: ['00000001', '080E0000', '00000010', '00000000', '00040000', '00000000'] },
+  { name: '黑体', altName: 'SimHei', panose1: '02010609060101010101', charset: '86', family: 'modern', pitch: 'fixed', sig: ['800002BF', '38CF7CFA', '00000016', '00000000', '00040001', '00000000'] },
+  { name: '宋体', altName: 'SimSun', panose1: '02010600030101010101', charset: '86', family: 'auto', pitch: 'variable', sig: ['00000003', '288F0000', '00000016', '00000000', '00040001', '00000000'] },
+  { name: LATIN, panose1: '02020603050405020304', charset: '00', family: 'roman', pitch: 'variable', sig: ['E0002EFF', 'C000785B', '00000009', '00000000', '000001FF', '00000000'] },
+] as const;
+
+/** word/fontTable.xml from FONT_TABLE (the docx package writes a font table only for fonts it embeds). */
+function fontTableXml(): string {
+  const fonts = FONT_TABLE.map((f) => {
+    const [usb0, usb1, usb2, usb3, csb0, csb1] = f.sig;
+    return (
+      `<w:font w:name="${f.name}">` +
+      ('altName' in f ? `<w:altName w:val="${f.altName}"/>` : '') +
+      ('panose1' in f ? `<w:panose1 w:val="${f.panose1}"/>` : '') +
+      `<w:charset w:val="${f.charset}"/><w:family w:val="${f.family}"/><w:pitch w:val="${f.pitch}"/>` +
+      `<w:sig w:usb0="${usb0}" w:usb1="${usb1}" w:usb2="${usb2}" w:usb3="${usb3}" w:csb0="${csb0}" w:csb1="${csb1}"/>` +
+      `</w:font>`
+    );
+  });
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<w:fonts xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
+    `${fonts.join('')}</w:fonts>`
+  );
+}
+
+/** How a paragraph breaks across pages: kept with the next one, kept whole, widow and orphan control. */
+interface Keep {
+  keepNext?: boolean;
+  keepLines?: boolean;
+  widowControl?: boolean;
+}
+
+/** A body-text paragraph: justified, first line indented two characters, fixed line pitch; no widow control unless asked. */
+const bodyParagraph = (children: TextRun[], keep: Keep = { widowControl: false }): Paragraph =>
+  new Paragraph({ alignment: AlignmentType.JUSTIFIED, indent: { firstLine: 2 * CHAR }, spacing: lineSpacing, ...keep, children });
+
+const blankLine = (keep: Keep = {}): Paragraph => new Paragraph({ spacing: lineSpacing, ...keep, children: [new TextRun({ ...bodyRun, text: '' })] });
+
+/** A second-level heading opens the paragraph: （一） (full-width, as GB/T 9704 has it) or (一), Chinese numerals. */
+const HEADING2 = /^[(\uff08][一二三四五六七八九十百]+[)\uff09]/;
+
+/** A first-level ordinal opening a line: 一、 */
+const LEVEL1_ORDINAL = /^([一二三四五六七八九十百]+)、/;
+
+/**
+ * A plan item under the plan heading ("六、下半年工作计划") is the second level of the document:
+ * "一、扎实开展….…" is written "（一）扎实开展….…", and so set in 楷体 up to its first 。 (drafts
+ * made before the draft numbered them so, and items typed by hand, alike).
+ */
+const planItemLine = (line: string): string => line.replace(LEVEL1_ORDINAL, '\uff08$1\uff09');
+
+/**
+ * The runs of a body paragraph. One that opens with a second-level heading "（一）…" has that
  * heading, up to and including the first 。 (the whole paragraph when there is none), in 楷体;
- * everything else — plan items "一、…。…" included — is 仿宋.
+ * everything else is 仿宋.
  */
 function bodyRuns(text: string): TextRun[] {
   if (HEADING2.test(text)) {
@@ -140,19 +203,22 @@ function signature(orgName: string | undefined, date: string | undefined): Parag
   const org = stripUnsafeText(orgName ?? '').trim();
   const day = date?.trim() ? officialDate(date) : '';
   if (!org && !day) return [];
-  const right = (text: string, chars: number): Paragraph =>
+  // Each line is kept with the next: the blank line, the organisation and the date move as one.
+  const right = (text: string, chars: number, keepNext: boolean): Paragraph =>
     new Paragraph({
       alignment: AlignmentType.RIGHT,
       indent: { right: Math.round(chars * CHAR) },
       spacing: lineSpacing,
+      keepNext,
+      keepLines: true,
       children: [new TextRun({ ...bodyRun, text })],
     });
-  if (!org || !day) return [blankLine(), right(org || day, 2)];
+  if (!org || !day) return [blankLine({ keepNext: true }), right(org || day, 2, false)];
   const orgWidth = widthInChars(org);
   const dayWidth = widthInChars(day);
   const dayRight = Math.max(2, orgWidth - dayWidth);
   const orgRight = dayRight + dayWidth + 2 - orgWidth;
-  return [blankLine(), right(org, orgRight), right(day, dayRight)];
+  return [blankLine({ keepNext: true }), right(org, orgRight, true), right(day, dayRight, false)];
 }
 
 /** The page number "— 1 —": odd pages right with one character's indent, even pages left. */
@@ -172,46 +238,79 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
 }
 
 export interface RenderDocxOptions {
-  /** The signing organisation, e.g. 上犹县科技局. */
+  /** The signing organisation, e.g. 上犹县科技局; also the file's author (docProps). */
   orgName?: string;
-  /** The date under it: 2014年7月5日, or YYYY-MM-DD which is written that way. */
+  /** The date under it (成文日期): 2014年7月5日, or YYYY-MM-DD which is written that way. */
   date?: string;
 }
 
+/** The key of the draft's plan section (下半年工作计划), whose items are the second level. */
+const PLAN_SECTION = 'plan';
+
+/** Lines a body paragraph takes, about: its width in characters, two of indent, 28 a line. */
+const linesTaken = (text: string): number => Math.ceil((2 + widthInChars(text)) / CHARS_PER_LINE);
+
+/** A last paragraph of at most this many lines goes over to the signature's page whole (in Word). */
+const KEEP_WHOLE_LINES = 4;
+
+/**
+ * The work summary as a .docx. Page breaks as a writer would have them: every title line and the
+ * blank line under it are kept with the next (the title never ends a page); headings are kept whole
+ * and with the next; the signature's lines are kept together, and the last body paragraph is kept
+ * with them, so text goes over with the signature and date: they never stand on a page of their
+ * own. In Word and WPS a last paragraph of up to four lines goes over whole, a longer one is split
+ * under widow control (two lines go over). LibreOffice moves a kept paragraph whole, with the
+ * heading kept with it (measured: a 9-line last paragraph under its heading leaves page 1 with 11
+ * lines): so only the last paragraph is kept, never a chain of them. Other body paragraphs have
+ * widow control off, as Chinese Word's Normal style has, so that a full page holds its 22 lines.
+ */
 export async function renderDocx(doc: DraftDoc, options: RenderDocxOptions = {}): Promise<Buffer> {
-  const children: Paragraph[] = [];
+  const titleLines = linesOf(doc.title);
+  const signed = signature(options.orgName, options.date);
 
-  // Title: centred, its own paragraph per line given (a long title wraps on its own), a blank line after.
-  for (const line of linesOf(doc.title)) {
-    children.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: lineSpacing, children: [new TextRun({ ...titleRun, text: line })] }));
-  }
-  children.push(blankLine());
-
-  for (const line of linesOf(doc.opening.text)) children.push(bodyParagraph(bodyRuns(line)));
-
+  const body: { text: string; heading: boolean }[] = [];
+  for (const line of linesOf(doc.opening.text)) body.push({ text: line, heading: false });
   for (const section of doc.sections) {
     const heading = stripUnsafeText(section.heading).trim();
-    if (heading) {
-      const run = HEADING2.test(heading) ? heading2Run : heading1Run;
-      children.push(
-        new Paragraph({
-          alignment: AlignmentType.JUSTIFIED,
-          indent: { firstLine: 2 * CHAR },
-          spacing: lineSpacing,
-          keepNext: true,
-          children: [new TextRun({ ...run, text: heading })],
-        }),
-      );
-    }
+    if (heading) body.push({ text: heading, heading: true });
     for (const paragraph of section.paragraphs) {
-      for (const line of linesOf(paragraph.text)) children.push(bodyParagraph(bodyRuns(line)));
+      for (const line of linesOf(paragraph.text)) body.push({ text: section.key === PLAN_SECTION ? planItemLine(line) : line, heading: false });
     }
   }
 
-  children.push(...signature(options.orgName, options.date));
+  // The paragraph that goes over with the signature, when there is one.
+  const keptWithSignature = signed.length ? body.length - 1 : -1;
 
+  const children: Paragraph[] = [
+    // Title: centred, its own paragraph per line given (a long title wraps on its own), a blank line after.
+    ...titleLines.map(
+      (line) =>
+        new Paragraph({ alignment: AlignmentType.CENTER, spacing: lineSpacing, keepNext: true, keepLines: true, children: [new TextRun({ ...titleRun, text: line })] }),
+    ),
+    blankLine({ keepNext: true }),
+    ...body.map(({ text, heading }, i) => {
+      if (!heading) {
+        if (i !== keptWithSignature) return bodyParagraph(bodyRuns(text));
+        return bodyParagraph(bodyRuns(text), linesTaken(text) <= KEEP_WHOLE_LINES ? { keepNext: true, keepLines: true } : { keepNext: true, widowControl: true });
+      }
+      const run = HEADING2.test(text) ? heading2Run : heading1Run;
+      return new Paragraph({
+        alignment: AlignmentType.JUSTIFIED,
+        indent: { firstLine: 2 * CHAR },
+        spacing: lineSpacing,
+        keepNext: true,
+        keepLines: true,
+        children: [new TextRun({ ...run, text })],
+      });
+    }),
+    ...signed,
+  ];
+
+  const author = stripUnsafeText(options.orgName ?? '').trim() || '科管';
   const document = new Document({
-    title: stripUnsafeText(doc.title),
+    title: titleLines.join(''),
+    creator: author,
+    lastModifiedBy: author,
     evenAndOddHeaderAndFooters: true,
     styles: {
       // Normal is 仿宋 三号 on the 579 line pitch, so that a paragraph added in Word looks like the
@@ -236,5 +335,5 @@ export async function renderDocx(doc: DraftDoc, options: RenderDocxOptions = {})
       },
     ],
   });
-  return Packer.toBuffer(document);
+  return Packer.toBuffer(document, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
 }
