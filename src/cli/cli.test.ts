@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import JSZip from 'jszip';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../server/db/connection.js';
@@ -159,5 +160,18 @@ describe('keguan report', () => {
     expect(bad.code).toBe(1);
     expect(bad.err).toContain('开始日期不能晚于结束日期');
     expect((await run('report', '--from', '2014-01-01', '--to', '2014-06-30', '--template', '没有的模板', '--out', md)).err).toContain('找不到模板');
+  });
+
+  it('signs the .docx with the 成文日期 given by --date, written as officials write it, and refuses a date that is no day', async () => {
+    await run('demo', 'load');
+    const docx = path.join(dir, 'out', 'dated.docx');
+    const res = await run('report', '--from', '2014-01-01', '--to', '2014-06-30', '--date', '2014-07-05', '--out', docx);
+    expect(res.err).toBe('');
+    const xml = await (await JSZip.loadAsync(fs.readFileSync(docx))).file('word/document.xml')!.async('string');
+    const texts = [...xml.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].map((p) => [...p[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
+    expect(texts.slice(-2)).toEqual(['上犹县科技局', '2014年7月5日']);
+    const bad = await run('report', '--from', '2014-01-01', '--to', '2014-06-30', '--date', '2014-02-30', '--out', docx);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('成文日期');
   });
 });

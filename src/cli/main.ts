@@ -201,10 +201,12 @@ export function buildCli(env: NodeJS.ProcessEnv = process.env, io: CliIo = defau
     .addOption(new Option('--format <format>', '格式').choices(['docx', 'md', 'txt']).default('docx'))
     .requiredOption('--out <file>', '输出文件')
     .option('-o, --org <name>', '单位名称(默认:唯一的县级单位)')
-    .action(async (opts: { from: string; to: string; template?: string; format: 'docx' | 'md' | 'txt'; out: string; org?: string }) => {
+    .option('--date <date>', 'docx 落款的成文日期 YYYY-MM-DD，写作2014年7月5日（默认：今天）')
+    .action(async (opts: { from: string; to: string; template?: string; format: 'docx' | 'md' | 'txt'; out: string; org?: string; date?: string }) => {
       const from = check(dateSchema, opts.from, '开始日期');
       const to = check(dateSchema, opts.to, '结束日期');
       if (from > to) throw new CliError('开始日期不能晚于结束日期');
+      const issued = opts.date === undefined ? todayInChina() : check(dateSchema, opts.date, '成文日期');
       await withDatabase(config(), async ({ db }) => {
         let orgQuery = db.selectFrom('orgs').select(['id', 'name', 'path']);
         orgQuery = opts.org ? orgQuery.where('name', '=', opts.org) : orgQuery.where('level', '=', 'county');
@@ -222,7 +224,7 @@ export function buildCli(env: NodeJS.ProcessEnv = process.env, io: CliIo = defau
         const { doc } = await draftFor(ctx, from, to, templateDefinitionSchema.parse(template.definition));
         const out = path.resolve(opts.out);
         fs.mkdirSync(path.dirname(out), { recursive: true });
-        if (opts.format === 'docx') fs.writeFileSync(out, await renderDocx(doc, { orgName: org.name, date: todayInChina() }));
+        if (opts.format === 'docx') fs.writeFileSync(out, await renderDocx(doc, { orgName: org.name, date: issued }));
         else fs.writeFileSync(out, opts.format === 'md' ? renderMarkdown(doc) : renderPlainText(doc));
         io.out(`已生成 ${doc.title}:${out}`);
       });

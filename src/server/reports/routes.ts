@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParamsSchema, okSchema, queryIdSchema } from '../../shared/common.js';
+import { dateSchema, idParamsSchema, okSchema, queryIdSchema } from '../../shared/common.js';
 import {
   compareQuerySchema, createReportBodySchema, factCatalogueSchema, factsQuerySchema, previewBodySchema, previewSchema, redraftQuerySchema, redraftSchema, reportSchema, saveVersionBodySchema, staleFigureSchema, templateCheckSchema,
   templateDefinitionSchema, templateSchema, versionCompareSchema, versionSchema,
@@ -119,8 +119,9 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/reports/:id/export', {
     schema: {
-      tags, summary: '导出:docx(GB/T 9704 公文格式)、md 或 txt;默认最新版本',
-      params: idParamsSchema, querystring: z.object({ format: z.enum(['docx', 'md', 'txt']).default('docx'), version: queryIdSchema.optional() }),
+      tags, summary: '导出：docx（GB/T 9704 公文格式）、md 或 txt；默认最新版本。docx 落款的成文日期由 date 给出（YYYY-MM-DD，写作2014年7月5日），默认为该版本的保存日期',
+      params: idParamsSchema,
+      querystring: z.object({ format: z.enum(['docx', 'md', 'txt']).default('docx'), version: queryIdSchema.optional(), date: dateSchema.optional() }),
     },
   }, async (request, reply) => {
     const ctx = ctxOf(request);
@@ -131,7 +132,9 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     let body: Buffer | string;
     if (format === 'docx') {
       const org = await findOrg(ctx.db, ctx.actor.orgId);
-      body = await renderDocx(version.doc, { orgName: org?.name, date: version.createdAt ? todayInChina(new Date(version.createdAt)) : undefined });
+      // 成文日期: as the user gives it, else the day (in China) the exported version was saved — never the export day.
+      const date = request.query.date ?? todayInChina(new Date(version.createdAt));
+      body = await renderDocx(version.doc, { orgName: org?.name, date });
       reply.type('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     } else {
       body = format === 'md' ? renderMarkdown(version.doc) : renderPlainText(version.doc);
