@@ -179,7 +179,7 @@ describe('GET /api/commissioners/facts', () => {
 
   it('gives the summary the towns served and their count (logs with no place name no town)', async () => {
     const res = await w.staff.post('/api/report-templates/preview', { pattern: '深入{commissioners.towns}等{commissioners.townCount}乡镇', from: '2014-01-01', to: '2014-06-30' });
-    expect(res.body).toMatchObject({ text: '深入东山镇和营前镇等2个乡镇', problems: [] });
+    expect(res.body).toMatchObject({ text: '深入东山镇、营前镇等2个乡镇', problems: [] });
     expect(res.body.figures[1]).toMatchObject({ factKey: 'commissioners.townCount', value: 2, ids: [ids.firstDay, ids.lastDay].sort((a, b) => a - b) });
   });
 

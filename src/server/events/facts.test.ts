@@ -52,7 +52,7 @@ describe('person-times trained (培训人次)', () => {
     expect(res.body.totals.trainees).toEqual({ value: 1286, recordType: 'event', ids: [a, b, zero].sort((x, y) => x - y) });
     expect(res.body.trainings).toEqual({ value: 2, recordType: 'event', ids: [a, b].sort((x, y) => x - y) });
     const preview = await staff.post('/api/report-templates/preview', { pattern: '举办各类培训{events.trainings},培训{events.trainees}', from: '2023-01-01', to: '2023-06-30' });
-    expect(preview.body).toMatchObject({ text: '举办各类培训2次,培训近1300人次', problems: [] });
+    expect(preview.body).toMatchObject({ text: '举办各类培训2次，培训近1300人次', problems: [] });
     expect(preview.body.figures[1]).toMatchObject({ factKey: 'events.trainees', value: 1286, ids: [a, b, zero].sort((x, y) => x - y) });
     const quiet = await staff.get('/api/events/facts?from=2021-01-01&to=2021-12-31');
     expect(quiet.body.trainings).toEqual({ value: 0, recordType: 'event', ids: [] });
@@ -77,7 +77,7 @@ describe('departments and towns counted', () => {
     await event({ type: '送科技下乡', startDate: '2025-03-06', departmentIds: departments.slice(0, 2), placeIds: towns.slice(0, 1) });
     const preview = async (pattern: string, from: string, to: string) =>
       (await staff.post('/api/report-templates/preview', { pattern, from, to })).body.text as string | null;
-    expect(await preview('动员{outreach.departmentCount}部门,深入{outreach.townCount}乡镇', '2025-01-01', '2025-06-30')).toBe('动员9个部门,深入3个乡镇');
+    expect(await preview('动员{outreach.departmentCount}部门,深入{outreach.townCount}乡镇', '2025-01-01', '2025-06-30')).toBe('动员9个部门，深入3个乡镇');
     expect(await preview('牵头组织了{outreach.departments}', '2025-01-01', '2025-06-30')).toBe('牵头组织了9个部门');
     expect(await preview('深入{outreach.towns}', '2025-01-01', '2025-06-30')).toBe('深入第1镇、第2镇和第3镇');
     expect(await preview('牵头组织了{outreach.departments}', '2025-03-06', '2025-03-06')).toBe('牵头组织了第1局和第2局');

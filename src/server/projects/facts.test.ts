@@ -211,7 +211,7 @@ describe('project figures split by level, field and programme', () => {
     ]);
     expect(res.body.amountReceivedByLevel.find((g: { key: string }) => g.key === 'city').fact.value).toBe(25);
     // As the summary writes them.
-    expect(phraseWan(38.6)).toBe('30余万元');
+    expect(phraseWan(38.6)).toBe('38万余元');
     expect(phraseWan(res.body.amountApproved.value)).toBe('近150万元');
     expect(phraseWan(res.body.amountApproved.value, { mode: 'exact' })).toBe('149.6万元');
   });
@@ -223,13 +223,13 @@ describe('project figures split by level, field and programme', () => {
       expect(res.body.problems).toEqual([]);
       return res.body.text as string;
     };
-    expect(await preview('{projects.approvedByLevel|suffix:项目|nest:field}')).toContain('市级项目3项(工业2项、农业1项)');
+    expect(await preview('{projects.approvedByLevel|suffix:项目|nest:field}')).toContain('市级项目3项（工业2项、农业1项）');
     expect(await preview('{projects.approvedByLevel|suffix:项目|list}')).toBe('国家级项目1项、部级项目1项、市级项目3项、县级项目1项、未定级别项目1项');
     expect(await preview('{projects.approvedByProgram|list}')).toBe('星火计划1项、市科技计划3项、研发中心2个、未填计划类别1项');
-    expect(await preview('争取立项资金{projects.amountApproved},到位{projects.amountReceived}')).toBe('争取立项资金近150万元,到位120余万元');
+    expect(await preview('争取立项资金{projects.amountApproved},到位{projects.amountReceived}')).toBe('争取立项资金近150万元，到位120余万元');
     expect(await preview('{projects.amountApproved|exact}')).toBe('149.6万元');
-    expect(await preview('{projects.amountApprovedByLevel|list}')).toBe('国家级100万元、部级3万元、市级30余万元、县级8万元');
-    expect(await preview('其中市级{projects.amountApprovedByLevel.市级}')).toBe('其中市级30余万元');
+    expect(await preview('{projects.amountApprovedByLevel|list}')).toBe('国家级100万元、部级3万元、市级38万余元、县级8万元');
+    expect(await preview('其中市级{projects.amountApprovedByLevel.市级}')).toBe('其中市级38万余元');
   });
 
   it('narrow every split by the filters', async () => {
