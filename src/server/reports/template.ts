@@ -5,15 +5,14 @@ import type { WorklistSummary } from '../../shared/worklists.js';
 // Templates: sentence patterns with {slots}. A slot is `{factKey}` or `{factKey|format|…}`.
 // Formats: exact, approx (how a number is rounded), unit:X (the measure word a count is written
 // with: 登记问题{list.rectification.registered|unit:项}, so the sentence names what is counted and a
-// ledger is not counted as 5 ledgers),
-// money / more:多 / chinese (how money is written), each / list / suffix:X (how groups are joined),
-// nest:dimension (each group split again: 市级项目5项(工业3项、农业2项)), quote (names in quotation
+// ledger is not counted as 5 ledgers), money / more:多 / chinese (how money is written), each /
+// list / suffix:X (how groups are joined), nest:dimension (each group split again: 市级项目5项(工业3项、农业2项)), quote (names in quotation
 // marks), listed:X (X follows the names only when they are listed, not written as their count: 林业、
 // 农业等部门 but 12个部门), share:otherKey ("4户中已有2户"), ordinal-free text slots. Which keys exist is the fact
 // catalogue's business (src/shared/fact-catalogue.ts). Names followed by 等, in the sentence or in
 // listed:, are joined without 和 (科普统计、民营科技企业统计等工作). A section may have an opening
 // sentence, written before its enumerated 一是…二是… and not counted among them. A slot's | and :
-// may be typed full-width (|unit:项 reads as |unit:项).
+// may be typed full-width (｜unit：项 reads as |unit:项).
 
 export interface Slot {
   raw: string;
