@@ -263,6 +263,13 @@ export const NAVIGATION: NavEntry[] = [
     load: () => import('../features/reports/components/report-editor-page').then((m) => m.ReportEditorPage),
   },
   {
+    path: '/reports/:id/print',
+    label: '打印工作总结',
+    hidden: true,
+    roles: LEDGER_ROLES,
+    load: () => import('../features/reports/components/print-page').then((m) => m.PrintPage),
+  },
+  {
     key: 'admin',
     label: '系统管理',
     icon: <SettingOutlined />,

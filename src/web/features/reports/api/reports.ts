@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { DraftDoc, Report, Version } from '../../../../shared/reports.js';
+import type { DraftDoc, Report, Version, VersionCompare } from '../../../../shared/reports.js';
 import { api } from '../../../lib/api-client';
 import { type Submission, idempotencyHeader, ifMatch } from '../../../lib/versions';
 
@@ -77,6 +77,19 @@ export const versionQueryOptions = (id: number, versionNo: number) =>
 export const useVersion = (id: number, versionNo: number | null | undefined) =>
   useQuery({ ...versionQueryOptions(id, versionNo ?? 0), enabled: id > 0 && !!versionNo });
 
+/** What differs between two saved versions, paragraph by paragraph, as the server compares them. */
+export const getVersionCompare = (id: number, a: number, b: number) =>
+  api.get<VersionCompare>(`/reports/${id}/versions/compare`, { params: { a, b } });
+
+export const useVersionCompare = (id: number, pair: [number, number] | null) =>
+  useQuery({
+    // Saved versions never change, so neither does their comparison.
+    queryKey: [...reportsQueryKey, 'compare', id, pair?.[0], pair?.[1]],
+    queryFn: () => getVersionCompare(id, pair![0], pair![1]),
+    enabled: id > 0 && !!pair,
+    staleTime: Infinity,
+  });
+
 /** Figures of a version whose source records have changed since it was drafted. */
 export const getStaleFigures = (id: number, versionNo: number) =>
   api.get<{ items: StaleFigure[] }>(`/reports/${id}/versions/${versionNo}/stale`).then((r) => r.items);
@@ -100,9 +113,16 @@ export const useTrace = (recordType: string | undefined, ids: number[] | undefin
     enabled: !!recordType && !!ids?.length,
   });
 
-/** Where a version downloads from; the session cookie authorises it. */
-export const exportUrl = (id: number, format: ExportFormat, versionNo?: number) =>
-  `/api/reports/${id}/export?format=${format}${versionNo ? `&version=${versionNo}` : ''}`;
+/**
+ * Where a version downloads from; the session cookie authorises it. `date` (YYYY-MM-DD) is the Word
+ * file's 成文日期 under the signature; without it the server writes the day the version was saved.
+ */
+export const exportUrl = (id: number, format: ExportFormat, versionNo?: number, date?: string) => {
+  const params = new URLSearchParams({ format });
+  if (versionNo) params.set('version', String(versionNo));
+  if (date && format === 'docx') params.set('date', date);
+  return `/api/reports/${id}/export?${params.toString()}`;
+};
 
 export interface CreateReportInput {
   from: string;

@@ -109,15 +109,6 @@ export function collectRounded(into: Map<string, string>, ...docs: (DraftDoc | u
   return into;
 }
 
-/** What two texts share at both ends, and what differs between: to highlight a change. */
-export function diffMiddle(a: string, b: string): { prefix: string; a: string; b: string; suffix: string } {
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let end = 0;
-  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
-  return { prefix: a.slice(0, start), a: a.slice(start, a.length - end), b: b.slice(start, b.length - end), suffix: a.slice(a.length - end) };
-}
-
 const RECORD_TYPE_LABELS: Record<string, string> = {
   project: '科技项目',
   event: '活动',

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { App, Button, Dropdown, Input, Modal, Result, Skeleton, Space, Tag, Tooltip, Typography, type MenuProps } from 'antd';
-import { DownOutlined, ExportOutlined, HistoryOutlined, ReloadOutlined } from '@ant-design/icons';
+import { DownOutlined, ExportOutlined, HistoryOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Link, useBlocker, useParams } from 'react-router';
+import { Link, useBlocker, useNavigate, useParams } from 'react-router';
 import type { DraftDoc, FigureRef, Version } from '../../../../shared/reports.js';
 import { PageHeader } from '../../../components/ui/page-header';
 import { QueryError } from '../../../components/ui/query-error';
@@ -38,6 +38,7 @@ import { RedraftChoiceModal, RedraftModal } from './redraft-modal';
 import { DraftWarnings } from './draft-warnings';
 import { useFactIndex } from '../api/templates';
 import { VersionsDrawer } from './versions-drawer';
+import { ExportWordModal } from './export-word-modal';
 import { SubmissionKeys } from '../../../lib/versions';
 
 /** 工作总结 editor: the document as it will go out, every figure traceable, edited and kept as versions. */
@@ -79,6 +80,7 @@ function ReportEditor({ report }: { report: ReportWithLatest }) {
   const me = useMe();
   const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
   const canEdit = me.role !== 'commissioner';
   const [working, setWorking] = useState<Working>(() => fromVersion(report.latest));
   const [drafts, setDrafts] = useState<Record<string, string>>({});
@@ -88,6 +90,7 @@ function ReportEditor({ report }: { report: ReportWithLatest }) {
   const [versionsOpen, setVersionsOpen] = useState(false);
   const [choosingRedraft, setChoosingRedraft] = useState(false);
   const [redraft, setRedraft] = useState<Redraft | null>(null);
+  const [exportingWord, setExportingWord] = useState(false);
   const facts = useFactIndex(canEdit);
   const canEditTemplates = hasRole(me, ['admin', 'leader']);
 
@@ -283,6 +286,8 @@ function ReportEditor({ report }: { report: ReportWithLatest }) {
   };
 
   const exportVersion = working.version;
+  // The exported version's save day is the default 成文日期 (usually the latest, already loaded).
+  const exportedVersion = useVersion(report.id, exportVersion === report.latest.versionNo ? null : exportVersion);
   const exportMenu: MenuProps = {
     items: [
       {
@@ -294,6 +299,7 @@ function ReportEditor({ report }: { report: ReportWithLatest }) {
         ),
         extra: '.docx',
       },
+      { key: 'docx-date', label: '导出Word并设定成文日期…', onClick: () => setExportingWord(true) },
       { key: 'md', label: <a href={exportUrl(report.id, 'md', exportVersion)} download>导出Markdown</a>, extra: '.md' },
       { key: 'txt', label: <a href={exportUrl(report.id, 'txt', exportVersion)} download>导出文本</a>, extra: '.txt' },
       ...(hasChanges
@@ -342,6 +348,11 @@ function ReportEditor({ report }: { report: ReportWithLatest }) {
             <Button icon={<HistoryOutlined />} onClick={() => setVersionsOpen(true)}>
               版本
             </Button>
+            <Tooltip title={hasChanges ? `打印的是已保存的第${exportVersion}版，不含未保存的修改` : '按公文格式(A4)排版，从浏览器打印'}>
+              <Button icon={<PrinterOutlined />} onClick={() => navigate(`/reports/${report.id}/print?version=${exportVersion}`)}>
+                打印
+              </Button>
+            </Tooltip>
             <Dropdown menu={exportMenu} trigger={['click']}>
               <Button icon={<ExportOutlined />}>
                 导出 <DownOutlined />
@@ -406,6 +417,14 @@ function ReportEditor({ report }: { report: ReportWithLatest }) {
         canRestore={canEdit}
         restoring={restore.isPending}
         onRestore={onRestore}
+        facts={facts}
+      />
+      <ExportWordModal
+        open={exportingWord}
+        reportId={report.id}
+        versionNo={exportVersion}
+        savedAt={exportedVersion.data?.createdAt ?? report.latest.createdAt}
+        onClose={() => setExportingWord(false)}
       />
       <RedraftChoiceModal
         open={choosingRedraft}

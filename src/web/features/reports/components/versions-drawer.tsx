@@ -1,11 +1,12 @@
 import { type CSSProperties, useEffect, useState } from 'react';
 import { Button, Drawer, Flex, List, Modal, Popconfirm, Select, Skeleton, Space, Switch, Tag, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import type { DraftDoc } from '../../../../shared/reports.js';
+import type { CatalogueIndex } from '../../../../shared/fact-catalogue.js';
+import type { TextPart, VersionCompare } from '../../../../shared/reports.js';
 import { QueryError } from '../../../components/ui/query-error';
 import { formatDateTime } from '../../../utils/format';
-import { exportUrl, useVersion, useVersions } from '../api/reports';
-import { allParagraphs, diffMiddle } from './doc-model';
+import { exportUrl, useVersion, useVersionCompare, useVersions } from '../api/reports';
+import { factLabel } from './doc-model';
 import { DocumentView } from './document-view';
 
 interface VersionsDrawerProps {
@@ -17,10 +18,12 @@ interface VersionsDrawerProps {
   canRestore: boolean;
   restoring: boolean;
   onRestore: (versionNo: number) => void;
+  /** The bureau's fact catalogue, to name the facts of changed figures. */
+  facts?: CatalogueIndex;
 }
 
 /** 版本: every saved version (who, when, why), to view, compare side by side, or restore. */
-export function VersionsDrawer({ reportId, open, onClose, loadedVersion, canRestore, restoring, onRestore }: VersionsDrawerProps) {
+export function VersionsDrawer({ reportId, open, onClose, loadedVersion, canRestore, restoring, onRestore, facts }: VersionsDrawerProps) {
   const versions = useVersions(reportId, open);
   const [viewing, setViewing] = useState<number | null>(null);
   const [left, setLeft] = useState<number | null>(null);
@@ -102,7 +105,7 @@ export function VersionsDrawer({ reportId, open, onClose, loadedVersion, canRest
         </Flex>
       )}
       <VersionViewModal reportId={reportId} versionNo={viewing} onClose={() => setViewing(null)} />
-      <CompareModal reportId={reportId} pair={comparing} onClose={() => setComparing(null)} />
+      <CompareModal reportId={reportId} pair={comparing} catalogue={facts} onClose={() => setComparing(null)} />
     </Drawer>
   );
 }
@@ -133,56 +136,77 @@ function VersionViewModal({ reportId, versionNo, onClose }: { reportId: number; 
   );
 }
 
+type ParagraphCompare = VersionCompare['opening'];
+
 interface Row {
   key: string;
-  heading?: string;
+  /** A title or heading row (bold). */
+  heading: boolean;
+  status: ParagraphCompare['status'];
   left: string | null;
   right: string | null;
+  parts: TextPart[] | null;
+  figures: ParagraphCompare['figures'];
 }
 
-/** Pairs up two versions: titles, headings and paragraphs by their keys, in the newer version's order. */
-function compareRows(a: DraftDoc, b: DraftDoc): Row[] {
-  const rows: Row[] = [{ key: 'title', heading: '标题', left: a.title, right: b.title }];
-  const leftParas = new Map(allParagraphs(a).map((l) => [l.paragraph.key, l]));
-  const rightParas = allParagraphs(b);
-  const seen = new Set<string>();
-  let lastSection = '';
-  for (const r of rightParas) {
-    if (r.sectionKey !== lastSection && r.sectionKey !== 'opening') {
-      const leftHeading = a.sections.find((s) => s.key === r.sectionKey)?.heading ?? null;
-      rows.push({ key: `heading:${r.sectionKey}`, heading: '段落标题', left: leftHeading, right: r.heading });
-    }
-    lastSection = r.sectionKey;
-    seen.add(r.paragraph.key);
-    rows.push({ key: r.paragraph.key, left: leftParas.get(r.paragraph.key)?.paragraph.text ?? null, right: r.paragraph.text });
-  }
-  for (const l of leftParas.values()) {
-    if (!seen.has(l.paragraph.key)) rows.push({ key: l.paragraph.key, left: l.paragraph.text, right: null });
+const STATUS_TAGS: Partial<Record<ParagraphCompare['status'], { color: string; text: string }>> = {
+  added: { color: 'green', text: '新增' },
+  removed: { color: 'red', text: '删去' },
+};
+
+/** The server's comparison as table rows: the title, the opening, then each section's heading and paragraphs. */
+function compareRows(cmp: VersionCompare): Row[] {
+  const line = (key: string, a: string | null, b: string | null): Row => ({
+    key, heading: true, status: a === null ? 'added' : b === null ? 'removed' : a === b ? 'same' : 'changed', left: a, right: b, parts: null, figures: [],
+  });
+  const paragraph = (p: ParagraphCompare): Row => ({ key: p.key, heading: false, status: p.status, left: p.a, right: p.b, parts: p.parts, figures: p.figures });
+  const rows: Row[] = [line('title', cmp.title.a, cmp.title.b)];
+  if (cmp.opening.a || cmp.opening.b) rows.push(paragraph(cmp.opening));
+  for (const s of cmp.sections) {
+    rows.push(line(`heading:${s.key}`, s.heading.a, s.heading.b));
+    rows.push(...s.paragraphs.map(paragraph));
   }
   return rows;
 }
 
-function Side({ text, other, side }: { text: string | null; other: string | null; side: 'left' | 'right' }) {
+/** One side of a row: the shared text with what this side alone has marked (removed on the left, added on the right). */
+function Side({ row, side }: { row: Row; side: 'left' | 'right' }) {
+  const text = side === 'left' ? row.left : row.right;
   if (text === null) return <Typography.Text type="secondary">(无)</Typography.Text>;
-  if (other === null || other === text) return <>{text}</>;
-  const d = side === 'left' ? diffMiddle(text, other) : diffMiddle(other, text);
-  const middle = side === 'left' ? d.a : d.b;
+  const own = side === 'left' ? 'removed' : 'added';
+  const mark = side === 'left' ? 'kg-diff-mark-removed' : 'kg-diff-mark';
+  if (row.status === 'same') return <>{text}</>;
+  if (!row.parts) return <span className={row.status === 'changed' ? mark : undefined}>{text}</span>;
   return (
     <>
-      {d.prefix}
-      {middle ? <span className={side === 'left' ? 'kg-diff-mark-removed' : 'kg-diff-mark'}>{middle}</span> : null}
-      {d.suffix}
+      {row.parts
+        .filter((part) => part.kind === 'same' || part.kind === own)
+        .map((part, i) => (part.kind === 'same' ? <span key={i}>{part.text}</span> : <span key={i} className={mark}>{part.text}</span>))}
     </>
   );
 }
 
-function CompareModal({ reportId, pair, onClose }: { reportId: number; pair: [number, number] | null; onClose: () => void }) {
-  const a = useVersion(reportId, pair?.[0]);
-  const b = useVersion(reportId, pair?.[1]);
+function FigureChanges({ figures, catalogue }: { figures: Row['figures']; catalogue?: CatalogueIndex }) {
+  if (!figures.length) return null;
+  return (
+    <div className="kg-compare-figures" data-testid="compare-figures">
+      {figures.map((f, i) => (
+        <div key={i}>
+          数字“{factLabel(f.factKey, catalogue)}”：{f.a ?? '（无）'} → {f.b ?? '（无）'}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function CompareModal({ reportId, pair, catalogue, onClose }: { reportId: number; pair: [number, number] | null; catalogue?: CatalogueIndex; onClose: () => void }) {
+  const compare = useVersionCompare(reportId, pair);
   const [onlyChanged, setOnlyChanged] = useState(false);
-  const rows = a.data && b.data ? compareRows(a.data.doc, b.data.doc) : null;
-  const changed = rows?.filter((r) => r.left !== r.right).length ?? 0;
-  const shown = rows && onlyChanged ? rows.filter((r) => r.left !== r.right) : rows;
+  const cmp = compare.data;
+  const rows = cmp ? compareRows(cmp) : null;
+  const changed = rows?.filter((r) => r.status !== 'same').length ?? 0;
+  const shown = rows && onlyChanged ? rows.filter((r) => r.status !== 'same') : rows;
+  const who = (v: VersionCompare['a']) => `${v.createdByName ?? '—'} · ${formatDateTime(v.createdAt)}${v.note ? ` · ${v.note}` : ''}`;
   return (
     <Modal
       open={pair !== null}
@@ -192,14 +216,16 @@ function CompareModal({ reportId, pair, onClose }: { reportId: number; pair: [nu
       width="min(1280px, 96vw)"
       destroyOnHidden
     >
-      {a.isError || b.isError ? <QueryError error={a.error ?? b.error} /> : null}
-      {!rows ? (
-        <Skeleton active />
+      {compare.isError ? <QueryError error={compare.error} onRetry={() => void compare.refetch()} /> : null}
+      {!rows || !cmp ? (
+        compare.isError ? null : <Skeleton active />
       ) : (
         <>
           <Flex justify="space-between" align="center" gap={12} wrap style={{ marginBottom: 12 }}>
-            <Typography.Text type="secondary">
-              {changed ? `共 ${changed} 处不同,已用底色标出;左侧删去的文字划线,右侧新写的文字加亮。` : '两个版本内容相同。'}
+            <Typography.Text type="secondary" data-testid="compare-summary">
+              {cmp.same
+                ? '两个版本内容相同。'
+                : `共 ${changed} 处不同${cmp.changed.figures ? `（其中 ${cmp.changed.figures} 个数字有变化）` : ''}，已用底色标出；左侧删去的文字划线，右侧新写的文字加亮。`}
             </Typography.Text>
             {changed ? (
               <Space size={6}>
@@ -211,20 +237,36 @@ function CompareModal({ reportId, pair, onClose }: { reportId: number; pair: [nu
           <table className="kg-compare" style={{ width: '100%', borderCollapse: 'collapse', tableLayout: 'fixed' }}>
             <thead>
               <tr>
-                <th style={cellStyle(true)}>第{pair![0]}版</th>
-                <th style={cellStyle(true)}>第{pair![1]}版</th>
+                <th style={cellStyle(true)}>
+                  第{cmp.a.versionNo}版
+                  <div style={{ fontWeight: 400, fontSize: 12, color: 'rgba(0,0,0,0.45)' }}>{who(cmp.a)}</div>
+                </th>
+                <th style={cellStyle(true)}>
+                  第{cmp.b.versionNo}版
+                  <div style={{ fontWeight: 400, fontSize: 12, color: 'rgba(0,0,0,0.45)' }}>{who(cmp.b)}</div>
+                </th>
               </tr>
             </thead>
             <tbody>
               {shown!.map((r) => {
-                const differs = r.left !== r.right;
+                const differs = r.status !== 'same';
+                const tag = STATUS_TAGS[r.status];
                 return (
-                  <tr key={r.key} className={differs ? 'kg-diff-changed' : undefined} data-testid={differs ? 'compare-changed' : 'compare-same'}>
-                    <td style={cellStyle(false, r.heading !== undefined)}>
-                      <Side text={r.left} other={r.right} side="left" />
+                  <tr
+                    key={r.key}
+                    className={differs ? 'kg-diff-changed' : undefined}
+                    data-testid={differs ? 'compare-changed' : 'compare-same'}
+                    data-key={r.key}
+                    data-status={r.status}
+                  >
+                    <td style={cellStyle(false, r.heading)}>
+                      {tag && r.left !== null ? <Tag color={tag.color}>{tag.text}</Tag> : null}
+                      <Side row={r} side="left" />
                     </td>
-                    <td style={cellStyle(false, r.heading !== undefined)}>
-                      <Side text={r.right} other={r.left} side="right" />
+                    <td style={cellStyle(false, r.heading)}>
+                      {tag && r.right !== null ? <Tag color={tag.color}>{tag.text}</Tag> : null}
+                      <Side row={r} side="right" />
+                      <FigureChanges figures={r.figures} catalogue={catalogue} />
                     </td>
                   </tr>
                 );
