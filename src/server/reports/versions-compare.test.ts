@@ -3,6 +3,7 @@
 // version blocking it, and the stale check comparing what each figure shows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrgRow } from '../db/types.js';
+import { diffText, splitSentences } from './compare.js';
 import { type TestApp, type TestClient, createTestApp } from '../test/harness.js';
 
 let t: TestApp;
@@ -225,5 +226,41 @@ describe('the stale check', () => {
     await setMaterials(event.id, 15260);
     const stale = (await ok(staff.get(`/api/reports/${report.id}/versions/2/stale`))).items;
     expect(stale).toEqual([{ figureId: figure.id, factKey: 'outreach.materials', text: '15230份', now: '15260份' }]);
+  });
+});
+
+describe('comparing texts (the pure step)', () => {
+  const sides = (parts: { kind: string; text: string }[]) => ({
+    a: parts.filter((p) => p.kind !== 'added').map((p) => p.text).join(''),
+    b: parts.filter((p) => p.kind !== 'removed').map((p) => p.text).join(''),
+  });
+
+  it('cuts text into sentences with their closing marks, quotes kept with them', () => {
+    expect(splitSentences('一是抓项目；二是抓服务。他说：“好！”然后')).toEqual(['一是抓项目；', '二是抓服务。', '他说：“好！”', '然后']);
+    expect(splitSentences('')).toEqual([]);
+  });
+
+  it('keeps shared sentences whole and narrows a changed one to the characters that differ', () => {
+    const a = '开展活动5次。发放资料1.5万余份。咨询群众近1.2万人次。';
+    const b = '开展活动6次。发放资料1.5万余份。新增一句。咨询群众近1.2万人次。';
+    const parts = diffText(a, b);
+    expect(parts).toEqual([
+      { kind: 'same', text: '开展活动' }, { kind: 'removed', text: '5' }, { kind: 'added', text: '6' },
+      { kind: 'same', text: '次。发放资料1.5万余份。' }, { kind: 'added', text: '新增一句。' }, { kind: 'same', text: '咨询群众近1.2万人次。' },
+    ]);
+    expect(sides(parts)).toEqual({ a, b });
+  });
+
+  it('reads back both texts whatever was changed: sentences removed, reordered, characters outside the BMP', () => {
+    const cases: [string, string][] = [
+      ['甲。乙。丙。', '丙。甲。'],
+      ['一句话', '一句话。又一句'],
+      ['𠀀字在前。', '𠀁字在前。'],
+      ['', '全新的段落。'],
+      ['删去的段落。', ''],
+    ];
+    for (const [a, b] of cases) expect(sides(diffText(a, b)), `${a} → ${b}`).toEqual({ a, b });
+    expect(diffText('𠀀字', '𠀁字')).toEqual([{ kind: 'removed', text: '𠀀' }, { kind: 'added', text: '𠀁' }, { kind: 'same', text: '字' }]);
+    expect(diffText('相同。', '相同。')).toEqual([{ kind: 'same', text: '相同。' }]);
   });
 });
