@@ -175,9 +175,11 @@ describe('plan items', () => {
     const other = ps.find((p) => p.text === zh('一、这不是计划,编号照写。'))!;
     expect(other.runs.map(eastAsiaFont)).toEqual(['仿宋_GB2312']);
     expect(ps.find((p) => p.text.startsWith(zh('(一)送科技下乡')))!.runs.map(eastAsiaFont)).toEqual(['楷体_GB2312', '仿宋_GB2312']);
-    // A second-level heading typed half-width is set in 楷体 all the same.
+    // A second-level heading typed half-width is written full-width and set in 楷体 all the same.
     const typed = paragraphs((await unzip(await renderDocx({ ...doc, sections: [{ key: 's', heading: '一、项目', paragraphs: [{ key: 's.1', text: '(一)送科技下乡。专家们现场解答。', figures: [] }] }] })))['word/document.xml']);
-    expect(typed.find((p) => p.text.startsWith('(一)'))!.runs.map(eastAsiaFont)).toEqual(['楷体_GB2312', '仿宋_GB2312']);
+    const sub = typed.find((p) => p.text.startsWith(zh('(一)')))!;
+    expect(sub.runs.map((r) => r.text)).toEqual([zh('(一)送科技下乡。'), '专家们现场解答。']);
+    expect(sub.runs.map(eastAsiaFont)).toEqual(['楷体_GB2312', '仿宋_GB2312']);
   });
 });
 

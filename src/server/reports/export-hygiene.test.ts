@@ -47,7 +47,7 @@ describe('exports of records saved before control characters were refused', () =
   it('leave the characters out of the .docx, which stays readable', async () => {
     const xml = await documentXml(await renderDocx(dirty, { orgName: '测试\u0007县科技局' }));
     expect(xml).not.toMatch(XML_INVALID);
-    expect(xml).toContain('发放资料1.5万余份,展板80余块。');
+    expect(xml).toContain('发放资料1.5万余份，展板80余块。');
     expect(xml).toContain('项目管理');
     expect(xml).toContain('测试县科技局');
   });
@@ -99,6 +99,6 @@ describe('exporting through the API', () => {
     expect(res.statusCode).toBe(200);
     const xml = await documentXml(res.rawPayload);
     expect(xml).not.toMatch(XML_INVALID);
-    expect(xml).toContain('现将工作情况汇报如下:');
+    expect(xml).toContain('现将工作情况汇报如下：');
   });
 });

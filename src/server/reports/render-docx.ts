@@ -11,6 +11,7 @@ import {
 } from 'docx';
 import { stripUnsafeText } from '../../shared/common.js';
 import type { DraftDoc } from '../../shared/reports.js';
+import { toChinesePunctuation } from '../../shared/typography.js';
 
 // The work summary as Word (.docx) in the national layout for official documents, GB/T 9704-2012:
 // A4; margins top 37 mm, bottom 35 mm, left 28 mm, right 26 mm; title 方正小标宋简体 二号 (22 pt);
@@ -19,7 +20,10 @@ import type { DraftDoc } from '../../shared/reports.js';
 // even pages left, one character in from the edge. Fonts are only named: the machine that opens the
 // file supplies them (Word and WPS pick Chinese text's font from `eastAsia`), and the font table
 // (FONT_TABLE) says which face to take where one is missing. Text is marked Chinese (zh-CN, with the
-// eastAsia hint) so that quotes and punctuation take the Chinese face and width.
+// eastAsia hint) so that quotes and punctuation take the Chinese face and width. Every text written
+// (title, opening, headings, paragraphs, plan items, the signing organisation) is set in Chinese
+// typography (shared/typography.ts), as the Markdown and text exports are, since people edit a
+// version's text by hand and may type half-width , ; : ( ) into it.
 // Page breaks: the title and the headings never end a page, and the signature and date never stand
 // on a page of their own (see `renderDocx`).
 
@@ -176,12 +180,12 @@ function bodyRuns(text: string): TextRun[] {
 /**
  * Lines of a text people edited: a line break inside a paragraph starts a new paragraph. Characters
  * XML cannot hold (control characters, U+FFFE; refused since, but older records may have them) are
- * dropped, or Word would refuse the whole file.
+ * dropped, or Word would refuse the whole file; punctuation that meets Chinese text is written full-width.
  */
 const linesOf = (text: string): string[] =>
   stripUnsafeText(text)
     .split(/\r?\n/)
-    .map((line) => line.trim())
+    .map((line) => toChinesePunctuation(line.trim()))
     .filter((line) => line.length > 0);
 
 /** Width of a line in body characters: half-width (ASCII) characters count half. */
@@ -200,7 +204,7 @@ export function officialDate(date: string): string {
  * longer, the date keeps two characters from the edge and the organisation moves left instead.
  */
 function signature(orgName: string | undefined, date: string | undefined): Paragraph[] {
-  const org = stripUnsafeText(orgName ?? '').trim();
+  const org = toChinesePunctuation(stripUnsafeText(orgName ?? '').trim());
   const day = date?.trim() ? officialDate(date) : '';
   if (!org && !day) return [];
   // Each line is kept with the next: the blank line, the organisation and the date move as one.
@@ -271,7 +275,7 @@ export async function renderDocx(doc: DraftDoc, options: RenderDocxOptions = {})
   const body: { text: string; heading: boolean }[] = [];
   for (const line of linesOf(doc.opening.text)) body.push({ text: line, heading: false });
   for (const section of doc.sections) {
-    const heading = stripUnsafeText(section.heading).trim();
+    const heading = toChinesePunctuation(stripUnsafeText(section.heading).trim());
     if (heading) body.push({ text: heading, heading: true });
     for (const paragraph of section.paragraphs) {
       for (const line of linesOf(paragraph.text)) body.push({ text: section.key === PLAN_SECTION ? planItemLine(line) : line, heading: false });

@@ -24,6 +24,9 @@ const PLAN2 = '二、努力做好征地拆迁工作。想法设法做通2户涉�
 // The .docx numbers plan items as the second level (docx-layout.test.ts): 一、 → （一）.
 const PLAN1_DOCX = PLAN1.replace(/^一、/, '\uff08一\uff09');
 const PLAN2_DOCX = PLAN2.replace(/^二、/, '\uff08二\uff09');
+// Every export is set in Chinese typography (typography.test.ts): the half-width , ; : ( ) of these
+// texts are full-width in the .docx, as in the Markdown and text exports.
+const [OPENING_W, H1_W, H2_W, H3_W, P1_W, P2_W, SUB_W, PLAN1_W, PLAN2_W] = [OPENING, H1, H2, H3, P1, P2, SUB, PLAN1_DOCX, PLAN2_DOCX].map(toChinesePunctuation);
 
 const doc: DraftDoc = {
   title: TITLE,
@@ -127,11 +130,11 @@ describe('renderDocx (GB/T 9704-2012)', () => {
     expect(title.runs[0].rPr).not.toContain('<w:spacing');
     expect(title.pPr).toMatch(/w:line="579"/);
     expect(paras[i + 1].text).toBe('');
-    expect(paras[i + 2].text).toBe(OPENING);
+    expect(paras[i + 2].text).toBe(OPENING_W);
   });
 
   it('sets the body in 仿宋_GB2312 三号, justified, indented two characters, at an exact 579 pitch', () => {
-    for (const text of [OPENING, P1, P2]) {
+    for (const text of [OPENING_W, P1_W, P2_W]) {
       const p = paragraphWith(paras, text);
       expect(p.pPr).toContain('<w:jc w:val="both"/>');
       expect(p.pPr).toMatch(/<w:ind [^>]*w:firstLine="640"/);
@@ -145,7 +148,7 @@ describe('renderDocx (GB/T 9704-2012)', () => {
   });
 
   it('sets first-level headings in 黑体 三号 on their own line, plan items are no first-level headings', () => {
-    for (const heading of [H1, H2, H3]) {
+    for (const heading of [H1_W, H2_W, H3_W]) {
       const p = paras.find((x) => x.text === heading)!;
       expect(p).toBeDefined();
       expect(p.runs).toHaveLength(1);
@@ -155,19 +158,40 @@ describe('renderDocx (GB/T 9704-2012)', () => {
       expect(p.pPr).toContain('<w:keepNext/>');
       expect(p.runs[0].rPr).toContain('<w:spacing w:val="-5"/>');
     }
-    expect(paragraphWith(paras, PLAN1_DOCX).runs[0].rPr).not.toContain('黑体');
+    expect(paragraphWith(paras, PLAN1_W).runs[0].rPr).not.toContain('黑体');
   });
 
   it('sets a leading second-level heading "(一)…。" in 楷体_GB2312 and the rest in 仿宋', () => {
-    const p = paragraphWith(paras, SUB);
-    expect(p.runs.map((r) => r.text)).toEqual(['(一)送科技下乡。', SUB.slice('(一)送科技下乡。'.length)]);
+    const p = paragraphWith(paras, SUB_W);
+    expect(p.runs.map((r) => r.text)).toEqual(['\uff08一\uff09送科技下乡。', SUB_W.slice('\uff08一\uff09送科技下乡。'.length)]);
     expect(p.runs[0].rPr).toContain('w:eastAsia="楷体_GB2312"');
     expect(p.runs[1].rPr).toContain('w:eastAsia="仿宋_GB2312"');
   });
 
   it('keeps every word of the draft', () => {
     const text = textOf(documentXml);
-    for (const s of [TITLE, OPENING, H1, H2, H3, P1, P2, SUB, PLAN1_DOCX, PLAN2_DOCX, '1.5万余份', '近1.2万人次', '80余块']) expect(text).toContain(s);
+    for (const s of [TITLE, OPENING_W, H1_W, H2_W, H3_W, P1_W, P2_W, SUB_W, PLAN1_W, PLAN2_W, '1.5万余份', '近1.2万人次', '80余块']) expect(text).toContain(s);
+  });
+
+  it('sets every text it writes in Chinese typography, as the Markdown and text exports, numbers and URLs kept', async () => {
+    const typed: DraftDoc = {
+      title: '上犹县科技局(筹)2014年上半年工作总结',
+      opening: para('opening', '现将工作情况汇报如下:'),
+      sections: [
+        { key: 'management', heading: '一、狠抓落实 , 科技管理上水平', paragraphs: [para('management.1', '共计1,234份;见https://kjj.example.gov.cn/a?b=1,2,展板(80块)')] },
+        { key: 'plan', heading: '二、下半年工作计划', paragraphs: [para('plan.1', '一、做好统计工作。时间:10:30,地点:会议室')] },
+      ],
+    };
+    const zip = await JSZip.loadAsync(await renderDocx(typed, { orgName: '上犹县科技局(筹)', date: '2014-07-05' }));
+    const ps = paragraphsOf(await zip.file('word/document.xml')!.async('string'));
+    expect(ps.map((p) => p.text)).toEqual([
+      '上犹县科技局（筹）2014年上半年工作总结', '', '现将工作情况汇报如下：', '一、狠抓落实，科技管理上水平',
+      '共计1,234份；见https://kjj.example.gov.cn/a?b=1,2，展板（80块）', '二、下半年工作计划', '（一）做好统计工作。时间：10:30，地点：会议室',
+      '', '上犹县科技局（筹）', '2014年7月5日',
+    ]);
+    const markdown = renderMarkdown(typed);
+    for (const p of ps.slice(2, 7)) expect(markdown).toContain(p.text.replace(/^（一）/, '一、'));
+    expect(await zip.file('docProps/core.xml')!.async('string')).toContain('<dc:title>上犹县科技局（筹）2014年上半年工作总结</dc:title>');
   });
 
   it('signs with the organisation and date, right-aligned (GB/T 9704 §7.3.5.2)', () => {
@@ -213,7 +237,7 @@ describe('renderDocx (GB/T 9704-2012)', () => {
     const zip = await JSZip.loadAsync(await renderDocx(doc));
     const xml = await zip.file('word/document.xml')!.async('string');
     const last = paragraphsOf(xml).at(-1)!;
-    expect(last.text).toBe(PLAN2_DOCX);
+    expect(last.text).toBe(PLAN2_W);
   });
 
   it('sets a title broken by hand as centred lines, and a date alone two characters from the edge', async () => {
