@@ -312,39 +312,39 @@ afterAll(() => t.close());
 // ---------- what the summary must say ----------
 
 const TITLE = '青梧县科技局2023年上半年工作总结';
-const OPENING = '2023年上半年,在县委、县政府的正确领导和上级科技部门的关心指导下,我局不断创新工作思路,强化工作措施,以科技服务为抓手,以项目建设为重心,积极做好县中心工作,狠抓各项工作落实。现将2023年上半年的工作情况汇报如下:';
+const OPENING = '2023年上半年，在县委、县政府的正确领导和上级科技部门的关心指导下，我局不断创新工作思路，强化工作措施，以科技服务为抓手，以项目建设为重心，积极做好县中心工作，狠抓各项工作落实。现将2023年上半年的工作情况汇报如下：';
 
 const MANAGEMENT = [
-  '一是积极组织申报科技计划项目。上半年,我局通过深入企业、涉农涉工部门调研,积极寻找和挖掘科技项目,组织申报重点研发计划项目2项、省科技支撑计划项目2项、市科技计划项目2项、工程技术研究中心项目2个、县科技计划项目1项;',
-  '二是上半年获批立项国家级项目1项(工业1项),省级项目2项(工业1项、农业1项),市级项目3项(工业2项、农业1项),县级项目1项(社会发展1项);',
-  '三是争取项目立项资金近160万元;',
-  '四是重点做好3个在建科技项目的跟踪与服务工作,开展跟踪服务5次,确保了项目顺利实施;',
-  '五是开展项目中期检查2次、现场核查1次;',
-  '六是组织1项科技项目通过验收;',
-  '七是积极组织有关企业和技术人员14人参加了全省科技管理干部业务培训班和全市科技特派员能力提升培训,提升了业务能力;',
-  '八是着力抓了工业、农业技术项目的培育,上半年,我局经常组织业务人员深入各企业、示范基地调研4次,发现项目线索3个,筛选和培育了2个有较高技术含量的项目进入项目库。',
+  '一是积极组织申报科技计划项目。上半年，我局通过深入企业、涉农涉工部门调研，积极寻找和挖掘科技项目，组织申报重点研发计划项目2项、省科技支撑计划项目2项、市科技计划项目2项、工程技术研究中心项目2个、县科技计划项目1项；',
+  '二是上半年获批立项国家级项目1项（工业1项），省级项目2项（工业1项、农业1项），市级项目3项（工业2项、农业1项），县级项目1项（社会发展1项）；',
+  '三是争取项目立项资金近160万元；',
+  '四是重点做好3个在建科技项目的跟踪与服务工作，开展跟踪服务5次，确保了项目顺利实施；',
+  '五是开展项目中期检查2次、现场核查1次；',
+  '六是组织1项科技项目通过验收；',
+  '七是积极组织有关企业和技术人员14人参加了全省科技管理干部业务培训班和全市科技特派员能力提升培训，提升了业务能力；',
+  '八是着力抓了工业、农业技术项目的培育，上半年，我局经常组织业务人员深入各企业、示范基地调研4次，发现项目线索3个，筛选和培育了2个有较高技术含量的项目进入项目库。',
 ].join('');
 
 const OUTREACH = [
-  '一是充分发挥科技特派员的作用,科技特派员是农村科技队伍的一支生产力军。我局进一步完善科技特派员管理措施,上半年在岗科技特派员3人深入梧桐镇、石门乡、白沙镇和枫林乡开展技术服务6次,服务群众近400人次;',
-  '二是牵头组织了9个部门的有关专家先后深入乡(镇)、企业、社区等地开展送科技下乡活动共2次。每到一地,专家们认真为群众现场解答生产生活中遇到的各种技术难题,免费发放各种科技图书、科技资料、科技小册子共计近6000份。展出科普宣传展板36块,咨询人员800余人次,受到广大群众的好评;',
-  '三是举办各类培训2次,培训900余人次;',
-  '四是新建科普示范村1个、科普e站2个,惠及群众近1800人;',
+  '一是充分发挥科技特派员的作用，科技特派员是农村科技队伍的一支生产力军。我局进一步完善科技特派员管理措施，上半年在岗科技特派员3人深入梧桐镇、石门乡、白沙镇和枫林乡开展技术服务6次，服务群众近400人次；',
+  '二是牵头组织了9个部门的有关专家先后深入乡（镇）、企业、社区等地开展送科技下乡活动共2次。每到一地，专家们认真为群众现场解答生产生活中遇到的各种技术难题，免费发放各种科技图书、科技资料、科技小册子共计近6000份。展出科普宣传展板36块，咨询人员830人次，受到广大群众的好评；',
+  '三是举办各类培训2次，培训900余人次；',
+  '四是新建科普示范村1个、科普e站2个，惠及群众近1800人；',
   '五是新联村科普示范村和沙洲村科普e站已建成投用。',
 ].join('');
 
-const CULTIVATION_TEXT = '一是上半年新纳入培育库企业3家;二是跟踪服务培育企业4家,其中高新技术企业和科技型中小企业各2家;三是2家企业通过认定,带动企业研发投入近400万元。';
+const CULTIVATION_TEXT = '一是上半年新纳入培育库企业3家；二是跟踪服务培育企业4家，其中高新技术企业和科技型中小企业各2家；三是2家企业通过认定，带动企业研发投入近400万元。';
 
 const SECTIONS = [
-  { key: 'management', heading: '一、狠抓落实,科技管理上水平', text: MANAGEMENT },
-  { key: 'outreach', heading: '二、强化科技宣传,科技活动丰富多彩', text: OUTREACH },
+  { key: 'management', heading: '一、狠抓落实，科技管理上水平', text: MANAGEMENT },
+  { key: 'outreach', heading: '二、强化科技宣传，科技活动丰富多彩', text: OUTREACH },
   { key: 'tech_cultivation', heading: '三、培育壮大创新主体', text: CULTIVATION_TEXT },
 ];
 
 /** The figures of the draft as phrased, each with the fact it states. */
 const FIGURES: [string, string][] = [
   ['projects.appliedPrograms', '重点研发计划项目2项、省科技支撑计划项目2项、市科技计划项目2项、工程技术研究中心项目2个、县科技计划项目1项'],
-  ['projects.approvedByLevel', '国家级项目1项(工业1项),省级项目2项(工业1项、农业1项),市级项目3项(工业2项、农业1项),县级项目1项(社会发展1项)'],
+  ['projects.approvedByLevel', '国家级项目1项（工业1项），省级项目2项（工业1项、农业1项），市级项目3项（工业2项、农业1项），县级项目1项（社会发展1项）'],
   ['projects.amountApproved', '近160万元'],
   ['projects.followedUp', '3个'],
   ['projects.followups', '5次'],
@@ -363,7 +363,7 @@ const FIGURES: [string, string][] = [
   ['outreach.count', '2次'],
   ['outreach.materials', '近6000份'],
   ['outreach.boards', '36块'],
-  ['outreach.consultations', '800余人次'],
+  ['outreach.consultations', '830人次'],
   ['events.trainings', '2次'],
   ['events.trainees', '900余人次'],
   ['list.science_sites.field.kind', '科普示范村1个、科普e站2个'],
@@ -426,20 +426,20 @@ describe('a county bureau of another province, made from nothing: its 2023 first
       return res.text;
     };
     expect(await preview('到位资金{projects.amountReceived}')).toBe('到位资金100余万元');
-    expect(await preview('{projects.amountApprovedByLevel|list}')).toBe('国家级80万元、省级50万元、市级20余万元、县级3万元');
+    expect(await preview('{projects.amountApprovedByLevel|list}')).toBe('国家级80万元、省级50万元、市级25万元、县级3万元');
     expect(await preview('{projects.amountReceivedByLevel|list}')).toBe('国家级40万元、省级40万元、市级20万元、县级3万元');
-    expect(await preview('立项{projects.approved},其中{projects.approvedByField|list}')).toBe('立项7项,其中工业4项、农业2项、社会发展1项');
+    expect(await preview('立项{projects.approved},其中{projects.approvedByField|list}')).toBe('立项7项，其中工业4项、农业2项、社会发展1项');
     expect(await preview('{projects.approvedByProgram|list}')).toBe('重点研发计划1项、省科技支撑计划2项、市科技计划1项、工程技术研究中心2个、县科技计划1项');
-    expect(await preview('申报{projects.applied},未获批{projects.rejected}')).toBe('申报9项,未获批1项');
+    expect(await preview('申报{projects.applied},未获批{projects.rejected}')).toBe('申报9项，未获批1项');
     expect(await preview('期末在建项目{projects.ongoingAtEnd}:{projects.ongoingByLevelAtEnd|suffix:项目|nest:field}'))
-      .toBe('期末在建项目9项:国家级项目1项(工业1项),省级项目2项(工业1项、农业1项),市级项目3项(工业2项、农业1项),县级项目3项(农业1项、社会发展2项)');
-    expect(await preview('{projects.milestones}项目节点,其中{projects.milestonesByKind.中期检查}中期检查')).toBe('3次项目节点,其中2次中期检查');
+      .toBe('期末在建项目9项：国家级项目1项（工业1项），省级项目2项（工业1项、农业1项），市级项目3项（工业2项、农业1项），县级项目3项（农业1项、社会发展2项）');
+    expect(await preview('{projects.milestones}项目节点,其中{projects.milestonesByKind.中期检查}中期检查')).toBe('3次项目节点，其中2次中期检查');
     expect(await preview('{outreach.departmentCount}部门深入{outreach.townCount}乡镇')).toBe('9个部门深入4个乡镇');
     expect(await preview('{outreach.towns}')).toBe('梧桐镇、白沙镇、石门乡和枫林乡');
     expect(await preview('专家{outreach.experts},培训{outreach.trainees}')).toBeNull();
     expect(await preview('专家{outreach.experts}')).toBe('专家21人');
-    expect(await preview('{commissioners.townCount}乡镇,新技术{commissioners.newTechniques},补助{commissioners.supportAmount}')).toBe('4个乡镇,新技术1项,补助8000余元');
-    expect(await preview('期末培育企业{list.tech_cultivation.itemsAtEnd|unit:家},已认定{list.tech_cultivation.doneAtEnd|unit:家}')).toBe('期末培育企业5家,已认定3家');
+    expect(await preview('{commissioners.townCount}乡镇,新技术{commissioners.newTechniques},补助{commissioners.supportAmount}')).toBe('4个乡镇，新技术1项，补助8500元');
+    expect(await preview('期末培育企业{list.tech_cultivation.itemsAtEnd|unit:家},已认定{list.tech_cultivation.doneAtEnd|unit:家}')).toBe('期末培育企业5家，已认定3家');
   });
 
   it('writes its Markdown and .docx exports with its own name, and nothing of the demo bureau', async () => {
