@@ -90,7 +90,7 @@ describe('rule 3: one significant digit, two where one loses more than a tenth',
     expect(approximate(15230)).toEqual({ kind: 'more', value: 15000 }); // a third
     expect(approximate(125000)).toEqual({ kind: 'more', value: 120000 });
     expect(approxNumber(458)).toBe('450余');
-    expect(approxNumber(2_480_000)).toBe('240万余');
+    expect(approxNumber(2_480_000)).toBe('240余万'); // 余 after the place, before 万
   });
 
   it('pins the tenth: 111 → 100余, 112 → 110余; 222 → 200余, 223 → 220余', () => {
@@ -176,7 +176,7 @@ describe('rule 4: 万 and 亿 from the written value', () => {
     expect(approxNumber(100_000_000)).toBe('1亿');
     expect(approxNumber(150_000_000)).toBe('1.5亿');
     expect(approxNumber(153_000_000)).toBe('1.5亿余');
-    expect(approxNumber(3_210_000_000)).toBe('30亿余');
+    expect(approxNumber(3_210_000_000)).toBe('30余亿');
   });
 
   it('writes values below 1万 in plain digits without separators', () => {
@@ -415,6 +415,30 @@ describe('phraseMoney', () => {
     expect(phraseMoney(45)).toBe('45元');
     expect(phraseMoney(0)).toBe('0元');
     expect(phraseMoney(31500, { mode: 'exact' })).toBe('31500元');
+  });
+
+  it('puts 余 or 多 before 万 after a place and after 万 after a unit digit, as phraseWan does', () => {
+    expect(phraseMoney(3_730_000)).toBe('370余万元');
+    expect(phraseMoney(1_030_000)).toBe('100余万元');
+    expect(phraseMoney(315_000, { more: '多', chinese: true })).toBe('三十多万元');
+    expect(phraseMoney(386_000)).toBe('38万余元');
+    expect(phraseMoney(3_210_000_000)).toBe('30余亿元');
+    expect(phraseMoney(123_450_000)).toBe('1.2亿余元');
+    expect(phraseQuantity(2_480_000, '人')).toBe('240余万人');
+  });
+
+  it('writes an amount the same whether it was kept in 元 or in 万元', () => {
+    const amounts: [number, number][] = [
+      [3_730_000, 373], [380_000, 38], [1_030_000, 103], [315_000, 31.5], [386_000, 38.6], [125_000, 12.5],
+      [15_500, 1.55], [1_502_000, 150.2], [995_000, 99.5], [123_450_000, 12345], [3_210_000_000, 321_000], [8_350, 0.835],
+    ];
+    for (const [yuan, wan] of amounts) {
+      for (const options of [{}, { more: '多' as const }, { chinese: true }, { chinese: true, more: '多' as const }]) {
+        expect([yuan, options, phraseMoney(yuan, options)]).toEqual([yuan, options, phraseWan(wan, options)]);
+      }
+    }
+    expect(phraseWan(373)).toBe('370余万元');
+    expect(phraseWan(38)).toBe('38万元');
   });
 });
 

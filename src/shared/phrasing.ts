@@ -32,6 +32,10 @@
  *    plain digits without separators: 9000余, 1000, 近1900. (No unit above 亿: figures of 1万亿 and
  *    more are far beyond a county's scale and read e.g. 15000亿.)
  * 5. Wording switches. options.more = '多' writes 多 instead of 余 (3万多元, 80多块); 近 stays 近.
+ *    余/多 goes where Chinese puts it, for every figure (counts, 元 and 万元 alike): after a number
+ *    ending in a place, before 万/亿 (30余万, 240余万 for 2,480,000, 150余万元, 三十多万元, 30余亿);
+ *    after 万/亿 when the number ends in a unit digit or a decimal (3万余, 12万余, 1.5万余, 1.5亿余;
+ *    never 5余万 or 240万余). Below 1万 it simply follows the number: 80余, 9000余.
  *    options.chinese writes the number part in Chinese numerals (house style for money): 三万多元,
  *    一点五万余份 (a decimal is read digit by digit after 点), 近一点二万, 八十余, 十二万.
  *    The digit 2 reads 两 in the 千 place, and as a whole count in front of 万/亿 or a measure word
@@ -59,14 +63,14 @@
  *   4户中已有2户(落实到位); all → 4户全部(落实到位); none → 4户均未(落实到位).
  *   Non-integer counts, part > whole, or whole = 0 throw a RangeError.
  * - phraseMoney: the rules above with the unit 元: 3万余元, 三万多元, 8000元 (below 1万 in 元, never
- *   0.8万元), 8000余元 for 8,350; exact → 31500元.
- * - phraseWan: amounts kept in 万元 (project funds), by the same rules counted in 元, written in 万元
- *   (亿元 from 1亿): 70 → 70万元, 39 → 39万元, 39.2 → 近40万元, 31.5 → 30余万元, 38.6 → 38万余元,
- *   12.5 → 12万余元, 1.55 → 1.5万余元, 150.2 → 150余万元, 12345 → 1.2亿余元; below 1万元 in 元 like
- *   phraseMoney (0.8 → 8000元).
- *   余/多 goes where Chinese puts it: after a number ending in a place (30余万元, 三十多万元, 120余万元)
- *   and after 万 when the number ends in a unit digit or a decimal (5万余元, 12万余元, 1.5万余元; never
- *   5余万元). Exact → the amount in 万元 as it is, at most 4 decimals: 38.6万元, 12.5万元, 0万元.
+ *   0.8万元), 8000余元 for 8,350, 370余万元 for 3,730,000; exact → 31500元.
+ * - phraseWan: amounts kept in 万元 (project funds), counted in 元 and written as phraseMoney writes
+ *   that many 元, so an amount reads the same whichever unit it was kept in (phraseWan(373) =
+ *   phraseMoney(3,730,000) = 370余万元; phraseWan(38) = phraseMoney(380,000) = 38万元): 70 → 70万元,
+ *   39 → 39万元, 39.2 → 近40万元, 31.5 → 30余万元, 38.6 → 38万余元, 12.5 → 12万余元, 1.55 →
+ *   1.5万余元, 150.2 → 150余万元, 12345 → 1.2亿余元; below 1万元 in 元 (0.8 → 8000元); 余/多 placed
+ *   by rule 5 (30余万元, 三十多万元, 5万余元, never 5余万元). Exact → the amount in 万元 as it is, at
+ *   most 4 decimals: 38.6万元, 12.5万元, 0万元.
  * - phraseNames: names joined like joinNames; a list longer than NAMES_AS_COUNT_OVER (8) is written
  *   as its count with the given unit: 12 departments → 12个部门.
  */
@@ -202,9 +206,16 @@ export function ordinal(n: number): string {
   return numeral(n, false);
 }
 
-/** The written value of an approximation or a round figure (≥ 50) with 万/亿 per rule 4, digits or Chinese. */
-function writtenValue(value: number, chinese: boolean): string {
-  let unit = '';
+/** The written value of an approximation or a round figure (≥ 50), split per rule 4: the number and its 万/亿. */
+interface Written {
+  number: string;
+  unit: '' | '万' | '亿';
+  /** The number ends in a place (30, 150, 1000): 余/多 goes before 万/亿 (30余万), per rule 5. */
+  endsInPlace: boolean;
+}
+
+function writtenValue(value: number, chinese: boolean): Written {
+  let unit: Written['unit'] = '';
   let mantissa = value;
   if (value >= YI) {
     unit = '亿';
@@ -213,9 +224,10 @@ function writtenValue(value: number, chinese: boolean): string {
     unit = '万';
     mantissa = Math.round((value * 10) / WAN) / 10;
   }
-  if (!chinese) return plainDigits(mantissa) + unit;
-  if (mantissa === 2) return `两${unit}`; // 两万, 两亿 (a bare 2 never gets here: values are ≥ 50)
-  return numeral(mantissa, true) + unit;
+  const endsInPlace = Number.isInteger(mantissa) && mantissa % 10 === 0;
+  // 两万, 两亿 (a bare 2 never gets here: values are ≥ 50).
+  const number = !chinese ? plainDigits(mantissa) : mantissa === 2 ? '两' : numeral(mantissa, true);
+  return { number, unit, endsInPlace };
 }
 
 /** A figure written as it is; `measure` = a measure word follows (2 → 两户, bare 2 → 二). */
@@ -233,9 +245,12 @@ function numberPart(n: number, options: PhraseOptions, measure: boolean, maxDeci
   const { kind, value } = approximate(n);
   // Small figures as they are; round figures of 1万 and more still in 万/亿 (15000 → 1.5万).
   if (kind === 'exact' && value < WAN) return exactPart(value, chinese, measure, maxDecimals);
-  if (kind === 'exact') return writtenValue(value, chinese);
-  const written = writtenValue(value, chinese);
-  return kind === 'near' ? `近${written}` : written + (options.more ?? '余');
+  const { number, unit, endsInPlace } = writtenValue(value, chinese);
+  if (kind === 'exact') return number + unit;
+  if (kind === 'near') return `近${number}${unit}`;
+  // Rule 5: 余 follows a place (三十余万, 240余万), never a unit digit or a decimal (五万余, 1.5万余).
+  const more = options.more ?? '余';
+  return endsInPlace ? `${number}${more}${unit}` : `${number}${unit}${more}`;
 }
 
 /** The number part only (no unit): approxNumber(11860) → '近1.2万'. */
@@ -301,19 +316,9 @@ export function phraseWan(wan: number, options: PhraseOptions = {}): string {
   assertFigure(wan);
   const chinese = options.chinese === true;
   if (options.mode === 'exact') return `${exactPart(wan, chinese, true, 4)}万元`;
-  // Amounts carry at most 4 decimals (1 元); counted in 元, so the rules are those of every figure.
-  const yuan = Math.round(wan * WAN);
-  if (yuan < WAN) return phraseMoney(yuan, options);
-  const { kind, value } = approximate(yuan);
-  const scale = value >= YI ? YI : WAN;
-  const unit = scale === YI ? '亿' : '万';
-  const mantissa = Math.round((value * 10) / scale) / 10;
-  const number = !chinese ? plainDigits(mantissa) : mantissa === 2 ? '两' : numeral(mantissa, true);
-  if (kind === 'exact') return `${number}${unit}元`;
-  if (kind === 'near') return `近${number}${unit}元`;
-  const more = options.more ?? '余';
-  // 余 follows a place (三十余万), never a unit digit (五万余, not 五余万).
-  return Number.isInteger(mantissa) && mantissa % 10 === 0 ? `${number}${more}${unit}元` : `${number}${unit}${more}元`;
+  // Amounts carry at most 4 decimals (1 元); counted in 元, so the rules, 余's place included, are
+  // those of phraseMoney: phraseWan(373) = phraseMoney(3_730_000) = 370余万元.
+  return phraseMoney(Math.round(wan * WAN), options);
 }
 
 /** Lists longer than this are written as their count (12个部门) rather than name by name. */
