@@ -99,6 +99,25 @@ describe('renderPattern', () => {
     expect(out.figures.map((f) => f.text)).toEqual(['科技富民强县（试行）和Windows（64-bit）各1项', '5次']);
   });
 
+  it('gives the suffix only to groups counted in the fact\'s unit: a programme with its own measure word names what it counts', () => {
+    const facts = input({
+      'projects.byProgram': {
+        kind: 'groups',
+        groups: [
+          group('rd', '重点研发计划', 2, [1, 2]),
+          group('centre', '工程技术研究中心', 2, [3, 4], { measure: '个' }),
+          group('county', '县科技计划', 1, [5], { measure: '项' }),
+        ] as never,
+      },
+    });
+    const out = render('组织申报{projects.byProgram|suffix:项目|each}', facts);
+    expect(out.text).toBe('组织申报重点研发计划项目2项、工程技术研究中心2个、县科技计划项目1项');
+    expect(out.figures[0].exactText).toBe('重点研发计划项目2项、工程技术研究中心2个、县科技计划项目1项');
+    expect(render('{projects.byProgram.centre}', facts).text).toBe('2个');
+    // Listed without figures, each name the same way.
+    expect(render('{projects.byProgram|suffix:项目}', facts).text).toBe('重点研发计划项目、工程技术研究中心和县科技计划项目');
+  });
+
   it('keeps the quotation marks around a name, its suffix outside them', () => {
     const facts = input({ 'projects.byProgram': { kind: 'groups', groups: [group('a', '科技富民强县', 1, [1]), group('b', '科技型中小企业创新基金', 1, [2])] as never } });
     expect(render('组织申报{projects.byProgram|quote|suffix:项目|each}', facts).text).toBe('组织申报“科技富民强县”项目和“科技型中小企业创新基金”项目各1项');

@@ -141,9 +141,11 @@ function renderSlotText(slot: Slot, input: DraftFacts, nextId: () => string, con
     const unitOf = (g: FactGroup) => unitFormat || g.measure || def.unit || '';
     const amount = (g: FactGroup) => (def.style === 'wan' || def.style === 'money' ? phraseNumber(g.value, unitOf(g), def.style, f) : `${g.value}${unitOf(g)}`);
     const exactAmount = (g: FactGroup) => exactOf(g.value, def.style === 'wan' ? '万元' : def.style === 'money' ? '元' : unitOf(g));
-    const suffix = f.get('suffix') ?? '';
+    // The suffix names what the fact's unit counts (重点研发计划项目2项); a group that carries a measure
+    // word of its own names what it counts itself and takes none (工程技术研究中心2个, not …中心项目2个).
+    const suffixOf = (g: FactGroup) => (!g.measure || g.measure === def.unit ? (f.get('suffix') ?? '') : '');
     // A quoted name keeps its suffix outside the quotes: “科技富民强县”项目.
-    const names = groups.map((g) => (f.has('quote') ? `\u201c${g.name}\u201d${suffix}` : `${g.name}${suffix}`));
+    const names = groups.map((g) => (f.has('quote') ? `\u201c${g.name}\u201d${suffixOf(g)}` : `${g.name}${suffixOf(g)}`));
     const nestBy = f.get('nest');
     let text: string;
     if (nestBy) {

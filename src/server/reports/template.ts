@@ -6,7 +6,8 @@ import type { WorklistSummary } from '../../shared/worklists.js';
 // Formats: exact, approx (how a number is rounded), unit:X (the measure word a count is written
 // with: 登记问题{list.rectification.registered|unit:项}, so the sentence names what is counted and a
 // ledger is not counted as 5 ledgers), money / more:多 / chinese (how money is written), each /
-// list / suffix:X (how groups are joined), nest:dimension (each group split again: 市级项目5项(工业3项、农业2项)), quote (names in quotation
+// list / suffix:X (how groups are joined; suffix:X follows the names of groups counted in the fact's
+// unit, never a group with a measure word of its own: 重点研发计划项目2项、工程技术研究中心2个), nest:dimension (each group split again: 市级项目5项(工业3项、农业2项)), quote (names in quotation
 // marks), listed:X (X follows the names only when they are listed, not written as their count: 林业、
 // 农业等部门 but 12个部门), share:otherKey ("4户中已有2户"), ordinal-free text slots. Which keys exist is the fact
 // catalogue's business (src/shared/fact-catalogue.ts). Names followed by 等, in the sentence or in
