@@ -72,6 +72,8 @@ export const figureRefSchema = z.object({
   ids: z.array(z.number().int()),
   /** The same figure a year earlier (同比), where data exists. */
   previous: z.object({ value: z.number(), text: z.string() }).nullable(),
+  /** Where its text starts in the paragraph's text (as drafted; an edit may move it, see shared/figure-position.ts). */
+  start: z.number().int().min(0).optional(),
 });
 export type FigureRef = z.infer<typeof figureRefSchema>;
 
@@ -208,6 +210,18 @@ export const previewSchema = z.object({
   problems: z.array(slotProblemSchema),
 });
 
+export const keptSentenceSchema = z.object({
+  sectionKey: z.string(),
+  paragraphKey: z.string(),
+  /** Its place among the paragraph's sentences in the redraft (0-based). */
+  index: z.number().int(),
+  /** The sentence as the person wrote it (kept). */
+  text: z.string(),
+  /** The same sentence as drafted from today's ledgers. */
+  draft: z.string().nullable(),
+});
+export type KeptSentence = z.infer<typeof keptSentenceSchema>;
+
 /** Which template a redraft uses: the report's copy as it was drafted (default), or the template's current version. */
 export const redraftQuerySchema = z.object({ template: z.enum(['report', 'current']).default('report') });
 
@@ -219,8 +233,13 @@ export const redraftSchema = z.object({
   dataChanged: z.boolean(),
   doc: draftDocSchema,
   changes: z.array(figureChangeSchema),
-  /** Paragraphs people edited by hand since they were drafted: the redraft leaves them as they are. */
+  /** Paragraphs people edited by hand whose sentences could not be told apart: the redraft leaves them whole as they are. */
   keptParagraphs: z.array(z.string()),
+  /**
+   * Sentences people edited by hand, kept as they wrote them while the paragraph's other sentences
+   * are updated: the kept text and what the fresh draft says there (null when it says nothing there).
+   */
+  keptSentences: z.array(keptSentenceSchema),
 });
 
 export const staleFigureSchema = z.object({ figureId: z.string(), factKey: z.string(), text: z.string(), now: z.string() });

@@ -4,6 +4,7 @@ import type { DraftDoc, FigureRef, Paragraph, TemplateDefinition } from '../../s
 import { toChinesePunctuation, toChinesePunctuationMapped } from '../../shared/typography.js';
 import type { FactValues } from './fact-source.js';
 import type { PeriodInfo } from './period.js';
+import { placeFigures } from './sentences.js';
 import { type Slot, type SlotProblem, parseSlots, unknownFactMessage } from './template.js';
 
 // The pure step: facts + template → the draft's sections and paragraphs. A sentence is kept only
@@ -211,7 +212,7 @@ export function renderPattern(pattern: string, input: DraftFacts, nextId: () => 
   if (silent) return { text: null, figures: [], unknown };
   raw += pattern.slice(from);
   const { text, map } = toChinesePunctuationMapped(raw);
-  const figures = spans.map(({ figure, start, end }) => ({ ...figure, text: text.slice(map[start], map[end]) }));
+  const figures = spans.map(({ figure, start, end }) => ({ ...figure, text: text.slice(map[start], map[end]), start: map[start] }));
   return { text, figures, unknown };
 }
 
@@ -255,7 +256,7 @@ export function buildDraft(template: TemplateDefinition, input: DraftFacts, peri
       text = kept.map((s) => endSentence(s.text)).join('');
     }
     if (lead) text = endSentence(lead.text) + text;
-    const paragraph: Paragraph = { key: `${section.key}.1`, text, figures: [...(lead?.figures ?? []), ...kept.flatMap((s) => s.figures)] };
+    const paragraph: Paragraph = { key: `${section.key}.1`, text, figures: placeFigures(text, lead ? [lead, ...kept] : kept) };
     sections.push({ key: section.key, heading: `${ordinal(sections.length + 1)}、${toChinesePunctuation(section.heading)}`, paragraphs: [paragraph] });
   });
   if (template.plan && period.next && plan.length) {

@@ -66,7 +66,9 @@ describe('redrafting after the ledgers changed', () => {
       expect.objectContaining({ factKey: 'outreach.count', before: '5次', after: '6次', applied: true }),
       expect.objectContaining({ factKey: 'outreach.materials', before: '1.5万余份', after: '1.6万余份' }),
     ]));
-    expect(redraft.body.keptParagraphs).toEqual(['expropriation.1']);
+    // The paragraph is one sentence: kept as the person wrote it, the fresh draft's text beside it.
+    expect(redraft.body.keptParagraphs).toEqual([]);
+    expect(redraft.body.keptSentences).toEqual([expect.objectContaining({ paragraphKey: 'expropriation.1', index: 0, text: handText })]);
     expect(redraft.body.changes.every((c: { sectionKey: string; applied: boolean }) => c.applied === (c.sectionKey !== 'expropriation'))).toBe(true);
     expect(redraft.body.doc.sections[3].paragraphs[0].text).toBe(handText);
     expect(redraft.body.doc.sections[1].paragraphs[0].text).toContain('共6次');

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { FACT_LEDGERS, FACT_LEDGER_LABELS, type FactDef, factCatalogue, indexCatalogue } from '../../shared/fact-catalogue.js';
 import type {
-  DraftDoc, FactInfo, FigureRef, Report, Version, VersionCompare, createReportBodySchema, factsQuerySchema, previewBodySchema, saveVersionBodySchema,
+  DraftDoc, FactInfo, FigureRef, KeptSentence, Report, Version, VersionCompare, createReportBodySchema, factsQuerySchema, previewBodySchema, saveVersionBodySchema,
 } from '../../shared/reports.js';
 import { type TemplateDefinition, templateDefinitionSchema } from '../../shared/reports.js';
 import { ORG_LEVELS } from '../../shared/roles.js';
@@ -19,6 +19,7 @@ import { gatherFacts } from './facts.js';
 import { describePeriod } from './period.js';
 import { compareDocs } from './compare.js';
 import * as repo from './repo.js';
+import { mergeParagraph } from './sentences.js';
 import { DEFAULT_OUTREACH_TYPE, buildDefaultTemplate, checkPattern, checkTemplate, parseSlots } from './template.js';
 
 // ---------- templates ----------
@@ -368,29 +369,59 @@ export async function redraft(ctx: Ctx, id: number, which: 'report' | 'current' 
     ? (await draftFor(ctx, row.period_from, row.period_to, storedTemplate(JSON.stringify(currentTemplate!.definition)))).doc
     : sameTemplate;
 
-  const generatedText = new Map<string, string>();
-  for (const s of generatedBefore.sections) for (const p of s.paragraphs) generatedText.set(p.key, p.text);
-  generatedText.set('opening', generatedBefore.opening.text);
-  const edited = new Map<string, DraftDoc['sections'][number]['paragraphs'][number]>();
-  for (const s of current.sections) for (const p of s.paragraphs) if (generatedText.get(p.key) !== p.text) edited.set(p.key, p);
-  if (generatedText.get('opening') !== current.opening.text) edited.set('opening', current.opening);
+  // Each paragraph edited by hand since it was drafted is merged with the fresh draft sentence by
+  // sentence (sentences.ts): a sentence still as drafted is updated, one a person edited is kept
+  // (shown with the fresh draft's text); a paragraph whose sentences cannot be paired is kept whole.
+  type P = DraftDoc['sections'][number]['paragraphs'][number];
+  const located = (doc: DraftDoc) => {
+    const map = new Map<string, { section: string; p: P }>([['opening', { section: 'opening', p: doc.opening }]]);
+    for (const s of doc.sections) for (const p of s.paragraphs) map.set(p.key, { section: s.key, p });
+    return map;
+  };
+  const baseline = located(generatedBefore);
+  const freshParagraphs = located(fresh);
+  const replaced = new Map<string, P>();
+  const keptWhole = new Set<string>();
+  const keptSentences: KeptSentence[] = [];
+  const keptFacts = new Set<string>();
+  for (const [key, { section, p }] of located(current)) {
+    const drafted = baseline.get(key)?.p;
+    if (drafted?.text === p.text) continue;
+    const now = freshParagraphs.get(key)?.p;
+    const merged = drafted && now ? mergeParagraph(p, drafted, now) : null;
+    if (!merged) {
+      replaced.set(key, p);
+      keptWhole.add(key);
+      for (const f of p.figures) keptFacts.add(f.factKey);
+      continue;
+    }
+    replaced.set(key, merged.paragraph);
+    for (const k of merged.kept) {
+      keptSentences.push({ sectionKey: section, paragraphKey: key, index: k.index, text: k.text, draft: k.draft });
+      for (const f of k.factKeys) keptFacts.add(f);
+    }
+  }
 
+  const merged: DraftDoc = {
+    title: current.title !== generatedBefore.title ? current.title : fresh.title,
+    opening: replaced.get('opening') ?? fresh.opening,
+    sections: fresh.sections.map((s) => ({ ...s, paragraphs: s.paragraphs.map((p) => replaced.get(p.key) ?? p) })),
+    warnings: fresh.warnings,
+  };
+
+  // A change is applied when the redraft states the figure as drafted now (or, gone from the fresh
+  // draft, no longer states it); a figure in a kept sentence or paragraph keeps its old text.
   const before = figuresByKey(current);
   const after = figuresByKey(fresh);
+  const result = figuresByKey(merged);
   const changes = [...new Set([...before.keys(), ...after.keys()])]
     .filter((key) => before.get(key)?.text !== after.get(key)?.text)
     .map((key) => {
       const where = (after.get(key) ?? before.get(key))!;
-      return { factKey: key, sectionKey: where.section, before: before.get(key)?.text ?? null, after: after.get(key)?.text ?? null, applied: !edited.has(where.paragraph) };
+      const now = after.get(key)?.text ?? null;
+      return { factKey: key, sectionKey: where.section, before: before.get(key)?.text ?? null, after: now, applied: !keptFacts.has(key) && (result.get(key)?.text ?? null) === now };
     });
-
-  const merged: DraftDoc = {
-    title: current.title !== generatedBefore.title ? current.title : fresh.title,
-    opening: edited.get('opening') ?? fresh.opening,
-    sections: fresh.sections.map((s) => ({ ...s, paragraphs: s.paragraphs.map((p) => edited.get(p.key) ?? p) })),
-    warnings: fresh.warnings,
-  };
-  return { template: which, templateChanged, dataChanged, doc: merged, generated: fresh, changes, keptParagraphs: [...edited.keys()] };
+  return { template: which, templateChanged, dataChanged, doc: merged, generated: fresh, changes, keptParagraphs: [...keptWhole], keptSentences };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { DraftDoc, Report, Version, VersionCompare } from '../../../../shared/reports.js';
+import type { DraftDoc, KeptSentence, Report, Version, VersionCompare } from '../../../../shared/reports.js';
 import { api } from '../../../lib/api-client';
 import { type Submission, idempotencyHeader, ifMatch } from '../../../lib/versions';
 
@@ -30,6 +30,8 @@ export interface Redraft {
   doc: DraftDoc;
   changes: FigureChange[];
   keptParagraphs: string[];
+  /** Sentences edited by hand that the redraft keeps, with the fresh draft's text at their place. */
+  keptSentences: KeptSentence[];
 }
 
 export interface StaleFigure {

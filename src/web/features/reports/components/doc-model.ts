@@ -1,4 +1,5 @@
 import { type CatalogueIndex, CORE_FACTS, indexCatalogue, resolveFactKey } from '../../../../shared/fact-catalogue.js';
+import { locateFigure } from '../../../../shared/figure-position.js';
 import type { DraftDoc, FigureRef, Paragraph } from '../../../../shared/reports.js';
 
 // Pure helpers over the draft document: where each figure sits in its paragraph's text, edits
@@ -9,15 +10,16 @@ import type { DraftDoc, FigureRef, Paragraph } from '../../../../shared/reports.
 export type Segment = { kind: 'text'; text: string } | { kind: 'figure'; text: string; figure: FigureRef };
 
 /**
- * The paragraph's text cut into plain runs and figures: each figure is its text's first occurrence
- * after the previous figure; a figure no longer found there is left unmarked.
+ * The paragraph's text cut into plain runs and figures: each figure sits at its `start` when the
+ * text still holds its text there, otherwise at its text's first occurrence after the previous
+ * figure that is not inside another number (7人 is never found inside 17人); a figure no longer
+ * found is left unmarked.
  */
 export function segmentParagraph(p: Paragraph): Segment[] {
   const out: Segment[] = [];
   let cursor = 0;
   for (const figure of p.figures) {
-    if (!figure.text) continue;
-    const at = p.text.indexOf(figure.text, cursor);
+    const at = locateFigure(p.text, figure, cursor);
     if (at < 0) continue;
     if (at > cursor) out.push({ kind: 'text', text: p.text.slice(cursor, at) });
     out.push({ kind: 'figure', text: figure.text, figure });
@@ -31,8 +33,7 @@ export function segmentParagraph(p: Paragraph): Segment[] {
 function figurePosition(p: Paragraph, figureId: string): { at: number; length: number } | null {
   let cursor = 0;
   for (const figure of p.figures) {
-    if (!figure.text) continue;
-    const at = p.text.indexOf(figure.text, cursor);
+    const at = locateFigure(p.text, figure, cursor);
     if (at < 0) continue;
     if (figure.id === figureId) return { at, length: figure.text.length };
     cursor = at + figure.text.length;
@@ -40,24 +41,40 @@ function figurePosition(p: Paragraph, figureId: string): { at: number; length: n
   return null;
 }
 
-/** The paragraph with its text replaced: figures whose text still occurs in it are kept, the others dropped. */
-export function editParagraphText(p: Paragraph, text: string): Paragraph {
-  return { ...p, text, figures: p.figures.filter((f) => f.text.length > 0 && text.includes(f.text)) };
+/** Each figure's `start` set to where it now sits in the paragraph's text (unset when not found). */
+function placed(text: string, figures: FigureRef[]): FigureRef[] {
+  let cursor = 0;
+  return figures.map((f) => {
+    const at = locateFigure(text, f, cursor);
+    const { start: _start, ...rest } = f;
+    if (at < 0) return rest;
+    cursor = at + f.text.length;
+    return { ...rest, start: at };
+  });
 }
 
-/** The figures an edit to `text` would drop (their text no longer occurs). */
+/** The paragraph with its text replaced: figures whose text still occurs in it (not inside another number) are kept at where they now sit, the others dropped. */
+export function editParagraphText(p: Paragraph, text: string): Paragraph {
+  return { ...p, text, figures: placed(text, p.figures.filter((f) => locateFigure(text, { text: f.text }) >= 0)) };
+}
+
+/** The figures an edit to `text` would drop (their text no longer occurs, or only inside another number). */
 export function droppedFigures(p: Paragraph, text: string): FigureRef[] {
-  return p.figures.filter((f) => !f.text || !text.includes(f.text));
+  return p.figures.filter((f) => locateFigure(text, { text: f.text }) < 0);
 }
 
 /** Rewrites one figure in place (1.5万余份 → 15230份 and back); the paragraph is unchanged when the figure is not found. */
 export function replaceFigureText(p: Paragraph, figureId: string, text: string): Paragraph {
   const pos = figurePosition(p, figureId);
   if (!pos || !text) return p;
+  const shift = text.length - pos.length;
   return {
     ...p,
     text: p.text.slice(0, pos.at) + text + p.text.slice(pos.at + pos.length),
-    figures: p.figures.map((f) => (f.id === figureId ? { ...f, text } : f)),
+    figures: p.figures.map((f) => {
+      if (f.id === figureId) return { ...f, text, start: pos.at };
+      return f.start !== undefined && f.start > pos.at ? { ...f, start: f.start + shift } : f;
+    }),
   };
 }
 

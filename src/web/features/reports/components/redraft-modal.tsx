@@ -37,7 +37,7 @@ export function RedraftChoiceModal({ open, templateName, templateExists, loading
         </Space>
       }
     >
-      <Typography.Paragraph type="secondary">按当前台账重新统计全部数字;手工改过的段落原样保留。重新起草的结果先给您看,保存后才成为新版本。用哪一版模板?</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">按当前台账重新统计全部数字;手工改过的句子原样保留,同段其余句子照常更新。重新起草的结果先给您看,保存后才成为新版本。用哪一版模板?</Typography.Paragraph>
       <Radio.Group value={choice} onChange={(e) => setChoice(e.target.value as RedraftTemplate)} style={{ width: '100%' }}>
         <Space orientation="vertical" size={12} style={{ width: '100%' }}>
           <Radio value="report">
@@ -81,13 +81,15 @@ interface RedraftModalProps {
 
 /**
  * 重新起草的结果: whether the template or the data changed, the figures that changed (before → after)
- * and the hand-edited paragraphs kept; saved as a new version or discarded.
+ * and the hand-edited sentences kept (each with the fresh draft's text beside it) or, when a
+ * paragraph's sentences cannot be paired, the whole paragraphs kept; saved as a new version or discarded.
  */
 export function RedraftModal({ redraft, baseVersion, hasUnsavedEdits, saving, facts, canEditTemplates, onSave, onDiscard }: RedraftModalProps) {
   const headings = new Map<string, string>([['opening', '开头']]);
   const paragraphs = redraft ? allParagraphs(redraft.doc) : [];
   for (const p of paragraphs) if (p.sectionKey !== 'opening') headings.set(p.sectionKey, p.heading);
   const kept = redraft ? paragraphs.filter((p) => redraft.keptParagraphs.includes(p.paragraph.key)) : [];
+  const sentences = redraft?.keptSentences ?? [];
   const nothingChanged = !!redraft && !redraft.templateChanged && !redraft.dataChanged;
 
   return (
@@ -151,8 +153,8 @@ export function RedraftModal({ redraft, baseVersion, hasUnsavedEdits, saving, fa
                       c.applied ? (
                         <Tag color="green">将更新</Tag>
                       ) : (
-                        <Tooltip title="这个数字所在的段落经人修改过,重新起草时原样保留;如需更新,请在保存后手工修改该段。">
-                          <Tag color="orange">段落保留,未更新</Tag>
+                        <Tooltip title="这个数字所在的句子经人修改过,重新起草时原样保留;如需更新,请在保存后手工修改该句。">
+                          <Tag color="orange">句子保留,未更新</Tag>
                         </Tooltip>
                       ),
                   },
@@ -164,9 +166,40 @@ export function RedraftModal({ redraft, baseVersion, hasUnsavedEdits, saving, fa
           </div>
           <div>
             <Typography.Title level={5}>保留的手工修改</Typography.Title>
+            {sentences.length ? (
+              <>
+                <Typography.Paragraph type="secondary">
+                  这些句子起草后经人修改过,重新起草时保留您写的文字,同段其余句子照常更新;下面同时列出按当前台账起草的写法,需要时可在保存后手工改用:
+                </Typography.Paragraph>
+                <List
+                  size="small"
+                  bordered
+                  dataSource={sentences}
+                  renderItem={(k) => (
+                    <List.Item data-testid="redraft-kept-sentence" data-paragraph-key={k.paragraphKey}>
+                      <div style={{ width: '100%' }}>
+                        <Typography.Text strong>
+                          {headings.get(k.sectionKey) ?? k.sectionKey} · 第{k.index + 1}句
+                        </Typography.Text>
+                        <div>
+                          <Tag color="orange">保留(您的修改)</Tag>
+                          <Typography.Text data-testid="redraft-kept-mine">{k.text}</Typography.Text>
+                        </div>
+                        <div>
+                          <Tag>按当前台账</Tag>
+                          <Typography.Text type="secondary" data-testid="redraft-kept-draft">
+                            {k.draft ?? '(新起草的稿中没有对应的句子)'}
+                          </Typography.Text>
+                        </div>
+                      </div>
+                    </List.Item>
+                  )}
+                />
+              </>
+            ) : null}
             {kept.length ? (
               <>
-                <Typography.Paragraph type="secondary">这些段落起草后经人修改过,重新起草时原样保留,其中的数字不会自动更新:</Typography.Paragraph>
+                <Typography.Paragraph type="secondary">这些段落起草后经人修改过,逐句无法对应,重新起草时整段原样保留,其中的数字不会自动更新:</Typography.Paragraph>
                 <List
                   size="small"
                   bordered
@@ -185,9 +218,10 @@ export function RedraftModal({ redraft, baseVersion, hasUnsavedEdits, saving, fa
                   )}
                 />
               </>
-            ) : (
-              <Typography.Text type="secondary">没有手工修改过的段落,全文按当前台账重写。</Typography.Text>
-            )}
+            ) : null}
+            {!kept.length && !sentences.length ? (
+              <Typography.Text type="secondary">没有手工修改过的句子,全文按当前台账重写。</Typography.Text>
+            ) : null}
           </div>
         </Space>
       ) : null}
