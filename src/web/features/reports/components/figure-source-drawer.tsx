@@ -50,7 +50,7 @@ export function FigureSourceDrawer({ figure, stale, rounded, facts, canEdit, onT
               type="warning"
               showIcon
               title={`数据已变化,现为${stale.now}`}
-              description="来源记录在起草后有改动。可点“重新起草”按当前台账更新数字(手工改过的段落会保留)。"
+              description="来源记录在起草后有改动。可点“重新起草”按当前台账更新数字（手工改过的句子会保留）。"
             />
           ) : null}
           <Descriptions

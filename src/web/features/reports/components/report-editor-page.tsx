@@ -339,7 +339,7 @@ function ReportEditor({ report }: { report: ReportWithLatest }) {
               </Button>
             ) : null}
             {canEdit ? (
-              <Tooltip title="按当前台账重新统计全部数字(可选起草时的模板或模板的当前版本);手工改过的段落原样保留">
+              <Tooltip title="按当前台账重新统计全部数字（可选起草时的模板或模板的当前版本）；手工改过的句子原样保留">
                 <Button icon={<ReloadOutlined />} onClick={() => setChoosingRedraft(true)} loading={redraftMutation.isPending}>
                   重新起草
                 </Button>
