@@ -87,6 +87,7 @@ describe('work lists', () => {
     const url = server!.url;
     const today = dayInShanghai();
     const yesterday = dayInShanghai(-1);
+    const weekAgo = dayInShanghai(-7);
     const name = `督办事项测试-${Date.now()}`;
 
     // --- The admin defines the list in the designer.
@@ -182,15 +183,17 @@ describe('work lists', () => {
     await pickOption(page, dialog.getByLabel('类别', { exact: true }), '甲');
     await dialog.getByLabel('数量', { exact: true }).fill('3');
     await pickOption(page, dialog.getByLabel('责任人', { exact: true }), STAFF_NAME, '王丽');
-    await fillDate(dialog.getByLabel('期限', { exact: true }), yesterday);
     expect(await dialog.getByLabel('登记日期', { exact: true }).inputValue()).toBe(today);
+    // Registered a week ago (a deadline may not precede the registration), due yesterday: overdue now.
+    await fillDate(dialog.getByLabel('登记日期', { exact: true }), weekAgo);
+    await fillDate(dialog.getByLabel('期限', { exact: true }), yesterday);
     const [added] = await Promise.all([
       page.waitForResponse((res) => apiPath(res.url()) === `/api/worklists/${list.id}/items` && res.request().method() === 'POST'),
       dialog.getByRole('button', { name: '保存', exact: true }).click(),
     ]);
     expect(added.status(), await added.text()).toBe(200);
     const item = (await added.json()) as { id: number; title: string; overdue: boolean; deadline: string; responsibleName: string; registeredDate: string; values: Record<string, unknown> };
-    expect(item).toMatchObject({ title, overdue: true, deadline: yesterday, responsibleName: STAFF_NAME, registeredDate: today });
+    expect(item).toMatchObject({ title, overdue: true, deadline: yesterday, responsibleName: STAFF_NAME, registeredDate: weekAgo });
     expect(item.values).toEqual({ [list.fields[0].key]: title, [list.fields[1].key]: '甲', [list.fields[2].key]: 3 });
     await page.waitForURL((current) => current.pathname === `/worklist-items/${item.id}`);
     await page.getByRole('heading', { name: title }).waitFor();
