@@ -9,7 +9,6 @@ import { claimVersion, type ExpectedVersion } from '../db/versioned.js';
 import { findFile } from '../files/service.js';
 import { conflict, forbidden, notFound, validation } from '../http/errors.js';
 import { idsInOrg } from '../orgs/repo.js';
-import { todayInChina } from '../projects/pipeline.js';
 import { assertDictionaryValue, findPlace } from '../reference/service.js';
 import * as logRepo from './log-repo.js';
 import * as repo from './repo.js';
@@ -123,7 +122,6 @@ export async function listServiceLogs(ctx: Ctx, query: z.infer<typeof listServic
  * them anew (a commissioner editing a log to which staff attached their own upload).
  */
 async function checkInput(ctx: Ctx, input: ServiceLogInput, kept: number[]): Promise<number[]> {
-  if (input.logDate > todayInChina()) throw validation('日期不能晚于今天', [{ path: 'logDate', message: '日期不能晚于今天' }]);
   if (input.placeId === null && input.enterpriseId === null) {
     throw validation('请填写服务地点或服务企业', [
       { path: 'placeId', message: '请选择服务地点或服务企业' },

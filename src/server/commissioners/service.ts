@@ -14,7 +14,6 @@ import type { CommissionerEvaluationsTable, CommissionerSupportsTable } from '..
 import { AppError, conflict, forbidden, notFound, validation } from '../http/errors.js';
 import { idsInOrg } from '../orgs/repo.js';
 import { readableOrgIds } from '../orgs/service.js';
-import { todayInChina } from '../projects/pipeline.js';
 import * as repo from './repo.js';
 import type { evaluationPutBodySchema } from './schema.js';
 
@@ -241,15 +240,10 @@ export async function deleteCommissioner(ctx: Ctx, id: number, expected?: Expect
 
 // ---- support given ----
 
-function assertNotFuture(date: string, path: string): void {
-  if (date > todayInChina()) throw validation('日期不能晚于今天', [{ path, message: '日期不能晚于今天' }]);
-}
-
 export async function createSupport(ctx: Ctx, commissionerId: number, input: z.infer<typeof supportBodySchema>): Promise<Support> {
   return inTransaction(ctx, async (tx) => {
     const commissioner = await getCommissionerRow(tx, commissionerId);
     assertCanManageSupport(ctx.actor, commissioner);
-    assertNotFuture(input.supportDate, 'supportDate');
     const id = await repo.insertSupport(tx.db, {
       org_id: commissioner.org_id,
       commissioner_id: commissionerId,

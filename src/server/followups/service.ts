@@ -9,7 +9,6 @@ import { notFound, validation } from '../http/errors.js';
 import { idsInOrg } from '../orgs/repo.js';
 import { readableOrgIds } from '../orgs/service.js';
 import { getEditableProjectRow, getProjectRow } from '../projects/service.js';
-import { todayInChina } from '../projects/pipeline.js';
 import type { ProjectView } from '../projects/repo.js';
 import * as repo from './repo.js';
 
@@ -43,9 +42,6 @@ async function getRow(ctx: Ctx, id: number): Promise<repo.FollowupView> {
 async function checkInput(ctx: Ctx, input: FollowupInput, project: ProjectView): Promise<void> {
   if (!(await idsInOrg(ctx.db, 'users', ctx.actor.orgId, [input.staffId])).has(input.staffId)) {
     throw validation('服务人员不属于本单位', [{ path: 'staffId', message: '人员不存在' }]);
-  }
-  if (input.followupDate > todayInChina()) {
-    throw validation('日期不能晚于今天', [{ path: 'followupDate', message: '日期不能晚于今天' }]);
   }
   // A project exists from its first stage date (线索 or whatever it was registered at): none is followed up before.
   const since = STAGES.map((s) => project[`${s}_date`]).filter((d): d is string => !!d).sort()[0];

@@ -6,7 +6,6 @@ import { type Ctx, inTransaction } from '../context.js';
 import { claimVersion, type ExpectedVersion } from '../db/versioned.js';
 import { notFound, validation } from '../http/errors.js';
 import { readableOrgIds } from '../orgs/service.js';
-import { todayInChina } from '../projects/pipeline.js';
 import type { ProjectView } from '../projects/repo.js';
 import { getEditableProjectRow, getProjectRow } from '../projects/service.js';
 import { assertDictionaryValue } from '../reference/service.js';
@@ -43,9 +42,6 @@ async function getRow(ctx: Ctx, id: number): Promise<repo.MilestoneView> {
 
 async function checkInput(ctx: Ctx, input: MilestoneInput, project: ProjectView): Promise<void> {
   await assertDictionaryValue(ctx, 'milestone_kind', input.kind, 'kind');
-  if (input.milestoneDate > todayInChina()) {
-    throw validation('日期不能晚于今天', [{ path: 'milestoneDate', message: '日期不能晚于今天' }]);
-  }
   // A project exists from its first stage date: no milestone is dated before it.
   const since = STAGES.map((s) => project[`${s}_date`]).filter((d): d is string => !!d).sort()[0];
   if (since && input.milestoneDate < since) {

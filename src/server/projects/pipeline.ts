@@ -127,7 +127,5 @@ export function lastStageDate(dates: StageDates): string | null {
   return all.length ? all.sort().at(-1)! : null;
 }
 
-/** Today in China (UTC+8), as YYYY-MM-DD. */
-export function todayInChina(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
+/** Today in China (UTC+8), as YYYY-MM-DD: the one definition is shared with the date schemas. */
+export { chinaToday as todayInChina } from '../../shared/common.js';
