@@ -306,7 +306,7 @@ export async function saveVersion(ctx: Ctx, id: number, input: z.infer<typeof sa
       // A saved redraft is the new baseline: its paragraphs count as drafted, not as edited by hand,
       // so the next redraft keeps updating them; with the current template the report adopts it.
       const template = input.fromRedraft === 'current' ? await currentTemplateOf(tx, row.template_id) : storedTemplate(row.template_json);
-      if (!template) throw notFound('这份总结所用的模板已删除,只能按起草时的模板重新起草');
+      if (!template) throw notFound(TEMPLATE_DELETED);
       generated = (await draftFor(tx, row.period_from, row.period_to, template)).doc;
       if (input.fromRedraft === 'current') await repo.setReportTemplate(tx.db, id, JSON.stringify(template));
     }
@@ -346,6 +346,8 @@ function figuresByKey(doc: DraftDoc): Map<string, { text: string; section: strin
  * Drafts again from today's ledgers without saving: says which figures changed since the latest
  * version, and keeps every paragraph people edited by hand (its text differs from what was drafted).
  */
+const TEMPLATE_DELETED = '这份总结所用的模板已删除,只能按起草时的模板重新起草';
+
 /** The current definition of a report's template, or null when it was deleted. */
 async function currentTemplateOf(ctx: Ctx, templateId: number | null): Promise<TemplateDefinition | null> {
   const template = templateId ? (await listTemplates(ctx)).find((t) => t.id === templateId) : undefined;
@@ -358,15 +360,15 @@ export async function redraft(ctx: Ctx, id: number, which: 'report' | 'current' 
   const current = JSON.parse(latest.content_json) as DraftDoc;
   const generatedBefore = JSON.parse(latest.generated_json) as DraftDoc;
   const reportTemplate = storedTemplate(row.template_json);
-  const currentTemplate = row.template_id ? (await listTemplates(ctx)).find((t) => t.id === row.template_id) : undefined;
-  if (which === 'current' && !currentTemplate) throw notFound('这份总结所用的模板已删除,只能按起草时的模板重新起草');
+  const currentTemplate = await currentTemplateOf(ctx, row.template_id);
+  if (which === 'current' && !currentTemplate) throw notFound(TEMPLATE_DELETED);
   const comparable = (def: TemplateDefinition) => JSON.stringify({ ...storedTemplate(JSON.stringify(def)), auto: false });
-  const templateChanged = !!currentTemplate && comparable(currentTemplate.definition) !== comparable(reportTemplate);
+  const templateChanged = !!currentTemplate && comparable(currentTemplate) !== comparable(reportTemplate);
   const { doc: sameTemplate } = await draftFor(ctx, row.period_from, row.period_to, reportTemplate);
   const figureTexts = (doc: DraftDoc) => JSON.stringify([...figuresByKey(doc)].map(([key, f]) => [key, f.text]).sort());
   const dataChanged = figureTexts(sameTemplate) !== figureTexts(generatedBefore);
   const fresh = which === 'current' && templateChanged
-    ? (await draftFor(ctx, row.period_from, row.period_to, storedTemplate(JSON.stringify(currentTemplate!.definition)))).doc
+    ? (await draftFor(ctx, row.period_from, row.period_to, currentTemplate!)).doc
     : sameTemplate;
 
   // Each paragraph edited by hand since it was drafted is merged with the fresh draft sentence by
