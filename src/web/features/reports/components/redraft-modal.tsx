@@ -26,7 +26,9 @@ export function RedraftChoiceModal({ open, templateName, templateExists, loading
       onCancel={onCancel}
       destroyOnHidden
       afterOpenChange={(visible) => {
-        if (visible) setChoice('report');
+        // Back to the report's own template once closed: resetting when the opening animation ends
+        // would undo a choice made quickly while it was still opening.
+        if (!visible) setChoice('report');
       }}
       footer={
         <Space>
