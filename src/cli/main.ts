@@ -1,14 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
+import { CLI_REQUEST_ID, type CliIo, CliError, check, checkPassword, defaultIo, withDatabase } from './common.js';
+import { registerOrgCommands } from './org-commands.js';
+import { registerSetupCommand } from './setup-command.js';
 import { z } from 'zod';
-import { passwordSchema } from '../shared/auth.js';
 import { ROLES } from '../shared/roles.js';
 import { usernameSchema } from '../shared/users.js';
-import { assertPasswordAllowed, hashPassword, randomPassword } from '../server/auth/password.js';
+import { hashPassword, randomPassword } from '../server/auth/password.js';
 import * as authRepo from '../server/auth/repo.js';
 import { insertAudit } from '../server/audit/repo.js';
-import { AppError } from '../server/http/errors.js';
 import * as usersRepo from '../server/users/repo.js';
 import { presentUser } from '../server/users/service.js';
 import { type AppConfig, loadConfig } from '../server/config.js';
@@ -24,49 +25,6 @@ import { renderDocx } from '../server/reports/render-docx.js';
 import { renderMarkdown, renderPlainText } from '../server/reports/render-text.js';
 import { draftFor, listTemplates } from '../server/reports/service.js';
 import { todayInChina } from '../server/projects/pipeline.js';
-
-/** Output of the CLI; tests swap it to read what a command printed. */
-export interface CliIo {
-  out(text: string): void;
-  err(text: string): void;
-}
-const defaultIo: CliIo = {
-  out: (t) => process.stdout.write(`${t}\n`),
-  err: (t) => process.stderr.write(`${t}\n`),
-};
-
-export class CliError extends Error {}
-
-function check<T>(schema: z.ZodType<T>, value: unknown, label: string): T {
-  const r = schema.safeParse(value);
-  if (!r.success) throw new CliError(`${label}: ${r.error.issues[0]?.message}`);
-  return r.data;
-}
-
-/** A password the CLI may set: the shared policy, and not the demo password this configuration publishes. */
-function checkPassword(password: string, config: AppConfig): string {
-  const checked = check(passwordSchema, password, '密码');
-  try {
-    assertPasswordAllowed(checked, config, 'password');
-  } catch (err) {
-    if (err instanceof AppError) throw new CliError(`密码: ${err.message}`);
-    throw err;
-  }
-  return checked;
-}
-
-/** The audit trail of a CLI command: no user (the trail shows 系统), request id `cli`. */
-const CLI_REQUEST_ID = 'cli';
-
-async function withDatabase<T>(config: AppConfig, fn: (db: ReturnType<typeof openDatabase>) => Promise<T>): Promise<T> {
-  const database = openDatabase(config);
-  try {
-    await migrateToLatest(database.db);
-    return await fn(database);
-  } finally {
-    await database.close();
-  }
-}
 
 /** Builds the `keguan` command line; `env` and `io` are parameters so tests can drive it. */
 export function buildCli(env: NodeJS.ProcessEnv = process.env, io: CliIo = defaultIo): Command {
@@ -87,6 +45,9 @@ export function buildCli(env: NodeJS.ProcessEnv = process.env, io: CliIo = defau
       const port = opts.port ? check(z.coerce.number().int().min(1).max(65535), opts.port, '端口') : undefined;
       await startServer(config(port ? { port } : {}));
     });
+
+  registerSetupCommand({ program, config, io });
+  registerOrgCommands({ program, config, io });
 
   program
     .command('migrate')
@@ -249,6 +210,8 @@ export function buildCli(env: NodeJS.ProcessEnv = process.env, io: CliIo = defau
 
   return program;
 }
+
+export { CliError, type CliIo };
 
 /** Runs the CLI; returns the exit code instead of exiting, so tests can call it. */
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env, io: CliIo = defaultIo): Promise<number> {
