@@ -8,6 +8,7 @@ import {
 import { ctxOf } from '../context.js';
 import { optionalVersion, recordHeaders, requiredVersion, withEtag } from '../http/versions.js';
 import { idempotent } from '../idempotency/service.js';
+import { addDefaultDepartments } from './default-departments.js';
 import { departmentPatchSchema, dictionaryCodeParamsSchema, dictionaryItemPatchSchema, placePatchSchema } from './schema.js';
 import * as service from './service.js';
 
@@ -47,6 +48,13 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/departments', {
     schema: { tags, summary: '新增部门(管理员)', body: departmentBodySchema, headers: recordHeaders({ idempotencyKey: true }), response: { 200: departmentSchema } },
   }, async (request, reply) => withEtag(reply, await idempotent(request, reply, (ctx) => service.createDepartment(ctx, request.body))));
+
+  app.post('/departments/defaults', {
+    schema: {
+      tags, summary: '添加常用部门(管理员):农业农村局、林业局、气象局、卫生健康委员会、科学技术协会等,已有同名部门的跳过;返回添加的个数',
+      headers: recordHeaders({ idempotencyKey: true }), response: { 200: z.object({ added: z.number().int() }) },
+    },
+  }, async (request, reply) => idempotent(request, reply, async (ctx) => ({ added: await addDefaultDepartments(ctx) })));
 
   app.patch('/departments/:id', {
     schema: {

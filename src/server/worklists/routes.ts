@@ -1,15 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParamsSchema, okSchema, pageOf, periodSchema } from '../../shared/common.js';
+import { createStartersBodySchema, starterSchema } from '../../shared/starters.js';
 import {
   itemBodySchema, itemDetailSchema, itemSchema, listItemsQuerySchema, overdueSummarySchema, progressBodySchema, worklistDefinitionSchema,
   worklistFactsSchema, worklistSchema,
 } from '../../shared/worklists.js';
-import { ctxOf } from '../context.js';
+import { ctxOf, inTransaction } from '../context.js';
 import { optionalVersion, recordHeaders, requiredVersion, withEtag } from '../http/versions.js';
 import { idempotent } from '../idempotency/service.js';
 import { countWorklistFacts } from './facts.js';
 import * as service from './service.js';
+import { createStarterLists, listStarters } from './starters.js';
 
 export const worklistRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['工作台账'];
@@ -24,6 +26,21 @@ export const worklistRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/worklists/overdue-summary', {
     schema: { tags, summary: '逾期未完成的条目数:本人负责的,以及(局领导、管理员)全局的', response: { 200: overdueSummarySchema } },
   }, async (request) => service.overdueSummary(ctxOf(request)));
+
+  // Before /worklists/:id (a static path wins in Fastify anyway; kept together for the reader).
+  app.get('/worklists/starters', {
+    schema: {
+      tags, summary: '常用台账(整改台账、意见建议、包干任务、民情台账、实事项目、统计报送任务、工作计划、科技奖励申报、成果鉴定登记):本单位已有同标识或同名台账的标为 present',
+      response: { 200: z.object({ items: z.array(starterSchema) }) },
+    },
+  }, async (request) => ({ items: await listStarters(ctxOf(request)) }));
+
+  app.post('/worklists/starters', {
+    schema: {
+      tags, summary: '添加常用台账(管理员、局领导):按标识一次建立所选的台账(一个事务),已有的跳过;未知的标识返回 400;返回新建的台账',
+      body: createStartersBodySchema, headers: recordHeaders({ idempotencyKey: true }), response: { 200: z.object({ items: z.array(worklistSchema) }) },
+    },
+  }, async (request, reply) => idempotent(request, reply, (ctx) => inTransaction(ctx, async (tx) => ({ items: await createStarterLists(tx, request.body.keys) }))));
 
   app.get('/worklists/:id', {
     schema: { tags, summary: '台账定义', params: idParamsSchema, response: { 200: worklistSchema } },
