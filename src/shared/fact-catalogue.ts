@@ -319,9 +319,32 @@ export function resolveFactKey(index: CatalogueIndex, key: string): { def: FactD
   return null;
 }
 
-/** The leadership an organisation's summary thanks, by its level (在县委、县政府的正确领导下). */
-export const LEADERSHIP_BY_ORG_LEVEL: Record<'county' | 'city' | 'province', { leadership: string; region: string }> = {
-  county: { leadership: '县委、县政府', region: '县' },
-  city: { leadership: '市委、市政府', region: '市' },
-  province: { leadership: '省委、省政府', region: '省' },
+/**
+ * The leadership an organisation's summary thanks, by its level (在县委、县政府的正确领导下), the
+ * region it speaks for (县 / 市 / 省), and how it names the places below it as a whole: a city's
+ * counties are 各县（市、区）, a province's cities 各设区市, a county's towns 各乡（镇）.
+ */
+export const LEADERSHIP_BY_ORG_LEVEL: Record<'county' | 'city' | 'province', { leadership: string; region: string; subordinates: string }> = {
+  county: { leadership: '县委、县政府', region: '县', subordinates: '各乡（镇）' },
+  city: { leadership: '市委、市政府', region: '市', subordinates: '各县（市、区）' },
+  province: { leadership: '省委、省政府', region: '省', subordinates: '各设区市' },
 };
+
+/**
+ * The main figures of a summary, one column each in the table of a city's (or a province's)
+ * subordinate organisations (GET /api/reports/rollup, the draft's appendix, the home page): each is a
+ * number fact of the catalogue, counted by the same fact sources as the summary; the label is the
+ * column's (shorter or plainer than the fact's where the table needs it), the unit the fact's.
+ */
+export const ROLLUP_COLUMNS: { key: string; label: string }[] = [
+  { key: 'projects.applied', label: '申报项目' },
+  { key: 'projects.approved', label: '立项项目' },
+  { key: 'projects.amountApproved', label: '立项资金' },
+  { key: 'projects.followups', label: '跟踪服务' },
+  { key: 'projects.accepted', label: '验收项目' },
+  { key: 'events.count', label: '科技活动' },
+  { key: 'events.trainees', label: '培训人次' },
+  { key: 'commissioners.active', label: '在岗特派员' },
+  { key: 'commissioners.logs', label: '服务日志' },
+  { key: 'commissioners.peopleServed', label: '服务群众' },
+];

@@ -92,12 +92,26 @@ export const draftSectionSchema = z.object({
 });
 export type DraftSection = z.infer<typeof draftSectionSchema>;
 
+/**
+ * A table appended to a summary (附件), as text: the header row and the body rows, the first column
+ * naming the row (单位), the others figures. A city's or a province's draft carries the main figures
+ * of each subordinate organisation and their total (合计) for the period.
+ */
+export const appendixSchema = z.object({
+  title: z.string(),
+  columns: z.array(z.string()),
+  rows: z.array(z.array(z.string())),
+});
+export type Appendix = z.infer<typeof appendixSchema>;
+
 export const draftDocSchema = z.object({
   title: z.string(),
   opening: paragraphSchema,
   sections: z.array(draftSectionSchema),
   /** Slots of the template that named no fact when drafted: their sentences are left out, and said so here. */
   warnings: z.array(slotProblemSchema).optional(),
+  /** The per-subordinate table of a city's or a province's draft; absent in a county's (and in versions saved before it existed). */
+  appendix: appendixSchema.nullish(),
 });
 export type DraftDoc = z.infer<typeof draftDocSchema>;
 
@@ -286,3 +300,58 @@ export const versionCompareSchema = z.object({
   })),
 });
 export type VersionCompare = z.infer<typeof versionCompareSchema>;
+
+// ---------- the figures of the organisations below (city roll-up) ----------
+
+export const rollupQuerySchema = z
+  .object({ from: dateSchema, to: dateSchema })
+  .refine((q) => q.from <= q.to, { error: '开始日期不能晚于结束日期', path: ['to'] });
+
+/** A column of the roll-up: a number fact of the catalogue (ROLLUP_COLUMNS in shared/fact-catalogue.ts). */
+export const rollupColumnSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  unit: z.string().nullable(),
+  /** The records its figures count, for GET /api/reports/trace. */
+  recordType: z.string(),
+});
+
+/** A figure and the records it counted. */
+export const rollupCellSchema = z.object({ value: z.number(), ids: z.array(z.number().int()) });
+
+export const rollupRowSchema = z.object({
+  orgId: z.number().int(),
+  /** The organisation's short name, else its name; 市本级 for the organisation's own records, 合计 for the total. */
+  name: z.string(),
+  /** subtree: the organisation with those below it; own: the asking organisation's own records; total: everything. */
+  kind: z.enum(['subtree', 'own', 'total']),
+  /** One per column, in the columns' order. */
+  cells: z.array(rollupCellSchema),
+});
+export type RollupRow = z.infer<typeof rollupRowSchema>;
+
+export const rollupSchema = z.object({
+  period: z.object({ from: z.string(), to: z.string(), label: z.string() }),
+  org: z.object({ id: z.number().int(), name: z.string() }),
+  /** 各县（市、区） for a city, 各设区市 for a province. */
+  subordinates: z.string(),
+  columns: z.array(rollupColumnSchema),
+  /**
+   * One row per organisation directly below, each counting its whole subtree; then the asking
+   * organisation's own records (市本级) when it has any. Empty for an organisation with none below.
+   */
+  rows: z.array(rollupRowSchema),
+  /** The organisation's rolled-up figures, as its summary states them (the sum of the rows); null when there are no rows. */
+  total: rollupRowSchema.nullable(),
+});
+export type Rollup = z.infer<typeof rollupSchema>;
+
+/** A roll-up column's header: 立项资金（万元）; a label that already ends with its unit stays as it is (培训人次). */
+export function rollupColumnHeader(column: { label: string; unit: string | null }): string {
+  return column.unit && !column.label.endsWith(column.unit) ? `${column.label}（${column.unit}）` : column.label;
+}
+
+/** A roll-up figure as a table writes it: whole numbers as they are, amounts to two decimals at most (38.65). */
+export function rollupFigureText(value: number): string {
+  return String(Number(value.toFixed(2)));
+}

@@ -83,7 +83,9 @@ describe('a bureau created from nothing', () => {
   it('opens a city bureau\'s summary with the city leadership', async () => {
     const leader = await newBureau('新建市科学技术局', 'city');
     const res = await leader.post('/api/reports', { from: '2023-01-01', to: '2023-12-31' });
-    expect(res.body.latest.doc.opening.text).toMatch(/^2023年，在市委、市政府的正确领导.*积极做好市中心工作/);
+    // A city serves the whole city's work (全市中心工作), never 市中心工作 (which reads as the city centre's).
+    expect(res.body.latest.doc.opening.text).toMatch(/^2023年，在市委、市政府的正确领导.*团结带领全市科技系统.*积极服务全市中心工作/);
+    expect(res.body.latest.doc.opening.text).not.toContain('做好市中心工作');
   });
 
   it('rebuilds the default template as lists are added, a list without summary getting a generic sentence, until a person saves it', async () => {

@@ -183,6 +183,69 @@ describe('plan items', () => {
   });
 });
 
+describe('an appendix (附件), GB/T 9704 §7.3.3 and §8', () => {
+  const appendix = {
+    title: '2014年上半年各县（市、区）科技工作主要数据',
+    columns: ['单位', '申报项目（项）', '立项资金（万元）'],
+    rows: [['甲县', '3', '20.5'], ['乙县', '1', '0'], ['合计', '4', '20.5']],
+  };
+  let xml: string;
+  let ps: Para[];
+  beforeAll(async () => {
+    xml = (await unzip(await renderDocx({ ...doc, appendix }, { orgName: ORG, date: '2014-07-05' })))['word/document.xml'];
+    ps = paragraphs(xml);
+  });
+
+  it('names it under the body, one line down and two characters in, before the signature', () => {
+    const note = ps.findIndex((p) => p.text === `附件：${appendix.title}`);
+    expect(ps[note - 1].text).toBe('');
+    expect(ps[note - 2].text).toBe(zh('(三)努力做好征地拆迁工作。为企业尽快落地打下良好基础。'));
+    // Two characters in (320 twips each); a wrapped line under the title's first character (after 附件：).
+    expect(child(ps[note].pPr, 'w:ind')?.attrs).toMatchObject({ 'w:left': '1600', 'w:hanging': '960' });
+    expect(keeps(ps[note])).toMatchObject({ keepNext: true, keepLines: true });
+    expect(ps[note + 1].text).toBe('');
+    expect(ps[note + 2].text).toBe(ORG);
+    expect(ps[note + 3].text).toBe('2014年7月5日');
+  });
+
+  it('starts it on a new page: 附件 in 黑体 三号 at the top left, the title centred on the third line', () => {
+    const head = ps.findIndex((p) => p.text === '附件');
+    expect(onOff(head >= 0 ? ps[head].pPr : undefined, 'w:pageBreakBefore')).toBe(true);
+    expect(eastAsiaFont(ps[head].runs[0])).toBe('黑体');
+    expect(child(ps[head].runs[0].rPr, 'w:sz')?.attrs['w:val']).toBe('32');
+    expect(child(ps[head].pPr, 'w:ind')).toBeUndefined();
+    expect(ps[head + 1].text).toBe('');
+    expect(ps[head + 2].text).toBe(appendix.title);
+    expect(child(ps[head + 2].pPr, 'w:jc')?.attrs['w:val']).toBe('center');
+    expect(eastAsiaFont(ps[head + 2].runs[0])).toBe('方正小标宋简体');
+  });
+
+  it('sets the table: the header bold and repeated on each page, names left and figures right, fonts through eastAsia', () => {
+    const tables = find(parseXml(xml), 'w:tbl');
+    expect(tables).toHaveLength(1);
+    const rows = find(tables[0], 'w:tr');
+    expect(rows).toHaveLength(4);
+    expect(child(child(rows[0], 'w:trPr'), 'w:tblHeader')).toBeDefined();
+    const cells = (row: El) => find(row, 'w:tc').map((tc) => {
+      const p = find(tc, 'w:p')[0];
+      const r = find(p, 'w:r')[0];
+      return { text: find(r, 'w:t').map((t) => t.text).join(''), jc: child(child(p, 'w:pPr'), 'w:jc')?.attrs['w:val'], bold: !!child(child(r, 'w:rPr'), 'w:b'), font: child(child(r, 'w:rPr'), 'w:rFonts')?.attrs };
+    });
+    expect(cells(rows[0]).map((c) => [c.text, c.bold, c.jc])).toEqual([['单位', true, 'center'], ['申报项目（项）', true, 'center'], ['立项资金（万元）', true, 'center']]);
+    expect(cells(rows[3]).map((c) => [c.text, c.bold, c.jc])).toEqual([['合计', false, 'left'], ['4', false, 'right'], ['20.5', false, 'right']]);
+    for (const row of rows) for (const c of cells(row)) expect(c.font).toMatchObject({ 'w:eastAsia': '仿宋_GB2312', 'w:hint': 'eastAsia' });
+    // The columns fill the text area (8845 twips).
+    const grid = find(tables[0], 'w:gridCol').map((g) => Number(g.attrs['w:w']));
+    expect(grid.reduce((a, b) => a + b, 0)).toBe(8845);
+  });
+
+  it('writes nothing of an appendix for a draft without one', async () => {
+    const plain = (await unzip(await renderDocx(doc, { orgName: ORG, date: '2014-07-05' })))['word/document.xml'];
+    expect(plain).not.toContain('<w:tbl>');
+    expect(plain).not.toContain('附件');
+  });
+});
+
 describe('fonts, language and metadata', () => {
   let files: Record<string, string>;
   beforeAll(async () => {

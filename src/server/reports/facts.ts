@@ -1,4 +1,4 @@
-import { type FactValue, LEADERSHIP_BY_ORG_LEVEL } from '../../shared/fact-catalogue.js';
+import { type FactLedger, type FactValue, LEADERSHIP_BY_ORG_LEVEL } from '../../shared/fact-catalogue.js';
 import { commissionerFactSource } from '../commissioners/facts.js';
 import type { Ctx } from '../context.js';
 import { eventFactSource, outreachFactSource } from '../events/facts.js';
@@ -38,10 +38,14 @@ export const FACT_SOURCES: FactSource[] = [
   orgFactSource, periodFactSource, projectFactSource, eventFactSource, outreachFactSource, commissionerFactSource, worklistFactSource,
 ];
 
-/** Every fact of the period for the actor's organisation (and, for a city leader, the ones below). */
-export async function gatherFacts(ctx: Ctx, period: FactPeriod, options: FactOptions): Promise<FactValues> {
+/**
+ * Every fact of the period for the actor's organisation (and, for a city leader, the ones below);
+ * only those of the ledgers named, when they are (the roll-up needs three).
+ */
+export async function gatherFacts(ctx: Ctx, period: FactPeriod, options: FactOptions, ledgers?: readonly FactLedger[]): Promise<FactValues> {
   const facts: FactValues = new Map();
   for (const source of FACT_SOURCES) {
+    if (ledgers && !ledgers.includes(source.ledger)) continue;
     for (const [key, value] of await source.gather(ctx, period, options)) facts.set(key, value);
   }
   return facts;

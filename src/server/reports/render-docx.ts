@@ -6,11 +6,17 @@ import {
   Packer,
   PageNumber,
   Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
   TextRun,
+  VerticalAlignTable,
+  WidthType,
   type IRunOptions,
 } from 'docx';
 import { stripUnsafeText } from '../../shared/common.js';
-import type { DraftDoc } from '../../shared/reports.js';
+import type { Appendix, DraftDoc } from '../../shared/reports.js';
 import { toChinesePunctuation } from '../../shared/typography.js';
 
 // The work summary as Word (.docx) in the national layout for official documents, GB/T 9704-2012:
@@ -26,6 +32,11 @@ import { toChinesePunctuation } from '../../shared/typography.js';
 // version's text by hand and may type half-width , ; : ( ) into it.
 // Page breaks: the title and the headings never end a page, and the signature and date never stand
 // on a page of their own (see `renderDocx`).
+// A draft with an appendix (a city's table of its counties) follows §7.3.3 and §8: under the body,
+// one blank line, then 附件：<title> two characters in (a longer title wraps under its own first
+// character), then the signature; the appendix starts a new page, 附件 in 黑体 三号 on the first
+// line at the left, its title centred on the third line as the document's title is set, then the
+// table (see `appendixBlocks`).
 
 /** 1 mm in twips (1/20 pt): 1440 / 25.4. */
 const TWIPS_PER_MM = 56.6929;
@@ -241,6 +252,76 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
   });
 }
 
+// ---------- the appendix (附件) ----------
+
+/** Table text: 仿宋 五号 (10.5 pt), eleven columns across 156 mm. */
+const TABLE_SIZE = 21;
+const TABLE_CHAR = TABLE_SIZE * 10; // one 五号 character, in twips (210)
+/** Exact lines of 15 pt in the table's cells; 57 twips (1 mm) of cell margin left and right. */
+const TABLE_LINE = 300;
+const CELL_MARGIN = 57;
+const tableRun = (bold: boolean): RunOptions => ({ font: FONTS.body, size: TABLE_SIZE, language: LANGUAGE, ...(bold ? { bold: true } : {}) });
+
+/** 附件说明 under the body: 附件：<title>, two characters in, a wrapped line under the title's first character (3 characters: 附件：). */
+function appendixNote(title: string, keep: Keep): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.LEFT,
+    indent: { left: 5 * CHAR, hanging: 3 * CHAR },
+    spacing: lineSpacing,
+    ...keep,
+    children: [new TextRun({ ...bodyRun, text: `附件：${title}` })],
+  });
+}
+
+/**
+ * The appendix on a page of its own: 附件 (黑体 三号, top left), a blank line, the title centred (as
+ * the document's title), a blank line, and the table. The first column (单位) is as wide as its
+ * longest name needs (at least four characters, at most 30% of the line), the figure columns share
+ * the rest; the header row is bold, centred, and repeats on every page; names sit left, figures
+ * right; no row splits across pages.
+ */
+function appendixBlocks(appendix: Appendix): (Paragraph | Table)[] {
+  const clean = (text: string) => toChinesePunctuation(stripUnsafeText(text).replace(/\s+/g, ' ').trim());
+  const title = clean(appendix.title);
+  const columns = appendix.columns.map(clean);
+  const rows = appendix.rows.map((r) => columns.map((_, i) => clean(r[i] ?? '')));
+  const figures = Math.max(1, columns.length - 1);
+  const longest = Math.max(4, ...rows.map((r) => widthInChars(r[0] ?? '')), widthInChars(columns[0] ?? ''));
+  const first = Math.min(Math.round(TEXT_WIDTH * 0.3), Math.ceil(longest) * TABLE_CHAR + 2 * CELL_MARGIN);
+  const other = Math.floor((TEXT_WIDTH - first) / figures);
+  const widths = columns.map((_, i) => (i === 0 ? TEXT_WIDTH - other * figures : other));
+  const cell = (text: string, i: number, header: boolean) =>
+    new TableCell({
+      width: { size: widths[i], type: WidthType.DXA },
+      verticalAlign: VerticalAlignTable.CENTER,
+      margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: 0, bottom: 0 },
+      children: [
+        new Paragraph({
+          alignment: header ? AlignmentType.CENTER : i === 0 ? AlignmentType.LEFT : AlignmentType.RIGHT,
+          spacing: { line: TABLE_LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+          children: [new TextRun({ ...tableRun(header), text })],
+        }),
+      ],
+    });
+  const table = new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    alignment: AlignmentType.CENTER,
+    rows: [
+      new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c, i) => cell(c, i, true)) }),
+      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, i, false)) })),
+    ],
+  });
+  return [
+    new Paragraph({ pageBreakBefore: true, alignment: AlignmentType.LEFT, spacing: lineSpacing, keepNext: true, children: [new TextRun({ ...heading1Run, characterSpacing: undefined, text: '附件' })] }),
+    blankLine({ keepNext: true }),
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: lineSpacing, keepNext: true, keepLines: true, children: [new TextRun({ ...titleRun, text: title })] }),
+    blankLine({ keepNext: true }),
+    table,
+  ];
+}
+
 export interface RenderDocxOptions {
   /** The signing organisation, e.g. 上犹县科技局; also the file's author (docProps). */
   orgName?: string;
@@ -271,6 +352,8 @@ const KEEP_WHOLE_LINES = 4;
 export async function renderDocx(doc: DraftDoc, options: RenderDocxOptions = {}): Promise<Buffer> {
   const titleLines = linesOf(doc.title);
   const signed = signature(options.orgName, options.date);
+  const appendix = doc.appendix?.columns.length ? doc.appendix : null;
+  const appendixTitle = appendix ? toChinesePunctuation(stripUnsafeText(appendix.title).replace(/\s+/g, ' ').trim()) : '';
 
   const body: { text: string; heading: boolean }[] = [];
   for (const line of linesOf(doc.opening.text)) body.push({ text: line, heading: false });
@@ -282,10 +365,12 @@ export async function renderDocx(doc: DraftDoc, options: RenderDocxOptions = {})
     }
   }
 
-  // The paragraph that goes over with the signature, when there is one.
+  // The paragraph that goes over with the signature (and the 附件说明 above it), when there is one.
   const keptWithSignature = signed.length ? body.length - 1 : -1;
+  // 附件说明: one blank line under the body, then 附件：<title>, kept with the signature under it.
+  const note = appendix ? [blankLine({ keepNext: signed.length > 0 }), appendixNote(appendixTitle, signed.length ? { keepNext: true, keepLines: true } : {})] : [];
 
-  const children: Paragraph[] = [
+  const children: (Paragraph | Table)[] = [
     // Title: centred, its own paragraph per line given (a long title wraps on its own), a blank line after.
     ...titleLines.map(
       (line) =>
@@ -307,7 +392,9 @@ export async function renderDocx(doc: DraftDoc, options: RenderDocxOptions = {})
         children: [new TextRun({ ...run, text })],
       });
     }),
+    ...note,
     ...signed,
+    ...(appendix ? appendixBlocks(appendix) : []),
   ];
 
   const author = stripUnsafeText(options.orgName ?? '').trim() || '科管';

@@ -1,11 +1,14 @@
 import { stripUnsafeText } from '../../shared/common.js';
-import type { DraftDoc } from '../../shared/reports.js';
+import type { Appendix, DraftDoc } from '../../shared/reports.js';
 import { toChinesePunctuation } from '../../shared/typography.js';
 
 // The work summary as text: Markdown (for previews and pasting into editors that read it) and plain
 // text laid out as officials type it (title centred, paragraphs indented two full-width spaces).
 // Every line is set in Chinese typography (shared/typography.ts), since people edit a version's
-// text by hand and may type half-width , ; : ( ) into it.
+// text by hand and may type half-width , ; : ( ) into it. A draft with an appendix (a city's table of
+// its counties) ends its body with the line 附件：<title> (GB/T 9704's 附件说明), then gives the
+// appendix: 附件, its title, and the table (Markdown: a table with the figures right-aligned; plain
+// text: a line a row, cells separated by tabs, which pastes into a spreadsheet as its columns).
 
 /**
  * Lines of a text people edited: a line break inside a paragraph starts a new paragraph. Control
@@ -55,12 +58,36 @@ function escapeLine(text: string): string {
   return inline;
 }
 
-/** Title as `# `, section headings as `## `, paragraphs as plain lines; blocks separated by blank lines. */
+/** A text of the appendix on one line: its title, a header or a cell. */
+const cellText = (text: string): string => toChinesePunctuation(stripUnsafeText(text).replace(/\s+/g, ' ').trim());
+
+/** The appendix's title, header and rows as its lines give them; null when the draft has none (or an empty one). */
+function appendixOf(doc: DraftDoc): Appendix | null {
+  const appendix = doc.appendix;
+  if (!appendix || !appendix.columns.length) return null;
+  return { title: cellText(appendix.title), columns: appendix.columns.map(cellText), rows: appendix.rows.map((r) => r.map(cellText)) };
+}
+
+/** The line under the body naming the appendix (附件说明). */
+export const appendixNote = (title: string): string => `附件：${title}`;
+
+/** Title as `# `, section headings as `## `, paragraphs as plain lines; blocks separated by blank lines; the appendix as a table. */
 export function renderMarkdown(doc: DraftDoc): string {
   const out: string[] = [];
   const title = linesOf(doc.title).join(' ');
   if (title) out.push(`# ${escapeInline(title)}`);
   for (const block of blocks(doc)) out.push(block.kind === 'heading' ? `## ${escapeInline(block.text)}` : escapeLine(block.text));
+  const appendix = appendixOf(doc);
+  if (appendix) {
+    const cell = (text: string) => escapeInline(text).replace(/\|/g, '\\|');
+    const row = (cells: string[]) => `| ${appendix.columns.map((_, i) => cell(cells[i] ?? '')).join(' | ')} |`;
+    out.push(escapeLine(appendixNote(appendix.title)), '---', '附件', `**${escapeInline(appendix.title)}**`);
+    out.push([
+      row(appendix.columns),
+      `| ${appendix.columns.map((_, i) => (i === 0 ? ':---' : '---:')).join(' | ')} |`,
+      ...appendix.rows.map(row),
+    ].join('\n'));
+  }
   return `${out.join('\n\n')}\n`;
 }
 
@@ -83,5 +110,11 @@ export function renderPlainText(doc: DraftDoc): string {
   }
   if (title.length) out.push('');
   for (const block of blocks(doc)) out.push(block.kind === 'heading' ? block.text : FULL_WIDTH_SPACE.repeat(2) + block.text);
+  const appendix = appendixOf(doc);
+  if (appendix) {
+    out.push('', FULL_WIDTH_SPACE.repeat(2) + appendixNote(appendix.title), '', '附件', '');
+    out.push(FULL_WIDTH_SPACE.repeat(Math.max(0, Math.floor((LINE_CHARS - widthInChars(appendix.title)) / 2))) + appendix.title, '');
+    for (const row of [appendix.columns, ...appendix.rows]) out.push(row.join('\t'));
+  }
   return `${out.join('\n')}\n`;
 }

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { dateSchema, idParamsSchema, okSchema, queryIdSchema } from '../../shared/common.js';
 import {
-  compareQuerySchema, createReportBodySchema, factCatalogueSchema, factsQuerySchema, previewBodySchema, previewSchema, redraftQuerySchema, redraftSchema, reportSchema, saveVersionBodySchema, staleFigureSchema, templateCheckSchema,
+  compareQuerySchema, createReportBodySchema, rollupQuerySchema, rollupSchema, factCatalogueSchema, factsQuerySchema, previewBodySchema, previewSchema, redraftQuerySchema, redraftSchema, reportSchema, saveVersionBodySchema, staleFigureSchema, templateCheckSchema,
   templateDefinitionSchema, templateSchema, versionCompareSchema, versionSchema,
 } from '../../shared/reports.js';
 import { ctxOf } from '../context.js';
@@ -12,6 +12,7 @@ import { findOrg } from '../orgs/repo.js';
 import { todayInChina } from '../projects/pipeline.js';
 import { renderDocx } from './render-docx.js';
 import { renderMarkdown, renderPlainText } from './render-text.js';
+import { getRollup } from './rollup.js';
 import * as service from './service.js';
 
 const versionParams = z.object({ id: queryIdSchema, version: queryIdSchema });
@@ -62,6 +63,14 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/reports', {
     schema: { tags, summary: '按期间和模板起草工作总结(保存为第1版)', body: createReportBodySchema, headers: recordHeaders({ idempotencyKey: true }), response: { 200: reportWithLatest } },
   }, async (request, reply) => withEtag(reply, await idempotent(request, reply, (ctx) => service.createReport(ctx, request.body))));
+
+  app.get('/reports/rollup', {
+    schema: {
+      tags,
+      summary: '下属单位主要数据：期内每个直属下级单位（市的各县、省的各市，各含其下级）一行，本级有数据时加一行，再加合计；各数按工作总结的同一统计口径，附所统计记录的编号（可用 /reports/trace 溯源）。合计即本单位工作总结所述的汇总数。仅局领导、管理员；没有下级单位时 rows 为空',
+      querystring: rollupQuerySchema, response: { 200: rollupSchema },
+    },
+  }, async (request) => getRollup(ctxOf(request), request.query));
 
   app.get('/reports/trace', {
     schema: {

@@ -5,7 +5,7 @@ import type {
 } from '../../shared/reports.js';
 import { type TemplateDefinition, templateDefinitionSchema } from '../../shared/reports.js';
 import { ORG_LEVELS } from '../../shared/roles.js';
-import { type Actor, assertLedgerReader, assertLedgerWriter, requireRole } from '../auth/actor.js';
+import { type Actor, assertLedgerReader, assertLedgerWriter, readsSubtree, requireRole } from '../auth/actor.js';
 import { recordChange } from '../audit/service.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { bumpVersion, claimVersion, type ExpectedVersion } from '../db/versioned.js';
@@ -19,6 +19,7 @@ import { gatherFacts } from './facts.js';
 import { describePeriod } from './period.js';
 import { compareDocs } from './compare.js';
 import * as repo from './repo.js';
+import { rollupAppendix, rollupFor } from './rollup.js';
 import { mergeParagraph } from './sentences.js';
 import { DEFAULT_OUTREACH_TYPE, buildDefaultTemplate, checkPattern, checkTemplate, parseSlots } from './template.js';
 
@@ -28,9 +29,10 @@ function presentTemplate(row: { id: number; version: number; name: string; is_de
   return { id: row.id, version: row.version, name: row.name, isDefault: row.is_default === 1, definition: JSON.parse(row.definition_json) as TemplateDefinition, createdAt: row.created_at, updatedAt: row.updated_at };
 }
 
-/** The default template as the bureau's work lists give it now. */
+/** The default template as the bureau's work lists give it now, in the words of its level (a city speaks for its counties too). */
 async function currentDefaultTemplate(ctx: Ctx): Promise<TemplateDefinition> {
-  return buildDefaultTemplate((await ownWorklists(ctx)).map(({ list }) => list));
+  const { org } = await factOptions(ctx, DEFAULT_OUTREACH_TYPE);
+  return buildDefaultTemplate((await ownWorklists(ctx)).map(({ list }) => list), org.level);
 }
 
 /**
@@ -179,12 +181,18 @@ async function draftFacts(ctx: Ctx, from: string, to: string, outreachType: stri
   };
 }
 
-/** Facts of the period and of the same period a year earlier, and the draft they give. */
+/**
+ * Facts of the period and of the same period a year earlier, and the draft they give. A draft
+ * rolled up from the organisations below (a city's or a province's, by a leader or an admin)
+ * appends their figures side by side (附件), its total being the facts the draft states.
+ */
 export async function draftFor(ctx: Ctx, from: string, to: string, template: TemplateDefinition): Promise<{ doc: DraftDoc; facts: FactValues }> {
   const period = describePeriod(from, to);
   const input = await draftFacts(ctx, from, to, template.outreachType);
   const plan = template.plan && period.next ? await planItems(ctx, template.plan, period.next.label) : [];
-  return { doc: buildDraft(template, input, period, plan), facts: input.facts };
+  const doc = buildDraft(template, input, period, plan);
+  const appendix = readsSubtree(ctx.actor) ? rollupAppendix(await rollupFor(ctx, { from, to }, input.facts)) : null;
+  return { doc: appendix ? { ...doc, appendix } : doc, facts: input.facts };
 }
 
 function presentReport(row: repo.ReportView, actor: Actor): Report {
@@ -409,6 +417,8 @@ export async function redraft(ctx: Ctx, id: number, which: 'report' | 'current' 
     opening: replaced.get('opening') ?? fresh.opening,
     sections: fresh.sections.map((s) => ({ ...s, paragraphs: s.paragraphs.map((p) => replaced.get(p.key) ?? p) })),
     warnings: fresh.warnings,
+    // The appendix is the ledgers' table, never edited by hand: the redraft's is today's.
+    ...(fresh.appendix ? { appendix: fresh.appendix } : {}),
   };
 
   // A change is applied when the redraft states the figure as drafted now (or, gone from the fresh

@@ -1,5 +1,6 @@
-import { type CatalogueIndex, resolveFactKey } from '../../shared/fact-catalogue.js';
+import { type CatalogueIndex, LEADERSHIP_BY_ORG_LEVEL, resolveFactKey } from '../../shared/fact-catalogue.js';
 import type { TemplateDefinition, TemplateSection } from '../../shared/reports.js';
+import type { OrgLevel } from '../../shared/roles.js';
 import type { WorklistSummary } from '../../shared/worklists.js';
 
 // Templates: sentence patterns with {slots}. A slot is `{factKey}` or `{factKey|format|…}`.
@@ -145,6 +146,48 @@ export const CORE_SECTIONS: TemplateSection[] = [
   },
 ];
 
+/**
+ * The core sections as a city or a province speaks: its figures are those of the whole region (its
+ * own and every county's below it, rolled up), so it reports what was done across the region (全市),
+ * by the bureaus below it as a whole ({subordinates}: 各县（市、区）, 各设区市), not the county's
+ * visits to towns and enterprises by 我局 alone. Same keys and facts as CORE_SECTIONS.
+ */
+function upperCoreSections(level: Exclude<OrgLevel, 'county'>): TemplateSection[] {
+  const { subordinates } = LEADERSHIP_BY_ORG_LEVEL[level];
+  return [
+    {
+      key: 'management',
+      heading: '狠抓落实，科技管理上水平',
+      enumerate: true,
+      sentences: [
+        `积极组织申报科技计划项目。{period.short}，我局指导${subordinates}科技部门深入企业、园区调研，积极寻找和挖掘科技项目，全{org.region}共组织申报{projects.appliedPrograms|suffix:项目|each}`,
+        '{period.short}全{org.region}获批立项{projects.approvedByLevel|suffix:项目|nest:field}',
+        '争取项目立项资金{projects.amountApproved}',
+        `督促${subordinates}做好{projects.followedUp}在建科技项目的跟踪与服务工作，开展跟踪服务{projects.followups}，确保了项目顺利实施`,
+        '开展项目{projects.milestonesByKind|list}',
+        '全{org.region}{projects.accepted}科技项目通过验收',
+        '积极组织有关企业和技术人员{events.peopleSent}参加了{events.sentTrainingNames}，提升了业务能力',
+        `着力抓了工业、农业技术项目的培育，{period.short}，全{org.region}科技部门深入企业、示范基地调研{projects.visits}，发现项目线索{projects.leadsFound}，筛选和培育了{projects.enteredPool}有较高技术含量的项目进入项目库`,
+      ],
+    },
+    {
+      key: 'outreach',
+      heading: '强化科技宣传，科技活动丰富多彩',
+      enumerate: true,
+      sentences: [
+        `充分发挥科技特派员的作用。我局指导${subordinates}进一步完善科技特派员管理措施，{period.short}全{org.region}在岗科技特派员{commissioners.active}，深入{commissioners.townCount}乡镇开展技术服务{commissioners.logs}，服务群众{commissioners.peopleServed}`,
+        `全{org.region}科技部门牵头组织了{outreach.departments|listed:等部门}的有关专家先后深入${subordinates}的乡镇、企业、社区等地开展{outreach.type}活动共{outreach.count}。免费发放各种科技图书、科技资料、科技小册子共计{outreach.materials}。展出科普宣传展板{outreach.boards}，咨询人员{outreach.consultations}，受到广大群众的好评`,
+        '全{org.region}举办各类培训{events.trainings}，培训{events.trainees}',
+      ],
+    },
+  ];
+}
+
+/** The core sections as an organisation of this level speaks (a county: CORE_SECTIONS). */
+export function coreSections(level: OrgLevel = 'county'): TemplateSection[] {
+  return level === 'county' ? CORE_SECTIONS : upperCoreSections(level);
+}
+
 /** The event type whose lead events are the outreach.* figures unless a template names another. */
 export const DEFAULT_OUTREACH_TYPE = '送科技下乡';
 
@@ -155,6 +198,10 @@ export const DEFAULT_TEMPLATE_NAME = '工作总结(默认)';
 
 export const DEFAULT_OPENING =
   '{period.label}，在{org.leadership}的正确领导和上级科技部门的关心指导下，我局不断创新工作思路，强化工作措施，以科技服务为抓手，以项目建设为重心，积极做好{org.region}中心工作，狠抓各项工作落实。现将{period.label}的工作情况汇报如下：';
+
+/** The opening of a city or a province: it leads the region's science and technology system (全市科技系统) and serves the region's work as a whole. */
+export const UPPER_OPENING =
+  '{period.label}，在{org.leadership}的正确领导和上级科技部门的关心指导下，我局团结带领全{org.region}科技系统，不断创新工作思路，强化工作措施，以科技服务为抓手，以项目建设为重心，积极服务全{org.region}中心工作，狠抓各项工作落实。现将{period.label}的工作情况汇报如下：';
 
 /** What the default template reads of a work list. */
 export interface TemplateList {
@@ -167,7 +214,8 @@ export interface TemplateList {
 }
 
 /**
- * The default template of a bureau: the core sections, then each work list's summary sentences,
+ * The default template of a bureau: the core sections as its level speaks (a city's and a
+ * province's report the region's figures, see upperCoreSections), then each work list's summary sentences,
  * grouped by section in list order (a list naming a core section joins it; lists sharing a heading
  * form one section, keyed by the first list's key). A section's opening sentence is the first
  * opening its lists give (summary.opening). A list with no summary gets one generic sentence from
@@ -175,8 +223,8 @@ export interface TemplateList {
  * opening is left out. The plan section reads the first list marked as the plan (summary.plan).
  * Archived lists are left out.
  */
-export function buildDefaultTemplate(lists: TemplateList[]): TemplateDefinition {
-  const sections: TemplateSection[] = CORE_SECTIONS.map((s) => ({ ...s, sentences: [...s.sentences] }));
+export function buildDefaultTemplate(lists: TemplateList[], level: OrgLevel = 'county'): TemplateDefinition {
+  const sections: TemplateSection[] = coreSections(level).map((s) => ({ ...s, sentences: [...s.sentences] }));
   const active = [...lists].filter((l) => !l.archived).sort((a, b) => a.sortOrder - b.sortOrder);
   const byHeading = new Map<string, TemplateSection>();
   let plan: TemplateDefinition['plan'] = null;
@@ -215,7 +263,7 @@ export function buildDefaultTemplate(lists: TemplateList[]): TemplateDefinition 
   return {
     name: DEFAULT_TEMPLATE_NAME,
     title: '{org.name}{period.label}工作总结',
-    opening: DEFAULT_OPENING,
+    opening: level === 'county' ? DEFAULT_OPENING : UPPER_OPENING,
     outreachType: DEFAULT_OUTREACH_TYPE,
     sections,
     plan,
