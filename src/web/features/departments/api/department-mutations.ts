@@ -18,6 +18,9 @@ export const createDepartment = ({ idempotencyKey, ...input }: DepartmentInput &
 export const updateDepartment = ({ id, version, ...input }: DepartmentInput & Versioned) =>
   api.patch<Department>(`/departments/${id}`, input, { headers: ifMatch(version) });
 export const deleteDepartment = (id: number) => api.delete<{ ok: true }>(`/departments/${id}`);
+/** 添加常用部门: the generic departments (农业农村局, 科学技术协会 …) the bureau has not got by name. */
+export const addDefaultDepartments = ({ idempotencyKey }: Submission = {}) =>
+  api.post<{ added: number }>('/departments/defaults', {}, { headers: idempotencyHeader(idempotencyKey) });
 
 function useDepartmentMutation<TInput, TResult>(fn: (input: TInput) => Promise<TResult>) {
   const queryClient = useQueryClient();
@@ -30,3 +33,4 @@ function useDepartmentMutation<TInput, TResult>(fn: (input: TInput) => Promise<T
 export const useCreateDepartment = () => useDepartmentMutation(createDepartment);
 export const useUpdateDepartment = () => useDepartmentMutation(updateDepartment);
 export const useDeleteDepartment = () => useDepartmentMutation(deleteDepartment);
+export const useAddDefaultDepartments = () => useDepartmentMutation(addDefaultDepartments);

@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { App, Button, Card, Form, Input, InputNumber, Popconfirm, Space, Switch, Table, type TableColumnsType } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { AppstoreAddOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Department } from '../../../../shared/reference.js';
 import { FormModal } from '../../../components/ui/form-modal';
 import { PageHeader } from '../../../components/ui/page-header';
@@ -8,13 +8,16 @@ import { QueryError } from '../../../components/ui/query-error';
 import { rowTestId } from '../../../components/ui/test-id';
 import { emptyToNull, showApiError } from '../../../lib/form';
 import { useDepartments } from '../../../lib/reference-data';
+import { useMe } from '../../../lib/auth';
 import {
   type DepartmentInput,
+  useAddDefaultDepartments,
   useCreateDepartment,
   useDeleteDepartment,
   useUpdateDepartment,
 } from '../api/department-mutations';
 import { useVersionedSave } from '../../../lib/record-conflict';
+import { SubmissionKeys } from '../../../lib/versions';
 
 type Editing = { mode: 'create' } | { mode: 'edit'; department: Department } | null;
 
@@ -25,9 +28,40 @@ const toInput = (d: Department): DepartmentInput => ({
   active: d.active,
 });
 
+/**
+ * 添加常用部门 (admins): adds the generic departments (农业农村局, 卫生健康委员会, 科学技术协会 …) the
+ * bureau has not got by name, and says how many were added; the admin renames them afterwards.
+ */
+function AddDefaultsButton() {
+  const { message } = App.useApp();
+  const add = useAddDefaultDepartments();
+  const keys = useRef(new SubmissionKeys()).current;
+  return (
+    <Popconfirm
+      title="添加常用部门？"
+      description="添加农业农村局、林业局、卫生健康委员会、科学技术协会等常与科技局一起开展活动的部门；已有同名部门的不重复添加，添加后可修改名称和简称。"
+      okText="添加"
+      onConfirm={() =>
+        add.mutateAsync({ idempotencyKey: keys.keyFor('defaults') }).then(
+          ({ added }) => {
+            keys.succeeded();
+            void message.success(added ? `已添加${added}个常用部门` : '常用部门都已存在，没有添加');
+          },
+          (error: unknown) => showApiError(message, error),
+        )
+      }
+    >
+      <Button icon={<AppstoreAddOutlined />} loading={add.isPending}>
+        添加常用部门
+      </Button>
+    </Popconfirm>
+  );
+}
+
 /** 县直部门: the county departments (林业局, 农业局, 气象局 …) that take part in events. */
 export function DepartmentsPage() {
   const { message } = App.useApp();
+  const me = useMe();
   const departments = useDepartments();
   const update = useUpdateDepartment();
   const remove = useDeleteDepartment();
@@ -102,9 +136,12 @@ export function DepartmentsPage() {
         title="县直部门"
         description="参与科技活动的县直部门。停用的部门不再出现在新记录的选择列表中,历史记录不受影响。"
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ mode: 'create' })}>
-            新增部门
-          </Button>
+          <Space>
+            {me.role === 'admin' ? <AddDefaultsButton /> : null}
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ mode: 'create' })}>
+              新增部门
+            </Button>
+          </Space>
         }
       />
       {departments.isError ? <QueryError error={departments.error} onRetry={() => void departments.refetch()} /> : null}
@@ -115,7 +152,7 @@ export function DepartmentsPage() {
           dataSource={sorted}
           loading={departments.isPending && !departments.isError}
           pagination={false}
-          locale={{ emptyText: '尚未录入县直部门' }}
+          locale={{ emptyText: me.role === 'admin' ? '尚未录入县直部门，可点击右上角“添加常用部门”' : '尚未录入县直部门' }}
           onRow={(d) => rowTestId(`department-row-${d.name}`)}
         />
       </Card>
@@ -207,10 +244,10 @@ function DepartmentModal({
           { max: 50, message: '部门名称不能超过50个字' },
         ]}
       >
-        <Input autoFocus placeholder="如:上犹县林业局" />
+        <Input autoFocus placeholder="如：某某县林业局" />
       </Form.Item>
       <Form.Item label="简称" name="shortName" rules={[{ max: 20, message: '简称不能超过20个字' }]}>
-        <Input placeholder="如:林业局" />
+        <Input placeholder="如：林业（总结中写作“林业、农业等部门”）" />
       </Form.Item>
       <Form.Item label="排序" name="sortOrder" rules={[{ required: true, message: '请填写排序' }]}>
         <InputNumber min={0} max={9999} precision={0} style={{ width: '100%' }} />

@@ -9,6 +9,7 @@ import { useMe } from '../../../lib/auth';
 import { showApiError } from '../../../lib/form';
 import { formatDateTime } from '../../../utils/format';
 import { useArchiveWorklist, useDeleteWorklist, useWorklists } from '../api/worklists';
+import { StartersButton } from './starters-modal';
 import { visibleFields } from './worklist-display';
 
 /** 工作台账: the lists the bureau defined itself (整改台账, 包干户 …), with their item and overdue counts. */
@@ -126,9 +127,12 @@ export function WorklistsPage() {
         description="各项中心工作的台账:整改事项、包干户、民情台账、统计报送、工作计划等,字段和状态由局里自行设置。"
         extra={
           canDesign ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/worklists/new')}>
-              新建台账
-            </Button>
+            <Space>
+              <StartersButton />
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/worklists/new')}>
+                新建台账
+              </Button>
+            </Space>
           ) : undefined
         }
       />
@@ -160,7 +164,7 @@ export function WorklistsPage() {
             },
             style: { cursor: 'pointer' },
           })}
-          locale={{ emptyText: canDesign ? '暂无台账,点击右上角“新建台账”设置' : '暂无台账' }}
+          locale={{ emptyText: canDesign ? '暂无台账，可点击右上角“从常用台账添加”或“新建台账”' : '暂无台账' }}
         />
       </Card>
     </>
