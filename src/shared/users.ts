@@ -18,6 +18,8 @@ export const phoneSchema = z
 export const userSchema = z.object({
   id: z.number().int(),
   orgId: z.number().int(),
+  /** The name of the user's organisation (an admin above county level sees users of several). */
+  orgName: z.string(),
   username: z.string(),
   displayName: z.string(),
   role: roleSchema,
@@ -57,6 +59,8 @@ export const listUsersQuerySchema = paginationQuerySchema.extend({
   q: optionalText('关键词', 50),
   role: roleSchema.optional(),
   sectionId: queryIdSchema.optional(),
+  /** Only the users of this organisation (one the admin manages). */
+  orgId: queryIdSchema.optional(),
 });
 
 /** A person to pick in forms and filters. */

@@ -69,3 +69,29 @@ export function sectionForNewRecord(actor: Actor, requested: number | null | und
   if (actor.role === 'staff') return actor.sectionId;
   return requested ?? actor.sectionId;
 }
+
+/** The user id of the system actor: no account; its audit entries have no user (the trail shows 系统). */
+export const SYSTEM_USER_ID = 0;
+
+/**
+ * Who acts when nobody signs in: the first-run set-up and the command line. An admin of `org`
+ * (the organisation it acts in, when there is one), or without one an admin above every
+ * organisation (path `/`), as the first organisation is made.
+ */
+export function systemActor(org?: { id: number; path: string }): Actor {
+  return {
+    userId: SYSTEM_USER_ID,
+    username: 'system',
+    displayName: '系统',
+    role: 'admin',
+    orgId: org?.id ?? 0,
+    orgPath: org?.path ?? '/',
+    sectionId: null,
+    via: 'token',
+    sessionId: null,
+  };
+}
+
+export function isSystemActor(actor: Actor): boolean {
+  return actor.userId === SYSTEM_USER_ID;
+}

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../http/errors.js';
-import { authenticateSession, authenticateToken } from './service.js';
+import { authenticateSession, authenticateToken, orgInactiveError } from './service.js';
 
 export const SESSION_COOKIE = 'keguan_sid';
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -78,20 +78,23 @@ export function registerAuthentication(app: FastifyInstance): void {
 
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/')) return;
+    let orgInactive = false;
 
     const authorization = request.headers.authorization;
     if (authorization) {
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
       const actor = match ? await authenticateToken(db, match[1]) : null;
+      if (actor === 'org-inactive') throw orgInactiveError();
       if (!actor) throw new AppError('UNAUTHENTICATED', 'API 令牌无效或已撤销');
       request.actor = actor;
     } else {
       const token = request.cookies[SESSION_COOKIE];
       if (token) {
         const result = await authenticateSession(db, config, token);
-        if (result === 'expired') {
+        if (result === 'expired' || result === 'org-inactive') {
           request.sessionExpired = true;
           clearSessionCookie(request, reply);
+          if (result === 'org-inactive') orgInactive = true;
         } else if (result) {
           request.actor = result;
         }
@@ -102,6 +105,7 @@ export function registerAuthentication(app: FastifyInstance): void {
     const key = routeKey(request);
     if (key && !isPublicRoute(request, key)) {
       if (!request.actor) {
+        if (orgInactive) throw orgInactiveError();
         throw new AppError('UNAUTHENTICATED', request.sessionExpired ? '登录已过期,请重新登录' : '请先登录');
       }
       if (request.actor.mustChangePassword && !MUST_CHANGE_PASSWORD_ROUTES.has(key)) {

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB, UserRow } from '../db/types.js';
+import { orgBlockedSql } from '../orgs/repo.js';
 
 export function findUserByUsername(db: Kysely<DB>, username: string): Promise<UserRow | undefined> {
   return db
@@ -125,7 +126,7 @@ export function findSessionWithUser(db: Kysely<DB>, sessionId: string) {
     .select([
       's.id as session_id', 's.last_seen_at', 's.expires_at',
       'u.id', 'u.username', 'u.display_name', 'u.role', 'u.org_id', 'u.section_id', 'u.disabled', 'u.must_change_password',
-      'o.path as org_path',
+      'o.path as org_path', orgBlockedSql.as('org_blocked'),
     ])
     .where('s.id', '=', sessionId)
     .executeTakeFirst();
@@ -171,7 +172,7 @@ export function findTokenWithUser(db: Kysely<DB>, tokenHash: string) {
     .select([
       't.id as token_id', 't.last_used_at', 't.revoked_at',
       'u.id', 'u.username', 'u.display_name', 'u.role', 'u.org_id', 'u.section_id', 'u.disabled', 'u.must_change_password',
-      'o.path as org_path',
+      'o.path as org_path', orgBlockedSql.as('org_blocked'),
     ])
     .where('t.token_hash', '=', tokenHash)
     .executeTakeFirst();
@@ -223,6 +224,22 @@ export async function revokeUserTokens(db: Kysely<DB>, userId: number, nowIso: s
     .returning('id')
     .execute();
   return rows.length;
+}
+
+/** Whether the user's organisation, or one above it, is inactive (then the user cannot sign in). */
+export async function isUserOrgBlocked(db: Kysely<DB>, userId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('users as u')
+    .innerJoin('orgs as o', 'o.id', 'u.org_id')
+    .select(orgBlockedSql.as('org_blocked'))
+    .where('u.id', '=', userId)
+    .executeTakeFirst();
+  return Number(row?.org_blocked ?? 0) === 1;
+}
+
+/** Clears an account's count of failed checks (after a right password that still may not sign in). */
+export async function clearLoginFailures(db: Kysely<DB>, userId: number): Promise<void> {
+  await db.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', userId).execute();
 }
 
 export function findMe(db: Kysely<DB>, userId: number) {

@@ -92,6 +92,11 @@ export async function login(
     throw new AppError('UNAUTHENTICATED', WRONG_CREDENTIALS);
   }
   if (user.disabled) throw new AppError('UNAUTHENTICATED', '账号已停用,请联系管理员');
+  if (await repo.isUserOrgBlocked(db, user.id)) {
+    // The password was right: it must not count toward a lock the person could do nothing about.
+    await repo.clearLoginFailures(db, user.id);
+    throw orgInactiveError();
+  }
 
   const sessionToken = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + config.sessionMaxHours * 3600_000).toISOString();
@@ -106,6 +111,14 @@ export async function login(
   });
   await purgeExpired(db, config, now);
   return { sessionToken, expiresAt, user: await loadMe(db, user.id) };
+}
+
+/** `details.reason` of the 401 a user of an inactive organisation (or of one below it) gets. */
+export const ORG_INACTIVE = 'ORG_INACTIVE';
+
+/** The answer to a user whose organisation, or one above it, has been deactivated. */
+export function orgInactiveError(): AppError {
+  return new AppError('UNAUTHENTICATED', '您所在的单位已停用，无法登录；如有疑问，请联系上级单位的系统管理员', { reason: ORG_INACTIVE });
 }
 
 type ActorRow = {
@@ -128,8 +141,11 @@ function toActor(row: ActorRow, via: Actor['via'], sessionId: string | null): Ac
   };
 }
 
-/** The actor behind a session cookie, 'expired' for a session past its idle or absolute limit, or null. */
-export async function authenticateSession(db: Kysely<DB>, config: AppConfig, token: string): Promise<Actor | 'expired' | null> {
+/**
+ * The actor behind a session cookie, 'expired' for a session past its idle or absolute limit,
+ * 'org-inactive' (the session is ended) when the user's organisation or one above it is inactive, or null.
+ */
+export async function authenticateSession(db: Kysely<DB>, config: AppConfig, token: string): Promise<Actor | 'expired' | 'org-inactive' | null> {
   const id = sha256(token);
   const row = await repo.findSessionWithUser(db, id);
   if (!row) return null;
@@ -139,17 +155,25 @@ export async function authenticateSession(db: Kysely<DB>, config: AppConfig, tok
     await repo.deleteSession(db, id);
     return 'expired';
   }
+  if (Number(row.org_blocked) === 1) {
+    await repo.deleteSession(db, id);
+    return 'org-inactive';
+  }
   if (now.getTime() - new Date(row.last_seen_at).getTime() > TOUCH_INTERVAL_MS) {
     await repo.touchSession(db, id, now.toISOString());
   }
   return toActor(row, 'session', id);
 }
 
-/** The actor behind a personal API token, or null when it is unknown, revoked or its user disabled. */
-export async function authenticateToken(db: Kysely<DB>, token: string): Promise<Actor | null> {
+/**
+ * The actor behind a personal API token, null when it is unknown, revoked or its user disabled,
+ * 'org-inactive' while the user's organisation or one above it is inactive (the token is kept).
+ */
+export async function authenticateToken(db: Kysely<DB>, token: string): Promise<Actor | 'org-inactive' | null> {
   if (!token.startsWith(API_TOKEN_PREFIX)) return null;
   const row = await repo.findTokenWithUser(db, sha256(token));
   if (!row || row.revoked_at || row.disabled) return null;
+  if (Number(row.org_blocked) === 1) return 'org-inactive';
   const now = new Date();
   if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > TOUCH_INTERVAL_MS) {
     await repo.touchToken(db, row.token_id, now.toISOString());

@@ -8,6 +8,7 @@ import * as m0006 from './migrations/0006_record_versions.js';
 import * as m0007 from './migrations/0007_accounts.js';
 import * as m0008 from './migrations/0008_worklist_keys.js';
 import * as m0009 from './migrations/0009_ledger_figures.js';
+import * as m0010 from './migrations/0010_org_active.js';
 
 /** Every migration, by name; names sort in the order they run. Add new ones at the end. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -20,6 +21,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0007_accounts': m0007,
   '0008_worklist_keys': m0008,
   '0009_ledger_figures': m0009,
+  '0010_org_active': m0010,
 };
 
 export class MigrationError extends Error {}

@@ -15,6 +15,8 @@ export interface OrgsTable {
   /** Materialised path of ids, e.g. `/1/4/9/`, so descendants are a prefix match. */
   path: string;
   created_at: string;
+  /** 1, or 0 once deactivated: its users, and those of the organisations below it, cannot sign in. Nothing is deleted. */
+  active: Generated<number>;
 }
 
 export interface SectionsTable {

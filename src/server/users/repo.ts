@@ -5,11 +5,11 @@ import type { DB, NewUser, UserUpdate } from '../db/types.js';
 
 const USER_COLUMNS = [
   'u.id', 'u.org_id', 'u.username', 'u.display_name', 'u.role', 'u.section_id', 's.name as section_name',
-  'u.phone', 'u.disabled', 'u.locked_until', 'u.last_login_at', 'u.created_at',
+  'u.phone', 'u.disabled', 'u.locked_until', 'u.last_login_at', 'u.created_at', 'o.name as org_name',
 ] as const;
 
 function baseQuery(db: Kysely<DB>) {
-  return db.selectFrom('users as u').leftJoin('sections as s', 's.id', 'u.section_id');
+  return db.selectFrom('users as u').innerJoin('orgs as o', 'o.id', 'u.org_id').leftJoin('sections as s', 's.id', 'u.section_id');
 }
 
 export type UserListRow = Awaited<ReturnType<typeof findUser>> & {};
@@ -37,7 +37,7 @@ export async function listUsers(
   const total = await countRows(q.select((eb) => eb.fn.countAll().as('count')));
   const rows = await q
     .select(USER_COLUMNS)
-    .orderBy('u.org_id')
+    .orderBy('o.path')
     .orderBy('u.id')
     .limit(pageSize)
     .offset((page - 1) * pageSize)

@@ -18,6 +18,7 @@ export function presentUser(row: UserRowView): User {
   return {
     id: row.id,
     orgId: row.org_id,
+    orgName: row.org_name,
     username: row.username,
     displayName: row.display_name,
     role: row.role as Role,
@@ -32,9 +33,13 @@ export function presentUser(row: UserRowView): User {
 }
 
 /** Organisations whose accounts an admin manages: their own and those below it. */
-async function managedOrgIds(ctx: Ctx): Promise<number[]> {
+async function managedOrgs(ctx: Ctx) {
   requireRole(ctx.actor, 'admin');
-  return (await orgRepo.listSubtree(ctx.db, ctx.actor.orgPath)).map((o) => o.id);
+  return orgRepo.listSubtree(ctx.db, ctx.actor.orgPath);
+}
+
+async function managedOrgIds(ctx: Ctx): Promise<number[]> {
+  return (await managedOrgs(ctx)).map((o) => o.id);
 }
 
 async function getManagedUser(ctx: Ctx, id: number): Promise<UserRowView> {
@@ -50,7 +55,10 @@ async function checkSection(ctx: Ctx, orgId: number, sectionId: number | null): 
 }
 
 export async function listUsers(ctx: Ctx, query: z.infer<typeof listUsersQuerySchema>): Promise<Page<User>> {
-  const orgIds = await managedOrgIds(ctx);
+  let orgIds = await managedOrgIds(ctx);
+  if (query.orgId !== undefined) orgIds = orgIds.filter((id) => id === query.orgId);
+  // An organisation the admin does not manage: nothing (an empty `in ()` is an error on PostgreSQL).
+  if (!orgIds.length) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
   const { rows, total } = await repo.listUsers(
     ctx.db, ctx.dialect, { orgIds, q: query.q, role: query.role, sectionId: query.sectionId }, query.page, query.pageSize,
   );
@@ -62,9 +70,12 @@ export async function getUser(ctx: Ctx, id: number): Promise<User> {
 }
 
 export async function createUser(ctx: Ctx, config: AppConfig, input: z.infer<typeof createUserBodySchema>): Promise<User> {
-  const orgIds = await managedOrgIds(ctx);
   const orgId = input.orgId ?? ctx.actor.orgId;
-  if (!orgIds.includes(orgId)) throw notFound('单位不存在');
+  const org = (await managedOrgs(ctx)).find((o) => o.id === orgId);
+  if (!org) throw notFound('单位不存在');
+  if (await orgRepo.isPathBlocked(ctx.db, org.path)) {
+    throw conflict(`单位“${org.name}”已停用，不能为其新建账号`, [{ path: 'orgId', message: '所选单位已停用' }]);
+  }
   assertPasswordAllowed(input.password, config, 'password');
   const passwordHash = await hashPassword(input.password);
   return inTransaction(ctx, async (tx) => {

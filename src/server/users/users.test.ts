@@ -168,6 +168,22 @@ describe('who may administer users', () => {
     const denied = await admin.post('/api/users', { username: 'cy_new2', displayName: 'x', role: 'staff', password: 'Start2014x', orgId: other.id });
     expect(denied.status).toBe(404);
   });
+
+  it('names each user\'s organisation for an admin above county level, and filters by one', async () => {
+    const city = await t.factories.org({ name: '测试市科技局', level: 'city' });
+    const below = await t.factories.org({ name: '测试区科技局', parent: city });
+    const cityAdmin = await t.factories.user({ org: city, role: 'admin' });
+    const worker = await t.factories.user({ org: below, role: 'staff' });
+    const client = await t.login(cityAdmin.username);
+    const all = await client.get('/api/users?pageSize=100');
+    expect(all.body.items.map((u: { username: string; orgName: string }) => [u.username, u.orgName])).toEqual([
+      [cityAdmin.username, '测试市科技局'], [worker.username, '测试区科技局'],
+    ]);
+    const one = await client.get(`/api/users?orgId=${below.id}`);
+    expect(one.body.items.map((u: { username: string }) => u.username)).toEqual([worker.username]);
+    const notMine = await client.get(`/api/users?orgId=${county.id}`);
+    expect(notMine.body.items).toEqual([]);
+  });
 });
 
 describe('people to pick', () => {
