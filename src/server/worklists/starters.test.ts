@@ -26,9 +26,9 @@ function ok<T = any>(res: TestResponse<T>, what: string): T {
 }
 
 /** A new bureau with an admin, a leader and a staff member, signed in. */
-async function bureau(): Promise<{ org: OrgRow; admin: TestClient; leader: TestClient; staff: TestClient; leaderId: number }> {
+async function bureau(level: 'county' | 'city' | 'province' = 'county'): Promise<{ org: OrgRow; admin: TestClient; leader: TestClient; staff: TestClient; leaderId: number }> {
   const n = ++seq;
-  const org = await t.factories.org({ name: `新建县科技局${n}` });
+  const org = await t.factories.org({ name: `新建${level === 'county' ? '县' : level === 'city' ? '市' : '省'}科技局${n}`, level });
   await t.factories.user({ org, role: 'admin', username: `st_admin${n}` });
   const leaderRow = await t.factories.user({ org, role: 'leader', username: `st_leader${n}` });
   await t.factories.user({ org, role: 'staff', username: `st_staff${n}` });
@@ -141,10 +141,12 @@ describe('starter ledgers: offering and creating', () => {
 });
 
 describe('starter ledgers in the summary', () => {
-  it('gives a default template that validates: with no lists, with each starter alone, and with all nine', async () => {
-    const cases: string[][] = [[], ...ALL_KEYS.map((k) => [k]), ALL_KEYS];
-    for (const keys of cases) {
-      const { leader } = await bureau();
+  it('gives a default template that validates: with no lists, with each starter alone, and with all nine, in a city and a province too', async () => {
+    const cases: [string[], 'county' | 'city' | 'province'][] = [
+      [[], 'county'], ...ALL_KEYS.map((k): [string[], 'county'] => [[k], 'county']), [ALL_KEYS, 'county'], [ALL_KEYS, 'city'], [ALL_KEYS, 'province'],
+    ];
+    for (const [keys, level] of cases) {
+      const { leader } = await bureau(level);
       if (keys.length) ok(await leader.post('/api/worklists/starters', { keys }), `create ${keys}`);
       const template = await defaultTemplate(leader);
       const check = ok(await leader.post('/api/report-templates/check', template.definition), 'check');
