@@ -3,6 +3,7 @@ import { EditOutlined, RightOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { ORG_LEVEL_LABELS, ROLE_LABELS } from '../../../shared/roles.js';
 import { hasRole, useMe } from '../../lib/auth';
+import { RollupCard } from '../../features/reports/components/rollup-card';
 import { OverdueCard } from '../../features/worklists/components/overdue-card';
 import { allPages } from '../navigation';
 
@@ -84,6 +85,10 @@ export function HomePage() {
               )}
             />
           </Card>
+        </Col>
+        <Col span={24}>
+          {/* A leader or an admin of a city (or a province): the figures of the organisations below. */}
+          <RollupCard />
         </Col>
       </Row>
     </>

@@ -3,6 +3,7 @@ import { Button, Flex, Input, Space, Tooltip, Typography } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import type { DraftDoc, FigureRef, Paragraph } from '../../../../shared/reports.js';
 import type { StaleFigure } from '../api/reports';
+import { AppendixView } from './appendix-view';
 import { droppedFigures, segmentParagraph } from './doc-model';
 import './report-paper.css';
 
@@ -62,6 +63,7 @@ export function DocumentView({ doc, editing, stale, activeFigureId, onFigureClic
           ))}
         </section>
       ))}
+      {doc.appendix?.columns.length ? <AppendixView appendix={doc.appendix} /> : null}
     </div>
   );
 }

@@ -48,6 +48,14 @@ describe('the print layout of the summary', () => {
     expect(printLayout(doc, '', '2020-07-05').signature).toEqual([{ text: '2020年7月5日', right: 2 }]);
   });
 
+  it('names an appendix under the text (附件：…) and gives its table; none without one', () => {
+    expect(printLayout(doc, '某县科技局', '2020-07-05').appendix).toBeNull();
+    const appendix = { title: '2020年上半年各县（市、区）科技工作主要数据', columns: ['单位', '申报项目（项）'], rows: [['甲县', '2'], ['合计\u0001', '2']] };
+    const layout = printLayout({ ...doc, appendix }, '某市科技局', '2020-07-05');
+    expect(layout.appendix).toEqual({ note: `附件：${appendix.title}`, table: { ...appendix, rows: [['甲县', '2'], ['合计', '2']] } });
+    expect(printLayout({ ...doc, appendix: null }, '某市科技局', '2020-07-05').appendix).toBeNull();
+  });
+
   it('writes dates as officials do and takes a version’s day in China', () => {
     expect(officialDate('2014-07-05')).toBe('2014年7月5日');
     expect(chinaDay('2014-07-04T16:30:00.000Z')).toBe('2014-07-05');

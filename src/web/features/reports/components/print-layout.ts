@@ -1,12 +1,14 @@
-import type { DraftDoc } from '../../../../shared/reports.js';
+import type { Appendix, DraftDoc } from '../../../../shared/reports.js';
 
 // The summary laid out for printing from the browser, by the rules the Word file follows
 // (src/server/reports/render-docx.ts, GB/T 9704-2012): the title a line per line given, a blank line,
 // then the opening and each section's heading and paragraphs, a line break in a paragraph starting a
 // new one; under the plan heading, items 一、 are the second level (一); a paragraph opening with (一)
 // has that heading, up to its first 。, in 楷体; the signature (署名) and the date (成文日期) under the
-// text, the date two characters right of the organisation's first character. Pure, so it is tested
-// without a browser; print-page.tsx draws it.
+// text, the date two characters right of the organisation's first character. A draft with an
+// appendix (a city's table of its counties) names it under the text, one line down and two
+// characters in (附件：<title>), above the signature, and prints it on a sheet of its own (附件, the
+// title, the table). Pure, so it is tested without a browser; print-page.tsx draws it.
 
 export type PrintBlock =
   | { kind: 'heading'; text: string; level: 1 | 2 }
@@ -19,6 +21,8 @@ export interface PrintLayout {
   signature: { text: string; right: number }[];
   /** The last paragraph is short enough (at most four lines) to go over with the signature whole. */
   keepLastWhole: boolean;
+  /** The line naming the appendix under the text (附件：…), and the appendix; null without one. */
+  appendix: { note: string; table: Appendix } | null;
 }
 
 const HEADING2 = /^[(（][一二三四五六七八九十百]+[)）]/;
@@ -88,5 +92,14 @@ export function printLayout(doc: DraftDoc, orgName: string, date: string): Print
     blocks,
     signature: signatureLines(orgName, date),
     keepLastWhole: Math.ceil((2 + widthInChars(lastText)) / CHARS_PER_LINE) <= KEEP_WHOLE_LINES,
+    appendix: appendixOf(doc),
   };
+}
+
+function appendixOf(doc: DraftDoc): PrintLayout['appendix'] {
+  const appendix = doc.appendix;
+  if (!appendix?.columns.length) return null;
+  const clean = (text: string) => text.replace(UNPRINTABLE, '').replace(/\s+/g, ' ').trim();
+  const title = clean(appendix.title);
+  return { note: `附件：${title}`, table: { title, columns: appendix.columns.map(clean), rows: appendix.rows.map((r) => r.map(clean)) } };
 }

@@ -8,6 +8,7 @@ import type { DraftDoc } from '../../../../shared/reports.js';
 import { QueryError } from '../../../components/ui/query-error';
 import { useMe } from '../../../lib/auth';
 import { useReport, useVersion } from '../api/reports';
+import { AppendixTable } from './appendix-view';
 import { type PrintBlock, chinaDay, printLayout } from './print-layout';
 import './print.css';
 
@@ -117,8 +118,18 @@ function PrintedDocument({ doc, orgName, date }: { doc: DraftDoc; orgName: strin
   // The last paragraph goes over with the signature, so the signature never stands alone on a page.
   const lastIsParagraph = body.length > 0 && body[body.length - 1].kind === 'paragraph' && layout.signature.length > 0;
   const head = lastIsParagraph ? body.slice(0, -1) : body;
+  // 附件说明: one line under the text, two characters in, above the signature.
+  const note = layout.appendix ? (
+    <>
+      <div className="kg-print-blank" />
+      <p className="kg-print-p kg-print-note" data-testid="print-appendix-note">
+        {layout.appendix.note}
+      </p>
+    </>
+  ) : null;
   const signature = layout.signature.length ? (
     <div className="kg-print-signature" data-testid="print-signature">
+      {note}
       <div className="kg-print-blank" />
       {layout.signature.map((line, i) => (
         <p key={i} className="kg-print-sign" style={{ '--kg-right': line.right } as CSSProperties}>
@@ -128,26 +139,38 @@ function PrintedDocument({ doc, orgName, date }: { doc: DraftDoc; orgName: strin
     </div>
   ) : null;
   return (
-    <article className="kg-print-sheet" data-testid="print-sheet" aria-label="打印稿">
-      <header className="kg-print-title-block">
-        {layout.titleLines.map((line, i) => (
-          <h1 key={i} className="kg-print-title">
-            {line}
-          </h1>
+    <>
+      <article className="kg-print-sheet" data-testid="print-sheet" aria-label="打印稿">
+        <header className="kg-print-title-block">
+          {layout.titleLines.map((line, i) => (
+            <h1 key={i} className="kg-print-title">
+              {line}
+            </h1>
+          ))}
+          <div className="kg-print-blank" />
+        </header>
+        {head.map((block, i) => (
+          <Block key={i} block={block} />
         ))}
-        <div className="kg-print-blank" />
-      </header>
-      {head.map((block, i) => (
-        <Block key={i} block={block} />
-      ))}
-      {lastIsParagraph ? (
-        <div className={layout.keepLastWhole ? 'kg-print-end kg-print-end-whole' : 'kg-print-end'}>
-          <Block block={body[body.length - 1]} />
-          {signature}
-        </div>
-      ) : (
-        signature
-      )}
-    </article>
+        {lastIsParagraph ? (
+          <div className={layout.keepLastWhole ? 'kg-print-end kg-print-end-whole' : 'kg-print-end'}>
+            <Block block={body[body.length - 1]} />
+            {signature}
+          </div>
+        ) : (
+          signature ?? note
+        )}
+      </article>
+      {layout.appendix ? (
+        // GB/T 9704 §8: the appendix on a page of its own, 附件 at the top left in 黑体, its title centred on the third line.
+        <article className="kg-print-sheet kg-print-appendix" data-testid="print-appendix" aria-label="附件">
+          <p className="kg-print-appendix-label">附件</p>
+          <div className="kg-print-blank" />
+          <h1 className="kg-print-title">{layout.appendix.table.title}</h1>
+          <div className="kg-print-blank" />
+          <AppendixTable appendix={layout.appendix.table} />
+        </article>
+      ) : null}
+    </>
   );
 }
