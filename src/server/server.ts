@@ -33,6 +33,14 @@ export function formatDemoLogins(result: Pick<DemoLoadResult, 'generatedAdminPas
   return lines.join('\n');
 }
 
+/** What the start-up banner says while no organisation exists (KEGUAN_DEMO=false on an empty database). */
+export function formatSetupHint(url: string): string {
+  return [
+    `尚未初始设置：请在浏览器打开 ${url}/setup，建立本单位和管理员账号；`,
+    '  或运行 npx keguan setup --division <区划代码> --name <单位名称> --admin <管理员用户名>',
+  ].join('\n');
+}
+
 /** Migrates, loads the demo bureau into an empty database, and serves on the configured port. */
 export async function startServer(config: AppConfig): Promise<{ app: FastifyInstance; database: Database; url: string }> {
   const database = openDatabase(config);
@@ -54,6 +62,8 @@ export async function startServer(config: AppConfig): Promise<{ app: FastifyInst
   const banner = [`科管 keguan 已启动: ${url}`, `数据库: ${describeDatabase(config)}`, `接口文档: ${url}/api/docs`];
   if (demo?.loaded || (await isDemoLoaded(database.db))) {
     banner.push(formatDemoLogins(demo ?? { generatedAdminPassword: null, demoPassword: config.demoPassword }, !!config.adminPassword));
+  } else if (!config.loadDemo && (await isDatabaseEmpty(database.db))) {
+    banner.push(formatSetupHint(url));
   }
   process.stdout.write(`\n${banner.join('\n')}\n\n`);
 

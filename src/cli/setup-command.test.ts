@@ -1,0 +1,133 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterEach, describe, expect, it } from 'vitest';
+import { verifyPassword } from '../server/auth/password.js';
+import { connect } from '../server/db/connection.js';
+import { runCli } from './main.js';
+
+// Each test runs `keguan setup` against a database of its own (a temp SQLite dir, or a fresh
+// PostgreSQL schema selected through the URL's search_path option), empty as a first run is.
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+async function emptyDatabase() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keguan-setup-cli-'));
+  const env: NodeJS.ProcessEnv = { KEGUAN_DATA_DIR: dir, KEGUAN_DEMO_PASSWORD: 'demo2014pw' };
+  let schema: string | null = null;
+  if (process.env.DATABASE_URL) {
+    schema = `setup_${randomBytes(5).toString('hex')}`;
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    await client.query(`create schema ${schema}`);
+    await client.end();
+    const url = new URL(process.env.DATABASE_URL);
+    url.searchParams.set('options', `-c search_path=${schema}`);
+    env.DATABASE_URL = url.toString();
+  }
+  cleanups.push(async () => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    if (schema) {
+      const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      await client.connect();
+      await client.query(`drop schema ${schema} cascade`);
+      await client.end();
+    }
+  });
+  const run = async (...argv: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli(argv, env, { out: (t) => out.push(t), err: (t) => err.push(t) });
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  };
+  /** Reads the database the CLI wrote. */
+  const read = async <T>(fn: (db: ReturnType<typeof connect>['db']) => Promise<T>): Promise<T> => {
+    const database = connect({ databaseUrl: env.DATABASE_URL ?? null, dataDir: dir, pgSchema: schema ?? undefined, pgPoolSize: 1 });
+    try {
+      return await fn(database.db);
+    } finally {
+      await database.close();
+    }
+  };
+  return { run, read };
+}
+
+describe('keguan setup', () => {
+  it('sets up a county with its places, every starter list, the departments and an admin with a one-time password', async () => {
+    const { run, read } = await emptyDatabase();
+    const res = await run('setup', '--division', '411422', '--name', '睢县科学技术局', '--admin', 'suiadmin');
+    expect(res.code, res.err).toBe(0);
+    expect(res.out).toContain('已完成初始设置：睢县科学技术局（县级，区划代码 411422，河南省商丘市睢县）');
+    expect(res.out).toMatch(/地名：乡镇（街道）\d+个，村（社区）\d+个/);
+    expect(res.out).toContain('整改台账');
+    expect(res.out).toMatch(/常用部门：\d+个/);
+    expect(res.out).toContain('管理员：suiadmin（系统管理员）');
+    const password = /初始密码：(\S+)（仅显示这一次/.exec(res.out)?.[1];
+    expect(password).toBeTruthy();
+
+    await read(async (db) => {
+      const org = await db.selectFrom('orgs').selectAll().executeTakeFirstOrThrow();
+      expect(org).toMatchObject({ name: '睢县科学技术局', level: 'county', parent_id: null });
+      expect(org.region_code?.slice(0, 6)).toBe('411422');
+      const user = await db.selectFrom('users').selectAll().where('username', '=', 'suiadmin').executeTakeFirstOrThrow();
+      expect(user).toMatchObject({ role: 'admin', org_id: org.id, must_change_password: 1 });
+      expect(await verifyPassword(user.password_hash, password!)).toBe(true);
+      const towns = await db.selectFrom('places').select('name').where('org_id', '=', org.id).where('level', '=', 'town').execute();
+      expect(towns.length).toBe(Number(/乡镇（街道）(\d+)个/.exec(res.out)![1]));
+      const lists = await db.selectFrom('worklists').select('key').where('org_id', '=', org.id).execute();
+      expect(lists.length).toBe(9);
+    });
+
+    const again = await run('setup', '--division', '430424', '--name', '衡东县科学技术局', '--admin', 'other');
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('已完成初始设置');
+  });
+
+  it('takes a typed password, chosen lists and no departments, and sets up a city without places', async () => {
+    const { run, read } = await emptyDatabase();
+    const lists = await run('setup', '--help');
+    expect(lists.out).toContain('--no-departments');
+    const res = await run(
+      'setup', '--division', '430400', '--name', '衡阳市科学技术局', '--admin', 'hyadmin', '--admin-name', '市局管理员',
+      '--password', 'Hengyang2025x', '--lists', 'none', '--no-departments',
+    );
+    expect(res.code, res.err).toBe(0);
+    expect(res.out).toContain('衡阳市科学技术局（市级，区划代码 430400');
+    expect(res.out).toContain('常用台账：未添加');
+    expect(res.out).toContain('常用部门：未添加');
+    expect(res.out).not.toContain('初始密码');
+    await read(async (db) => {
+      const user = await db.selectFrom('users').selectAll().where('username', '=', 'hyadmin').executeTakeFirstOrThrow();
+      expect(user.must_change_password).toBe(0);
+      expect(user.display_name).toBe('市局管理员');
+      expect(await db.selectFrom('places').select('id').execute()).toEqual([]);
+      expect(await db.selectFrom('departments').select('id').execute()).toEqual([]);
+    });
+  });
+
+  it('refuses a bad division, a weak password and an unknown list, writing nothing', async () => {
+    const { run, read } = await emptyDatabase();
+    expect((await run('migrate')).code).toBe(0);
+    const base = ['setup', '--name', '某某县科学技术局', '--admin', 'admin'];
+    const short = await run(...base, '--division', '3607');
+    expect(short.code).toBe(1);
+    expect(short.err).toContain('区划代码应为6位数字');
+    const unknown = await run(...base, '--division', '999999');
+    expect(unknown.err).toContain('不在全国行政区划表中');
+    const weak = await run(...base, '--division', '430424', '--password', 'abcdefgh');
+    expect(weak.code).toBe(1);
+    expect(weak.err).toContain('密码');
+    const badList = await run(...base, '--division', '430424', '--lists', 'nope');
+    expect(badList.code).toBe(1);
+    expect(badList.err).toContain('没有这些常用台账：nope');
+    const missing = await run('setup', '--division', '430424', '--name', '某某县科学技术局');
+    expect(missing.code).not.toBe(0);
+    await read(async (db) => {
+      expect(await db.selectFrom('orgs').select('id').execute()).toEqual([]);
+    });
+  });
+});
