@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { dateSchema, paginationQuerySchema, queryIdSchema, queryText } from './common.js';
 
-export const AUDIT_ACTIONS = ['create', 'update', 'delete'] as const;
+/** `import`: many records loaded at once (e.g. a county's places from the division list), one entry with the counts. */
+export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'import'] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof auditActionSchema>;
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   create: '新增',
   update: '修改',
   delete: '删除',
+  import: '导入',
 };
 
 /** Record types as they appear in the audit trail; later ledgers add theirs here. */

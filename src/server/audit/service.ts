@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { AuditAction, AuditEntry, listAuditQuerySchema } from '../../shared/audit.js';
 import type { Page } from '../../shared/common.js';
-import { requireRole } from '../auth/actor.js';
+import { isSystemActor, requireRole } from '../auth/actor.js';
 import type { Ctx } from '../context.js';
 import { readableOrgIds } from '../orgs/service.js';
 import { insertAudit, listAudit } from './repo.js';
@@ -38,7 +38,8 @@ export async function recordChange(
   if (change.action === 'update' && change.before && change.after && canonical(scrub(change.before)) === canonical(scrub(change.after))) return;
   await insertAudit(ctx.db, {
     orgId: change.orgId,
-    userId: ctx.actor.userId,
+    // The system actor (set-up, the command line) has no account: its entries show 系统.
+    userId: isSystemActor(ctx.actor) ? null : ctx.actor.userId,
     action: change.action,
     entityType: change.entityType,
     entityId: change.entityId,

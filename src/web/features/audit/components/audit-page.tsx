@@ -16,7 +16,7 @@ import { formatDateTime } from '../../../utils/format';
 import { type AuditQuery, useAuditEntries, useAuditUserOptions } from '../api/audit';
 import { AuditDiff } from './audit-diff';
 
-const ACTION_COLORS: Record<AuditAction, string> = { create: 'green', update: 'blue', delete: 'red' };
+const ACTION_COLORS: Record<AuditAction, string> = { create: 'green', update: 'blue', delete: 'red', import: 'purple' };
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function positiveInt(value: string | null): number | undefined {
