@@ -222,6 +222,16 @@ describe('从区划库导入', () => {
     expect(await placesOf(client)).toEqual([]);
   });
 
+  it('tells a signed-in user the division of their organisation, or null', async () => {
+    const { client } = await bureau({ divisionCode: '430424', role: 'staff' });
+    const own = await client.get('/api/divisions/own');
+    expect(own.status).toBe(200);
+    expect(own.body.division).toMatchObject({ code: '430424', fullName: '湖南省衡阳市衡东县', hasPlaces: true });
+    const none = await (await bureau()).client.get('/api/divisions/own');
+    expect(none.body).toEqual({ division: null });
+    expect((await t.anonymous().get('/api/divisions/own')).status).toBe(401);
+  });
+
   it('asks for a county when the organisation has no division and none is given', async () => {
     const { client } = await bureau();
     const res = await client.post('/api/places/import-division', {});

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { divisionSchema, importDivisionBodySchema, importDivisionResultSchema, listDivisionsQuerySchema } from '../../shared/divisions.js';
+import { ctxOf } from '../context.js';
 import { recordHeaders } from '../http/versions.js';
 import { idempotent } from '../idempotency/service.js';
 import * as service from './service.js';
@@ -19,6 +20,14 @@ export const divisionRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: z.object({ items: z.array(divisionSchema) }) },
     },
   }, async (request) => ({ items: await service.listDivisionChildren(request.query.parent) }));
+
+  app.get('/divisions/own', {
+    schema: {
+      tags,
+      summary: '本单位的行政区划（单位未设置时为 null）；从区划库导入默认载入它的乡镇和村（社区）',
+      response: { 200: z.object({ division: divisionSchema.nullable() }) },
+    },
+  }, async (request) => ({ division: await service.ownDivision(ctxOf(request)) }));
 
   app.post('/places/import-division', {
     schema: {

@@ -15,6 +15,12 @@ export async function listDivisionChildren(parentCode: string | undefined): Prom
   return listDivisions(parentCode);
 }
 
+/** The division the actor's organisation serves (the first 6 digits of its region code), or null. */
+export async function ownDivision(ctx: Ctx): Promise<Division | null> {
+  const regionCode = await repo.findOrgRegionCode(ctx.db, ctx.actor.orgId);
+  return regionCode ? findDivision(regionCode.slice(0, 6)) : null;
+}
+
 /** 从区划库导入: an admin loads a county's towns and villages into the organisation's places; default its own division. */
 export async function importPlaces(ctx: Ctx, body: z.infer<typeof importDivisionBodySchema>): Promise<ImportDivisionResult> {
   requireRole(ctx.actor, 'admin');

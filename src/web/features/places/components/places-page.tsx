@@ -27,6 +27,7 @@ import { usePlaces } from '../../../lib/reference-data';
 import { buildPlaceTree, filterPlaceTree, parentIds, type PlaceNode } from '../../../utils/place-tree';
 import { type PlaceInput, useCreatePlace, useDeletePlace, useUpdatePlace } from '../api/place-mutations';
 import { useVersionedSave } from '../../../lib/record-conflict';
+import { ImportDivisionButton } from './import-division-button';
 
 const CHILD_LEVEL: Record<PlaceLevel, PlaceLevel | null> = { county: 'town', town: 'village', village: null };
 const LEVEL_COLORS: Record<PlaceLevel, string> = { county: 'blue', town: 'cyan', village: 'default' };
@@ -132,17 +133,20 @@ export function PlacesPage() {
     <>
       <PageHeader
         title="地名"
-        description="县、乡镇、村/社区三级地名及统计用区划代码(12位),供活动、台账选择地点。"
+        description="县、乡镇、村/社区三级地名及统计用区划代码（12位），供活动、台账选择地点。"
         extra={
-          tree.some((n) => n.level === 'county') ? null : (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setEditing({ mode: 'create', parent: null, level: 'county' })}
-            >
-              新增县
-            </Button>
-          )
+          <Space>
+            <ImportDivisionButton />
+            {tree.some((n) => n.level === 'county') ? null : (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setEditing({ mode: 'create', parent: null, level: 'county' })}
+              >
+                新增县
+              </Button>
+            )}
+          </Space>
         }
       />
       {places.isError ? <QueryError error={places.error} onRetry={() => void places.refetch()} /> : null}
@@ -178,7 +182,7 @@ export function PlacesPage() {
             },
           }}
           onRow={(place) => rowTestId(`place-row-${place.name}`)}
-          locale={{ emptyText: keyword.trim() ? '没有符合条件的地名' : '尚未录入地名' }}
+          locale={{ emptyText: keyword.trim() ? '没有符合条件的地名' : '尚未录入地名，可点“从区划库导入”载入本县的乡镇和村（社区）' }}
         />
       </Card>
       <PlaceModal editing={editing} onClose={() => setEditing(null)} />
@@ -280,7 +284,7 @@ function PlaceModal({ editing, onClose }: { editing: Editing; onClose: () => voi
       <Form.Item
         label="区划代码"
         name="code"
-        extra="统计用区划代码,12位数字;不知道可以先空着"
+        extra="统计用区划代码，12位数字；不知道可以先空着"
         rules={[zodRule(regionCodeSchema)]}
       >
         <Input maxLength={12} inputMode="numeric" />
