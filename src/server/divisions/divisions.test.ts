@@ -124,7 +124,7 @@ describe('从区划库导入', () => {
     expect(firstVillage).toMatchObject({ level: 'village', name: expected[0].villages[0].name, parentId: firstTown.id });
 
     const audit = await client.get(`/api/audit?entityType=place&entityId=${county.id}`);
-    expect(audit.body.items[0]).toMatchObject({ action: 'create', after: { divisionCode: '430424', added: res.body.added, kept: 0 } });
+    expect(audit.body.items[0]).toMatchObject({ action: 'import', after: { divisionCode: '430424', added: res.body.added, kept: 0 } });
   });
 
   it('adds nothing when imported again, and leaves no second audit entry', async () => {

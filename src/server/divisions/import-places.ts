@@ -30,8 +30,8 @@ export async function placesDivision(code: string): Promise<Division> {
  * left as it is (a renamed village keeps its name; counted as kept), and so is one of the same name
  * under the same parent (typed by hand before the import, with or without a code); places that are
  * not in the division are not touched. Only the missing ones are inserted, under the place holding
- * their parent's code. Importing again adds nothing. One audit entry summarises an import that added
- * places; one that added nothing changed nothing and leaves none.
+ * their parent's code. Importing again adds nothing. One audit entry (action 'import') summarises an
+ * import that added places; one that added nothing changed nothing and leaves none.
  */
 export async function importDivisionPlaces(
   tx: Ctx,
@@ -79,7 +79,7 @@ export async function importDivisionPlaces(
   const result = { division, towns: towns.length, villages, added, kept };
   if (added > 0) {
     await recordChange(tx, {
-      action: 'create',
+      action: 'import',
       entityType: 'place',
       entityId: place.get(county.code)!,
       orgId,
