@@ -85,6 +85,7 @@ export function DivisionPicker({ value, onChange, maxLevel = 'county', disabled,
   const [options, setOptions] = useState<DivisionOption[]>([]);
   const [path, setPath] = useState<string[]>([]);
   const [failed, setFailed] = useState(false);
+  const [open, setOpen] = useState(false);
 
   // Loads the columns down to a value set from outside (a form's initial value); a value chosen
   // here is already on a loaded path.
@@ -117,6 +118,7 @@ export function DivisionPicker({ value, onChange, maxLevel = 'county', disabled,
           // A municipality when only cities are offered: it is chosen itself.
           target.isLeaf = true;
           setPath(selected.map((o) => o.value));
+          setOpen(false);
           onChange?.(target.value, target.division);
         }
         setOptions((current) => [...current]);
@@ -136,6 +138,8 @@ export function DivisionPicker({ value, onChange, maxLevel = 'county', disabled,
       style={style ?? { width: '100%' }}
       options={options}
       loadData={loadData}
+      open={open}
+      onOpenChange={setOpen}
       value={path}
       disabled={disabled}
       allowClear={false}
