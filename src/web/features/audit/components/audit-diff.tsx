@@ -23,6 +23,14 @@ const FIELD_LABELS: Record<string, string> = {
   active: '启用',
   regionCode: '区划代码',
   prefix: '前缀',
+  divisionCode: '区划代码',
+  divisionName: '区划名称',
+  importedFrom: '数据来源',
+  towns: '乡镇数',
+  villages: '村（社区）数',
+  added: '新增',
+  kept: '保留',
+  orgId: '单位',
 };
 
 interface DiffRow {
