@@ -9,8 +9,12 @@ interface AppendixRow {
   cells: string[];
 }
 
-/** The appendix as a table: names left, figures right, 合计 (the last row) in bold. */
-export function AppendixTable({ appendix, testId }: { appendix: Appendix; testId?: string }) {
+/**
+ * The appendix as a table: names left, figures right, 合计 (the last row) in bold. On screen it
+ * scrolls sideways when narrow; on paper (`fit`) it keeps to the page's width, headers wrapping, the
+ * first column a sixth of it, as the Word file sets it.
+ */
+export function AppendixTable({ appendix, testId, fit = false }: { appendix: Appendix; testId?: string; fit?: boolean }) {
   const last = appendix.rows.length - 1;
   return (
     <Table<AppendixRow>
@@ -18,13 +22,15 @@ export function AppendixTable({ appendix, testId }: { appendix: Appendix; testId
       size="small"
       bordered
       pagination={false}
-      scroll={{ x: 'max-content' }}
+      tableLayout={fit ? 'fixed' : undefined}
+      scroll={fit ? undefined : { x: 'max-content' }}
       dataSource={appendix.rows.map((cells, i) => ({ key: i, cells }))}
       columns={appendix.columns.map((title, i) => ({
         key: i,
         title,
         align: i === 0 ? 'left' : 'right',
-        onHeaderCell: () => ({ style: { textAlign: 'center', whiteSpace: 'nowrap' } }),
+        width: fit && i === 0 ? '16%' : undefined,
+        onHeaderCell: () => ({ style: { textAlign: 'center', whiteSpace: fit ? 'normal' : 'nowrap' } }),
         render: (_: unknown, row: AppendixRow) => (row.key === last ? <strong>{row.cells[i]}</strong> : row.cells[i]),
       }))}
     />

@@ -168,7 +168,7 @@ function PrintedDocument({ doc, orgName, date }: { doc: DraftDoc; orgName: strin
           <div className="kg-print-blank" />
           <h1 className="kg-print-title">{layout.appendix.table.title}</h1>
           <div className="kg-print-blank" />
-          <AppendixTable appendix={layout.appendix.table} />
+          <AppendixTable appendix={layout.appendix.table} fit />
         </article>
       ) : null}
     </>
