@@ -1,8 +1,9 @@
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLLUP_COLUMNS } from '../../shared/fact-catalogue.js';
+import { ROLLUP_COLUMNS, factCatalogue, indexCatalogue } from '../../shared/fact-catalogue.js';
 import type { OrgRow } from '../db/types.js';
 import { type TestApp, type TestClient, type TestResponse, createTestApp } from '../test/harness.js';
+import { buildDefaultTemplate, checkTemplate } from './template.js';
 
 // A city above its counties (issue 12): a fictional city bureau with two counties, each county's
 // records entered through the API by its own staff, a few of the city's own. The city's leader sees
@@ -229,6 +230,20 @@ describe('the city\'s summary', () => {
     delete plain.appendix;
     ok(await cityLeader.post(`/api/reports/${report.id}/versions`, { doc: plain, note: '无附件', baseVersion: 2 }), 'save');
     expect(docxText(await docxXml(cityLeader, report.id))).not.toContain('附件');
+  });
+});
+
+describe('the default template by level', () => {
+  it('speaks for a province\'s cities (各设区市) and a county\'s own work, and validates at every level', () => {
+    const catalogue = indexCatalogue(factCatalogue([]));
+    for (const level of ['county', 'city', 'province'] as const) expect(checkTemplate(buildDefaultTemplate([], level), catalogue)).toEqual([]);
+    const province = JSON.stringify(buildDefaultTemplate([], 'province'));
+    expect(province).toContain('我局指导各设区市科技部门');
+    expect(province).toContain('团结带领全{org.region}科技系统');
+    expect(province).not.toMatch(/各县（市、区）|深入乡（镇）/);
+    const county = JSON.stringify(buildDefaultTemplate([]));
+    expect(county).toContain('深入乡（镇）、企业、社区');
+    expect(county).toContain('积极做好{org.region}中心工作');
   });
 });
 
