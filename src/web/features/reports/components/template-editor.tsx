@@ -42,6 +42,18 @@ interface TemplateEditorProps {
 
 const DEFAULT_PLAN: NonNullable<TemplateDefinition['plan']> = { listKey: 'plan', periodField: 'period', titleField: 'title', contentField: 'content' };
 
+/**
+ * The plan a switched-on 工作计划 section starts from: the list the bureau marked as its plan (its
+ * summary names the period, title and content fields), else the first list with the default field
+ * names, else the default names; never a list the bureau does not have when it has one that fits.
+ */
+function defaultPlan(lists: { key: string; fields: { key: string }[]; summary: { plan: Omit<NonNullable<TemplateDefinition['plan']>, 'listKey'> | null } | null }[]): NonNullable<TemplateDefinition['plan']> {
+  const marked = lists.find((l) => l.summary?.plan);
+  if (marked) return { listKey: marked.key, ...marked.summary!.plan! };
+  const named = lists.find((l) => ['periodField', 'titleField', 'contentField'].every((f) => l.fields.some((x) => x.key === DEFAULT_PLAN[f as 'periodField'])));
+  return named ? { ...DEFAULT_PLAN, listKey: named.key } : DEFAULT_PLAN;
+}
+
 function newSectionKey(sections: TemplateSection[]): string {
   let n = sections.length + 1;
   while (sections.some((s) => s.key === `section${n}`)) n++;
@@ -458,7 +470,7 @@ export function TemplateEditor({ templateId, version: openedVersion, initial, on
                     size="small"
                     checked={!!def.plan}
                     onChange={(on) => {
-                      setDef((d) => ({ ...d, plan: on ? d.plan ?? initial.plan ?? DEFAULT_PLAN : null }));
+                      setDef((d) => ({ ...d, plan: on ? d.plan ?? initial.plan ?? defaultPlan(worklists.data ?? []) : null }));
                       setProblems(null);
                     }}
                     aria-label="包含工作计划段"
