@@ -100,3 +100,22 @@ export const sectionBodySchema = z.strictObject({
   name: requiredText('股室名称', 30),
   sortOrder: z.number().int().min(0).max(9999).default(0),
 });
+
+/** An organisation with the organisations directly below it (none: no `children`, as antd's trees expect). */
+export type OrgTreeNode<T> = T & { children?: OrgTreeNode<T>[] };
+
+/**
+ * Nests a list of organisations by parentId, keeping the list's order among siblings. Those whose
+ * parent is not in the list (the viewer's own organisation) are the roots.
+ */
+export function orgTree<T extends { id: number; parentId: number | null }>(items: readonly T[]): OrgTreeNode<T>[] {
+  const nodes = new Map<number, OrgTreeNode<T>>(items.map((item) => [item.id, { ...item }]));
+  const roots: OrgTreeNode<T>[] = [];
+  for (const item of items) {
+    const node = nodes.get(item.id)!;
+    const parent = item.parentId === null ? undefined : nodes.get(item.parentId);
+    if (parent) (parent.children ??= []).push(node);
+    else roots.push(node);
+  }
+  return roots;
+}

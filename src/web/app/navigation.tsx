@@ -7,6 +7,7 @@ import {
   AuditOutlined,
   BankOutlined,
   BookOutlined,
+  ClusterOutlined,
   EnvironmentOutlined,
   FileSearchOutlined,
   FundProjectionScreenOutlined,
@@ -281,6 +282,14 @@ export const NAVIGATION: NavEntry[] = [
         roles: ['admin'],
         description: '账号、角色、所属股室,重置密码与解锁',
         load: () => import('../features/users/components/users-page').then((m) => m.UsersPage),
+      },
+      {
+        path: '/admin/orgs',
+        label: '单位',
+        icon: <ClusterOutlined />,
+        roles: ['admin'],
+        description: '本单位及下级单位：新建、改名、停用',
+        load: () => import('../features/orgs/components/orgs-page').then((m) => m.OrgsPage),
       },
       {
         path: '/admin/sections',

@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Page } from '../../../../shared/common.js';
+import type { OrgListItem, Section } from '../../../../shared/orgs.js';
 import type { Role } from '../../../../shared/roles.js';
 import type { User } from '../../../../shared/users.js';
 import { api } from '../../../lib/api-client';
@@ -9,6 +10,7 @@ export interface UsersQuery {
   q?: string;
   role?: Role;
   sectionId?: number;
+  orgId?: number;
   page: number;
   pageSize: number;
 }
@@ -33,6 +35,8 @@ export interface CreateUserInput {
   sectionId: number | null;
   phone: string | null;
   password: string;
+  /** The organisation the account belongs to (default: the admin's own). */
+  orgId?: number;
 }
 
 export interface UpdateUserInput {
@@ -70,3 +74,19 @@ export function useUpdateUser() {
 }
 /** Also unlocks the account, so the list (its 锁定至 column) is read again. */
 export const useResetUserPassword = () => useUserMutation(resetUserPassword);
+
+/**
+ * The organisations whose accounts the admin manages (GET /api/orgs, the key the 单位 page uses
+ * too): the users page offers them when there is more than one.
+ */
+export const managedOrgsQueryOptions = () =>
+  queryOptions({ queryKey: ['orgs'] as const, queryFn: () => api.get<{ items: OrgListItem[] }>('/orgs').then((r) => r.items) });
+export const useManagedOrgs = () => useQuery(managedOrgsQueryOptions());
+
+/** The sections of an organisation below the admin's own, to place its users (the own ones come from reference data). */
+export const useOrgSections = (orgId: number | undefined) =>
+  useQuery({
+    queryKey: ['sections', 'of-org', orgId],
+    queryFn: () => api.get<{ items: Section[] }>('/sections', { params: { orgId } }).then((r) => r.items),
+    enabled: orgId !== undefined,
+  });

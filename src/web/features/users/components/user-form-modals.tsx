@@ -1,16 +1,23 @@
-import { App, Form, Input, Select, Switch } from 'antd';
+import { App, Form, Input, Select, Switch, TreeSelect } from 'antd';
 import { PASSWORD_RULES_TEXT, passwordSchema } from '../../../../shared/auth.js';
+import { type OrgListItem, type OrgTreeNode, orgTree } from '../../../../shared/orgs.js';
 import { ROLES, ROLE_LABELS, type Role } from '../../../../shared/roles.js';
 import { phoneSchema, usernameSchema, type User } from '../../../../shared/users.js';
 import { FormModal } from '../../../components/ui/form-modal';
 import { emptyToNull, showApiError, zodRule } from '../../../lib/form';
+import { useMe } from '../../../lib/auth';
 import { useSections } from '../../../lib/reference-data';
-import { useCreateUser, useUpdateUser } from '../api/users';
+import { useCreateUser, useManagedOrgs, useOrgSections, useUpdateUser } from '../api/users';
 
 const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 
-function SectionSelect(props: { value?: number | null; onChange?: (v: number | null) => void; id?: string }) {
-  const sections = useSections();
+/** The sections of `orgId` (default the admin's own organisation). */
+function SectionSelect(props: { value?: number | null; onChange?: (v: number | null) => void; id?: string; orgId?: number }) {
+  const me = useMe();
+  const other = props.orgId !== undefined && props.orgId !== me.org.id ? props.orgId : undefined;
+  const own = useSections();
+  const theirs = useOrgSections(other);
+  const sections = other === undefined ? own : theirs;
   return (
     <Select<number>
       id={props.id}
@@ -27,6 +34,39 @@ function SectionSelect(props: { value?: number | null; onChange?: (v: number | n
   );
 }
 
+interface OrgOption {
+  value: number;
+  title: string;
+  disabled?: boolean;
+  children?: OrgOption[];
+}
+
+function toOrgOptions(nodes: OrgTreeNode<OrgListItem>[]): OrgOption[] {
+  return nodes.map((o) => ({
+    value: o.id,
+    title: o.blocked ? `${o.name}（已停用）` : o.name,
+    // No account is made in an inactive organisation.
+    disabled: o.blocked,
+    children: o.children ? toOrgOptions(o.children) : undefined,
+  }));
+}
+
+/** 所属单位: the admin's organisation and those below it, as a tree. */
+function OrgTreeSelect(props: { value?: number; onChange?: (v: number) => void; id?: string; orgs: OrgListItem[] }) {
+  return (
+    <TreeSelect<number>
+      id={props.id}
+      value={props.value}
+      onChange={(v) => props.onChange?.(v)}
+      treeData={toOrgOptions(orgTree(props.orgs))}
+      treeDefaultExpandAll
+      showSearch
+      treeNodeFilterProp="title"
+      aria-label="所属单位"
+    />
+  );
+}
+
 const displayNameRules = [
   { required: true, whitespace: true, message: '请填写姓名' },
   { max: 32, message: '姓名不能超过32个字' },
@@ -39,12 +79,18 @@ interface CreateUserForm {
   sectionId?: number | null;
   phone?: string;
   password: string;
+  orgId: number;
 }
 
 export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { message } = App.useApp();
+  const me = useMe();
   const [form] = Form.useForm<CreateUserForm>();
   const create = useCreateUser();
+  const orgs = useManagedOrgs();
+  const orgId = Form.useWatch('orgId', form) ?? me.org.id;
+  // Only an admin who sees organisations below their own chooses one.
+  const choosesOrg = (orgs.data?.length ?? 0) > 1;
 
   const onFinish = (values: CreateUserForm) =>
     create.mutate(
@@ -55,6 +101,7 @@ export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () 
         sectionId: emptyToNull(values.sectionId ?? undefined),
         phone: emptyToNull(values.phone?.trim()),
         password: values.password,
+        orgId: values.orgId ?? me.org.id,
       },
       {
         onSuccess: (user) => {
@@ -75,8 +122,13 @@ export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () 
       onFinish={onFinish}
       onCancel={onClose}
       confirmLoading={create.isPending}
-      initialValues={{ role: 'staff' }}
+      initialValues={{ role: 'staff', orgId: me.org.id }}
     >
+      {choosesOrg ? (
+        <Form.Item label="所属单位" name="orgId" rules={[{ required: true, message: '请选择所属单位' }]}>
+          <OrgTreeSelect orgs={orgs.data ?? []} onChange={() => form.setFieldValue('sectionId', null)} />
+        </Form.Item>
+      ) : null}
       <Form.Item
         label="用户名"
         name="username"
@@ -92,7 +144,7 @@ export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () 
         <Select options={roleOptions} />
       </Form.Item>
       <Form.Item label="股室" name="sectionId">
-        <SectionSelect />
+        <SectionSelect orgId={orgId} />
       </Form.Item>
       <Form.Item label="电话" name="phone" rules={[zodRule(phoneSchema)]}>
         <Input />
@@ -119,6 +171,7 @@ interface EditUserForm {
 
 export function EditUserModal({ user, isSelf, onClose }: { user: User | null; isSelf: boolean; onClose: () => void }) {
   const { message } = App.useApp();
+  const me = useMe();
   const [form] = Form.useForm<EditUserForm>();
   const update = useUpdateUser();
 
@@ -175,8 +228,13 @@ export function EditUserModal({ user, isSelf, onClose }: { user: User | null; is
       >
         <Select options={roleOptions} disabled={isSelf} />
       </Form.Item>
+      {user && user.orgId !== me.org.id ? (
+        <Form.Item label="所属单位">
+          <Input value={user.orgName} disabled />
+        </Form.Item>
+      ) : null}
       <Form.Item label="股室" name="sectionId">
-        <SectionSelect />
+        <SectionSelect orgId={user?.orgId} />
       </Form.Item>
       <Form.Item label="电话" name="phone" rules={[zodRule(phoneSchema)]}>
         <Input />

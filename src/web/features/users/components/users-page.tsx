@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Button, Card, Flex, Input, Select, Space, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
+import { Button, Card, Flex, Input, Select, Space, Table, Tag, Tooltip, TreeSelect, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
+import { type OrgListItem, type OrgTreeNode, orgTree } from '../../../../shared/orgs.js';
 import { ROLES, ROLE_LABELS, type Role } from '../../../../shared/roles.js';
 import type { User } from '../../../../shared/users.js';
 import { PageHeader } from '../../../components/ui/page-header';
@@ -10,7 +11,7 @@ import { rowTestId } from '../../../components/ui/test-id';
 import { useMe } from '../../../lib/auth';
 import { useSections } from '../../../lib/reference-data';
 import { formatDateTime, isFuture } from '../../../utils/format';
-import { type UsersQuery, useUsers } from '../api/users';
+import { type UsersQuery, useManagedOrgs, useUsers } from '../api/users';
 import { CreateUserModal, EditUserModal } from './user-form-modals';
 import { ResetPasswordModal } from './reset-password-modal';
 
@@ -36,6 +37,7 @@ function useUsersQuery(): [UsersQuery, (patch: Partial<UsersQuery>) => void] {
     q: params.get('q') ?? undefined,
     role: role && (ROLES as readonly string[]).includes(role) ? (role as Role) : undefined,
     sectionId: params.get('sectionId') ? positiveInt(params.get('sectionId'), 0) || undefined : undefined,
+    orgId: params.get('orgId') ? positiveInt(params.get('orgId'), 0) || undefined : undefined,
     page: positiveInt(params.get('page'), 1),
     pageSize: positiveInt(params.get('pageSize'), 20),
   };
@@ -45,6 +47,7 @@ function useUsersQuery(): [UsersQuery, (patch: Partial<UsersQuery>) => void] {
     if (next.q) search.set('q', next.q);
     if (next.role) search.set('role', next.role);
     if (next.sectionId) search.set('sectionId', String(next.sectionId));
+    if (next.orgId) search.set('orgId', String(next.orgId));
     if (next.page !== 1) search.set('page', String(next.page));
     if (next.pageSize !== 20) search.set('pageSize', String(next.pageSize));
     setParams(search, { replace: true });
@@ -52,12 +55,21 @@ function useUsersQuery(): [UsersQuery, (patch: Partial<UsersQuery>) => void] {
   return [query, update];
 }
 
-/** 用户管理: accounts of this organisation; create, edit, disable, reset password (which also unlocks). */
+function orgFilterOptions(nodes: OrgTreeNode<OrgListItem>[]): { value: number; title: string; children?: ReturnType<typeof orgFilterOptions> }[] {
+  return nodes.map((o) => ({ value: o.id, title: o.name, children: o.children ? orgFilterOptions(o.children) : undefined }));
+}
+
+/**
+ * 用户管理: accounts of this organisation, and for an admin above county level of those below it
+ * (then each row names its organisation); create, edit, disable, reset password (which also unlocks).
+ */
 export function UsersPage() {
   const me = useMe();
   const [query, setQuery] = useUsersQuery();
   const users = useUsers(query);
   const sections = useSections();
+  const orgs = useManagedOrgs();
+  const severalOrgs = (orgs.data?.length ?? 0) > 1;
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<User | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
@@ -82,6 +94,7 @@ export function UsersPage() {
       key: 'role',
       render: (role: Role) => <Tag color={ROLE_COLORS[role]}>{ROLE_LABELS[role]}</Tag>,
     },
+    ...(severalOrgs ? [{ title: '所属单位', dataIndex: 'orgName', key: 'orgName' }] : []),
     { title: '股室', dataIndex: 'sectionName', key: 'sectionName', render: (v: string | null) => v ?? '—' },
     { title: '电话', dataIndex: 'phone', key: 'phone', render: (v: string | null) => v ?? '—' },
     {
@@ -127,7 +140,11 @@ export function UsersPage() {
     <>
       <PageHeader
         title="用户管理"
-        description="本单位的登录账号。新账号和重置过密码的账号首次登录后会被提示修改密码。"
+        description={
+          severalOrgs
+            ? '本单位及下级单位的登录账号。新账号和重置过密码的账号首次登录后会被提示修改密码。'
+            : '本单位的登录账号。新账号和重置过密码的账号首次登录后会被提示修改密码。'
+        }
         extra={
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
             新增用户
@@ -155,6 +172,18 @@ export function UsersPage() {
             style={{ width: 160 }}
             aria-label="角色筛选"
           />
+          {severalOrgs ? (
+            <TreeSelect<number>
+              placeholder="全部单位"
+              allowClear
+              treeData={orgFilterOptions(orgTree(orgs.data ?? []))}
+              treeDefaultExpandAll
+              value={query.orgId}
+              onChange={(orgId) => setQuery({ orgId, page: 1 })}
+              style={{ width: 220 }}
+              aria-label="单位筛选"
+            />
+          ) : null}
           <Select<number>
             placeholder="全部股室"
             allowClear
@@ -173,7 +202,7 @@ export function UsersPage() {
           loading={users.isFetching}
           scroll={{ x: 960 }}
           onRow={(user) => rowTestId(`user-row-${user.username}`)}
-          locale={{ emptyText: query.q || query.role || query.sectionId ? '没有符合条件的用户' : '暂无用户' }}
+          locale={{ emptyText: query.q || query.role || query.sectionId || query.orgId ? '没有符合条件的用户' : '暂无用户' }}
           pagination={{
             current: query.page,
             pageSize: query.pageSize,
