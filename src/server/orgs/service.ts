@@ -3,8 +3,7 @@ import {
   type Org, type OrgListItem, type Section, type createOrgBodySchema, type sectionBodySchema, type updateOrgBodySchema, suggestOrgName,
 } from '../../shared/orgs.js';
 import type { OrgLevel } from '../../shared/roles.js';
-import { isSystemActor, readsSubtree, requireRole } from '../auth/actor.js';
-import { insertAudit } from '../audit/repo.js';
+import { readsSubtree, requireRole } from '../auth/actor.js';
 import { recordChange } from '../audit/service.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { claimVersion, type ExpectedVersion, isUnchangedSave } from '../db/versioned.js';
@@ -37,21 +36,6 @@ export async function readableOrgIds(ctx: Ctx): Promise<number[]> {
   if (!readsSubtree(ctx.actor)) return [ctx.actor.orgId];
   const rows = await repo.listSubtree(ctx.db, ctx.actor.orgPath);
   return rows.map((r) => r.id);
-}
-
-/** Writes the audit entry of an organisation's change; set-up and the CLI act as the system (no user). */
-async function auditOrg(
-  ctx: Ctx,
-  change: { action: 'create' | 'update'; entityId: number; orgId: number; before?: object | null; after: object },
-): Promise<void> {
-  if (!isSystemActor(ctx.actor)) {
-    await recordChange(ctx, { ...change, entityType: 'org' });
-    return;
-  }
-  await insertAudit(ctx.db, {
-    orgId: change.orgId, userId: null, action: change.action, entityType: 'org', entityId: change.entityId,
-    before: change.before ?? null, after: change.after, requestId: ctx.requestId,
-  });
 }
 
 /** Whether `row` lies in the actor's subtree (their own organisation included). */
@@ -193,7 +177,7 @@ export async function insertOrganisation(
     });
     await seedReferenceDefaults(tx.db, org.id);
     const presented = presentOrg(org);
-    await auditOrg(tx, { action: 'create', entityId: org.id, orgId: org.id, after: presented });
+    await recordChange(tx, { action: 'create', entityType: 'org', entityId: org.id, orgId: org.id, after: presented });
     return presented;
   });
 }
@@ -224,7 +208,7 @@ export async function updateOrg(ctx: Ctx, id: number, input: z.infer<typeof upda
     }
     const after = await repo.updateOrg(tx.db, id, patch);
     const presented = presentOrg(after!);
-    await auditOrg(tx, { action: 'update', entityId: id, orgId: id, before: presentOrg(before), after: presented });
+    await recordChange(tx, { action: 'update', entityType: 'org', entityId: id, orgId: id, before: presentOrg(before), after: presented });
     return presented;
   });
 }
@@ -253,7 +237,7 @@ export async function setOrgActive(ctx: Ctx, id: number, active: boolean, expect
     }
     const after = await repo.updateOrg(tx.db, id, patch);
     const presented = presentOrg(after!);
-    await auditOrg(tx, { action: 'update', entityId: id, orgId: id, before: presentOrg(before), after: presented });
+    await recordChange(tx, { action: 'update', entityType: 'org', entityId: id, orgId: id, before: presentOrg(before), after: presented });
     return presented;
   });
 }
