@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { meSchema, passwordSchema } from './auth.js';
 import { optionalText, requiredText } from './common.js';
 import { divisionCodeSchema } from './divisions.js';
-import { orgLevelSchema, type OrgLevel } from './roles.js';
+import { orgLevelSchema } from './roles.js';
 import { usernameSchema } from './users.js';
 
 // The first run of a bureau that is not the demo: one organisation (its level and division code
@@ -61,11 +61,3 @@ export const setupResultSchema = z.object({
   user: meSchema,
 });
 export type SetupResult = z.infer<typeof setupResultSchema>;
-
-/**
- * The bureau name a division suggests, to be edited where the local name differs: 某某县科学技术局,
- * 某某市科学技术局, 某某省科学技术厅 (a province-level city such as a municipality gets 局).
- */
-export function suggestedBureauName(level: OrgLevel, divisionName: string): string {
-  return `${divisionName}${level === 'province' && !divisionName.endsWith('市') ? '科学技术厅' : '科学技术局'}`;
-}

@@ -5,6 +5,7 @@ import { AppLoading } from '../components/errors/app-loading';
 import { setUnauthorizedHandler } from '../lib/api-client';
 import { endSession, loginPath, meQueryOptions, safeRedirectTarget } from '../lib/auth';
 import { queryClient } from '../lib/react-query';
+import { setupStatusQueryOptions } from '../features/setup/api/setup';
 import { AppLayout } from './app-layout';
 import { allPages, type NavPage } from './navigation';
 
@@ -23,13 +24,28 @@ async function requireUser({ request }: LoaderFunctionArgs) {
   return null;
 }
 
+/** While no organisation exists (a first run without the demo) nobody can sign in: the login page sends to /setup. */
 async function redirectIfSignedIn({ request }: LoaderFunctionArgs) {
   try {
+    const setup = await queryClient.fetchQuery({ ...setupStatusQueryOptions(), staleTime: 0 });
+    if (setup.needed) throw redirect('/setup');
     const user = await queryClient.ensureQueryData(meQueryOptions());
     if (user) throw redirect(safeRedirectTarget(new URL(request.url).searchParams.get('redirectTo')));
   } catch (error) {
     if (error instanceof Response) throw error;
     // The server cannot be reached: show the login form anyway; logging in will say why.
+  }
+  return null;
+}
+
+/** /setup only while set-up is open; afterwards it is the login page's place. */
+async function requireSetupOpen() {
+  try {
+    const setup = await queryClient.fetchQuery({ ...setupStatusQueryOptions(), staleTime: 0 });
+    if (!setup.needed) throw redirect('/login');
+  } catch (error) {
+    if (error instanceof Response) throw error;
+    // The server cannot be reached: the page shows why and offers to retry.
   }
   return null;
 }
@@ -46,6 +62,14 @@ export const router = createBrowserRouter([
     loader: redirectIfSignedIn,
     handle: { title: '登录' } satisfies RouteHandle,
     lazy: async () => ({ Component: (await import('../features/auth/components/login-page')).LoginPage }),
+    errorElement: <RouteError />,
+    hydrateFallbackElement: <AppLoading />,
+  },
+  {
+    path: '/setup',
+    loader: requireSetupOpen,
+    handle: { title: '初始设置' } satisfies RouteHandle,
+    lazy: async () => ({ Component: (await import('../features/setup/components/setup-page')).SetupPage }),
     errorElement: <RouteError />,
     hydrateFallbackElement: <AppLoading />,
   },
