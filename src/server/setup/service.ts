@@ -126,7 +126,10 @@ export async function setUp(
     };
     await recordChange(admin, {
       action: 'create', entityType: 'setup', entityId: org.id, orgId: org.id,
-      after: { division: division.code, divisionName: division.fullName, ...outcome },
+      after: {
+        name: org.name, shortName: org.shortName, level, divisionCode: division.code, divisionName: division.fullName,
+        towns: places.towns, villages: places.villages, lists: outcome.lists.map((l) => l.name), departments, username: input.admin.username,
+      },
     });
     return outcome;
   });

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
-import { type RunningServer, closePage, launchBrowser, newPage, saveScreenshot, startServer } from '../../test/browser-harness';
+import { DEMO_PASSWORD, type RunningServer, closePage, launchBrowser, newPage, saveScreenshot, startServer } from '../../test/browser-harness';
 
 // The first hour of a bureau that is not the demo, in Chromium against the real built server on
 // an empty database with KEGUAN_DEMO=false: the app sends to /setup; a county bureau is set up
@@ -100,6 +100,16 @@ describe('first run of a bureau (no demo)', () => {
     await page.getByLabel('确认密码', { exact: true }).fill('abcdefgh');
     await page.getByRole('button', { name: '完成设置并进入系统' }).click();
     await page.getByText('密码须同时包含字母和数字').waitFor();
+    // The demo password this server publishes: only the server knows it; its message shows on the field.
+    await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByLabel('确认密码', { exact: true }).fill(DEMO_PASSWORD);
+    const [refused] = await Promise.all([
+      page.waitForResponse((res) => apiPath(res.url()) === '/api/setup' && res.request().method() === 'POST'),
+      page.getByRole('button', { name: '完成设置并进入系统' }).click(),
+    ]);
+    expect(refused.status()).toBe(400);
+    await page.locator('.ant-form-item-explain-error', { hasText: '不能使用演示账号的公开密码' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/setup');
     await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
     await page.getByLabel('确认密码', { exact: true }).fill(PASSWORD);
     await saveScreenshot(page, 'first-run-setup-form');
