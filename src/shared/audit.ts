@@ -37,6 +37,7 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   worklist_item: '台账条目',
   report: '工作总结',
   report_template: '总结模板',
+  setup: '初始设置',
 };
 
 export const auditEntrySchema = z.object({

@@ -31,6 +31,8 @@ const FIELD_LABELS: Record<string, string> = {
   added: '新增',
   kept: '保留',
   orgId: '单位',
+  lists: '常用台账',
+  departments: '常用部门数',
 };
 
 interface DiffRow {
