@@ -5,6 +5,9 @@ import { assertPasswordAllowed } from '../server/auth/password.js';
 import { AppError } from '../server/http/errors.js';
 import type { AppConfig } from '../server/config.js';
 import { migrateToLatest } from '../server/db/migrate.js';
+import type { Kysely } from 'kysely';
+import type { DB, OrgRow } from '../server/db/types.js';
+import * as orgRepo from '../server/orgs/repo.js';
 import { openDatabase } from '../server/server.js';
 
 // What every `keguan` command shares: its output, its errors, the checks of its arguments and the
@@ -58,4 +61,35 @@ export interface CommandContext {
   program: Command;
   config: (overrides?: Partial<AppConfig>) => AppConfig;
   io: CliIo;
+}
+
+/** An organisation named on the command line: its number (see keguan org list), or its exact name when that is unique. */
+export async function findOrgByNameOrId(db: Kysely<DB>, nameOrId: string, what = '单位'): Promise<OrgRow> {
+  if (/^\d+$/.test(nameOrId)) {
+    const byId = await orgRepo.findOrg(db, Number(nameOrId));
+    if (byId) return byId;
+  }
+  const byName = await orgRepo.findOrgsByName(db, nameOrId.trim());
+  if (byName.length === 1) return byName[0];
+  if (byName.length > 1) {
+    throw new CliError(`有${byName.length}个单位名为“${nameOrId}”，请用编号指定：${byName.map((o) => o.id).join('、')}（见 keguan org list）`);
+  }
+  throw new CliError(`找不到${what}“${nameOrId}”（见 keguan org list）`);
+}
+
+/**
+ * The organisation a command acts for: the one `--org` names; else the installation's own (made by
+ * keguan setup, or the demo's county); else the only one there is (or the only county-level one).
+ */
+export async function commandOrg(db: Kysely<DB>, nameOrId: string | undefined): Promise<OrgRow> {
+  if (nameOrId) return findOrgByNameOrId(db, nameOrId);
+  const home = await orgRepo.findHomeOrg(db);
+  if (home) return home;
+  const all = await db.selectFrom('orgs').selectAll().orderBy('path').limit(11).execute();
+  if (all.length === 1) return all[0];
+  // Databases from before keguan recorded its own organisation: the only county-level one, as then.
+  const counties = await db.selectFrom('orgs').selectAll().where('level', '=', 'county').limit(2).execute();
+  if (counties.length === 1) return counties[0];
+  if (!all.length) throw new CliError('库中还没有单位：请先运行 keguan setup（或 keguan demo load）');
+  throw new CliError(`请用 --org 指定单位（名称或编号），例如：${all.slice(0, 10).map((o) => o.name).join('、')}${all.length > 10 ? '等' : ''}`);
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import { CLI_REQUEST_ID, type CliIo, CliError, check, checkPassword, defaultIo, withDatabase } from './common.js';
+import { CLI_REQUEST_ID, type CliIo, CliError, check, checkPassword, commandOrg, defaultIo, withDatabase } from './common.js';
 import { registerOrgCommands } from './org-commands.js';
 import { registerSetupCommand } from './setup-command.js';
 import { z } from 'zod';
@@ -69,7 +69,7 @@ export function buildCli(env: NodeJS.ProcessEnv = process.env, io: CliIo = defau
     .requiredOption('-u, --username <username>', '用户名')
     .requiredOption('-n, --name <displayName>', '姓名')
     .addOption(new Option('-r, --role <role>', '角色').choices([...ROLES]).default('staff'))
-    .option('-o, --org <name>', '所属单位名称(默认:唯一的县级单位)')
+    .option('-o, --org <name>', '所属单位的名称或编号（默认：本单位，即初始设置所建或演示的县）')
     .option('-s, --section <name>', '股室名称')
     .option('--password <password>', '初始密码(默认随机生成并显示)')
     .action(async (opts: { username: string; name: string; role: (typeof ROLES)[number]; org?: string; section?: string; password?: string }) => {
@@ -77,13 +77,7 @@ export function buildCli(env: NodeJS.ProcessEnv = process.env, io: CliIo = defau
       const c = config();
       const password = opts.password ? checkPassword(opts.password, c) : randomPassword();
       await withDatabase(c, async ({ db }) => {
-        let orgQuery = db.selectFrom('orgs').select(['id', 'name']);
-        orgQuery = opts.org ? orgQuery.where('name', '=', opts.org) : orgQuery.where('level', '=', 'county');
-        const orgs = await orgQuery.execute();
-        if (orgs.length !== 1) {
-          throw new CliError(opts.org ? `找不到单位"${opts.org}"` : '请用 --org 指定单位名称(库中没有或有多个县级单位)');
-        }
-        const org = orgs[0];
+        const org = await commandOrg(db, opts.org);
         let sectionId: number | null = null;
         if (opts.section) {
           const section = await db.selectFrom('sections').select('id').where('org_id', '=', org.id).where('name', '=', opts.section).executeTakeFirst();
@@ -161,7 +155,7 @@ export function buildCli(env: NodeJS.ProcessEnv = process.env, io: CliIo = defau
     .option('--template <name>', '模板名称(默认:默认模板)')
     .addOption(new Option('--format <format>', '格式').choices(['docx', 'md', 'txt']).default('docx'))
     .requiredOption('--out <file>', '输出文件')
-    .option('-o, --org <name>', '单位名称(默认:唯一的县级单位)')
+    .option('-o, --org <name>', '单位的名称或编号（默认：本单位，即初始设置所建或演示的县）')
     .option('--date <date>', 'docx 落款的成文日期 YYYY-MM-DD，写作2014年7月5日（默认：今天）')
     .action(async (opts: { from: string; to: string; template?: string; format: 'docx' | 'md' | 'txt'; out: string; org?: string; date?: string }) => {
       const from = check(dateSchema, opts.from, '开始日期');
@@ -169,11 +163,7 @@ export function buildCli(env: NodeJS.ProcessEnv = process.env, io: CliIo = defau
       if (from > to) throw new CliError('开始日期不能晚于结束日期');
       const issued = opts.date === undefined ? todayInChina() : check(dateSchema, opts.date, '成文日期');
       await withDatabase(config(), async ({ db }) => {
-        let orgQuery = db.selectFrom('orgs').select(['id', 'name', 'path']);
-        orgQuery = opts.org ? orgQuery.where('name', '=', opts.org) : orgQuery.where('level', '=', 'county');
-        const orgs = await orgQuery.execute();
-        if (orgs.length !== 1) throw new CliError(opts.org ? `找不到单位"${opts.org}"` : '请用 --org 指定单位名称(库中没有或有多个县级单位)');
-        const org = orgs[0];
+        const org = await commandOrg(db, opts.org);
         // The CLI reads as a leader of the organisation would; it writes nothing but the output file.
         const ctx: Ctx = {
           db, dialect: dialectOf(db), requestId: 'cli',

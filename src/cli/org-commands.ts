@@ -7,27 +7,13 @@ import { dialectOf } from '../server/db/connection.js';
 import type { DB, OrgRow } from '../server/db/types.js';
 import * as orgRepo from '../server/orgs/repo.js';
 import { insertOrganisation, resolveNewOrg } from '../server/orgs/service.js';
-import { CLI_REQUEST_ID, type CommandContext, CliError, check, withDatabase } from './common.js';
+import { CLI_REQUEST_ID, type CommandContext, CliError, check, findOrgByNameOrId, withDatabase } from './common.js';
 
 /** A level as the command line takes it: province/city/county, or 省级/市级/县级. */
 function parseLevel(text: string): OrgLevel {
   const level = ORG_LEVELS.find((l) => l === text || ORG_LEVEL_LABELS[l] === text);
   if (!level) throw new CliError(`级别: 应为 ${ORG_LEVELS.map((l) => `${l}（${ORG_LEVEL_LABELS[l]}）`).join('、')} 之一`);
   return level;
-}
-
-/** The organisation named by `--parent`: its number, or its exact name when that is unique. */
-async function findParent(db: Kysely<DB>, nameOrId: string): Promise<OrgRow> {
-  if (/^\d+$/.test(nameOrId)) {
-    const byId = await orgRepo.findOrg(db, Number(nameOrId));
-    if (byId) return byId;
-  }
-  const byName = await orgRepo.findOrgsByName(db, nameOrId.trim());
-  if (byName.length === 1) return byName[0];
-  if (byName.length > 1) {
-    throw new CliError(`有${byName.length}个单位名为“${nameOrId}”，请用编号指定：${byName.map((o) => o.id).join('、')}（见 keguan org list）`);
-  }
-  throw new CliError(`找不到上级单位“${nameOrId}”（见 keguan org list）`);
 }
 
 /** One line of the tree: indentation by depth, then name, number, level, division, status and accounts. */
@@ -85,7 +71,7 @@ export function registerOrgCommands({ program, config, io }: CommandContext): vo
             ? '请用 --parent 指定上级单位（名称或编号）；顶层单位只能由 keguan setup 建立'
             : '库中还没有单位；第一个单位请用 keguan setup 建立');
         }
-        const parent = await findParent(db, opts.parent);
+        const parent = await findOrgByNameOrId(db, opts.parent, '上级单位');
         const resolved = await resolveNewOrg({ divisionCode, name, level });
         const created = await db.transaction().execute(async (trx) => {
           const ctx: Ctx = { db: trx, dialect: dialectOf(db), actor: systemActor(parent), requestId: CLI_REQUEST_ID };

@@ -130,4 +130,23 @@ describe('keguan setup', () => {
       expect(await db.selectFrom('orgs').select('id').execute()).toEqual([]);
     });
   });
+
+  it('makes the set-up organisation the one later commands act for, even with a county below it', async () => {
+    const { run } = await emptyDatabase();
+    expect((await run('setup', '--division', '530300', '--name', '曲靖市科学技术局', '--admin', 'qjadmin', '--password', 'Qujing2025cli')).code).toBe(0);
+    expect((await run('org', 'add', '--parent', '曲靖市科学技术局', '--division', '530322')).code).toBe(0);
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'keguan-setup-report-')), 'summary.txt');
+    const report = await run('report', '--from', '2025-01-01', '--to', '2025-06-30', '--format', 'txt', '--out', out);
+    expect(report.err).toBe('');
+    expect(fs.readFileSync(out, 'utf8')).toContain('曲靖市科学技术局2025年上半年工作总结');
+    const user = await run('user', 'add', '-u', 'llstaff', '-n', '李四');
+    expect(user.out).toContain('曲靖市科学技术局');
+    const county = await run('user', 'add', '-u', 'lladmin', '-n', '王五', '-r', 'admin', '-o', '陆良县科学技术局');
+    expect(county.out).toContain('陆良县科学技术局');
+    const byNumber = await run('report', '--from', '2025-01-01', '--to', '2025-06-30', '--format', 'txt', '--out', out, '-o', '2');
+    expect(byNumber.code).toBe(0);
+    expect(fs.readFileSync(out, 'utf8')).toContain('陆良县科学技术局2025年上半年工作总结');
+    const unknown = await run('report', '--from', '2025-01-01', '--to', '2025-06-30', '--out', out, '-o', '某某局');
+    expect(unknown.err).toContain('找不到单位“某某局”');
+  });
 });

@@ -3,7 +3,7 @@ import type { Role } from '../../shared/roles.js';
 import { hashPassword, randomPassword } from '../auth/password.js';
 import { dialectOf } from '../db/connection.js';
 import type { DB, OrgRow } from '../db/types.js';
-import { insertOrg, insertSection } from '../orgs/repo.js';
+import { insertOrg, insertSection, setHomeOrg } from '../orgs/repo.js';
 import { seedReferenceDefaults } from '../reference/service.js';
 import places from './data/shangyou-places.json' with { type: 'json' };
 import { loadOutreachDemo } from './outreach-demo.js';
@@ -152,6 +152,7 @@ export async function loadDemo(
     await loadOutreachDemo(trx, demoOrg);
     await loadWorklistsDemo(trx, dialectOf(trx), { ...demoOrg, path: county.path, officeSectionId: sectionIds.get('办公室')! });
     await trx.insertInto('app_meta').values({ key: DEMO_META_KEY, value: now }).execute();
+    await setHomeOrg(trx, county.id);
     return { loaded: true, generatedAdminPassword, demoPassword, countyOrgId: county.id };
   });
 }

@@ -169,3 +169,18 @@ export async function idsInOrg(
   const rows = await db.selectFrom(table).select('id').where('org_id', '=', orgId).where('id', 'in', ids).execute();
   return new Set(rows.map((r) => r.id));
 }
+
+/**
+ * The app_meta key naming the installation's own organisation: the one set up at first run (or the
+ * demo's county). The command line acts for it when no --org is given.
+ */
+export const HOME_ORG_META_KEY = 'home_org';
+
+export async function setHomeOrg(db: Kysely<DB>, orgId: number): Promise<void> {
+  await db.insertInto('app_meta').values({ key: HOME_ORG_META_KEY, value: String(orgId) }).execute();
+}
+
+export async function findHomeOrg(db: Kysely<DB>): Promise<OrgRow | undefined> {
+  const row = await db.selectFrom('app_meta').select('value').where('key', '=', HOME_ORG_META_KEY).executeTakeFirst();
+  return row ? findOrg(db, Number(row.value)) : undefined;
+}

@@ -9,7 +9,7 @@ import { isUniqueViolation } from '../db/sql-helpers.js';
 import { findDivision } from '../divisions/catalogue.js';
 import { importDivisionPlaces } from '../divisions/import-places.js';
 import { AppError, validation } from '../http/errors.js';
-import { findOrg } from '../orgs/repo.js';
+import { findOrg, setHomeOrg } from '../orgs/repo.js';
 import { insertOrganisation } from '../orgs/service.js';
 import { DEFAULT_DEPARTMENTS, addDefaultDepartments } from '../reference/default-departments.js';
 import * as usersRepo from '../users/repo.js';
@@ -92,6 +92,7 @@ export async function setUp(
       parentId: null, name: input.name, shortName: input.shortName ?? null, level, divisionCode: division.code,
     });
     const orgRow = (await findOrg(trx, org.id))!;
+    await setHomeOrg(trx, org.id);
 
     const mustChange = options.mustChangePassword;
     const adminId = await usersRepo.insertUser(trx, {
