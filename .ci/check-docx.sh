@@ -4,7 +4,8 @@
 #   - the page count (pdfinfo; CHECK_DOCX_PAGES=N makes it an expectation, checked exactly),
 #   - no page holds only the signature (署名) and the date (成文日期): each page has body text
 #     besides the organisation, the date and the page number (pdftotext, page by page), and the
-#     last page ends with the organisation and a date written 2014年7月5日,
+#     last page (the last before an attachment that opens with 附件) ends with the organisation and
+#     a date written 2014年7月5日,
 #   - the font table declares 方正小标宋简体, 仿宋_GB2312, 黑体 and 楷体_GB2312 with GB2312's character
 #     set (w:charset 86), the _GB2312 faces and 方正小标宋简体 with a face to fall back on (w:altName),
 #   - the text is marked Chinese (w:lang w:eastAsia="zh-CN" in the defaults and on the runs, with
@@ -103,6 +104,12 @@ ORG=$(printf '%s' "$CORE_CREATOR" | nospace)
 if [ -z "$ORG" ] || [ "$ORG" = "Un-named" ]; then
   ORG=$(page_lines "$PAGES" | grep -v -E "$PAGE_NUMBER_LINE" | grep -B1 -E "$DATE_LINE" | tail -2 | head -1)
 fi
+# A summary with an attachment (附件, a city's table per county) is signed on the page before the
+# attachment's first page, which opens with the line 附件.
+SIGNED_PAGE=$PAGES
+for page in $(seq 2 "$PAGES"); do
+  if [ "$(page_lines "$page" | grep -v -E "$PAGE_NUMBER_LINE" | head -1)" = "附件" ]; then SIGNED_PAGE=$((page - 1)); echo "attachment from page $page"; break; fi
+done
 TITLE_SEEN=0
 for page in $(seq 1 "$PAGES"); do
   LINES=$(page_lines "$page")
@@ -112,7 +119,7 @@ for page in $(seq 1 "$PAGES"); do
   [ "$BODY_LINES" -gt 0 ] || fail "page $page holds only the signature and date (or nothing):
 $LINES"
   if [ "$page" = 1 ] && printf '%s' "$LINES" | tr -d '\n' | grep -q -F -e "$(printf '%s' "$CORE_TITLE" | nospace)"; then TITLE_SEEN=1; fi
-  if [ "$page" = "$PAGES" ] && [ -n "$ORG" ] && [ "$ORG" != "科管" ]; then
+  if [ "$page" = "$SIGNED_PAGE" ] && [ -n "$ORG" ] && [ "$ORG" != "科管" ]; then
     TAIL=$(printf '%s\n' "$LINES" | grep -v -E "$PAGE_NUMBER_LINE" | tail -2)
     printf '%s\n' "$TAIL" | head -1 | grep -q -x -F -e "$ORG" || fail "the last page does not end with the organisation “$ORG” and the date:
 $TAIL"

@@ -208,9 +208,13 @@ describe('an appendix (附件), GB/T 9704 §7.3.3 and §8', () => {
     expect(ps[note + 3].text).toBe('2014年7月5日');
   });
 
-  it('starts it on a new page: 附件 in 黑体 三号 at the top left, the title centred on the third line', () => {
+  it('starts it in a section of its own on A4 turned sideways: 附件 in 黑体 三号 at the top left, the title centred on the third line', () => {
     const head = ps.findIndex((p) => p.text === '附件');
-    expect(onOff(head >= 0 ? ps[head].pPr : undefined, 'w:pageBreakBefore')).toBe(true);
+    // The body's section ends before 附件 (a new page, upright); the appendix's own is landscape.
+    const sizes = [...xml.matchAll(/<w:pgSz ([^>]*)\/>/g)].map((m) => m[1]);
+    expect(sizes).toEqual(['w:w="11906" w:h="16838" w:orient="portrait"', 'w:w="16838" w:h="11906" w:orient="landscape"']);
+    expect(xml.indexOf('<w:sectPr')).toBeLessThan(xml.indexOf('>附件</w:t>'));
+    expect(head).toBeGreaterThan(0);
     expect(eastAsiaFont(ps[head].runs[0])).toBe('黑体');
     expect(child(ps[head].runs[0].rPr, 'w:sz')?.attrs['w:val']).toBe('32');
     expect(child(ps[head].pPr, 'w:ind')).toBeUndefined();
@@ -229,14 +233,16 @@ describe('an appendix (附件), GB/T 9704 §7.3.3 and §8', () => {
     const cells = (row: El) => find(row, 'w:tc').map((tc) => {
       const p = find(tc, 'w:p')[0];
       const r = find(p, 'w:r')[0];
-      return { text: find(r, 'w:t').map((t) => t.text).join(''), jc: child(child(p, 'w:pPr'), 'w:jc')?.attrs['w:val'], bold: !!child(child(r, 'w:rPr'), 'w:b'), font: child(child(r, 'w:rPr'), 'w:rFonts')?.attrs };
+      return { text: find(p, 'w:t').map((t) => t.text).join(''), jc: child(child(p, 'w:pPr'), 'w:jc')?.attrs['w:val'], bold: !!child(child(r, 'w:rPr'), 'w:b'), font: child(child(r, 'w:rPr'), 'w:rFonts')?.attrs };
     });
     expect(cells(rows[0]).map((c) => [c.text, c.bold, c.jc])).toEqual([['单位', true, 'center'], ['申报项目（项）', true, 'center'], ['立项资金（万元）', true, 'center']]);
     expect(cells(rows[3]).map((c) => [c.text, c.bold, c.jc])).toEqual([['合计', false, 'left'], ['4', false, 'right'], ['20.5', false, 'right']]);
     for (const row of rows) for (const c of cells(row)) expect(c.font).toMatchObject({ 'w:eastAsia': '仿宋_GB2312', 'w:hint': 'eastAsia' });
-    // The columns fill the text area (8845 twips).
+    // A header's unit on a line of its own: 申报项目 / （项）.
+    expect(xml).toMatch(/申报项目<\/w:t><\/w:r><w:r>(?:(?!<\/w:r>).)*<w:br\/><w:t[^>]*>（项）/);
+    // The columns fill the landscape page's text area (297 mm less 28 and 26 mm: 13777 twips).
     const grid = find(tables[0], 'w:gridCol').map((g) => Number(g.attrs['w:w']));
-    expect(grid.reduce((a, b) => a + b, 0)).toBe(8845);
+    expect(grid.reduce((a, b) => a + b, 0)).toBe(16838 - 1587 - 1474);
   });
 
   it('writes nothing of an appendix for a draft without one', async () => {

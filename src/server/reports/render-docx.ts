@@ -5,6 +5,7 @@ import {
   LineRuleType,
   Packer,
   PageNumber,
+  PageOrientation,
   Paragraph,
   Table,
   TableCell,
@@ -34,7 +35,7 @@ import { toChinesePunctuation } from '../../shared/typography.js';
 // on a page of their own (see `renderDocx`).
 // A draft with an appendix (a city's table of its counties) follows §7.3.3 and §8: under the body,
 // one blank line, then 附件：<title> two characters in (a longer title wraps under its own first
-// character), then the signature; the appendix starts a new page, 附件 in 黑体 三号 on the first
+// character), then the signature; the appendix starts a new section on A4 landscape, 附件 in 黑体 三号 on the first
 // line at the left, its title centred on the third line as the document's title is set, then the
 // table (see `appendixBlocks`).
 
@@ -261,6 +262,10 @@ const TABLE_CHAR = TABLE_SIZE * 10; // one 五号 character, in twips (210)
 const TABLE_LINE = 300;
 const CELL_MARGIN = 57;
 const tableRun = (bold: boolean): RunOptions => ({ font: FONTS.body, size: TABLE_SIZE, language: LANGUAGE, ...(bold ? { bold: true } : {}) });
+/** The header row in 五号 as the cells, bold; its unit on a line of its own. */
+const HEADER_SIZE = TABLE_SIZE;
+const HEADER_CHAR = HEADER_SIZE * 10;
+const headerRun = (): RunOptions => ({ ...tableRun(true), size: HEADER_SIZE });
 
 /** 附件说明 under the body: 附件：<title>, two characters in, a wrapped line under the title's first character (3 characters: 附件：). */
 function appendixNote(title: string, keep: Keep): Paragraph {
@@ -280,16 +285,18 @@ function appendixNote(title: string, keep: Keep): Paragraph {
  * the rest; the header row is bold, centred, and repeats on every page; names sit left, figures
  * right; no row splits across pages.
  */
-function appendixBlocks(appendix: Appendix): (Paragraph | Table)[] {
+function appendixBlocks(appendix: Appendix, textWidth: number): (Paragraph | Table)[] {
   const clean = (text: string) => toChinesePunctuation(stripUnsafeText(text).replace(/\s+/g, ' ').trim());
   const title = clean(appendix.title);
   const columns = appendix.columns.map(clean);
   const rows = appendix.rows.map((r) => columns.map((_, i) => clean(r[i] ?? '')));
   const figures = Math.max(1, columns.length - 1);
   const longest = Math.max(4, ...rows.map((r) => widthInChars(r[0] ?? '')), widthInChars(columns[0] ?? ''));
-  const first = Math.min(Math.round(TEXT_WIDTH * 0.3), Math.ceil(longest) * TABLE_CHAR + 2 * CELL_MARGIN);
-  const other = Math.floor((TEXT_WIDTH - first) / figures);
-  const widths = columns.map((_, i) => (i === 0 ? TEXT_WIDTH - other * figures : other));
+  // Each figure column holds at least a unit such as （万元）.
+  const minOther = 4 * HEADER_CHAR + 2 * CELL_MARGIN;
+  const first = Math.max(4 * TABLE_CHAR, Math.min(Math.round(textWidth * 0.3), textWidth - minOther * figures, Math.ceil(longest) * TABLE_CHAR + 2 * CELL_MARGIN));
+  const other = Math.floor((textWidth - first) / figures);
+  const widths = columns.map((_, i) => (i === 0 ? textWidth - other * figures : other));
   const cell = (text: string, i: number, header: boolean) =>
     new TableCell({
       width: { size: widths[i], type: WidthType.DXA },
@@ -299,12 +306,18 @@ function appendixBlocks(appendix: Appendix): (Paragraph | Table)[] {
         new Paragraph({
           alignment: header ? AlignmentType.CENTER : i === 0 ? AlignmentType.LEFT : AlignmentType.RIGHT,
           spacing: { line: TABLE_LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-          children: [new TextRun({ ...tableRun(header), text })],
+          children: header ? headerRuns(text) : [new TextRun({ ...tableRun(false), text })],
         }),
       ],
     });
+  // A header's unit keeps to a line of its own (立项资金 / （万元）), never broken inside its brackets.
+  const headerRuns = (text: string) => {
+    const at = text.indexOf('（');
+    if (at <= 0) return [new TextRun({ ...headerRun(), text })];
+    return [new TextRun({ ...headerRun(), text: text.slice(0, at) }), new TextRun({ ...headerRun(), text: text.slice(at), break: 1 })];
+  };
   const table = new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    width: { size: textWidth, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     alignment: AlignmentType.CENTER,
@@ -314,7 +327,7 @@ function appendixBlocks(appendix: Appendix): (Paragraph | Table)[] {
     ],
   });
   return [
-    new Paragraph({ pageBreakBefore: true, alignment: AlignmentType.LEFT, spacing: lineSpacing, keepNext: true, children: [new TextRun({ ...heading1Run, characterSpacing: undefined, text: '附件' })] }),
+    new Paragraph({ alignment: AlignmentType.LEFT, spacing: lineSpacing, keepNext: true, children: [new TextRun({ ...heading1Run, characterSpacing: undefined, text: '附件' })] }),
     blankLine({ keepNext: true }),
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: lineSpacing, keepNext: true, keepLines: true, children: [new TextRun({ ...titleRun, text: title })] }),
     blankLine({ keepNext: true }),
@@ -394,7 +407,6 @@ export async function renderDocx(doc: DraftDoc, options: RenderDocxOptions = {})
     }),
     ...note,
     ...signed,
-    ...(appendix ? appendixBlocks(appendix) : []),
   ];
 
   const author = stripUnsafeText(options.orgName ?? '').trim() || '科管';
@@ -424,6 +436,22 @@ export async function renderDocx(doc: DraftDoc, options: RenderDocxOptions = {})
         footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
         children,
       },
+      // The appendix is a section of its own, on A4 turned sideways (a table of ten figures does not fit
+      // the upright text width): it starts a new page, numbered on from the body.
+      ...(appendix
+        ? [{
+            properties: {
+              page: {
+                // The docx package turns the page itself: the size is given upright.
+                size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.LANDSCAPE },
+                margin: { ...MARGIN, header: mm(15), footer: mm(25.5), gutter: 0 },
+              },
+              grid: { linePitch: LINE_PITCH, charSpace: CHAR_SPACE },
+            },
+            footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
+            children: appendixBlocks(appendix, PAGE.height - MARGIN.left - MARGIN.right),
+          }]
+        : []),
     ],
   });
   return Packer.toBuffer(document, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);

@@ -196,14 +196,16 @@ describe('the city\'s summary', () => {
     expect(text.indexOf(`附件${APPENDIX_TITLE}单位申报项目（项）`)).toBeGreaterThan(text.indexOf('2023年7月5日'));
     expect(text).toContain('合计3220.50044601275');
     expect(xml.match(/<w:tbl>/g)).toHaveLength(1);
-    expect(xml).toMatch(/<w:pageBreakBefore\/>.*?附件<\/w:t>/);
+    expect(xml).toMatch(/<w:sectPr.*?附件<\/w:t>.*<w:pgSz [^>]*w:orient="landscape"\/>/);
     // The 附件 line in 黑体; the header row bold and repeated; figures right-aligned; fonts through eastAsia.
     const heading = xml.slice(xml.lastIndexOf('<w:p>', xml.indexOf('>附件</w:t>')), xml.indexOf('>附件</w:t>'));
     expect(heading).toContain('w:eastAsia="黑体"');
     const table = xml.slice(xml.indexOf('<w:tbl>'), xml.indexOf('</w:tbl>'));
     expect(table).toContain('<w:tblHeader/>');
     const headerRow = table.slice(0, table.indexOf('</w:tr>'));
-    expect(headerRow.match(/<w:b\/>/g)!.length).toBe(11);
+    // Every run of the header bold: the 11 labels and the 9 units (培训人次 has none) on lines of their own.
+    expect(headerRow.match(/<w:r>/g)!.length).toBe(20);
+    expect(headerRow.match(/<w:b\/>/g)!.length).toBe(20);
     expect(table).toContain('<w:jc w:val="right"/>');
     expect(table).toContain('w:eastAsia="仿宋_GB2312"');
 
