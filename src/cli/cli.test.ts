@@ -1,49 +1,24 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import JSZip from 'jszip';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../server/db/connection.js';
-import { runCli } from './main.js';
+import { type CliDatabase, cliDatabase } from '../server/test/cli-database.js';
 
 // Drives the real command line against its own database (a temp SQLite dir, or a fresh
-// PostgreSQL schema selected through the URL's search_path option).
+// PostgreSQL schema).
+let cli: CliDatabase;
 let dir: string;
 let env: NodeJS.ProcessEnv;
-let schema: string | null = null;
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keguan-cli-'));
-  env = { KEGUAN_DATA_DIR: dir, KEGUAN_ADMIN_PASSWORD: 'Admin2014x', KEGUAN_DEMO_PASSWORD: 'demo2014pw' };
-  if (process.env.DATABASE_URL) {
-    schema = `cli_${randomBytes(5).toString('hex')}`;
-    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await client.connect();
-    await client.query(`create schema ${schema}`);
-    await client.end();
-    const url = new URL(process.env.DATABASE_URL);
-    url.searchParams.set('options', `-c search_path=${schema}`);
-    env.DATABASE_URL = url.toString();
-  }
+  cli = await cliDatabase({ KEGUAN_ADMIN_PASSWORD: 'Admin2014x' });
+  ({ dir, env } = cli);
 });
-afterAll(async () => {
-  fs.rmSync(dir, { recursive: true, force: true });
-  if (schema) {
-    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await client.connect();
-    await client.query(`drop schema ${schema} cascade`);
-    await client.end();
-  }
-});
+afterAll(() => cli.close());
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, env, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = (...argv: string[]) => cli.run(...argv);
 
 describe('keguan CLI', () => {
   it('prints help in Chinese', async () => {

@@ -1,67 +1,20 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { systemActor } from '../server/auth/actor.js';
-import { connect } from '../server/db/connection.js';
-import { migrateToLatest } from '../server/db/migrate.js';
 import { insertOrganisation } from '../server/orgs/service.js';
-import { runCli } from './main.js';
+import { type CliDatabase, cliDatabasePerTest } from '../server/test/cli-database.js';
 
 // Each test drives `keguan org …` against a database of its own (a temp SQLite dir, or a fresh
-// PostgreSQL schema selected through the URL's search_path option).
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
+// PostgreSQL schema).
+const openCli = cliDatabasePerTest();
 
 async function emptyDatabase() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keguan-org-cli-'));
-  const env: NodeJS.ProcessEnv = { KEGUAN_DATA_DIR: dir, KEGUAN_DEMO_PASSWORD: 'demo2014pw' };
-  let schema: string | null = null;
-  if (process.env.DATABASE_URL) {
-    schema = `orgcli_${randomBytes(5).toString('hex')}`;
-    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await client.connect();
-    await client.query(`create schema ${schema}`);
-    await client.end();
-    const url = new URL(process.env.DATABASE_URL);
-    url.searchParams.set('options', `-c search_path=${schema}`);
-    env.DATABASE_URL = url.toString();
-  }
-  cleanups.push(async () => {
-    fs.rmSync(dir, { recursive: true, force: true });
-    if (schema) {
-      const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-      await client.connect();
-      await client.query(`drop schema ${schema} cascade`);
-      await client.end();
-    }
-  });
-  const run = async (...argv: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runCli(argv, env, { out: (t) => out.push(t), err: (t) => err.push(t) });
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  };
-  /** Works on the database the CLI uses (migrated first). */
-  const withDb = async <T>(fn: (db: ReturnType<typeof connect>['db'], dialect: ReturnType<typeof connect>['dialect']) => Promise<T>): Promise<T> => {
-    const database = connect({ databaseUrl: env.DATABASE_URL ?? null, dataDir: dir, pgSchema: schema ?? undefined, pgPoolSize: 1 });
-    try {
-      await migrateToLatest(database.db);
-      return await fn(database.db, database.dialect);
-    } finally {
-      await database.close();
-    }
-  };
+  const cli = await openCli();
   /** The first organisation, as `keguan setup` would make it. */
   const root = (name: string, divisionCode: string) =>
-    withDb((db, dialect) =>
+    cli.withDb((db, dialect) =>
       insertOrganisation({ db, dialect, actor: systemActor(), requestId: 'test' }, { parentId: null, name, level: 'province', divisionCode }),
     );
-  return { run, withDb, root };
+  return { run: cli.run, withDb: cli.withDb, root };
 }
 
 describe('keguan org', () => {

@@ -1,59 +1,18 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifyPassword } from '../server/auth/password.js';
-import { connect } from '../server/db/connection.js';
-import { runCli } from './main.js';
+import { type CliDatabase, cliDatabasePerTest } from '../server/test/cli-database.js';
 
 // Each test runs `keguan setup` against a database of its own (a temp SQLite dir, or a fresh
-// PostgreSQL schema selected through the URL's search_path option), empty as a first run is.
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
+// PostgreSQL schema), empty as a first run is.
+const openCli = cliDatabasePerTest();
 
 async function emptyDatabase() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keguan-setup-cli-'));
-  const env: NodeJS.ProcessEnv = { KEGUAN_DATA_DIR: dir, KEGUAN_DEMO_PASSWORD: 'demo2014pw' };
-  let schema: string | null = null;
-  if (process.env.DATABASE_URL) {
-    schema = `setup_${randomBytes(5).toString('hex')}`;
-    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await client.connect();
-    await client.query(`create schema ${schema}`);
-    await client.end();
-    const url = new URL(process.env.DATABASE_URL);
-    url.searchParams.set('options', `-c search_path=${schema}`);
-    env.DATABASE_URL = url.toString();
-  }
-  cleanups.push(async () => {
-    fs.rmSync(dir, { recursive: true, force: true });
-    if (schema) {
-      const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-      await client.connect();
-      await client.query(`drop schema ${schema} cascade`);
-      await client.end();
-    }
-  });
-  const run = async (...argv: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runCli(argv, env, { out: (t) => out.push(t), err: (t) => err.push(t) });
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  };
+  const cli = await openCli();
   /** Reads the database the CLI wrote. */
-  const read = async <T>(fn: (db: ReturnType<typeof connect>['db']) => Promise<T>): Promise<T> => {
-    const database = connect({ databaseUrl: env.DATABASE_URL ?? null, dataDir: dir, pgSchema: schema ?? undefined, pgPoolSize: 1 });
-    try {
-      return await fn(database.db);
-    } finally {
-      await database.close();
-    }
-  };
-  return { run, read };
+  return { run: cli.run, read: <T>(fn: (db: Parameters<Parameters<CliDatabase['withDb']>[0]>[0]) => Promise<T>) => cli.withDb((db) => fn(db)) };
 }
 
 describe('keguan setup', () => {
