@@ -3,7 +3,7 @@ import type { AuditAction, AuditEntry, listAuditQuerySchema } from '../../shared
 import type { Page } from '../../shared/common.js';
 import { isSystemActor, requireRole } from '../auth/actor.js';
 import type { Ctx } from '../context.js';
-import { readableOrgIds } from '../orgs/service.js';
+import { readableOrgIds } from '../orgs/scope.js';
 import { insertAudit, listAudit } from './repo.js';
 
 const SECRET_KEYS = new Set(['password', 'passwordHash', 'password_hash', 'tokenHash', 'token_hash', 'secret']);

@@ -31,12 +31,8 @@ export function presentSection(row: SectionRow): Section {
   return { id: row.id, version: row.version, orgId: row.org_id, name: row.name, sortOrder: row.sort_order };
 }
 
-/** Ids of the organisations whose records this actor may read: their own, and for leaders those below it. */
-export async function readableOrgIds(ctx: Ctx): Promise<number[]> {
-  if (!readsSubtree(ctx.actor)) return [ctx.actor.orgId];
-  const rows = await repo.listSubtree(ctx.db, ctx.actor.orgPath);
-  return rows.map((r) => r.id);
-}
+// The ledgers import readableOrgIds from here; it lives in scope.ts, which the audit trail imports.
+export { readableOrgIds } from './scope.js';
 
 /** Whether `row` lies in the actor's subtree (their own organisation included). */
 const inSubtree = (ctx: Ctx, row: OrgRow) => row.path.startsWith(ctx.actor.orgPath);
