@@ -1,17 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OrgRow } from '../db/types.js';
 import { type TestApp, type TestClient, createTestApp } from '../test/harness.js';
 
 /** PATCH and PUT name the version they change; these tests are about other things, so any version will do. */
 const ANY_VERSION = { 'if-match': '*' };
 
 let t: TestApp;
-let county: OrgRow;
-let leader: TestClient;
-let staff: TestClient;
-let leaderId: number;
-let staffId: number;
-let listId: number;
 
 const rectification = {
   name: '整改台账', topic: '党的群众路线教育实践活动', description: null,
@@ -38,38 +31,75 @@ const rectification = {
 
 beforeAll(async () => {
   t = await createTestApp();
-  county = await t.factories.org({ name: '上犹县科技局' });
-  const other = await t.factories.org({ name: '崇义县科技局' });
-  const business = await t.factories.section(county, '业务股');
-  const office = await t.factories.section(county, '办公室');
-  leaderId = (await t.factories.user({ org: county, role: 'leader', username: 'juzhang', displayName: '刘局长' })).id;
-  staffId = (await t.factories.user({ org: county, section: business, username: 'yewu', displayName: '王丽' })).id;
-  await t.factories.user({ org: county, section: office, username: 'bangong' });
-  await t.factories.user({ org: county, role: 'commissioner', username: 'tepai' });
-  await t.factories.user({ org: other, role: 'leader', username: 'cy_leader' });
-  leader = await t.login('juzhang');
-  staff = await t.login('yewu');
 });
 afterAll(() => t.close());
 
-async function item(values: Record<string, unknown>, extra: Record<string, unknown> = {}) {
-  const res = await staff.post(`/api/worklists/${listId}/items`, { values, responsibleId: leaderId, ...extra });
+/**
+ * A county bureau of its own (so counts and lists see only this test's records): 刘局长 (leader),
+ * 王丽 of 业务股 (staff), someone of 办公室, a commissioner, and a leader of another bureau.
+ */
+async function bureau() {
+  const f = t.factories;
+  const county = await f.org({ name: '上犹县科技局' });
+  const other = await f.org({ name: '崇义县科技局' });
+  const business = await f.section(county, '业务股');
+  const office = await f.section(county, '办公室');
+  const leaderUser = await f.user({ org: county, role: 'leader', displayName: '刘局长' });
+  const staffUser = await f.user({ org: county, section: business, displayName: '王丽' });
+  const officeUser = await f.user({ org: county, section: office });
+  const commissioner = await f.user({ org: county, role: 'commissioner' });
+  const foreignLeader = await f.user({ org: other, role: 'leader' });
+  return {
+    leaderId: leaderUser.id,
+    staffId: staffUser.id,
+    leader: await t.login(leaderUser.username),
+    staff: await t.login(staffUser.username),
+    office: () => t.login(officeUser.username),
+    commissioner: () => t.login(commissioner.username),
+    foreign: () => t.login(foreignLeader.username),
+  };
+}
+
+/** A bureau with its 整改台账 defined, and a way to register items on it (the leader responsible). */
+async function bureauWithList() {
+  const b = await bureau();
+  const res = await b.leader.post('/api/worklists', rectification);
   if (res.status !== 200) throw new Error(res.text);
-  return res.body;
+  const listId: number = res.body.id;
+  const item = async (values: Record<string, unknown>, extra: Record<string, unknown> = {}) => {
+    const created = await b.staff.post(`/api/worklists/${listId}/items`, { values, responsibleId: b.leaderId, ...extra });
+    if (created.status !== 200) throw new Error(created.text);
+    return created.body;
+  };
+  return { ...b, listId, item };
+}
+
+type BureauWithList = Awaited<ReturnType<typeof bureauWithList>>;
+
+/** 会议多、文件多 (open, overdue since 2014-06-30), 深入基层调研不够 (through 整改中 to 已整改), 公车使用不规范 (open, due 2099). */
+async function threeItems({ item, staff }: BureauWithList) {
+  const meetings = await item({ problem: '会议多、文件多', category: '形式主义', measures: '精简会议', cost: 0, people: 12 }, { deadline: '2014-06-30', registeredDate: '2014-03-10' });
+  const fieldwork = await item({ problem: '深入基层调研不够', category: '官僚主义' }, { deadline: '2014-05-31', registeredDate: '2014-03-12' });
+  await staff.post(`/api/worklist-items/${fieldwork.id}/progress`, { entryDate: '2014-04-01', content: '制定调研计划', toStatus: 'doing' });
+  const closed = await staff.post(`/api/worklist-items/${fieldwork.id}/progress`, { entryDate: '2014-05-20', content: '班子成员每月下基层不少于2次', toStatus: 'done' });
+  expect(closed.body.done).toBe(true);
+  const cars = await item({ problem: '公车使用不规范', category: '享乐主义', cost: 3000.5 }, { deadline: '2099-01-01', registeredDate: '2014-04-02' });
+  return { meetings, fieldwork, cars };
 }
 
 describe('defining a work list', () => {
   it('is for leaders and admins; staff get 403', async () => {
+    const { leader, staff } = await bureau();
     expect((await staff.post('/api/worklists', rectification)).status).toBe(403);
     const res = await leader.post('/api/worklists', rectification);
     expect(res.status).toBe(200);
-    listId = res.body.id;
     expect(res.body).toMatchObject({ name: '整改台账', hasDeadline: true, itemCount: 0 });
     expect(res.body.fields.map((f: { key: string }) => f.key)).toEqual(['problem', 'category', 'measures', 'cost', 'people']);
     expect((await leader.post('/api/worklists', rectification)).status).toBe(409);
   });
 
   it('refuses definitions that make no sense, in Chinese', async () => {
+    const { leader } = await bureau();
     const noDone = await leader.post('/api/worklists', { ...rectification, name: 'x', statuses: [{ key: 'a', label: '甲' }] });
     expect(noDone.status).toBe(400);
     expect(noDone.body.error.message).toContain('至少要有一个"已完成(销号)"状态');
@@ -82,6 +112,7 @@ describe('defining a work list', () => {
 
 describe('items', () => {
   it('are registered with checked values, the first status, and a 登记 entry', async () => {
+    const { item } = await bureauWithList();
     const res = await item({ problem: '会议多、文件多', category: '形式主义', measures: '精简会议', cost: 0, people: 12 }, { deadline: '2014-06-30', registeredDate: '2014-03-10' });
     expect(res).toMatchObject({ title: '会议多、文件多', status: 'open', statusLabel: '未整改', done: false, responsibleName: '刘局长', deadline: '2014-06-30' });
     expect(res.display.people).toBe('12人');
@@ -89,6 +120,7 @@ describe('items', () => {
   });
 
   it('refuse missing required fields, wrong types, unknown choices and unknown fields, naming each', async () => {
+    const { staff, listId } = await bureauWithList();
     const res = await staff.post(`/api/worklists/${listId}/items`, { values: { category: '懒政', cost: 1.234, people: 'many', bogus: 'x' } });
     expect(res.status).toBe(400);
     const byPath = Object.fromEntries(res.body.error.details.map((d: { path: string; message: string }) => [d.path, d.message]));
@@ -102,6 +134,9 @@ describe('items', () => {
   });
 
   it('move through statuses with dated progress; closing (销号) needs the note and clears the overdue flag', async () => {
+    const b = await bureauWithList();
+    const { item, leader, staff } = b;
+    await item({ problem: '会议多、文件多', category: '形式主义' }, { deadline: '2014-06-30', registeredDate: '2014-03-10' });
     const it1 = await item({ problem: '深入基层调研不够', category: '官僚主义' }, { deadline: '2014-05-31', registeredDate: '2014-03-12' });
     expect(it1.overdue).toBe(true);
     const summaryBefore = (await leader.get('/api/worklists/overdue-summary')).body;
@@ -118,11 +153,14 @@ describe('items', () => {
     const summaryAfter = (await leader.get('/api/worklists/overdue-summary')).body;
     expect(summaryAfter.mine).toBe(summaryBefore.mine - 1);
     expect(summaryAfter.all).toBe(summaryBefore.all - 1);
-    expect((await t.login('bangong')).get('/api/worklists/overdue-summary').then((r) => r.body.all)).resolves.toBeNull();
+    // Someone of another section sees only their own count.
+    expect((await (await b.office()).get('/api/worklists/overdue-summary')).body.all).toBeNull();
   });
 
   it('list with filters on status, overdue, responsible, deadline, text and any field', async () => {
-    await item({ problem: '公车使用不规范', category: '享乐主义', cost: 3000.5 }, { deadline: '2099-01-01', registeredDate: '2014-04-02' });
+    const b = await bureauWithList();
+    const { staff, listId, leaderId } = b;
+    await threeItems(b);
     const all = await staff.get(`/api/worklists/${listId}/items`);
     expect(all.body.total).toBe(3);
     expect((await staff.get(`/api/worklists/${listId}/items?status=done`)).body.total).toBe(1);
@@ -140,6 +178,9 @@ describe('items', () => {
 
 describe('changing a definition', () => {
   it('keeps a removed field hidden with its values', async () => {
+    const b = await bureauWithList();
+    const { leader, staff, listId, leaderId } = b;
+    await threeItems(b);
     const { fields, ...rest } = rectification;
     const res = await leader.request('PUT', `/api/worklists/${listId}`, { ...rest, fields: fields.filter((f) => f.key !== 'measures') }, ANY_VERSION);
     expect(res.status).toBe(200);
@@ -153,6 +194,9 @@ describe('changing a definition', () => {
   });
 
   it('refuses a type change that existing values do not fit, naming the items; allows one they fit', async () => {
+    const b = await bureauWithList();
+    const { leader, listId } = b;
+    await threeItems(b);
     const base = { ...rectification, fields: rectification.fields.filter((f) => f.key !== 'measures') };
     const toNumber = await leader.request('PUT', `/api/worklists/${listId}`, {
       ...base, fields: base.fields.map((f) => (f.key === 'problem' ? { ...f, type: 'number' } : f)),
@@ -177,6 +221,7 @@ describe('changing a definition', () => {
 
 describe('facts as of the period end', () => {
   it('report the state on the last day even when the log changed it later', async () => {
+    const { leader, staff } = await bureau();
     const list = (await leader.post('/api/worklists', {
       name: '征收包干', fields: [{ key: 'head', label: '户主', type: 'household', required: true }, { key: 'area', label: '面积', type: 'number', unit: '平方米' }],
       statuses: [{ key: 'unsigned', label: '未签约' }, { key: 'signed', label: '已签约' }, { key: 'settled', label: '落实到位', done: true }],
@@ -216,8 +261,10 @@ describe('facts as of the period end', () => {
 
 describe('work list access', () => {
   it('lets another section read but not change an item, unless they are responsible for it', async () => {
-    const it1 = await item({ problem: '办公室管理的条目', category: '形式主义' });
-    const office = await t.login('bangong');
+    const b = await bureauWithList();
+    const { leader } = b;
+    const it1 = await b.item({ problem: '办公室管理的条目', category: '形式主义' });
+    const office = await b.office();
     expect((await office.get(`/api/worklist-items/${it1.id}`)).status).toBe(200);
     const res = await office.post(`/api/worklist-items/${it1.id}/progress`, { entryDate: '2014-06-01', content: 'x' });
     expect(res.status).toBe(403);
@@ -227,7 +274,10 @@ describe('work list access', () => {
   });
 
   it("keeps bureaus apart on every endpoint and closes lists to commissioners", async () => {
-    const foreign = await t.login('cy_leader');
+    const b = await bureauWithList();
+    const { staff, listId } = b;
+    await b.item({ problem: '会议多、文件多', category: '形式主义' });
+    const foreign = await b.foreign();
     const someItem = (await staff.get(`/api/worklists/${listId}/items`)).body.items[0];
     for (const res of [
       await foreign.get(`/api/worklists/${listId}`),
@@ -244,10 +294,12 @@ describe('work list access', () => {
       expect(res.status).toBe(404);
     }
     expect((await foreign.get('/api/worklists')).body.items).toEqual([]);
-    expect((await (await t.login('tepai')).get('/api/worklists')).status).toBe(403);
+    expect((await (await b.commissioner()).get('/api/worklists')).status).toBe(403);
   });
 
   it('refuses to delete a list with items, and archives it instead', async () => {
+    const { leader, staff, listId, item } = await bureauWithList();
+    await item({ problem: '会议多、文件多', category: '形式主义' });
     expect((await leader.delete(`/api/worklists/${listId}`)).status).toBe(409);
     const unknown = await leader.post(`/api/worklists/${listId}/archive`, { archived: true, reason: '年度结束' });
     expect(unknown.status).toBe(400);

@@ -247,15 +247,31 @@ describe('commissioner service log', () => {
     expect(await card.textContent()).toContain(`已由${LEADER_NAME}审核,不能再修改`);
     // Locked: not clickable-looking, and a tap opens no edit form.
     expect(await card.getAttribute('class')).not.toContain('ant-card-hoverable');
+    // Note the log of every edit form the page opens from here on: a tap on the locked card must open
+    // none, which shows once a later tap has visibly been handled (taps are handled in order).
+    await phone.evaluate(() => {
+      const w = window as unknown as { editFormsOpened: string[] };
+      w.editFormsOpened = [];
+      new MutationObserver((records) => {
+        for (const record of records) {
+          for (const node of record.addedNodes) {
+            const form = node instanceof Element ? (node.matches('form#edit-my-log') ? node : node.querySelector('form#edit-my-log')) : null;
+            if (form) w.editFormsOpened.push(form.querySelector('textarea')?.value ?? '');
+          }
+        }
+      }).observe(document.body, { childList: true, subtree: true });
+    });
     await card.locator('.ant-typography').filter({ hasText: content }).click();
-    await phone.waitForTimeout(500);
     expect(await phone.getByRole('dialog').filter({ hasText: '修改服务日志' }).count()).toBe(0);
-    expect(await phone.locator('form#edit-my-log').count()).toBe(0);
     // For contrast, the seed's June log (not yet confirmed) still opens for editing on a tap.
     const open = phone.locator('[data-testid^="my-log-"]').filter({ has: phone.getByTestId('log-unconfirmed') });
     expect(await open.count()).toBeGreaterThan(0);
     await open.first().locator('.ant-typography').first().click();
     await phone.locator('form#edit-my-log').waitFor();
+    // Only the June log's form opened: the locked card's tap opened nothing.
+    const opened = await phone.evaluate(() => (window as unknown as { editFormsOpened: string[] }).editFormsOpened);
+    expect(new Set(opened).size, JSON.stringify(opened)).toBe(1);
+    expect(opened).not.toContain(content);
     await phone.keyboard.press('Escape');
     await phone.locator('form#edit-my-log').waitFor({ state: 'detached' });
     await expectNoSidewaysScroll(phone);
