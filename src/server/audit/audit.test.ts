@@ -49,7 +49,13 @@ describe('audit trail', () => {
   });
 
   it('lets a leader of the city read the trail of the counties below it', async () => {
-    const cityLeader = await t.login('city_leader');
+    // A city of its own with two counties, whose admins add a section each.
+    const f = t.factories;
+    const city = await f.org({ name: '赣州市科技局', level: 'city' });
+    const login = async (org: OrgRow, role: 'admin' | 'leader') => t.login((await f.user({ org, role })).username);
+    await (await login(await f.org({ name: '上犹县科技局', parent: city }), 'admin')).post('/api/sections', { name: '科普宣传股' });
+    await (await login(await f.org({ name: '崇义县科技局', parent: city }), 'admin')).post('/api/sections', { name: '崇义股室' });
+    const cityLeader = await login(city, 'leader');
     const res = await cityLeader.get('/api/audit?entityType=section&pageSize=50');
     const names = res.body.items.map((i: { after: { name: string } | null }) => i.after?.name);
     expect(names).toEqual(expect.arrayContaining(['科普宣传股', '崇义股室']));

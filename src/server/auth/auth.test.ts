@@ -434,7 +434,9 @@ describe('expired sessions', () => {
 
 describe('API tokens', () => {
   it('are shown once, work as Bearer without Origin, and stop working when revoked', async () => {
-    const client = await t.login('yewu');
+    // A user of their own, so the list holds only this test's token.
+    const user = await t.factories.user({ org });
+    const client = await t.login(user.username);
     const created = await client.post('/api/auth/tokens', { name: '统计脚本' });
     expect(created.status).toBe(200);
     const secret: string = created.body.secret;
@@ -446,7 +448,7 @@ describe('API tokens', () => {
     const script = t.anonymous({ origin: null });
     const asToken = await script.request('GET', '/api/auth/me', undefined, { authorization: `Bearer ${secret}` });
     expect(asToken.status).toBe(200);
-    expect(asToken.body.user.username).toBe('yewu');
+    expect(asToken.body.user.username).toBe(user.username);
     const postAsToken = await script.request('POST', '/api/auth/tokens', { name: '脚本建的' }, { authorization: `Bearer ${secret}` });
     expect(postAsToken.status).toBe(200);
 
@@ -460,8 +462,7 @@ describe('API tokens', () => {
   it("cannot revoke another user's token", async () => {
     const mine = await t.login('yewu');
     const token = await mine.post('/api/auth/tokens', { name: '我的' });
-    await t.factories.user({ org, username: 'thief' });
-    const thief = await t.login('thief');
+    const thief = await t.login((await t.factories.user({ org })).username);
     expect((await thief.delete(`/api/auth/tokens/${token.body.token.id}`)).status).toBe(404);
   });
 });

@@ -32,11 +32,17 @@ afterAll(() => t.close());
 
 describe('organisations', () => {
   it('shows a county its own organisation only, and a city leader the counties below', async () => {
-    const own = await (await t.login('sy_staff')).get('/api/orgs');
+    // A city of its own, so organisations other tests add below the shared one do not show here.
+    const f = t.factories;
+    const ownCity = await f.org({ name: '赣州市科学技术局', level: 'city' });
+    const county = await f.org({ name: '上犹县科技局', parent: ownCity });
+    await f.org({ name: '崇义县科技局', parent: ownCity });
+    const login = async (org: OrgRow, role: 'staff' | 'leader') => t.login((await f.user({ org, role })).username);
+    const own = await (await login(county, 'staff')).get('/api/orgs');
     expect(own.body.items.map((o: { name: string }) => o.name)).toEqual(['上犹县科技局']);
-    const leader = await (await t.login('city_leader')).get('/api/orgs');
+    const leader = await (await login(ownCity, 'leader')).get('/api/orgs');
     expect(leader.body.items.map((o: { name: string }) => o.name).sort()).toEqual(['上犹县科技局', '崇义县科技局', '赣州市科学技术局'].sort());
-    const cityStaff = await (await t.login('city_staff')).get('/api/orgs');
+    const cityStaff = await (await login(ownCity, 'staff')).get('/api/orgs');
     expect(cityStaff.body.items).toHaveLength(1);
   });
 

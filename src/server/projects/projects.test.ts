@@ -127,6 +127,21 @@ describe('projects', () => {
   });
 
   it('list with filters and a stage summary that follows the same filters', async () => {
+    // A bureau of its own, so the counts are of this test's projects only.
+    const f = t.factories;
+    const ownCounty = await f.org({ name: '上犹县科技局' });
+    const section = await f.section(ownCounty, '业务股');
+    const staff = await t.login((await f.user({ org: ownCounty, section })).username);
+    const ownEnterprise = (await f.enterprise(ownCounty, { name: '上犹县绿源农业合作社' })).id;
+    const add = async (title: string, extra: Record<string, unknown>) => {
+      const res = await staff.post('/api/projects', { title, enterpriseId: ownEnterprise, field: 'agriculture', stage: 'lead', stageDates: { lead: '2014-01-08' }, ...extra });
+      expect(res.status, res.text).toBe(200);
+    };
+    await add('高山茶标准化种植示范', { level: 'province' });
+    await add('撤销测试', {});
+    await add('富硒大米深加工', { stage: 'approved', stageDates: { lead: '2014-01-08', pool: '2014-02-20', applied: '2014-03-15', approved: '2014-06-18' } });
+    await add('一次到位', { stage: 'approved', stageDates: { lead: '2014-01-08', pool: '2014-02-01', applied: '2014-03-01', approved: '2014-05-01' } });
+    await add('国家创新基金跟踪项目', { field: 'industry', program: '科技型中小企业技术创新基金', level: 'national', stage: 'ongoing', stageDates: { approved: '2013-09-01', ongoing: '2013-10-01' }, amountApproved: 70 });
     const summary = await staff.get('/api/projects/stage-summary');
     expect(summary.status).toBe(200);
     const list = await staff.get('/api/projects?pageSize=100');

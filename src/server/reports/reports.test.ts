@@ -5,19 +5,25 @@ import { type TestApp, type TestClient, createTestApp } from '../test/harness.js
 let t: TestApp;
 let staff: TestClient;
 let leader: TestClient;
-let reportId: number;
 
 beforeAll(async () => {
   t = await createTestApp();
   await loadDemo(t.database.db, { adminPassword: 'Admin2014x', demoPassword: 'demo2014pw' });
   staff = await t.login('yewu', 'demo2014pw');
   leader = await t.login('juzhang', 'demo2014pw');
-  reportId = (await staff.post('/api/reports', { from: '2014-01-01', to: '2014-06-30' })).body.id;
 });
 afterAll(() => t.close());
 
+/** A fresh draft of the first half of 2014 (version 1), so each test counts versions of its own report. */
+async function newReport(): Promise<number> {
+  const res = await staff.post('/api/reports', { from: '2014-01-01', to: '2014-06-30' });
+  if (res.status !== 200) throw new Error(res.text);
+  return res.body.id;
+}
+
 describe('editing and versions', () => {
   it('saves each edit as a version with who and when, and refuses a save based on an old version', async () => {
+    const reportId = await newReport();
     const report = (await staff.get(`/api/reports/${reportId}`)).body;
     expect(report.latestVersion).toBe(1);
     const doc = structuredClone(report.latest.doc);
@@ -33,6 +39,10 @@ describe('editing and versions', () => {
   });
 
   it('restores an earlier version as the newest', async () => {
+    const reportId = await newReport();
+    const doc = structuredClone((await staff.get(`/api/reports/${reportId}`)).body.latest.doc);
+    doc.sections[3].paragraphs[0].text = doc.sections[3].paragraphs[0].text.replace('我局高度重视', '我局始终高度重视');
+    expect((await staff.post(`/api/reports/${reportId}/versions`, { doc, note: '润色', baseVersion: 1 })).status).toBe(200);
     const restored = await staff.post(`/api/reports/${reportId}/versions/1/restore`, {});
     expect(restored.body.versionNo).toBe(3);
     expect(restored.body.note).toBe('恢复第1版');
@@ -43,12 +53,15 @@ describe('editing and versions', () => {
 
 describe('redrafting after the ledgers changed', () => {
   it('marks the changed figures stale, shows them, and keeps hand-edited paragraphs', async () => {
+    const reportId = await newReport();
     // Edit the expropriation paragraph by hand and save it.
     const latest = (await staff.get(`/api/reports/${reportId}`)).body.latest;
     const doc = structuredClone(latest.doc);
     const handText = '截止到目前,我局所包干的4户中已有2户落实到位,其余2户正在做工作。';
     doc.sections[3].paragraphs[0].text = handText;
-    await staff.post(`/api/reports/${reportId}/versions`, { doc, note: '人工修改', baseVersion: latest.versionNo });
+    const handEdited = await staff.post(`/api/reports/${reportId}/versions`, { doc, note: '人工修改', baseVersion: latest.versionNo });
+    expect(handEdited.status).toBe(200);
+    const handVersion: number = handEdited.body.versionNo;
 
     // A sixth 送科技下乡 event in June changes the outreach figures.
     const type = '送科技下乡';
@@ -56,7 +69,7 @@ describe('redrafting after the ledgers changed', () => {
       type, theme: '科技下乡,为民服务', startDate: '2014-06-26', role: 'lead', materials: 900, boards: 10, consultations: 400,
     });
     expect(created.status).toBe(200);
-    const stale = (await staff.get(`/api/reports/${reportId}/versions/4/stale`)).body.items;
+    const stale = (await staff.get(`/api/reports/${reportId}/versions/${handVersion}/stale`)).body.items;
     expect(stale.map((s: { factKey: string }) => s.factKey)).toEqual(expect.arrayContaining(['outreach.count', 'outreach.materials']));
     expect(stale.find((s: { factKey: string }) => s.factKey === 'outreach.count')).toMatchObject({ text: '5次', now: '6次' });
 
@@ -73,7 +86,7 @@ describe('redrafting after the ledgers changed', () => {
     expect(redraft.body.doc.sections[3].paragraphs[0].text).toBe(handText);
     expect(redraft.body.doc.sections[1].paragraphs[0].text).toContain('共6次');
     // Nothing was saved by the redraft itself.
-    expect((await staff.get(`/api/reports/${reportId}`)).body.latestVersion).toBe(4);
+    expect((await staff.get(`/api/reports/${reportId}`)).body.latestVersion).toBe(handVersion);
   });
 });
 
@@ -150,6 +163,7 @@ describe('comparison with a year earlier (同比)', () => {
 
 describe('report access', () => {
   it('is closed to commissioners and to other bureaus', async () => {
+    const reportId = await newReport();
     const cityLeader = await t.login('ganzhou', 'demo2014pw');
     const read = await cityLeader.get(`/api/reports/${reportId}`);
     expect(read.status).toBe(200);
