@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../auth/plugin.js';
 import type { OrgRow, UserRow } from '../db/types.js';
 import type { TestApp, TestClient } from '../test/harness.js';
@@ -86,7 +86,12 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('upload and download', () => {
-  let png: { id: number };
+  /** The PNG with a Chinese name, uploaded by the staff member. */
+  async function uploadPng(): Promise<{ id: number }> {
+    const res = await upload(staff, '东山镇 元鱼村现场.png', PNG, 'image/png');
+    expect(res.status).toBe(200);
+    return res.body;
+  }
 
   it('stores a PNG with a Chinese name and answers with its metadata', async () => {
     const res = await upload(staff, '东山镇 元鱼村现场.png', PNG, 'image/png');
@@ -99,13 +104,13 @@ describe('upload and download', () => {
       sha256: sha256(PNG),
       createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
     });
-    png = res.body;
-    const meta = await staff.get(`/api/files/${png.id}/meta`);
+    const meta = await staff.get(`/api/files/${res.body.id}/meta`);
     expect(meta.status).toBe(200);
     expect(meta.body).toEqual(res.body);
   });
 
   it('downloads the same bytes, with the type and a UTF-8 attachment name', async () => {
+    const png = await uploadPng();
     // Straight through inject: the test client reads bodies as text, and these are bytes.
     const res = await t.app.inject({ method: 'GET', url: `/api/files/${png.id}`, headers: { cookie: `${SESSION_COOKIE}=${staff.cookie(SESSION_COOKIE)}` } });
     expect(res.statusCode).toBe(200);
@@ -136,6 +141,7 @@ describe('upload and download', () => {
   });
 
   it('writes an audit entry without the content', async () => {
+    const png = await uploadPng();
     const res = await admin.get(`/api/audit?entityType=file&entityId=${png.id}`);
     expect(res.status).toBe(200);
     const entry = res.body.items[0];
@@ -230,7 +236,8 @@ describe('who sees and deletes a file', () => {
   let staffFile: number;
   let commissionerFile: number;
 
-  beforeAll(async () => {
+  // Fresh files for each test: one of them deletes its files.
+  beforeEach(async () => {
     staffFile = (await upload(staff, '股室材料.pdf', PDF)).body.id;
     commissionerFile = (await upload(commissionerA, '服务照片.png', PNG)).body.id;
   });

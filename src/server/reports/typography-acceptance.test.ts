@@ -58,6 +58,10 @@ describe('the demo draft in Chinese typography', () => {
   });
 
   it('sets what a person types into a version full-width in every text export', async () => {
+    // A report of its own: the others read the draft as the demo drafts it, untouched.
+    const created = await staff.post('/api/reports', { from: '2014-01-01', to: '2014-06-30' });
+    expect(created.status).toBe(200);
+    const reportId: number = created.body.id;
     const report = (await staff.get(`/api/reports/${reportId}`)).body;
     const doc: DraftDoc = structuredClone(report.latest.doc);
     doc.sections[0].paragraphs[0].text += '另,完成科普统计(含"科技活动周"),见https://kjj.example.cn/a?b=1,2;时间:10:30.';

@@ -39,7 +39,8 @@ describe('user administration', () => {
   });
 
   it('refuses a taken username (in any case) with 409, and a weak password with 400', async () => {
-    const dup = await admin.post('/api/users', { username: 'WANGLI', displayName: 'x', role: 'staff', password: 'Start2014x' });
+    await t.factories.user({ org: county, username: 'taken_name' });
+    const dup = await admin.post('/api/users', { username: 'TAKEN_NAME', displayName: 'x', role: 'staff', password: 'Start2014x' });
     expect(dup.status).toBe(409);
     expect(dup.body.error.message).toContain('已被使用');
     const weak = await admin.post('/api/users', { username: 'weak', displayName: 'x', role: 'staff', password: 'abc' });
@@ -57,13 +58,19 @@ describe('user administration', () => {
   });
 
   it('lists and searches users of its own organisation only', async () => {
-    const list = await admin.get('/api/users?pageSize=100');
+    // A bureau of its own, so the search finds only the 王丽 made here.
+    const f = t.factories;
+    const ownCounty = await f.org({ name: '上犹县科技局' });
+    const ownAdmin = await t.login((await f.user({ org: ownCounty, role: 'admin' })).username);
+    const wang = await f.user({ org: ownCounty, displayName: '王丽' });
+    const foreign = await f.user({ org: other });
+    const list = await ownAdmin.get('/api/users?pageSize=100');
     expect(list.status).toBe(200);
     const names = list.body.items.map((u: { username: string }) => u.username);
-    expect(names).toContain('wangli');
-    expect(names).not.toContain('chongyi_staff');
-    const found = await admin.get(`/api/users?q=${encodeURIComponent('王')}`);
-    expect(found.body.items.map((u: { username: string }) => u.username)).toEqual(['wangli']);
+    expect(names).toContain(wang.username);
+    expect(names).not.toContain(foreign.username);
+    const found = await ownAdmin.get(`/api/users?q=${encodeURIComponent('王')}`);
+    expect(found.body.items.map((u: { username: string }) => u.username)).toEqual([wang.username]);
   });
 
   it("answers 404 for another bureau's user, never its data", async () => {
@@ -188,7 +195,8 @@ describe('who may administer users', () => {
 
 describe('people to pick', () => {
   it('lists the organisation\'s people for staff and leaders, not for commissioners', async () => {
-    const staff = await t.factories.user({ org: county, role: 'staff', username: 'picker' });
+    await t.factories.user({ org: county, displayName: '王丽' });
+    const staff = await t.factories.user({ org: county, role: 'staff' });
     const list = await (await t.login(staff.username)).get('/api/users/options');
     expect(list.status).toBe(200);
     expect(list.body.items.map((u: { displayName: string }) => u.displayName)).toContain('王丽');
