@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Ctx } from '../context.js';
 import type { OrgRow, UserRow } from '../db/types.js';
-import type { TestApp, TestClient } from '../test/harness.js';
+import type { TestApp, TestClient, TestResponse } from '../test/harness.js';
 import { createTestApp } from '../test/harness.js';
 import * as repo from './repo.js';
 import { assertDictionaryValue, findPlace, listDictionaryItems } from './service.js';
@@ -20,19 +20,22 @@ let otherAdmin: TestClient;
 
 beforeAll(async () => {
   t = await createTestApp();
-  org = await t.factories.org({ name: '上犹县科技局' });
-  otherOrg = await t.factories.org({ name: '崇义县科技局' });
-  const section = await t.factories.section(org, '业务股');
-  adminUser = await t.factories.user({ org, role: 'admin', username: 'ref_admin' });
-  await t.factories.user({ org, role: 'staff', section, username: 'ref_staff' });
-  await t.factories.user({ org, role: 'commissioner', username: 'ref_comm' });
-  await t.factories.user({ org: otherOrg, role: 'admin', username: 'ref_other_admin' });
-  admin = await t.login('ref_admin');
-  staff = await t.login('ref_staff');
-  commissioner = await t.login('ref_comm');
-  otherAdmin = await t.login('ref_other_admin');
 });
 afterAll(() => t.close());
+
+// Reference data belongs to an organisation: each test gets a bureau (and a neighbour) of its own,
+// so what one test adds, renames or deletes is never what another expects to find.
+beforeEach(async () => {
+  const f = t.factories;
+  org = await f.org({ name: '上犹县科技局' });
+  otherOrg = await f.org({ name: '崇义县科技局' });
+  const section = await f.section(org, '业务股');
+  adminUser = await f.user({ org, role: 'admin' });
+  admin = await t.login(adminUser.username);
+  staff = await t.login((await f.user({ org, role: 'staff', section })).username);
+  commissioner = await t.login((await f.user({ org, role: 'commissioner' })).username);
+  otherAdmin = await t.login((await f.user({ org: otherOrg, role: 'admin' })).username);
+});
 
 /** The newest audit entry for one record, read through the API as the admin. */
 async function lastAudit(entityType: string, entityId: number) {
@@ -57,20 +60,27 @@ describe('places', () => {
   let county: { id: number };
   let town: { id: number };
   let village: { id: number };
+  let built: TestResponse[];
 
-  it('lets an admin build the county → town → village hierarchy, and lists it in order', async () => {
+  // 上犹县 with 东山镇 (sort 10, with 元鱼村) and 营前镇 (sort 20), built by the bureau's admin.
+  beforeEach(async () => {
     const c = await admin.post('/api/places', { level: 'county', name: '上犹县', code: '360724000000' });
-    expect(c.status).toBe(200);
-    expect(c.body).toEqual({ id: expect.any(Number), version: 1, parentId: null, level: 'county', name: '上犹县', code: '360724000000', sortOrder: 0 });
     county = c.body;
     const t2 = await admin.post('/api/places', { parentId: county.id, level: 'town', name: '营前镇', code: '360724101000', sortOrder: 20 });
     const t1 = await admin.post('/api/places', { parentId: county.id, level: 'town', name: '东山镇', code: '360724100000', sortOrder: 10 });
-    expect(t1.status).toBe(200);
-    expect(t2.status).toBe(200);
     town = t1.body;
     const v = await admin.post('/api/places', { parentId: town.id, level: 'village', name: '元鱼村', code: '360724100201' });
-    expect(v.status).toBe(200);
     village = v.body;
+    built = [c, t1, t2, v];
+  });
+
+  it('lets an admin build the county → town → village hierarchy, and lists it in order', async () => {
+    const [c, t1, t2, v] = built;
+    expect(c.status).toBe(200);
+    expect(c.body).toEqual({ id: expect.any(Number), version: 1, parentId: null, level: 'county', name: '上犹县', code: '360724000000', sortOrder: 0 });
+    expect(t1.status).toBe(200);
+    expect(t2.status).toBe(200);
+    expect(v.status).toBe(200);
 
     const towns = await staff.get(`/api/places?parentId=${county.id}`);
     expect(towns.status).toBe(200);
@@ -205,19 +215,24 @@ describe('places', () => {
   it('findPlace returns a place of the actor\'s organisation only', async () => {
     const ctx = serviceCtx();
     expect(await findPlace(ctx, town.id)).toMatchObject({ id: town.id, level: 'town' });
-    const other = (await otherAdmin.get('/api/places')).body.items[0];
+    const other = (await otherAdmin.post('/api/places', { level: 'county', name: '崇义县' })).body;
     expect(await findPlace(ctx, other.id)).toBeUndefined();
   });
 });
 
 describe('departments', () => {
   let forestry: { id: number };
+  let forestryCreated: TestResponse;
+
+  beforeEach(async () => {
+    forestryCreated = await admin.post('/api/departments', { name: '县林业局', shortName: '林业', sortOrder: 20 });
+    forestry = forestryCreated.body;
+  });
 
   it('creates, lists in order, patches partially and deletes, with audit entries', async () => {
-    const a = await admin.post('/api/departments', { name: '县林业局', shortName: '林业', sortOrder: 20 });
+    const a = forestryCreated;
     expect(a.status).toBe(200);
     expect(a.body).toEqual({ id: expect.any(Number), version: 1, name: '县林业局', shortName: '林业', sortOrder: 20, active: true });
-    forestry = a.body;
     const b = await admin.post('/api/departments', { name: '县农业局', sortOrder: 10 });
     expect(b.body.shortName).toBeNull();
     const list = await staff.get('/api/departments');
@@ -284,19 +299,26 @@ describe('dictionaries', () => {
   });
 
   let itemId: number;
+  let fourWinds: { dict: TestResponse; a: TestResponse; b: TestResponse; c: TestResponse };
+
+  // 四风类别 (four_winds): 官僚主义 (sort 20), 形式主义 (10), 享乐主义 (20, itemId), added in that order.
+  beforeEach(async () => {
+    const dict = await admin.post('/api/dictionaries', { code: 'four_winds', name: '四风类别', description: '' });
+    const b = await admin.post('/api/dictionaries/four_winds/items', { value: 'bureaucratism', label: '官僚主义', sortOrder: 20 });
+    const a = await admin.post('/api/dictionaries/four_winds/items', { value: 'formalism', label: '形式主义', sortOrder: 10 });
+    const c = await admin.post('/api/dictionaries/four_winds/items', { value: 'hedonism', label: '享乐主义', sortOrder: 20 });
+    fourWinds = { dict, a, b, c };
+    itemId = c.body.id;
+  });
 
   it('creates a dictionary and its items, ordered by sort order then id, with audit entries', async () => {
-    const dict = await admin.post('/api/dictionaries', { code: 'four_winds', name: '四风类别', description: '' });
+    const { dict, a, b } = fourWinds;
     expect(dict.status).toBe(200);
     expect(dict.body).toEqual({ id: expect.any(Number), code: 'four_winds', name: '四风类别', description: null, itemCount: 0 });
     expect((await lastAudit('dictionary', dict.body.id)).action).toBe('create');
 
-    const b = await admin.post('/api/dictionaries/four_winds/items', { value: 'bureaucratism', label: '官僚主义', sortOrder: 20 });
-    const a = await admin.post('/api/dictionaries/four_winds/items', { value: 'formalism', label: '形式主义', sortOrder: 10 });
-    const c = await admin.post('/api/dictionaries/four_winds/items', { value: 'hedonism', label: '享乐主义', sortOrder: 20 });
     expect(a.status).toBe(200);
     expect(a.body).toEqual({ id: expect.any(Number), version: 1, dictionaryId: dict.body.id, value: 'formalism', label: '形式主义', sortOrder: 10, active: true, measure: null });
-    itemId = c.body.id;
     const items = await staff.get('/api/dictionaries/four_winds/items');
     expect(items.body.items.map((i: { value: string }) => i.value)).toEqual(['formalism', 'bureaucratism', 'hedonism']);
     expect((await lastAudit('dictionary_item', b.body.id)).after).toMatchObject({ value: 'bureaucratism', label: '官僚主义' });
@@ -358,7 +380,7 @@ describe('dictionaries', () => {
     expect(res.status).toBe(200);
     const items = (await admin.get('/api/dictionaries/four_winds/items')).body.items;
     expect(items.find((i: { value: string }) => i.value === 'sqlish').label).toBe(label);
-    expect(items.length).toBe(3);
+    expect(items.length).toBe(4);
   });
 
   it('gives ledgers the active items and checks a stored value against them', async () => {
