@@ -3,7 +3,7 @@
 // writes. SQL is written with `?` placeholders and numbered for PostgreSQL.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import SQLite from 'better-sqlite3';
+import { SQLite, type SqliteDatabase } from '../../src/server/db/sqlite-driver.js';
 import pg from 'pg';
 
 /** Tables left out of "did anything change": sessions are touched by every signed-in request. */
@@ -28,7 +28,7 @@ export function changedTables(before: Snapshot, after: Snapshot): string[] {
 
 class SqliteProbe implements DbProbe {
   readonly kind = 'sqlite' as const;
-  private db: SQLite.Database;
+  private db: SqliteDatabase;
   constructor(file: string) {
     this.db = new SQLite(file, { fileMustExist: true });
     this.db.pragma('busy_timeout = 10000');

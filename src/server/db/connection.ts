@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import SQLite from 'better-sqlite3';
+import { SQLite, type SqliteDatabase } from './sqlite-driver.js';
 import { type DatabaseConnection, Kysely, PostgresAdapter, PostgresDialect, SqliteAdapter, SqliteDialect, SqliteDriver, type SqliteDialectConfig } from 'kysely';
 import pg from 'pg';
 import type { DB } from './types.js';
@@ -11,7 +11,7 @@ export interface Database {
   db: Kysely<DB>;
   dialect: DialectName;
   /** The SQLite handle, for online backup; null on PostgreSQL. */
-  sqlite: SQLite.Database | null;
+  sqlite: SqliteDatabase | null;
   /** Where errors of idle or lost PostgreSQL connections are reported (the app's logger once it exists). */
   onConnectionError(report: (error: Error) => void): void;
   close(): Promise<void>;
@@ -29,7 +29,7 @@ class TransactionalSqliteAdapter extends SqliteAdapter {
 // then sends its own ROLLBACK, which fails with "cannot rollback - no transaction is active" and
 // replaces the error that says what went wrong. Skip the ROLLBACK when nothing is open any more.
 class ForgivingRollbackSqliteDriver extends SqliteDriver {
-  constructor(private readonly sqlite: SQLite.Database, config: SqliteDialectConfig) {
+  constructor(private readonly sqlite: SqliteDatabase, config: SqliteDialectConfig) {
     super(config);
   }
   override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
@@ -39,7 +39,7 @@ class ForgivingRollbackSqliteDriver extends SqliteDriver {
 }
 
 class TransactionalSqliteDialect extends SqliteDialect {
-  constructor(private readonly sqlite: SQLite.Database) {
+  constructor(private readonly sqlite: SqliteDatabase) {
     super({ database: sqlite });
   }
   override createAdapter() {

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { randomBytes } from 'node:crypto';
-import SQLite from 'better-sqlite3';
+import { SQLite } from '../db/sqlite-driver.js';
 import type { FastifyInstance } from 'fastify';
 import { CompiledQuery, sql } from 'kysely';
 import pg from 'pg';
