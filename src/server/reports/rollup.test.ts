@@ -41,6 +41,8 @@ beforeAll(async () => {
   city = await t.factories.org({ name: '云岭市科学技术局', level: 'city' });
   east = await t.factories.org({ name: '东溪县科技局', level: 'county', parent: city });
   west = await t.factories.org({ name: '西山县科技局', level: 'county', parent: city });
+  // Each county calls itself 县科技局 for short, as bureaus do: the city's table names them in full.
+  await t.database.db.updateTable('orgs').set({ short_name: '县科技局' }).where('id', 'in', [east.id, west.id]).execute();
   cityLeader = await login(city, 'leader', 'yl_leader');
   cityStaff = await login(city, 'staff', 'yl_staff');
   eastLeader = await login(east, 'leader', 'dx_leader');

@@ -80,7 +80,8 @@ export async function rollupFor(ctx: Ctx, period: FactPeriod, total?: FactValues
   const options = (o: OrgRow) => ({ outreachType: DEFAULT_OUTREACH_TYPE, org: { name: o.name, level: levelOf(o) } });
   const rows: RollupRow[] = [];
   for (const child of children) {
-    rows.push(rowOf({ id: child.id, name: child.short_name || child.name }, 'subtree', await gatherFacts(asOrg(ctx, child, false), period, options(child), LEDGERS)));
+    // The full name: a short name (县科技局) is how a bureau names itself, not one among its siblings.
+    rows.push(rowOf({ id: child.id, name: child.name }, 'subtree', await gatherFacts(asOrg(ctx, child, false), period, options(child), LEDGERS)));
   }
   const own = rowOf({ id: org.id, name: `${region}本级` }, 'own', await gatherFacts(asOrg(ctx, org, true), period, options(org), LEDGERS));
   if (own.cells.some((c) => c.value !== 0)) rows.push(own);
