@@ -108,4 +108,15 @@ describe('keguan setup', () => {
     const unknown = await run('report', '--from', '2025-01-01', '--to', '2025-06-30', '--out', out, '-o', '某某局');
     expect(unknown.err).toContain('找不到单位“某某局”');
   });
+
+  it('keeps the demo out of a bureau set up for real', async () => {
+    const { run, read } = await emptyDatabase();
+    expect((await run('setup', '--division', '530322', '--name', '陆良县科学技术局', '--admin', 'boss', '--password', 'Luliang2025cli')).code).toBe(0);
+    const demo = await run('demo', 'load');
+    expect(demo.code).toBe(1);
+    expect(demo.err).toContain('库中已有单位');
+    await read(async (db) => {
+      expect((await db.selectFrom('orgs').select('name').execute()).map((o) => o.name)).toEqual(['陆良县科学技术局']);
+    });
+  });
 });

@@ -103,6 +103,10 @@ export async function loadDemo(
     const county = await db.selectFrom('orgs').select('id').where('name', '=', '上犹县科技局').executeTakeFirst();
     return { loaded: false, generatedAdminPassword: null, demoPassword, countyOrgId: county?.id ?? 0 };
   }
+  // The demo is a bureau of its own: never mixed into one set up for real (its home organisation is taken).
+  if (!(await isDatabaseEmpty(db))) {
+    throw new Error('库中已有单位（已完成初始设置或已建单位），不能再加载演示数据；要看演示，请另用一个空数据库（如设 KEGUAN_DATA_DIR=data-demo）');
+  }
   const generatedAdminPassword = options.adminPassword ? null : randomPassword();
   const adminHash = await hashPassword(options.adminPassword || generatedAdminPassword!);
   const demoHash = await hashPassword(demoPassword);

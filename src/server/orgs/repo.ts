@@ -5,6 +5,11 @@ export function findOrg(db: Kysely<DB>, id: number): Promise<OrgRow | undefined>
   return db.selectFrom('orgs').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** Whether any organisation lies below this one (a city's counties, a province's cities). */
+export async function hasSubordinates(db: Kysely<DB>, orgId: number): Promise<boolean> {
+  return !!(await db.selectFrom('orgs').select('id').where('parent_id', '=', orgId).limit(1).executeTakeFirst());
+}
+
 /** The organisation with this path and every one below it. */
 export function listSubtree(db: Kysely<DB>, path: string): Promise<OrgRow[]> {
   return db.selectFrom('orgs').selectAll().where('path', 'like', `${path}%`).orderBy('path').execute();

@@ -148,6 +148,14 @@ async function docxXml(client: TestClient, reportId: number): Promise<string> {
 }
 
 describe('the city\'s summary', () => {
+  it('is drafted by those who read every county: the city\'s staff are refused, not given their own records as 全市', async () => {
+    const res = await cityStaff.post('/api/reports', H1);
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toContain('请由局领导或管理员起草');
+    const reports = await t.database.db.selectFrom('reports').select('id').where('org_id', '=', city.id).where('created_by', 'in', [(await cityStaff.get('/api/auth/me')).body.user.id]).execute();
+    expect(reports).toEqual([]);
+  });
+
   it('has a default template in a city\'s words that validates', async () => {
     const templates = ok(await cityLeader.get('/api/report-templates'), 'templates').items;
     const def = templates.find((tpl: { isDefault: boolean }) => tpl.isDefault).definition;

@@ -9,8 +9,8 @@ import { type Actor, assertLedgerReader, assertLedgerWriter, readsSubtree, requi
 import { recordChange } from '../audit/service.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { bumpVersion, claimVersion, type ExpectedVersion } from '../db/versioned.js';
-import { AppError, conflict, notFound, validation } from '../http/errors.js';
-import { findOrg } from '../orgs/repo.js';
+import { AppError, conflict, forbidden, notFound, validation } from '../http/errors.js';
+import { findOrg, hasSubordinates } from '../orgs/repo.js';
 import { readableOrgIds } from '../orgs/service.js';
 import { catalogueLists, ownWorklists, planItems } from '../worklists/facts.js';
 import { type DraftFacts, buildDraft, renderPattern, renderSlot } from './draft.js';
@@ -183,10 +183,15 @@ async function draftFacts(ctx: Ctx, from: string, to: string, outreachType: stri
 
 /**
  * Facts of the period and of the same period a year earlier, and the draft they give. A draft
- * rolled up from the organisations below (a city's or a province's, by a leader or an admin)
+ * rolled up from the organisations below (a city's or a province's, drafted by a leader or an admin)
  * appends their figures side by side (附件), its total being the facts the draft states.
  */
 export async function draftFor(ctx: Ctx, from: string, to: string, template: TemplateDefinition): Promise<{ doc: DraftDoc; facts: FactValues }> {
+  // A city's (or province's) summary states the figures of all its organisations (全市…): only who reads
+  // them all may draft it; staff, who read their own bureau's records, would state those as the city's.
+  if (!readsSubtree(ctx.actor) && (await hasSubordinates(ctx.db, ctx.actor.orgId))) {
+    throw forbidden('本单位有下级单位，工作总结汇总全部下级单位的数据，请由局领导或管理员起草');
+  }
   const period = describePeriod(from, to);
   const input = await draftFacts(ctx, from, to, template.outreachType);
   const plan = template.plan && period.next ? await planItems(ctx, template.plan, period.next.label) : [];
