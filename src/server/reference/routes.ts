@@ -51,7 +51,7 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/departments/defaults', {
     schema: {
-      tags, summary: '添加常用部门(管理员):农业农村局、林业局、气象局、卫生健康委员会、科学技术协会等,已有同名部门的跳过;返回添加的个数',
+      tags, summary: '添加常用部门（管理员）：农业农村局、林业局、气象局、卫生健康委员会、科学技术协会等，已有同名部门的跳过；返回添加的个数',
       headers: recordHeaders({ idempotencyKey: true }), response: { 200: z.object({ added: z.number().int() }) },
     },
   }, async (request, reply) => idempotent(request, reply, async (ctx) => ({ added: await addDefaultDepartments(ctx) })));

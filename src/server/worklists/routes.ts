@@ -30,14 +30,14 @@ export const worklistRoutes: FastifyPluginAsyncZod = async (app) => {
   // Before /worklists/:id (a static path wins in Fastify anyway; kept together for the reader).
   app.get('/worklists/starters', {
     schema: {
-      tags, summary: '常用台账(整改台账、意见建议、包干任务、民情台账、实事项目、统计报送任务、工作计划、科技奖励申报、成果鉴定登记):本单位已有同标识或同名台账的标为 present',
+      tags, summary: '常用台账（整改台账、意见建议、包干任务、民情台账、实事项目、统计报送任务、工作计划、科技奖励申报、成果鉴定登记）：本单位已有同标识或同名台账的标为 present',
       response: { 200: z.object({ items: z.array(starterSchema) }) },
     },
   }, async (request) => ({ items: await listStarters(ctxOf(request)) }));
 
   app.post('/worklists/starters', {
     schema: {
-      tags, summary: '添加常用台账(管理员、局领导):按标识一次建立所选的台账(一个事务),已有的跳过;未知的标识返回 400;返回新建的台账',
+      tags, summary: '添加常用台账（管理员、局领导）：按标识一次建立所选的台账（一个事务），已有的跳过；未知的标识返回 400；返回新建的台账',
       body: createStartersBodySchema, headers: recordHeaders({ idempotencyKey: true }), response: { 200: z.object({ items: z.array(worklistSchema) }) },
     },
   }, async (request, reply) => idempotent(request, reply, (ctx) => inTransaction(ctx, async (tx) => ({ items: await createStarterLists(tx, request.body.keys) }))));
