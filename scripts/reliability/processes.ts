@@ -234,7 +234,7 @@ export class PrivatePostgres {
     try {
       this.run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C', '--no-sync']);
     } catch (err) {
-      throw new Error(`initdb failed: ${(err as { stderr?: string }).stderr ?? (err as Error).message}`);
+      throw new Error(`initdb failed: ${(err as { stderr?: string }).stderr ?? (err as Error).message}`, { cause: err });
     }
     this.port = await freePort();
     onCleanup(() => this.stop());
@@ -248,7 +248,7 @@ export class PrivatePostgres {
       } catch {
         // none
       }
-      throw new Error(`pg_ctl start failed: ${(err as { stderr?: string }).stderr ?? (err as Error).message}\n${log}`);
+      throw new Error(`pg_ctl start failed: ${(err as { stderr?: string }).stderr ?? (err as Error).message}\n${log}`, { cause: err });
     }
   }
 

@@ -175,7 +175,7 @@ async function main(): Promise<number> {
   return 0;
 }
 
-let code = 1;
+let code: number;
 // A last guard: whatever hangs, the run ends a minute after its budget, cleaned up.
 setTimeout(() => {
   process.stderr.write(`reliability run exceeded its budget of ${budgetMs / 1000} s by a minute: stopping\n`);

@@ -15,7 +15,7 @@ import { presentUser } from '../server/users/service.js';
 import { type AppConfig, loadConfig } from '../server/config.js';
 import { migrateToLatest } from '../server/db/migrate.js';
 import { loadDemo } from '../server/demo/demo.js';
-import { describeDatabase, formatDemoLogins, openDatabase, startServer } from '../server/server.js';
+import { describeDatabase, formatDemoLogins, startServer } from '../server/server.js';
 import { APP_VERSION } from '../server/version.js';
 import { templateDefinitionSchema } from '../shared/reports.js';
 import { dateSchema } from '../shared/common.js';

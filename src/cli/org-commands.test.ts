@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { systemActor } from '../server/auth/actor.js';
 import { insertOrganisation } from '../server/orgs/service.js';
-import { type CliDatabase, cliDatabasePerTest } from '../server/test/cli-database.js';
+import { cliDatabasePerTest } from '../server/test/cli-database.js';
 
 // Each test drives `keguan org …` against a database of its own (a temp SQLite dir, or a fresh
 // PostgreSQL schema).

@@ -1,10 +1,9 @@
-import type { Kysely } from 'kysely';
 import { divisionCodeSchema } from '../shared/divisions.js';
 import { ORG_LEVEL_LABELS, ORG_LEVELS, type OrgLevel } from '../shared/roles.js';
 import { systemActor } from '../server/auth/actor.js';
 import type { Ctx } from '../server/context.js';
 import { dialectOf } from '../server/db/connection.js';
-import type { DB, OrgRow } from '../server/db/types.js';
+import type { OrgRow } from '../server/db/types.js';
 import * as orgRepo from '../server/orgs/repo.js';
 import { insertOrganisation, resolveNewOrg } from '../server/orgs/service.js';
 import { CLI_REQUEST_ID, type CommandContext, CliError, check, findOrgByNameOrId, withDatabase } from './common.js';

@@ -76,7 +76,6 @@ export const wanSchema = z
 
 const nullableWan = wanSchema.nullish().transform((v) => v ?? null);
 const nullableId = idSchema.nullish().transform((v) => v ?? null);
-const nullableDate = dateSchema.nullish().transform((v) => v ?? null);
 
 // ---------- enterprises ----------
 

@@ -11,7 +11,6 @@ import { conflict, forbidden, notFound, validation } from '../http/errors.js';
 import { idsInOrg } from '../orgs/repo.js';
 import { assertDictionaryValue, findPlace } from '../reference/service.js';
 import * as logRepo from './log-repo.js';
-import * as repo from './repo.js';
 import { getCommissionerRow, scopeOf } from './service.js';
 
 type ServiceLogInput = z.infer<typeof serviceLogBodySchema>;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, type TestClient, createTestApp } from '../test/harness.js';
+import { type TestApp, createTestApp } from '../test/harness.js';
 
 /** PATCH and PUT name the version they change; these tests are about other things, so any version will do. */
 const ANY_VERSION = { 'if-match': '*' };

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DialectName } from '../db/connection.js';
-import { containsText, countRows } from '../db/sql-helpers.js';
+import { containsText } from '../db/sql-helpers.js';
 import type { DB, EventRow } from '../db/types.js';
 
 export interface EventFilter {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditCodeCheckChar } from '../../shared/credit-code.js';
 import { insertSection } from '../orgs/repo.js';
-import { type TestApp, type TestClient, type TestResponse, createTestApp } from '../test/harness.js';
+import { type TestApp, type TestResponse, createTestApp } from '../test/harness.js';
 
 // Requests that race on a "one per …" rule (a credit code per bureau, a version number per report,
 // an evaluation per commissioner and year, a commissioner per account). A service checks first, but

@@ -73,7 +73,7 @@ export class TestClient {
       if (!c.value || (c.expires && c.expires.getTime() <= Date.now()) || c.maxAge === 0) this.cookies.delete(c.name);
       else this.cookies.set(c.name, c.value);
     }
-    let body: any = undefined;
+    let body: any;
     try {
       body = res.body ? JSON.parse(res.body) : undefined;
     } catch {

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Avatar, Button, Dropdown, Flex, Layout, Menu, Spin, Typography, type MenuProps } from 'antd';
+import { Avatar, Button, Dropdown, Layout, Menu, Spin, Typography, type MenuProps } from 'antd';
 import { DownOutlined, KeyOutlined, LockOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link, Navigate, Outlet, useLocation, useMatches, useNavigate, useNavigation } from 'react-router';
@@ -7,11 +7,14 @@ import type { Me } from '../../shared/auth.js';
 import { ROLE_LABELS } from '../../shared/roles.js';
 import { Forbidden } from '../components/errors/forbidden';
 import { hasRole, loginPath, meQueryOptions, useLogout } from '../lib/auth';
-import { NAVIGATION, isNavGroup, type NavEntry } from './navigation';
-import type { RouteHandle } from './router';
+import { NAVIGATION, allPages, isNavGroup, type NavEntry } from './navigation';
+import { PagesContext } from './pages-context';
+import type { RouteHandle } from './route-handle';
 
 const { Header, Sider, Content } = Layout;
 const CHANGE_PASSWORD_PATH = '/account/password';
+/** Every page, for the pages that link to others (the home page's shortcuts). */
+const PAGES = allPages();
 
 type MenuItem = Required<MenuProps>['items'][number];
 
@@ -216,7 +219,7 @@ export function AppLayout() {
         ) : null}
         <Content style={{ padding: narrow ? 12 : 24, minWidth: 0 }}>
           <Spin spinning={navigation.state === 'loading'} delay={200}>
-            {requiredRoles && !hasRole(user, requiredRoles) ? <Forbidden /> : <Outlet />}
+            <PagesContext value={PAGES}>{requiredRoles && !hasRole(user, requiredRoles) ? <Forbidden /> : <Outlet />}</PagesContext>
           </Spin>
         </Content>
       </Layout>

@@ -8,12 +8,7 @@ import { queryClient } from '../lib/react-query';
 import { setupStatusQueryOptions } from '../features/setup/api/setup';
 import { AppLayout } from './app-layout';
 import { allPages, type NavPage } from './navigation';
-
-/** What a route tells the layout: the document title and the roles that may open it. */
-export interface RouteHandle {
-  title?: string;
-  roles?: NavPage['roles'];
-}
+import type { RouteHandle } from './route-handle';
 
 async function requireUser({ request }: LoaderFunctionArgs) {
   const user = await queryClient.ensureQueryData(meQueryOptions());

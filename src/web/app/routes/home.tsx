@@ -5,13 +5,13 @@ import { ORG_LEVEL_LABELS, ROLE_LABELS } from '../../../shared/roles.js';
 import { hasRole, useMe } from '../../lib/auth';
 import { RollupCard } from '../../features/reports/components/rollup-card';
 import { OverdueCard } from '../../features/worklists/components/overdue-card';
-import { allPages } from '../navigation';
+import { usePages } from '../pages-context';
 
 /** Home: who is signed in, where, with which role, and the pages this role can open. */
 export function HomePage() {
   const user = useMe();
   // Pages of one record (/projects/:id) are reached from their lists, not from here.
-  const shortcuts = allPages().filter((p) => p.path !== '/' && !p.path.includes(':') && hasRole(user, p.roles));
+  const shortcuts = usePages().filter((p) => p.path !== '/' && !p.path.includes(':') && hasRole(user, p.roles));
 
   return (
     <>
