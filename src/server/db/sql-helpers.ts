@@ -1,4 +1,4 @@
-import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
+import { type Expression, type SqlBool, sql } from 'kysely';
 import type { DialectName } from './connection.js';
 
 // The few places where SQLite and PostgreSQL differ, in one file.
@@ -17,13 +17,6 @@ export async function countRows(query: { executeTakeFirst(): Promise<{ count: un
   const row = await query.executeTakeFirst();
   return Number(row?.count ?? 0);
 }
-
-/** Current time as the ISO string every timestamp column holds. */
-export function nowIso(): string {
-  return new Date().toISOString();
-}
-
-export type AnyDb = Kysely<any>;
 
 /** Whether a database error is a foreign-key violation, in either dialect. */
 export function isForeignKeyViolation(error: unknown): boolean {

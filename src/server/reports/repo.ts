@@ -56,10 +56,6 @@ export async function touchReport(db: Kysely<DB>, id: number, title: string, now
   await db.updateTable('reports').set({ title, updated_at: now }).where('id', '=', id).execute();
 }
 
-export async function deleteReport(db: Kysely<DB>, id: number): Promise<void> {
-  await db.deleteFrom('reports').where('id', '=', id).execute();
-}
-
 export function listVersions(db: Kysely<DB>, reportId: number) {
   return db
     .selectFrom('report_versions as v')

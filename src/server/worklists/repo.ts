@@ -153,10 +153,6 @@ export async function insertProgress(db: Kysely<DB>, row: {
   await db.insertInto('worklist_progress').values(row).execute();
 }
 
-export async function deleteProgress(db: Kysely<DB>, id: number): Promise<void> {
-  await db.deleteFrom('worklist_progress').where('id', '=', id).execute();
-}
-
 /** Names of the people, places, enterprises and items that values refer to. */
 export async function referenceNames(db: Kysely<DB>, ids: { person: number[]; place: number[]; enterprise: number[]; item: number[] }) {
   const [people, places, enterprises, items] = await Promise.all([

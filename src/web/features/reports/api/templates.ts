@@ -47,8 +47,6 @@ export const updateTemplate = ({ id, version, definition }: Versioned & { defini
   api.put<ReportTemplate>(`/report-templates/${id}`, definition, { headers: ifMatch(version) });
 export const deleteTemplate = (id: number) => api.delete<{ ok: true }>(`/report-templates/${id}`);
 
-export const useCheckTemplate = () => useMutation({ mutationFn: checkTemplate });
-
 function useTemplateMutation<TInput, TResult>(fn: (input: TInput) => Promise<TResult>) {
   const queryClient = useQueryClient();
   return useMutation({

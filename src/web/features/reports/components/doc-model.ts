@@ -93,10 +93,6 @@ export function allParagraphs(doc: DraftDoc): Located[] {
   ];
 }
 
-export function findParagraph(doc: DraftDoc, key: string): Paragraph | undefined {
-  return allParagraphs(doc).find((l) => l.paragraph.key === key)?.paragraph;
-}
-
 /** The document with one paragraph (by key) replaced through `fn`. */
 export function mapParagraph(doc: DraftDoc, key: string, fn: (p: Paragraph) => Paragraph): DraftDoc {
   if (doc.opening.key === key) return { ...doc, opening: fn(doc.opening) };
