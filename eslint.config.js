@@ -25,10 +25,7 @@ export default defineConfig([
     rules: {
       // `_`-prefixed names are deliberately unused (a destructured field left out, a callback's
       // first argument); the rest is an error.
-      '@typescript-eslint/no-unused-vars': [
-        'error',
-        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
-      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
       // Control characters in a regular expression are the point where they appear: input hygiene
       // strips them from text (shared/common.ts, file names, the print view, their tests).
       'no-control-regex': 'off',

@@ -27,19 +27,57 @@ try {
         const reached = stages.slice(0, stages.indexOf(stage) + 1);
         const dates = Object.fromEntries(reached.map((s, j) => [`${s}_date`, `${year}-${String(j + 1).padStart(2, '0')}-15`]));
         return {
-          org_id: org.id, section_id: section.id, title: `基准项目${i}号 ${i % 7 === 0 ? '茶叶' : '机械'}`, enterprise_id: enterprises[i % enterprises.length],
-          field: i % 2 ? 'industry' : 'agriculture', program: i % 3 ? '县科技计划' : '星火计划', level: i % 3 ? 'county' : 'province',
-          manager_id: null, amount_applied: 100000, amount_approved: null, amount_received: null, amount_self_raised: null, stage,
-          lead_date: null, pool_date: null, applied_date: null, approved_date: null, ongoing_date: null, accepted_date: null,
-          rejected_date: null, stopped_date: null, ...dates, source_visit_id: null, description: null, created_by: null, created_at: now, updated_at: now,
+          org_id: org.id,
+          section_id: section.id,
+          title: `基准项目${i}号 ${i % 7 === 0 ? '茶叶' : '机械'}`,
+          enterprise_id: enterprises[i % enterprises.length],
+          field: i % 2 ? 'industry' : 'agriculture',
+          program: i % 3 ? '县科技计划' : '星火计划',
+          level: i % 3 ? 'county' : 'province',
+          manager_id: null,
+          amount_applied: 100000,
+          amount_approved: null,
+          amount_received: null,
+          amount_self_raised: null,
+          stage,
+          lead_date: null,
+          pool_date: null,
+          applied_date: null,
+          approved_date: null,
+          ongoing_date: null,
+          accepted_date: null,
+          rejected_date: null,
+          stopped_date: null,
+          ...dates,
+          source_visit_id: null,
+          description: null,
+          created_by: null,
+          created_at: now,
+          updated_at: now,
         };
       });
-      const ids = await trx.insertInto('projects').values(rows).returning(['id', 'stage', 'lead_date', 'pool_date', 'applied_date', 'approved_date', 'ongoing_date', 'accepted_date']).execute();
-      const events = ids.flatMap((p) => stages.slice(0, stages.indexOf(p.stage as (typeof stages)[number]) + 1).map((s, j, arr) => ({
-        org_id: org.id, project_id: p.id, from_stage: j ? arr[j - 1] : null, to_stage: s,
-        event_date: (p as unknown as Record<string, string>)[`${s}_date`], user_id: null, remark: null, created_at: now,
-      })));
-      for (let j = 0; j < events.length; j += 1000) await trx.insertInto('project_stage_events').values(events.slice(j, j + 1000)).execute();
+      const ids = await trx
+        .insertInto('projects')
+        .values(rows)
+        .returning(['id', 'stage', 'lead_date', 'pool_date', 'applied_date', 'approved_date', 'ongoing_date', 'accepted_date'])
+        .execute();
+      const events = ids.flatMap((p) =>
+        stages.slice(0, stages.indexOf(p.stage as (typeof stages)[number]) + 1).map((s, j, arr) => ({
+          org_id: org.id,
+          project_id: p.id,
+          from_stage: j ? arr[j - 1] : null,
+          to_stage: s,
+          event_date: (p as unknown as Record<string, string>)[`${s}_date`],
+          user_id: null,
+          remark: null,
+          created_at: now,
+        })),
+      );
+      for (let j = 0; j < events.length; j += 1000)
+        await trx
+          .insertInto('project_stage_events')
+          .values(events.slice(j, j + 1000))
+          .execute();
     });
   }
   const loadSeconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -56,7 +94,9 @@ try {
       total = res.body.total ?? res.body.applied?.value ?? 0;
     }
     samples.sort((a, b) => a - b);
-    console.log(`${label.padEnd(34)} median ${samples[Math.floor(REPEAT / 2)].toFixed(1).padStart(7)} ms   p90 ${samples[Math.floor(REPEAT * 0.9)].toFixed(1).padStart(7)} ms   (${total})`);
+    console.log(
+      `${label.padEnd(34)} median ${samples[Math.floor(REPEAT / 2)].toFixed(1).padStart(7)} ms   p90 ${samples[Math.floor(REPEAT * 0.9)].toFixed(1).padStart(7)} ms   (${total})`,
+    );
   }
 
   console.log(`\nkeguan bench on ${t.database.dialect}: ${N} projects, ${loadSeconds} s to load\n`);

@@ -41,7 +41,13 @@ function parseCsvLine(line) {
         const j = line.indexOf('"', i);
         if (j < 0) throw new Error(`unterminated quote: ${line}`);
         v += line.slice(i, j);
-        if (line[j + 1] === '"') { v += '"'; i = j + 2; } else { i = j + 1; break; }
+        if (line[j + 1] === '"') {
+          v += '"';
+          i = j + 2;
+        } else {
+          i = j + 1;
+          break;
+        }
       }
       out.push(v);
       i++; // skip comma
@@ -62,7 +68,10 @@ async function readRows(file, prefix) {
   const rows = [];
   for await (const raw of rl) {
     const line = raw.replace(/^\uFEFF/, '');
-    if (!header) { header = parseCsvLine(line); continue; }
+    if (!header) {
+      header = parseCsvLine(line);
+      continue;
+    }
     if (!line.startsWith(prefix)) continue; // cheap pre-filter before parsing
     const cells = parseCsvLine(line);
     const row = Object.fromEntries(header.map((h, k) => [h, cells[k]]));
@@ -118,7 +127,11 @@ const towns = streets.map((s) => ({
 }));
 
 const orphans = villages.filter((v) => !streets.some((s) => s.code === v.streetCode));
-if (orphans.length) console.warn(`warning: ${orphans.length} villages without a town:`, orphans.map((v) => `${v.code} ${v.name}`));
+if (orphans.length)
+  console.warn(
+    `warning: ${orphans.length} villages without a town:`,
+    orphans.map((v) => `${v.code} ${v.name}`),
+  );
 
 const allCodes = [province, city, county, ...streets, ...villages].map((x) => pad12(x.code));
 if (new Set(allCodes).size !== allCodes.length) console.warn('warning: duplicate codes in output');

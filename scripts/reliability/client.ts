@@ -54,7 +54,11 @@ export class Client {
     const started = performance.now();
     try {
       const res = await fetch(`${this.base}${url}`, {
-        method, headers, body, redirect: 'manual', signal: AbortSignal.timeout(options.timeoutMs ?? 20_000),
+        method,
+        headers,
+        body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(options.timeoutMs ?? 20_000),
       });
       const setCookie = res.headers.getSetCookie?.() ?? [];
       for (const c of setCookie) {

@@ -31,7 +31,10 @@ export interface ConflictResult {
 }
 
 function tally(answers: Answer[]) {
-  let ok = 0, refused = 0, errors5xx = 0, other = 0;
+  let ok = 0,
+    refused = 0,
+    errors5xx = 0,
+    other = 0;
   for (const a of answers) {
     if (a.status === 200) ok++;
     else if (a.status >= 500) errors5xx++;
@@ -60,7 +63,11 @@ function judgeOne(answers: Answer[], effects: number, extra?: { effectsMust?: nu
   const t = tally(answers);
   const effectsMust = extra?.effectsMust ?? 1;
   return {
-    sent: answers.length, ...t, effects, figure: t.ok, must: 'won = 1',
+    sent: answers.length,
+    ...t,
+    effects,
+    figure: t.ok,
+    must: 'won = 1',
     pass: t.ok === 1 && effects === effectsMust && t.errors5xx === 0 && t.other === 0,
     note: extra?.note ?? firstOddAnswer(answers),
   };
@@ -79,12 +86,14 @@ export async function runConflicts(label: string, server: KeguanServer, probe: D
       operation: 'stage moves of one project to 储备 (pool)',
       run: async () => {
         const project = await staff.ok('POST', '/api/projects', {
-          title: `并发阶段${tag}`, enterpriseId: A.fx.enterprise, field: 'industry', stage: 'lead', stageDates: { lead: day },
+          title: `并发阶段${tag}`,
+          enterpriseId: A.fx.enterprise,
+          field: 'industry',
+          stage: 'lead',
+          stageDates: { lead: day },
         });
         const answers = await burst(width, () => staff.post(`/api/projects/${project.id}/stage`, { to: 'pool', date: day }));
-        const [row] = await probe.all<{ n: number }>(
-          `select count(*) as n from project_stage_events where project_id = ? and to_stage = 'pool'`, [project.id],
-        );
+        const [row] = await probe.all<{ n: number }>(`select count(*) as n from project_stage_events where project_id = ? and to_stage = 'pool'`, [project.id]);
         return judgeOne(answers, Number(row.n));
       },
     },
@@ -92,7 +101,9 @@ export async function runConflicts(label: string, server: KeguanServer, probe: D
       operation: 'closings of one work-list item',
       run: async () => {
         const item = await staff.ok('POST', `/api/worklists/${A.fx.worklist}/items`, { values: { title: `并发销号${tag}` }, registeredDate: day });
-        const answers = await burst(width, (i) => staff.post(`/api/worklist-items/${item.id}/progress`, { entryDate: day, content: `办结${i}`, toStatus: 'done' }));
+        const answers = await burst(width, (i) =>
+          staff.post(`/api/worklist-items/${item.id}/progress`, { entryDate: day, content: `办结${i}`, toStatus: 'done' }),
+        );
         const [row] = await probe.all<{ n: number }>(`select count(*) as n from worklist_progress where item_id = ? and to_status = 'done'`, [item.id]);
         return judgeOne(answers, Number(row.n));
       },
@@ -102,9 +113,13 @@ export async function runConflicts(label: string, server: KeguanServer, probe: D
       run: async () => {
         const report = await leader.ok('POST', '/api/reports', { from: `${thisYear()}-01-01`, to: day, templateId: A.fx.template });
         const version = await leader.ok('GET', `/api/reports/${report.id}/versions/${report.latestVersion}`);
-        const answers = await burst(width, (i) => leader.post(`/api/reports/${report.id}/versions`, {
-          doc: { ...version.doc, title: `${version.doc.title}${i}` }, note: `并发${i}`, baseVersion: report.latestVersion,
-        }));
+        const answers = await burst(width, (i) =>
+          leader.post(`/api/reports/${report.id}/versions`, {
+            doc: { ...version.doc, title: `${version.doc.title}${i}` },
+            note: `并发${i}`,
+            baseVersion: report.latestVersion,
+          }),
+        );
         const [row] = await probe.all<{ n: number }>(`select count(*) as n from report_versions where report_id = ?`, [report.id]);
         return judgeOne(answers, Number(row.n) - 1);
       },
@@ -113,7 +128,9 @@ export async function runConflicts(label: string, server: KeguanServer, probe: D
       operation: 'creates of enterprises with one credit code',
       run: async () => {
         const code = randomCreditCode();
-        const answers = await burst(width, (i) => staff.post('/api/enterprises', { name: `并发企业${tag}-${i}`, kind: '科技型中小企业', creditCode: code, industry: 'industry' }));
+        const answers = await burst(width, (i) =>
+          staff.post('/api/enterprises', { name: `并发企业${tag}-${i}`, kind: '科技型中小企业', creditCode: code, industry: 'industry' }),
+        );
         const [row] = await probe.all<{ n: number }>(`select count(*) as n from enterprises where credit_code = ?`, [code]);
         return judgeOne(answers, Number(row.n));
       },
@@ -123,17 +140,28 @@ export async function runConflicts(label: string, server: KeguanServer, probe: D
       run: async () => {
         const year = thisYear();
         const c = await admin.ok('POST', '/api/commissioners', {
-          name: `并发考核${tag}`, gender: 'female', employer: '农业技术推广中心', termStartYear: year, termEndYear: year,
+          name: `并发考核${tag}`,
+          gender: 'female',
+          employer: '农业技术推广中心',
+          termStartYear: year,
+          termEndYear: year,
         });
-        const answers = await burst(width, (i) => leader.put(`/api/commissioners/${c.id}/evaluations/${year}`, {
-          grade: i % 2 ? 'excellent' : 'qualified', note: `并发${i}`,
-        }));
+        const answers = await burst(width, (i) =>
+          leader.put(`/api/commissioners/${c.id}/evaluations/${year}`, {
+            grade: i % 2 ? 'excellent' : 'qualified',
+            note: `并发${i}`,
+          }),
+        );
         const [row] = await probe.all<{ n: number }>(`select count(*) as n from commissioner_evaluations where commissioner_id = ? and year = ?`, [c.id, year]);
         const t = tally(answers);
         const created = Number(row.n);
         // An upsert: later writers may update the one record; what must hold is one record and no 500.
         return {
-          sent: answers.length, ...t, effects: created, figure: created, must: 'records = 1',
+          sent: answers.length,
+          ...t,
+          effects: created,
+          figure: created,
+          must: 'records = 1',
           pass: created === 1 && t.errors5xx === 0 && t.other === 0,
           note: firstOddAnswer(answers) ?? `${t.ok} answered 200 (later ones update the one record)`,
         };
@@ -144,11 +172,15 @@ export async function runConflicts(label: string, server: KeguanServer, probe: D
       run: async () => {
         const e = await staff.ok('POST', '/api/enterprises', { name: `并发修改${tag}`, kind: '合作社', industry: 'agriculture' });
         const version = typeof e.version === 'number' ? e.version : 1;
-        const answers = await burst(width, (i) => staff.request('PUT', `/api/enterprises/${e.id}`, {
-          json: { name: `并发修改${tag}-${i}`, kind: '合作社', industry: 'agriculture' }, headers: { 'if-match': `"${version}"` },
-        }));
+        const answers = await burst(width, (i) =>
+          staff.request('PUT', `/api/enterprises/${e.id}`, {
+            json: { name: `并发修改${tag}-${i}`, kind: '合作社', industry: 'agriculture' },
+            headers: { 'if-match': `"${version}"` },
+          }),
+        );
         const rows = await probe.all<{ n: number }>(
-          `select count(*) as n from audit_log where entity_type = 'enterprise' and entity_id = ? and action = 'update'`, [String(e.id)],
+          `select count(*) as n from audit_log where entity_type = 'enterprise' and entity_id = ? and action = 'update'`,
+          [String(e.id)],
         );
         return judgeOne(answers, Number(rows[0].n));
       },
@@ -158,15 +190,22 @@ export async function runConflicts(label: string, server: KeguanServer, probe: D
       run: async () => {
         const key = `rel-${tag}-${randomBytes(8).toString('hex')}`;
         const name = `幂等企业${tag}`;
-        const answers = await burst(width, () => staff.request('POST', '/api/enterprises', {
-          json: { name, kind: '合作社', industry: 'agriculture' }, headers: { 'idempotency-key': key },
-        }));
+        const answers = await burst(width, () =>
+          staff.request('POST', '/api/enterprises', {
+            json: { name, kind: '合作社', industry: 'agriculture' },
+            headers: { 'idempotency-key': key },
+          }),
+        );
         const [row] = await probe.all<{ n: number }>(`select count(*) as n from enterprises where name = ?`, [name]);
         const t = tally(answers);
         const ids = new Set(answers.filter((a) => a.status === 200).map((a) => a.json?.id));
         // Replays answer 200 with the first record: one record, every 200 naming it.
         return {
-          sent: answers.length, ...t, effects: Number(row.n), figure: Number(row.n), must: 'records = 1',
+          sent: answers.length,
+          ...t,
+          effects: Number(row.n),
+          figure: Number(row.n),
+          must: 'records = 1',
           pass: Number(row.n) === 1 && ids.size <= 1 && t.errors5xx === 0 && t.other === 0,
           note: firstOddAnswer(answers) ?? `${t.ok} answered 200 naming ${ids.size} record(s)`,
         };
@@ -189,7 +228,11 @@ export async function runConflicts(label: string, server: KeguanServer, probe: D
         const t = tally(answers);
         const right = answers[rightIndex];
         return {
-          sent: answers.length, ...t, effects: checked, figure: checked, must: `checked ≤ ${MAX_FAILED_LOGINS}`,
+          sent: answers.length,
+          ...t,
+          effects: checked,
+          figure: checked,
+          must: `checked ≤ ${MAX_FAILED_LOGINS}`,
           pass: checked <= MAX_FAILED_LOGINS && t.errors5xx === 0 && t.other === 0,
           note: `right password answered ${right.status}; ${wrongAnswers.filter((a) => a.status === 401).length}×401, ${wrongAnswers.filter((a) => a.status === 423).length}×423${firstOddAnswer(answers) ? `; ${firstOddAnswer(answers)}` : ''}`,
         };
@@ -203,8 +246,18 @@ export async function runConflicts(label: string, server: KeguanServer, probe: D
       results.push({ database: label, operation: s.operation, ...(await s.run()) });
     } catch (err) {
       results.push({
-        database: label, operation: s.operation, sent: 0, ok: 0, refused: 0, errors5xx: 0, other: 0, effects: 0, figure: -1,
-        must: 'won = 1', pass: false, note: `setup failed: ${(err as Error).message.slice(0, 300)}`,
+        database: label,
+        operation: s.operation,
+        sent: 0,
+        ok: 0,
+        refused: 0,
+        errors5xx: 0,
+        other: 0,
+        effects: 0,
+        figure: -1,
+        must: 'won = 1',
+        pass: false,
+        note: `setup failed: ${(err as Error).message.slice(0, 300)}`,
       });
     }
   }

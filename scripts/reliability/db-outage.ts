@@ -30,7 +30,16 @@ export interface OutageResult {
 
 export async function runOutage(label: string, server: KeguanServer, cluster: PrivatePostgres, database: string): Promise<OutageResult> {
   const result: OutageResult = {
-    database: label, survived: false, acknowledged: 0, lost: 0, answers: {}, errors500: 0, uncoded: 0, healthWhileDown: '', resumedMs: -1, pass: false,
+    database: label,
+    survived: false,
+    acknowledged: 0,
+    lost: 0,
+    answers: {},
+    errors500: 0,
+    uncoded: 0,
+    healthWhileDown: '',
+    resumedMs: -1,
+    pass: false,
   };
   const target = { dataDir: server.options.dataDir, databaseUrl: server.options.databaseUrl };
   try {
@@ -100,8 +109,15 @@ export async function runOutage(label: string, server: KeguanServer, cluster: Pr
     result.acknowledged = acknowledged.size;
     result.lost = [...acknowledged].filter((n) => !present.has(n)).length;
     const noAnswer = answered.filter((a) => a.status === 0).length;
-    result.pass = result.survived && result.errors500 === 0 && result.uncoded === 0 && noAnswer === 0 && result.resumedMs >= 0
-      && result.lost === 0 && after.status === 200 && health.status === 503;
+    result.pass =
+      result.survived &&
+      result.errors500 === 0 &&
+      result.uncoded === 0 &&
+      noAnswer === 0 &&
+      result.resumedMs >= 0 &&
+      result.lost === 0 &&
+      after.status === 200 &&
+      health.status === 503;
   } catch (err) {
     result.note = `failed: ${(err as Error).message.slice(0, 300)}`;
   } finally {

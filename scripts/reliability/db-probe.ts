@@ -46,9 +46,9 @@ class SqliteProbe implements DbProbe {
     return snapshot;
   }
   private hashTables(): Snapshot {
-    const tables = this.db
-      .prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`)
-      .all() as { name: string }[];
+    const tables = this.db.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`).all() as {
+      name: string;
+    }[];
     const out: Snapshot = new Map();
     // One read transaction, so the snapshot is of one moment.
     this.db.transaction(() => {
@@ -101,10 +101,10 @@ class PostgresProbe implements DbProbe {
       await this.all<{ table_name: string }>(
         `select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`,
       )
-    ).map((r) => r.table_name).filter((t) => !VOLATILE_TABLES.test(t));
-    const parts = this.tables.map(
-      (t) => `select '${t}' as t, md5(coalesce(string_agg(x::text, E'\\n' order by x::text), '')) as h from "${t}" x`,
-    );
+    )
+      .map((r) => r.table_name)
+      .filter((t) => !VOLATILE_TABLES.test(t));
+    const parts = this.tables.map((t) => `select '${t}' as t, md5(coalesce(string_agg(x::text, E'\\n' order by x::text), '')) as h from "${t}" x`);
     const rows = await this.all<{ t: string; h: string }>(`${parts.join(' union all ')}`);
     return new Map(rows.map((r) => [r.t, r.h]));
   }

@@ -42,10 +42,19 @@ const ORDER: Record<string, number> = { GET: 0, POST: 1, PUT: 1, PATCH: 1, DELET
 
 /** B's record a list filter names, by the filter's name. */
 const FILTER_RECORD: Record<string, (B: World['B']) => number> = {
-  enterpriseId: (B) => B.fx.enterprise, staffId: (B) => B.accounts.staff.userId, managerId: (B) => B.accounts.staff.userId,
-  responsibleId: (B) => B.accounts.staff.userId, userId: (B) => B.accounts.staff.userId, townId: (B) => B.fx.town, placeId: (B) => B.fx.town,
-  sectionId: (B) => B.fx.section, commissionerId: (B) => B.fx.commissioner, projectId: (B) => B.fx.project, parentId: (B) => B.fx.town,
-  departmentId: (B) => B.fx.department, entityId: (B) => B.fx.project,
+  enterpriseId: (B) => B.fx.enterprise,
+  staffId: (B) => B.accounts.staff.userId,
+  managerId: (B) => B.accounts.staff.userId,
+  responsibleId: (B) => B.accounts.staff.userId,
+  userId: (B) => B.accounts.staff.userId,
+  townId: (B) => B.fx.town,
+  placeId: (B) => B.fx.town,
+  sectionId: (B) => B.fx.section,
+  commissionerId: (B) => B.fx.commissioner,
+  projectId: (B) => B.fx.project,
+  parentId: (B) => B.fx.town,
+  departmentId: (B) => B.fx.department,
+  entityId: (B) => B.fx.project,
 };
 
 function sameAsMissing(a: Answer, missing: Answer): boolean {
@@ -57,7 +66,18 @@ export async function runIsolation(label: string, probe: DbProbe, world: World, 
   const g = genContext(A);
   const idOps = ops.filter((op) => op.pathParams.length > 0).sort((x, y) => ORDER[x.method] - ORDER[y.method]);
   const result: IsolationResult = {
-    database: label, total: idOps.length, checked: 0, held: 0, unmapped: [], filtersChecked: 0, filtersHeld: 0, probes: 0, statuses: {}, answeredLikeMissing: [], failures: [], pass: false,
+    database: label,
+    total: idOps.length,
+    checked: 0,
+    held: 0,
+    unmapped: [],
+    filtersChecked: 0,
+    filtersHeld: 0,
+    probes: 0,
+    statuses: {},
+    answeredLikeMissing: [],
+    failures: [],
+    pass: false,
   };
 
   let snapshot = await probe.snapshot();
@@ -122,13 +142,19 @@ export async function runIsolation(label: string, probe: DbProbe, world: World, 
       const a = await A.accounts.admin.client.get(`${op.template}?${params}`);
       result.filtersChecked++;
       if (a.status === 0 || a.status >= 500 || a.text.includes(B.marker)) {
-        result.failures.push({ endpoint: `GET ${op.template}?${q.name}=<B>`, as: 'admin', status: a.status, ok: false, why: a.status >= 500 || a.status === 0 ? `answered ${a.status}` : "answer carries B's data" });
+        result.failures.push({
+          endpoint: `GET ${op.template}?${q.name}=<B>`,
+          as: 'admin',
+          status: a.status,
+          ok: false,
+          why: a.status >= 500 || a.status === 0 ? `answered ${a.status}` : "answer carries B's data",
+        });
       } else {
         result.filtersHeld++;
       }
     }
   }
-  result.pass = result.checked === result.total && result.held === result.checked && result.unmapped.length === 0
-    && result.filtersHeld === result.filtersChecked;
+  result.pass =
+    result.checked === result.total && result.held === result.checked && result.unmapped.length === 0 && result.filtersHeld === result.filtersChecked;
   return result;
 }

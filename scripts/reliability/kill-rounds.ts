@@ -67,7 +67,8 @@ export async function runKillRounds(label: string, server: KeguanServer, rounds:
           const name = `${prefix}${w}-${i}`;
           const a = await client.post('/api/enterprises', { name, kind: '合作社', industry: 'agriculture' });
           if (a.status === 200 && a.json?.name === name) acknowledged.add(name);
-          else if (a.status === 0) return; // the server is gone
+          else if (a.status === 0)
+            return; // the server is gone
           else if (!stopped) oddAnswers++;
         }
       };
@@ -92,18 +93,26 @@ export async function runKillRounds(label: string, server: KeguanServer, rounds:
       password = after.password;
       const listed = await after.client.get(`/api/enterprises?q=${encodeURIComponent(prefix)}&pageSize=1`);
       result.rounds.push({
-        round, killedAfterMs, acknowledged: acknowledged.size, present: acknowledged.size - lost, lost,
-        unacknowledged: [...present].filter((n) => !acknowledged.has(n)).length, oddAnswers,
-        listed: listed.status === 200 ? Number(listed.json.total) : -1, integrity, restartMs,
+        round,
+        killedAfterMs,
+        acknowledged: acknowledged.size,
+        present: acknowledged.size - lost,
+        lost,
+        unacknowledged: [...present].filter((n) => !acknowledged.has(n)).length,
+        oddAnswers,
+        listed: listed.status === 200 ? Number(listed.json.total) : -1,
+        integrity,
+        restartMs,
       });
     }
     const rs = result.rounds;
     const listedOk = rs.every((r) => r.listed === r.present + r.unacknowledged);
     // Rounds cut short by the time budget are said in the note; fewer than three prove too little.
-    result.pass = rs.length >= Math.min(3, rounds)
-      && rs.every((r) => r.lost === 0 && r.oddAnswers === 0 && (r.integrity === null || r.integrity === 'ok'))
-      && rs.reduce((s, r) => s + r.acknowledged, 0) > 0
-      && listedOk;
+    result.pass =
+      rs.length >= Math.min(3, rounds) &&
+      rs.every((r) => r.lost === 0 && r.oddAnswers === 0 && (r.integrity === null || r.integrity === 'ok')) &&
+      rs.reduce((s, r) => s + r.acknowledged, 0) > 0 &&
+      listedOk;
     if (!listedOk) result.note = [result.note, 'the list after a restart did not count what the database holds'].filter(Boolean).join('; ');
   } catch (err) {
     result.note = [result.note, `failed: ${(err as Error).message.slice(0, 400)}`].filter(Boolean).join('; ');

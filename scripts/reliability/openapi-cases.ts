@@ -83,11 +83,31 @@ export function operationsOf(doc: { paths: Record<string, Record<string, any>> }
 
 /** The fixture a path parameter stands for, by the path segment before it. */
 const RECORD_BY_SEGMENT: Record<string, keyof Fixtures> = {
-  tokens: 'token', users: 'user', orgs: 'org', sections: 'section', places: 'village', departments: 'department',
-  dictionaries: 'dictCode', 'dictionary-items': 'dictItem', files: 'file', enterprises: 'enterprise', visits: 'visit',
-  projects: 'project', followups: 'followup', milestones: 'milestone', events: 'event', commissioners: 'commissioner', 'service-logs': 'serviceLog',
-  'commissioner-supports': 'support', 'commissioner-evaluations': 'evaluation', evaluations: 'year', worklists: 'worklist',
-  'worklist-items': 'worklistItem', 'report-templates': 'template', reports: 'report', versions: 'reportVersion',
+  tokens: 'token',
+  users: 'user',
+  orgs: 'org',
+  sections: 'section',
+  places: 'village',
+  departments: 'department',
+  dictionaries: 'dictCode',
+  'dictionary-items': 'dictItem',
+  files: 'file',
+  enterprises: 'enterprise',
+  visits: 'visit',
+  projects: 'project',
+  followups: 'followup',
+  milestones: 'milestone',
+  events: 'event',
+  commissioners: 'commissioner',
+  'service-logs': 'serviceLog',
+  'commissioner-supports': 'support',
+  'commissioner-evaluations': 'evaluation',
+  evaluations: 'year',
+  worklists: 'worklist',
+  'worklist-items': 'worklistItem',
+  'report-templates': 'template',
+  reports: 'report',
+  versions: 'reportVersion',
 };
 
 /** The path with each {param} replaced by the bureau's record, or null when a parameter names no known record. */
@@ -122,14 +142,28 @@ export interface GenContext {
 }
 
 const ID_BY_NAME: Record<string, (g: GenContext) => number> = {
-  enterpriseId: (g) => g.fx.enterprise, staffId: (g) => g.staffId, managerId: (g) => g.staffId, responsibleId: (g) => g.staffId,
-  userId: (g) => g.staffId, townId: (g) => g.fx.town, placeId: (g) => g.fx.town, sectionId: (g) => g.fx.section,
-  orgId: (g) => g.fx.org, templateId: (g) => g.fx.template, sourceVisitId: (g) => g.fx.visit, targetListId: (g) => g.fx.worklist,
-  commissionerId: (g) => g.fx.commissioner, projectId: (g) => g.fx.project, parentId: (g) => g.fx.town,
+  enterpriseId: (g) => g.fx.enterprise,
+  staffId: (g) => g.staffId,
+  managerId: (g) => g.staffId,
+  responsibleId: (g) => g.staffId,
+  userId: (g) => g.staffId,
+  townId: (g) => g.fx.town,
+  placeId: (g) => g.fx.town,
+  sectionId: (g) => g.fx.section,
+  orgId: (g) => g.fx.org,
+  templateId: (g) => g.fx.template,
+  sourceVisitId: (g) => g.fx.visit,
+  targetListId: (g) => g.fx.worklist,
+  commissionerId: (g) => g.fx.commissioner,
+  projectId: (g) => g.fx.project,
+  parentId: (g) => g.fx.town,
 };
 const IDS_BY_NAME: Record<string, (g: GenContext) => number[]> = {
-  staffIds: (g) => [g.staffId], enterpriseIds: (g) => [g.fx.enterprise], placeIds: (g) => [g.fx.town],
-  departmentIds: (g) => [g.fx.department], fileIds: () => [],
+  staffIds: (g) => [g.staffId],
+  enterpriseIds: (g) => [g.fx.enterprise],
+  placeIds: (g) => [g.fx.town],
+  departmentIds: (g) => [g.fx.department],
+  fileIds: () => [],
 };
 
 function plainBranch(schema: JsonSchema): JsonSchema {
@@ -215,8 +249,13 @@ function handBody(op: Operation, g: GenContext): Record<string, unknown> | undef
     case 'POST /api/worklists':
     case 'PUT /api/worklists/{id}':
       return {
-        name: `台账${u}`, fields: [{ key: 'title', label: '事项', type: 'text', required: true }],
-        statuses: [{ key: 'open', label: '办理中' }, { key: 'done', label: '已办结', done: true }], hasDeadline: true,
+        name: `台账${u}`,
+        fields: [{ key: 'title', label: '事项', type: 'text', required: true }],
+        statuses: [
+          { key: 'open', label: '办理中' },
+          { key: 'done', label: '已办结', done: true },
+        ],
+        hasDeadline: true,
       };
     case 'POST /api/worklists/{id}/items':
     case 'PUT /api/worklist-items/{id}':
@@ -227,7 +266,10 @@ function handBody(op: Operation, g: GenContext): Record<string, unknown> | undef
     case 'POST /api/report-templates/check':
     case 'PUT /api/report-templates/{id}':
       return {
-        name: `模板${u}`, title: '工作总结', opening: '本期工作情况如下。', plan: null,
+        name: `模板${u}`,
+        title: '工作总结',
+        opening: '本期工作情况如下。',
+        plan: null,
         sections: [{ key: 'work', heading: '一、主要工作', sentences: ['本期各项工作有序推进。'] }],
       };
     case 'POST /api/reports':
@@ -259,17 +301,28 @@ export function validBody(op: Operation, g: GenContext): Record<string, unknown>
 /** Dates of things that have happened, which cannot be in the future (issue: visits, events, follow-ups, logs). */
 const PAST_EVENT_DATES = new Set(['visitDate', 'startDate', 'followupDate', 'logDate', 'entryDate']);
 
-const CONTROL_CHARS: [string, string][] = [['NUL', '\u0000'], ['BEL', '\u0007'], ['U+FFFE', '\uFFFE'], ['ESC', '\u001B']];
+const CONTROL_CHARS: [string, string][] = [
+  ['NUL', '\u0000'],
+  ['BEL', '\u0007'],
+  ['U+FFFE', '\uFFFE'],
+  ['ESC', '\u001B'],
+];
 
 function wrongTypeFor(schema: JsonSchema): unknown {
   switch (typeOf(schema)) {
-    case 'string': return 12345;
+    case 'string':
+      return 12345;
     case 'integer':
-    case 'number': return '12';
-    case 'boolean': return 'yes';
-    case 'array': return 'x';
-    case 'object': return ['x'];
-    default: return { nested: true };
+    case 'number':
+      return '12';
+    case 'boolean':
+      return 'yes';
+    case 'array':
+      return 'x';
+    case 'object':
+      return ['x'];
+    default:
+      return { nested: true };
   }
 }
 
@@ -301,7 +354,16 @@ export function generateCases(ops: Operation[], g: GenContext): { cases: BadCase
     const headers: Record<string, string> = op.method === 'PUT' || op.method === 'PATCH' ? { 'if-match': '*' } : {};
     const add = (kind: string, c: Partial<BadCase> & { expect: BadCase['expect'] }) => {
       const { headers: extra, ...rest } = c;
-      cases.push({ id: `${name} · ${kind}`, source: 'openapi', kind: kind.split(/[: ]/)[0], method: op.method, url, as, ...rest, headers: { ...headers, ...extra } });
+      cases.push({
+        id: `${name} · ${kind}`,
+        source: 'openapi',
+        kind: kind.split(/[: ]/)[0],
+        method: op.method,
+        url,
+        as,
+        ...rest,
+        headers: { ...headers, ...extra },
+      });
     };
 
     if (hasQuery) {

@@ -173,7 +173,10 @@ function findPgBin(): string | null {
   const candidates: string[] = [];
   if (process.env.RELIABILITY_PG_BIN) candidates.push(process.env.RELIABILITY_PG_BIN);
   try {
-    const versions = fs.readdirSync('/usr/lib/postgresql').filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
+    const versions = fs
+      .readdirSync('/usr/lib/postgresql')
+      .filter((v) => /^\d+$/.test(v))
+      .sort((a, b) => Number(b) - Number(a));
     candidates.push(...versions.map((v) => `/usr/lib/postgresql/${v}/bin`));
   } catch {
     // not a Debian layout
@@ -259,8 +262,15 @@ export class PrivatePostgres {
       return;
     }
     this.run('pg_ctl', [
-      '-D', data, '-l', path.join(this.dir, 'postgres.log'), '-w', '-t', '60',
-      '-o', `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=32MB`,
+      '-D',
+      data,
+      '-l',
+      path.join(this.dir, 'postgres.log'),
+      '-w',
+      '-t',
+      '60',
+      '-o',
+      `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=32MB`,
       'start',
     ]);
   }
@@ -282,9 +292,7 @@ export class PrivatePostgres {
     const client = new pg.Client({ connectionString: this.url('postgres') });
     await client.connect();
     try {
-      const res = await client.query(
-        'select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [database],
-      );
+      const res = await client.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [database]);
       return res.rowCount ?? 0;
     } finally {
       await client.end();

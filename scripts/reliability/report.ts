@@ -58,8 +58,7 @@ export function buildRows(dbs: DatabaseResults[]): Row[] {
     const ok = d.kill.rounds.filter((r) => r.listed === r.present + r.unacknowledged).length;
     return [`${ok}/${d.kill.rounds.length}`, ok === d.kill.rounds.length];
   });
-  row('committed but unacknowledged (in flight at the kill)', '', (d) =>
-    d.kill ? [`${sum(d.kill.rounds.map((r) => r.unacknowledged))}`, null] : ['–', null]);
+  row('committed but unacknowledged (in flight at the kill)', '', (d) => (d.kill ? [`${sum(d.kill.rounds.map((r) => r.unacknowledged))}`, null] : ['–', null]));
   row('PRAGMA integrity_check after restart', 'ok', (d) => {
     if (!d.kill) return missing('kill');
     const checks = d.kill.rounds.map((r) => r.integrity);
@@ -75,14 +74,23 @@ export function buildRows(dbs: DatabaseResults[]): Row[] {
       const o = d.outage;
       if (!o) return missing('outage');
       const ok = o.survived && o.resumedMs >= 0;
-      return [`${o.survived ? 'stayed up' : 'DIED'}, ${o.resumedMs >= 0 ? `resumed ${o.resumedMs < 1000 ? `${o.resumedMs} ms` : `${(o.resumedMs / 1000).toFixed(1)} s`} after the restart` : 'never resumed'}${o.note ? ` (${o.note})` : ''}`, ok && !o.note];
+      return [
+        `${o.survived ? 'stayed up' : 'DIED'}, ${o.resumedMs >= 0 ? `resumed ${o.resumedMs < 1000 ? `${o.resumedMs} ms` : `${(o.resumedMs / 1000).toFixed(1)} s`} after the restart` : 'never resumed'}${o.note ? ` (${o.note})` : ''}`,
+        ok && !o.note,
+      ];
     });
     row('…writes answered while the database was away', 'coded, no 500', (d) => {
       if (!pg(d)) return ['n/a', null];
       const o = d.outage;
       if (!o) return missing('outage');
-      const list = Object.entries(o.answers).map(([k, n]) => `${n}×${k}`).join(', ') || 'none';
-      return [`${list}; health ${o.healthWhileDown}`, o.errors500 === 0 && o.uncoded === 0 && !Object.keys(o.answers).some((k) => k.startsWith('no answer')) && o.healthWhileDown.startsWith('503')];
+      const list =
+        Object.entries(o.answers)
+          .map(([k, n]) => `${n}×${k}`)
+          .join(', ') || 'none';
+      return [
+        `${list}; health ${o.healthWhileDown}`,
+        o.errors500 === 0 && o.uncoded === 0 && !Object.keys(o.answers).some((k) => k.startsWith('no answer')) && o.healthWhileDown.startsWith('503'),
+      ];
     });
     row('…acknowledged writes lost across the outage', '0', (d) => {
       if (!pg(d)) return ['n/a', null];
@@ -95,7 +103,11 @@ export function buildRows(dbs: DatabaseResults[]): Row[] {
   const operations = [...new Set(dbs.flatMap((d) => d.conflicts.map((c) => c.operation)))];
   for (const op of operations) {
     const sample = dbs.flatMap((d) => d.conflicts).find((c) => c.operation === op)!;
-    const label = sample.must.startsWith('checked') ? `${op}: wrong ones checked` : sample.must.startsWith('records') ? `parallel ${op}: records` : `parallel ${op}: won`;
+    const label = sample.must.startsWith('checked')
+      ? `${op}: wrong ones checked`
+      : sample.must.startsWith('records')
+        ? `parallel ${op}: records`
+        : `parallel ${op}: won`;
     row(label, sample.must.replace(/^.*?([=≤].*)$/, '$1'), (d) => {
       const c = d.conflicts.find((x) => x.operation === op);
       if (!c) return missing('conflicts');
@@ -106,12 +118,19 @@ export function buildRows(dbs: DatabaseResults[]): Row[] {
   }
 
   row('bad inputs tried (generated from OpenAPI + hand-written)', '≥ 100', (d) =>
-    d.badInputs ? [`${d.badInputs.tried} (${d.badInputs.generated} + ${d.badInputs.hand})`, d.badInputs.tried >= 100] : missing('bad inputs'));
+    d.badInputs ? [`${d.badInputs.tried} (${d.badInputs.generated} + ${d.badInputs.hand})`, d.badInputs.tried >= 100] : missing('bad inputs'),
+  );
   row('answered with a coded Chinese error', 'all', (d) => {
     const b = d.badInputs;
     if (!b) return missing('bad inputs');
-    const note = [b.harmless ? `${b.harmless} harmless 200` : '', b.accepted ? `${b.accepted} accepted` : '', b.uncoded ? `${b.uncoded} uncoded` : '', b.noAnswer ? `${b.noAnswer} no answer` : '']
-      .filter(Boolean).join(', ');
+    const note = [
+      b.harmless ? `${b.harmless} harmless 200` : '',
+      b.accepted ? `${b.accepted} accepted` : '',
+      b.uncoded ? `${b.uncoded} uncoded` : '',
+      b.noAnswer ? `${b.noAnswer} no answer` : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
     return [`${b.coded}${note ? ` (${note})` : ''}`, b.accepted === 0 && b.uncoded === 0 && b.noAnswer === 0 && b.coded + b.harmless === b.tried];
   });
   row('500s', '0', (d) => (d.badInputs ? [`${d.badInputs.errors5xx}`, d.badInputs.errors5xx === 0] : missing('bad inputs')));
@@ -171,7 +190,9 @@ export function details(dbs: DatabaseResults[], perKind = 12): string {
   const out: string[] = [];
   for (const d of dbs) {
     const lines: string[] = [];
-    for (const c of d.conflicts) if (!c.pass) lines.push(`- ${c.operation}: ${c.ok}×200, ${c.refused} refused, ${c.errors5xx}×5xx, ${c.other} other; db holds ${c.effects}. ${c.note ?? ''}`);
+    for (const c of d.conflicts)
+      if (!c.pass)
+        lines.push(`- ${c.operation}: ${c.ok}×200, ${c.refused} refused, ${c.errors5xx}×5xx, ${c.other} other; db holds ${c.effects}. ${c.note ?? ''}`);
     if (d.kill && !d.kill.pass) {
       for (const r of d.kill.rounds) {
         if (r.lost || r.oddAnswers || (r.integrity && r.integrity !== 'ok')) {

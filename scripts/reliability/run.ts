@@ -46,12 +46,21 @@ interface Target {
 }
 
 /** kill -9 rounds on a database of their own. */
-async function killPhase(target: Target, passwords: { admin: string; demo: string }, until: number): Promise<Pick<DatabaseResults, 'kill' | 'outage' | 'errors'>> {
+async function killPhase(
+  target: Target,
+  passwords: { admin: string; demo: string },
+  until: number,
+): Promise<Pick<DatabaseResults, 'kill' | 'outage' | 'errors'>> {
   try {
     const dataDir = tempDir(`${target.label.split(' ')[0].toLowerCase()}-kill`);
     const databaseUrl = target.freshDatabase ? await target.freshDatabase('keguan_kill') : null;
     const server = new KeguanServer({
-      label: `${target.label} (kill)`, dataDir, databaseUrl, adminPassword: passwords.admin, demoPassword: passwords.demo, built,
+      label: `${target.label} (kill)`,
+      dataDir,
+      databaseUrl,
+      adminPassword: passwords.admin,
+      demoPassword: passwords.demo,
+      built,
     });
     log(`${target.label}: kill -9 rounds`);
     const kill = await runKillRounds(target.label, server, rounds, until);
@@ -124,7 +133,11 @@ async function main(): Promise<number> {
     const fallback = process.env.RELIABILITY_PG_FALLBACK_URL;
     if (!cluster && fallback) {
       const suffix = Math.random().toString(36).slice(2, 8);
-      targets.push({ label: 'PostgreSQL (FALLBACK: fresh database on a shared server)', cluster: null, freshDatabase: (name) => fallbackDatabase(fallback, `${name}_${suffix}`) });
+      targets.push({
+        label: 'PostgreSQL (FALLBACK: fresh database on a shared server)',
+        cluster: null,
+        freshDatabase: (name) => fallbackDatabase(fallback, `${name}_${suffix}`),
+      });
     }
   }
 
@@ -134,7 +147,13 @@ async function main(): Promise<number> {
   const killUntil = started + budgetMs * 0.45;
   const kills = await Promise.all(targets.map((t) => killPhase(t, passwords, killUntil)));
   const results: DatabaseResults[] = targets.map((t, i) => ({
-    label: t.label, kill: kills[i].kill, outage: kills[i].outage, conflicts: [], badInputs: null, isolation: null, errors: [...kills[i].errors],
+    label: t.label,
+    kill: kills[i].kill,
+    outage: kills[i].outage,
+    conflicts: [],
+    badInputs: null,
+    isolation: null,
+    errors: [...kills[i].errors],
   }));
   for (let i = 0; i < targets.length; i++) {
     const until = Date.now() + (deadline - Date.now()) / (targets.length - i);
@@ -162,10 +181,22 @@ async function main(): Promise<number> {
 
   const outDir = path.join(ROOT, 'test-results');
   fs.mkdirSync(outDir, { recursive: true });
-  fs.writeFileSync(path.join(outDir, 'reliability.json'), `${JSON.stringify({
-    date: new Date().toISOString(), commit, seconds, options: { rounds, width, built, only: only ?? null },
-    table: rows, failing, results,
-  }, null, 2)}\n`);
+  fs.writeFileSync(
+    path.join(outDir, 'reliability.json'),
+    `${JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        commit,
+        seconds,
+        options: { rounds, width, built, only: only ?? null },
+        table: rows,
+        failing,
+        results,
+      },
+      null,
+      2,
+    )}\n`,
+  );
 
   if (failing.length) {
     process.stdout.write(`RELIABILITY FAILED (${failing.length}):\n${failing.map((f) => `  - ${f}`).join('\n')}\n`);

@@ -112,10 +112,7 @@ async function signIn(server: KeguanServer, accounts: Record<AccountName, Accoun
 }
 
 /** A 1×1 PNG, the smallest attachment the upload accepts. */
-export const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==',
-  'base64',
-);
+export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==', 'base64');
 
 export async function uploadFile(client: Client, name: string, content: Buffer): Promise<any> {
   const form = new FormData();
@@ -138,7 +135,10 @@ export function worklistDefinition(name: string) {
   return {
     name,
     fields: [{ key: 'title', label: '事项', type: 'text', required: true }],
-    statuses: [{ key: 'open', label: '办理中' }, { key: 'done', label: '已办结', done: true }],
+    statuses: [
+      { key: 'open', label: '办理中' },
+      { key: 'done', label: '已办结', done: true },
+    ],
     hasDeadline: true,
   };
 }
@@ -146,7 +146,10 @@ export function worklistDefinition(name: string) {
 /** A template without figures, valid in any bureau. */
 export function templateDefinition(name: string) {
   return {
-    name, title: '工作总结', opening: '本期工作情况如下。', plan: null,
+    name,
+    title: '工作总结',
+    opening: '本期工作情况如下。',
+    plan: null,
     sections: [{ key: 'work', heading: '一、主要工作', sentences: ['本期各项工作有序推进。'] }],
   };
 }
@@ -175,30 +178,67 @@ async function seedRecords(b: Omit<Bureau, 'fx'>, run: string): Promise<Fixtures
   const file = await uploadFile(staff, `附件${m}.png`, PNG);
 
   const enterprise = await staff.ok('POST', '/api/enterprises', {
-    name: `企业${m}`, kind: '科技型中小企业', creditCode: randomCreditCode(), industry: 'agriculture', townId: town.id, notes: m,
+    name: `企业${m}`,
+    kind: '科技型中小企业',
+    creditCode: randomCreditCode(),
+    industry: 'agriculture',
+    townId: town.id,
+    notes: m,
   });
   const visit = await staff.ok('POST', '/api/visits', {
-    visitDate: day, staffIds: [b.accounts.staff.userId], enterpriseIds: [enterprise.id], purpose: `调研${m}`, findings: m,
+    visitDate: day,
+    staffIds: [b.accounts.staff.userId],
+    enterpriseIds: [enterprise.id],
+    purpose: `调研${m}`,
+    findings: m,
   });
   const project = await staff.ok('POST', '/api/projects', {
-    title: `项目${m}`, enterpriseId: enterprise.id, field: 'agriculture', stage: 'lead', stageDates: { lead: day }, sourceVisitId: visit.id, description: m,
+    title: `项目${m}`,
+    enterpriseId: enterprise.id,
+    field: 'agriculture',
+    stage: 'lead',
+    stageDates: { lead: day },
+    sourceVisitId: visit.id,
+    description: m,
   });
   const followup = await staff.ok('POST', `/api/projects/${project.id}/followups`, {
-    followupDate: day, staffId: b.accounts.staff.userId, kind: 'phone', found: m,
+    followupDate: day,
+    staffId: b.accounts.staff.userId,
+    kind: 'phone',
+    found: m,
   });
   const milestone = await staff.ok('POST', `/api/projects/${project.id}/milestones`, { kind: '中期检查', milestoneDate: day, remark: m });
   const event = await staff.ok('POST', '/api/events', {
-    type: eventType, theme: `活动${m}`, startDate: day, role: 'lead', placeIds: [town.id], departmentIds: [department.id], notes: m, attendees: 10,
+    type: eventType,
+    theme: `活动${m}`,
+    startDate: day,
+    role: 'lead',
+    placeIds: [town.id],
+    departmentIds: [department.id],
+    notes: m,
+    attendees: 10,
   });
   const commissioner = await admin.ok('POST', '/api/commissioners', {
-    name: `特派员${m}`.slice(0, 30), gender: 'male', employer: `单位${m}`, termStartYear: year, termEndYear: year + 1,
-    placeIds: [town.id], userId: b.accounts.commissioner.userId, notes: m,
+    name: `特派员${m}`.slice(0, 30),
+    gender: 'male',
+    employer: `单位${m}`,
+    termStartYear: year,
+    termEndYear: year + 1,
+    placeIds: [town.id],
+    userId: b.accounts.commissioner.userId,
+    notes: m,
   });
   const serviceLog = await b.accounts.commissioner.client.ok('POST', `/api/commissioners/${commissioner.id}/service-logs`, {
-    logDate: day, kind: serviceKind, content: `服务${m}`, placeId: town.id, peopleServed: 3,
+    logDate: day,
+    kind: serviceKind,
+    content: `服务${m}`,
+    placeId: town.id,
+    peopleServed: 3,
   });
   const support = await leader.ok('POST', `/api/commissioners/${commissioner.id}/supports`, {
-    supportDate: day, kind: 'other', description: `支持${m}`,
+    supportDate: day,
+    kind: 'other',
+    description: `支持${m}`,
   });
   const evaluation = await leader.ok('PUT', `/api/commissioners/${commissioner.id}/evaluations/${year}`, { grade: 'qualified', note: m });
   const worklist = await leader.ok('POST', '/api/worklists', worklistDefinition(`台账${m}`.slice(0, 40)));
@@ -208,12 +248,35 @@ async function seedRecords(b: Omit<Bureau, 'fx'>, run: string): Promise<Fixtures
   const report = await leader.ok('POST', '/api/reports', { from: `${year}-01-01`, to: day, templateId: template.id });
 
   return {
-    org: b.orgId, section: section.id, countyPlace: countyPlace.id, town: town.id, village: village.id, department: department.id,
-    dictCode, dictItem: dictItem.id, eventType, serviceKind, token: token.token.id, file: file.id,
-    enterprise: enterprise.id, visit: visit.id, project: project.id, followup: followup.id, milestone: milestone.id, event: event.id,
-    commissioner: commissioner.id, serviceLog: serviceLog.id, support: support.id, evaluation: evaluation.id, year,
-    worklist: worklist.id, worklistItem: worklistItem.id, template: template.id, report: report.id,
-    reportVersion: report.latestVersion ?? 1, user: b.accounts.victim.userId,
+    org: b.orgId,
+    section: section.id,
+    countyPlace: countyPlace.id,
+    town: town.id,
+    village: village.id,
+    department: department.id,
+    dictCode,
+    dictItem: dictItem.id,
+    eventType,
+    serviceKind,
+    token: token.token.id,
+    file: file.id,
+    enterprise: enterprise.id,
+    visit: visit.id,
+    project: project.id,
+    followup: followup.id,
+    milestone: milestone.id,
+    event: event.id,
+    commissioner: commissioner.id,
+    serviceLog: serviceLog.id,
+    support: support.id,
+    evaluation: evaluation.id,
+    year,
+    worklist: worklist.id,
+    worklistItem: worklistItem.id,
+    template: template.id,
+    report: report.id,
+    reportVersion: report.latestVersion ?? 1,
+    user: b.accounts.victim.userId,
   };
 }
 
@@ -238,7 +301,10 @@ export async function buildWorld(server: KeguanServer, probe: DbProbe): Promise<
   const orgB = await cityAdmin.client.ok('POST', '/api/orgs', { parentId: Number(city.id), name: `乙县科技局${run}`, shortName: '乙局', level: 'county' });
 
   const bureaus: Omit<Bureau, 'fx'>[] = [];
-  for (const [tag, org] of [['A', { id: Number(countyA.id), name: countyA.name }], ['B', { id: orgB.id, name: orgB.name }]] as const) {
+  for (const [tag, org] of [
+    ['A', { id: Number(countyA.id), name: countyA.name }],
+    ['B', { id: orgB.id, name: orgB.name }],
+  ] as const) {
     const accounts = {} as Record<AccountName, Account>;
     for (const role of ROLES) {
       const username = `rel_${run}_${tag.toLowerCase()}_${role}`;
@@ -252,4 +318,3 @@ export async function buildWorld(server: KeguanServer, probe: DbProbe): Promise<
   const [A, B] = await Promise.all(bureaus.map(async (b) => ({ ...b, fx: await seedRecords(b, run) })));
   return { A, B, run };
 }
-

@@ -52,7 +52,7 @@ describe('keguan CLI', () => {
     expect(badRole.code).not.toBe(0);
   });
 
-  it('writes the audit trail for user add and reset-password; a reset also revokes the user\'s API tokens', async () => {
+  it("writes the audit trail for user add and reset-password; a reset also revokes the user's API tokens", async () => {
     expect((await run('migrate')).code).toBe(0);
     const database = connect({ databaseUrl: env.DATABASE_URL ?? null, dataDir: dir });
     try {
@@ -119,7 +119,7 @@ describe('keguan CLI', () => {
 });
 
 describe('keguan report', () => {
-  it('drafts the demo bureau\'s 2014 H1 summary to Markdown and Word, and refuses bad dates', async () => {
+  it("drafts the demo bureau's 2014 H1 summary to Markdown and Word, and refuses bad dates", async () => {
     const md = path.join(dir, 'out', 'summary.md');
     const res = await run('report', '--from', '2014-01-01', '--to', '2014-06-30', '--format', 'md', '--out', md);
     expect(res.err).toBe('');

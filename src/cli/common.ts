@@ -91,5 +91,10 @@ export async function commandOrg(db: Kysely<DB>, nameOrId: string | undefined): 
   const counties = await db.selectFrom('orgs').selectAll().where('level', '=', 'county').limit(2).execute();
   if (counties.length === 1) return counties[0];
   if (!all.length) throw new CliError('库中还没有单位：请先运行 keguan setup（或 keguan demo load）');
-  throw new CliError(`请用 --org 指定单位（名称或编号），例如：${all.slice(0, 10).map((o) => o.name).join('、')}${all.length > 10 ? '等' : ''}`);
+  throw new CliError(
+    `请用 --org 指定单位（名称或编号），例如：${all
+      .slice(0, 10)
+      .map((o) => o.name)
+      .join('、')}${all.length > 10 ? '等' : ''}`,
+  );
 }

@@ -89,13 +89,27 @@ export function buildCli(env: NodeJS.ProcessEnv = process.env, io: CliIo = defau
         const passwordHash = await hashPassword(password);
         await db.transaction().execute(async (trx) => {
           const id = await usersRepo.insertUser(trx, {
-            org_id: org.id, username, display_name: opts.name, role: opts.role, section_id: sectionId, phone: null,
-            password_hash: passwordHash, must_change_password: opts.password ? 0 : 1, created_at: now, updated_at: now,
+            org_id: org.id,
+            username,
+            display_name: opts.name,
+            role: opts.role,
+            section_id: sectionId,
+            phone: null,
+            password_hash: passwordHash,
+            must_change_password: opts.password ? 0 : 1,
+            created_at: now,
+            updated_at: now,
           });
           const created = presentUser((await usersRepo.findUser(trx, [org.id], id))!);
           await insertAudit(trx, {
-            orgId: org.id, userId: null, action: 'create', entityType: 'user', entityId: id,
-            before: null, after: created, requestId: CLI_REQUEST_ID,
+            orgId: org.id,
+            userId: null,
+            action: 'create',
+            entityType: 'user',
+            entityId: id,
+            before: null,
+            after: created,
+            requestId: CLI_REQUEST_ID,
           });
         });
         io.out(`已创建用户 ${username}(${org.name})`);
@@ -121,7 +135,11 @@ export function buildCli(env: NodeJS.ProcessEnv = process.env, io: CliIo = defau
           await authRepo.deleteUserSessions(trx, found.id);
           const revoked = await authRepo.revokeUserTokens(trx, found.id, now);
           await insertAudit(trx, {
-            orgId: found.org_id, userId: null, action: 'update', entityType: 'user', entityId: found.id,
+            orgId: found.org_id,
+            userId: null,
+            action: 'update',
+            entityType: 'user',
+            entityId: found.id,
             before: { lockedUntil: found.locked_until },
             after: { passwordResetAt: now, lockedUntil: null, revokedTokens: revoked },
             requestId: CLI_REQUEST_ID,
@@ -166,11 +184,23 @@ export function buildCli(env: NodeJS.ProcessEnv = process.env, io: CliIo = defau
         const org = await commandOrg(db, opts.org);
         // The CLI reads as a leader of the organisation would; it writes nothing but the output file.
         const ctx: Ctx = {
-          db, dialect: dialectOf(db), requestId: 'cli',
-          actor: { userId: 0, username: 'cli', displayName: '命令行', role: 'leader', orgId: org.id, orgPath: org.path, sectionId: null, via: 'token', sessionId: null },
+          db,
+          dialect: dialectOf(db),
+          requestId: 'cli',
+          actor: {
+            userId: 0,
+            username: 'cli',
+            displayName: '命令行',
+            role: 'leader',
+            orgId: org.id,
+            orgPath: org.path,
+            sectionId: null,
+            via: 'token',
+            sessionId: null,
+          },
         };
         const templates = await listTemplates(ctx);
-        const template = opts.template ? templates.find((t) => t.name === opts.template) : templates.find((t) => t.isDefault) ?? templates[0];
+        const template = opts.template ? templates.find((t) => t.name === opts.template) : (templates.find((t) => t.isDefault) ?? templates[0]);
         if (!template) throw new CliError(`找不到模板"${opts.template}";现有:${templates.map((t) => t.name).join('、')}`);
         const { doc } = await draftFor(ctx, from, to, templateDefinitionSchema.parse(template.definition));
         const out = path.resolve(opts.out);

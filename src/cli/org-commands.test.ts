@@ -45,7 +45,12 @@ describe('keguan org', () => {
       expect(row).toMatchObject({ level: 'county', region_code: '430181000000', short_name: '浏阳科技局', active: 1 });
       const dicts = await db.selectFrom('dictionaries').select('code').where('org_id', '=', row.id).execute();
       expect(dicts.map((d) => d.code)).toContain('program');
-      const audit = await db.selectFrom('audit_log').selectAll().where('entity_type', '=', 'org').where('entity_id', '=', String(row.id)).executeTakeFirstOrThrow();
+      const audit = await db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('entity_type', '=', 'org')
+        .where('entity_id', '=', String(row.id))
+        .executeTakeFirstOrThrow();
       expect(audit).toMatchObject({ action: 'create', user_id: null, request_id: 'cli' });
     });
   });

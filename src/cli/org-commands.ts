@@ -36,7 +36,10 @@ export function registerOrgCommands({ program, config, io }: CommandContext): vo
           io.out('库中还没有单位；请先运行 keguan setup 建立本单位');
           return;
         }
-        const counts = await orgRepo.countUsersByOrg(db, orgs.map((o) => o.id));
+        const counts = await orgRepo.countUsersByOrg(
+          db,
+          orgs.map((o) => o.id),
+        );
         const inactive = orgs.filter((o) => Number(o.active) !== 1).map((o) => o.path);
         // A parent's path is a prefix of its children's: depth is how many of the listed paths lie above.
         for (const row of orgs) {
@@ -66,9 +69,11 @@ export function registerOrgCommands({ program, config, io }: CommandContext): vo
       if (shortName && shortName.length > 20) throw new CliError('简称不能超过20个字');
       await withDatabase(config(), async ({ db }) => {
         if (!opts.parent) {
-          throw new CliError((await orgRepo.countOrgs(db))
-            ? '请用 --parent 指定上级单位（名称或编号）；顶层单位只能由 keguan setup 建立'
-            : '库中还没有单位；第一个单位请用 keguan setup 建立');
+          throw new CliError(
+            (await orgRepo.countOrgs(db))
+              ? '请用 --parent 指定上级单位（名称或编号）；顶层单位只能由 keguan setup 建立'
+              : '库中还没有单位；第一个单位请用 keguan setup 建立',
+          );
         }
         const parent = await findOrgByNameOrId(db, opts.parent, '上级单位');
         const resolved = await resolveNewOrg({ divisionCode, name, level });

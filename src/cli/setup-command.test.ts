@@ -51,8 +51,20 @@ describe('keguan setup', () => {
     const lists = await run('setup', '--help');
     expect(lists.out).toContain('--no-departments');
     const res = await run(
-      'setup', '--division', '430400', '--name', '衡阳市科学技术局', '--admin', 'hyadmin', '--admin-name', '市局管理员',
-      '--password', 'Hengyang2025x', '--lists', 'none', '--no-departments',
+      'setup',
+      '--division',
+      '430400',
+      '--name',
+      '衡阳市科学技术局',
+      '--admin',
+      'hyadmin',
+      '--admin-name',
+      '市局管理员',
+      '--password',
+      'Hengyang2025x',
+      '--lists',
+      'none',
+      '--no-departments',
     );
     expect(res.code, res.err).toBe(0);
     expect(res.out).toContain('衡阳市科学技术局（市级，区划代码 430400');

@@ -24,7 +24,14 @@ function starterKeys(value: string): string[] {
   const trimmed = value.trim();
   if (trimmed === 'all') return STARTER_LISTS.map((s) => s.key);
   if (trimmed === 'none' || trimmed === '') return [];
-  const keys = [...new Set(trimmed.split(/[,，、]/).map((k) => k.trim()).filter(Boolean))];
+  const keys = [
+    ...new Set(
+      trimmed
+        .split(/[,，、]/)
+        .map((k) => k.trim())
+        .filter(Boolean),
+    ),
+  ];
   const unknown = keys.filter((k) => !STARTER_LISTS.some((s) => s.key === k));
   if (unknown.length) {
     const known = STARTER_LISTS.map((s) => `${s.key}（${s.name}）`).join('、');

@@ -106,63 +106,80 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
 
   await app.register(swagger, {
     openapi: {
-      info: { title: '科管 keguan API', version: APP_VERSION, description: '县科技局台账与工作总结系统的 HTTP 接口。登录后凭 Cookie 调用,脚本可用个人 API 令牌(Authorization: Bearer)。' },
+      info: {
+        title: '科管 keguan API',
+        version: APP_VERSION,
+        description: '县科技局台账与工作总结系统的 HTTP 接口。登录后凭 Cookie 调用,脚本可用个人 API 令牌(Authorization: Bearer)。',
+      },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'keguan_sid' } } },
     },
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  await app.register(async (api) => {
-    api.get('/health', {
-      config: { public: true },
-      schema: {
-        tags: ['系统'],
-        summary: '健康检查(数据库不应答时 503,db 为 down)',
-        response: {
-          200: z.object({ status: z.literal('ok'), db: z.enum(['sqlite', 'postgres']), version: z.string() }),
-          503: z.object({
-            status: z.literal('down'),
-            db: z.literal('down'),
-            dialect: z.enum(['sqlite', 'postgres']),
-            version: z.string(),
-            error: z.object({ code: z.literal('UNAVAILABLE'), message: z.string(), requestId: z.string() }),
-          }),
+  await app.register(
+    async (api) => {
+      api.get(
+        '/health',
+        {
+          config: { public: true },
+          schema: {
+            tags: ['系统'],
+            summary: '健康检查(数据库不应答时 503,db 为 down)',
+            response: {
+              200: z.object({ status: z.literal('ok'), db: z.enum(['sqlite', 'postgres']), version: z.string() }),
+              503: z.object({
+                status: z.literal('down'),
+                db: z.literal('down'),
+                dialect: z.enum(['sqlite', 'postgres']),
+                version: z.string(),
+                error: z.object({ code: z.literal('UNAVAILABLE'), message: z.string(), requestId: z.string() }),
+              }),
+            },
+          },
         },
-      },
-    }, async (request, reply) => {
-      try {
-        await deps.db.selectFrom('app_meta').select('key').limit(1).execute();
-      } catch (err) {
-        // A monitor wants a clear "down", not an error page; the log keeps the reason.
-        request.log.error({ err }, 'health check: database does not answer');
-        const failure = databaseFailureError(err);
-        const message = failure?.code === 'UNAVAILABLE' ? failure.message : '数据库无法访问,请联系管理员';
-        return reply.status(503).header('retry-after', '5').send({
-          status: 'down' as const, db: 'down' as const, dialect: deps.dialect, version: APP_VERSION,
-          error: { code: 'UNAVAILABLE' as const, message, requestId: request.id },
-        });
-      }
-      return { status: 'ok' as const, db: deps.dialect, version: APP_VERSION };
-    });
-    await api.register(authRoutes);
-    await api.register(userRoutes);
-    await api.register(setupRoutes);
-    await api.register(orgRoutes);
-    await api.register(divisionRoutes);
-    await api.register(referenceRoutes);
-    await api.register(auditRoutes);
-    await api.register(fileRoutes);
-    await api.register(enterpriseRoutes);
-    await api.register(visitRoutes);
-    await api.register(projectRoutes);
-    await api.register(followupRoutes);
-    await api.register(milestoneRoutes);
-    await api.register(eventRoutes);
-    await api.register(commissionerRoutes);
-    await api.register(worklistRoutes);
-    await api.register(reportRoutes);
-  }, { prefix: '/api' });
+        async (request, reply) => {
+          try {
+            await deps.db.selectFrom('app_meta').select('key').limit(1).execute();
+          } catch (err) {
+            // A monitor wants a clear "down", not an error page; the log keeps the reason.
+            request.log.error({ err }, 'health check: database does not answer');
+            const failure = databaseFailureError(err);
+            const message = failure?.code === 'UNAVAILABLE' ? failure.message : '数据库无法访问,请联系管理员';
+            return reply
+              .status(503)
+              .header('retry-after', '5')
+              .send({
+                status: 'down' as const,
+                db: 'down' as const,
+                dialect: deps.dialect,
+                version: APP_VERSION,
+                error: { code: 'UNAVAILABLE' as const, message, requestId: request.id },
+              });
+          }
+          return { status: 'ok' as const, db: deps.dialect, version: APP_VERSION };
+        },
+      );
+      await api.register(authRoutes);
+      await api.register(userRoutes);
+      await api.register(setupRoutes);
+      await api.register(orgRoutes);
+      await api.register(divisionRoutes);
+      await api.register(referenceRoutes);
+      await api.register(auditRoutes);
+      await api.register(fileRoutes);
+      await api.register(enterpriseRoutes);
+      await api.register(visitRoutes);
+      await api.register(projectRoutes);
+      await api.register(followupRoutes);
+      await api.register(milestoneRoutes);
+      await api.register(eventRoutes);
+      await api.register(commissionerRoutes);
+      await api.register(worklistRoutes);
+      await api.register(reportRoutes);
+    },
+    { prefix: '/api' },
+  );
 
   const webDir = deps.config.webDir ?? DEFAULT_WEB_DIR;
   const hasWeb = fs.existsSync(path.join(webDir, 'index.html'));

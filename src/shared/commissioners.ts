@@ -68,7 +68,13 @@ export const listCommissionersQuerySchema = paginationQuerySchema.extend({
 // ---------- service logs ----------
 
 const count = (label: string) =>
-  z.number({ error: `${label}应为数字` }).int({ error: `${label}应为整数` }).min(0, { error: `${label}不能为负数` }).max(1_000_000).nullish().transform((v) => v ?? null);
+  z
+    .number({ error: `${label}应为数字` })
+    .int({ error: `${label}应为整数` })
+    .min(0, { error: `${label}不能为负数` })
+    .max(1_000_000)
+    .nullish()
+    .transform((v) => v ?? null);
 
 export const serviceLogBodySchema = z.strictObject({
   logDate: pastDateSchema,
@@ -130,7 +136,13 @@ export const supportBodySchema = z.strictObject({
   kind: supportKindSchema,
   description: requiredText('支持内容', 1000),
   /** 元, whole; only where money was given. */
-  amount: z.number().int({ error: '金额应为整数(元)' }).min(0, { error: '金额不能为负数' }).max(100_000_000).nullish().transform((v) => v ?? null),
+  amount: z
+    .number()
+    .int({ error: '金额应为整数(元)' })
+    .min(0, { error: '金额不能为负数' })
+    .max(100_000_000)
+    .nullish()
+    .transform((v) => v ?? null),
 });
 
 export const supportSchema = z.object({

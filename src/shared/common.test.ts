@@ -1,14 +1,38 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
-  chinaToday, findUnsafeText, hasUnsafeText, idSchema, optionalText, pastDateSchema, queryIdSchema, requiredText, safeString, stripUnsafeText,
+  chinaToday,
+  findUnsafeText,
+  hasUnsafeText,
+  idSchema,
+  optionalText,
+  pastDateSchema,
+  queryIdSchema,
+  requiredText,
+  safeString,
+  stripUnsafeText,
 } from './common.js';
 
 const messages = (result: { success: boolean; error?: z.ZodError }) => result.error?.issues.map((i) => i.message) ?? [];
 
 describe('text a field may hold', () => {
   it('refuses C0 and C1 controls, DEL, U+FFFE, U+FFFF and lone surrogates', () => {
-    for (const ch of ['\u0000', '\u0001', '\u0007', '\u000b', '\u000c', '\u001b', '\u001f', '\u007f', '\u0085', '\u009f', '\ufffe', '\uffff', '\ud800', '\udfff']) {
+    for (const ch of [
+      '\u0000',
+      '\u0001',
+      '\u0007',
+      '\u000b',
+      '\u000c',
+      '\u001b',
+      '\u001f',
+      '\u007f',
+      '\u0085',
+      '\u009f',
+      '\ufffe',
+      '\uffff',
+      '\ud800',
+      '\udfff',
+    ]) {
       expect({ ch: ch.codePointAt(0)!.toString(16), unsafe: hasUnsafeText(`a${ch}b`) }).toEqual({ ch: ch.codePointAt(0)!.toString(16), unsafe: true });
     }
   });

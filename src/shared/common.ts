@@ -4,8 +4,7 @@ import { z } from 'zod';
 // named (a PATCH carrying `stage`, which only POST …/stage changes, must not pass silently).
 z.config(z.locales.zhCN());
 z.config({
-  customError: (issue) =>
-    issue.code === 'unrecognized_keys' ? `未知字段:${issue.keys.join('、')}(此处不能提交或修改)` : undefined,
+  customError: (issue) => (issue.code === 'unrecognized_keys' ? `未知字段:${issue.keys.join('、')}(此处不能提交或修改)` : undefined),
 });
 
 /**
@@ -119,6 +118,4 @@ export const okSchema = z.object({ ok: z.literal(true) });
 
 /** A reporting period: first and last day, both included. */
 export const periodFields = { from: dateSchema, to: dateSchema };
-export const periodSchema = z
-  .object(periodFields)
-  .refine((p) => p.from <= p.to, { error: '开始日期不能晚于结束日期', path: ['to'] });
+export const periodSchema = z.object(periodFields).refine((p) => p.from <= p.to, { error: '开始日期不能晚于结束日期', path: ['to'] });

@@ -32,9 +32,7 @@ const figure = (label: string) =>
     .nullish()
     .transform((v) => v ?? null);
 
-const figureFields = Object.fromEntries(
-  EVENT_FIGURES.map((f) => [f, figure(EVENT_FIGURE_LABELS[f].label)]),
-) as Record<EventFigure, ReturnType<typeof figure>>;
+const figureFields = Object.fromEntries(EVENT_FIGURES.map((f) => [f, figure(EVENT_FIGURE_LABELS[f].label)])) as Record<EventFigure, ReturnType<typeof figure>>;
 
 export const eventBodySchema = z
   .strictObject({
@@ -72,7 +70,7 @@ export const eventSchema = z.object({
   enterprises: z.array(z.object({ id: z.number().int(), name: z.string() })),
   departments: z.array(z.object({ id: z.number().int(), name: z.string(), shortName: z.string().nullable() })),
   notes: z.string().nullable(),
-  ...Object.fromEntries(EVENT_FIGURES.map((f) => [f, z.number().int().nullable()])) as Record<EventFigure, z.ZodNullable<z.ZodNumber>>,
+  ...(Object.fromEntries(EVENT_FIGURES.map((f) => [f, z.number().int().nullable()])) as Record<EventFigure, z.ZodNullable<z.ZodNumber>>),
   sectionId: z.number().int().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -93,7 +91,7 @@ export const listEventsQuerySchema = paginationQuerySchema.extend({
 /** Sums of each figure over the filtered events (null figures count as nothing). */
 export const eventTotalsSchema = z.object({
   count: z.number().int(),
-  ...Object.fromEntries(EVENT_FIGURES.map((f) => [f, z.number().int()])) as Record<EventFigure, z.ZodNumber>,
+  ...(Object.fromEntries(EVENT_FIGURES.map((f) => [f, z.number().int()])) as Record<EventFigure, z.ZodNumber>),
 });
 export type EventTotals = z.infer<typeof eventTotalsSchema>;
 

@@ -28,7 +28,13 @@ import type { FieldType } from './worklists.js';
 export const FACT_LEDGERS = ['org', 'period', 'projects', 'events', 'outreach', 'commissioners', 'lists'] as const;
 export type FactLedger = (typeof FACT_LEDGERS)[number];
 export const FACT_LEDGER_LABELS: Record<FactLedger, string> = {
-  org: '单位', period: '期间', projects: '科技项目', events: '科技活动', outreach: '送科技下乡', commissioners: '科技特派员', lists: '工作台账',
+  org: '单位',
+  period: '期间',
+  projects: '科技项目',
+  events: '科技活动',
+  outreach: '送科技下乡',
+  commissioners: '科技特派员',
+  lists: '工作台账',
 };
 
 export type FactKind = 'number' | 'groups' | 'names' | 'text';
@@ -83,9 +89,14 @@ type Def = Omit<FactDef, 'ledger' | 'dimensions' | 'atEnd' | 'description' | 'st
 
 function defs(ledger: FactLedger, list: Def[]): FactDef[] {
   return list.map((d) => ({
-    dimensions: [], atEnd: false, description: '', unit: null, recordType: null,
+    dimensions: [],
+    atEnd: false,
+    description: '',
+    unit: null,
+    recordType: null,
     style: d.kind === 'number' ? 'count' : null,
-    ...d, ledger,
+    ...d,
+    ledger,
   }));
 }
 
@@ -114,7 +125,13 @@ const PROJECT_SPLITS: { count: string; key: (by: string) => string; label: strin
   { count: 'rejected', key: (by) => `projects.rejectedBy${by}`, label: '未获批项目', atEnd: false },
 ];
 const PROJECT_SPLIT_DIMENSIONS = [
-  { by: 'Level', dimension: 'level', label: '按级别', members: [...Object.values(PROJECT_LEVEL_GROUP_LABELS), NO_LEVEL_LABEL], order: '国家级→部级→省级→市级→县级,未定级别在后' },
+  {
+    by: 'Level',
+    dimension: 'level',
+    label: '按级别',
+    members: [...Object.values(PROJECT_LEVEL_GROUP_LABELS), NO_LEVEL_LABEL],
+    order: '国家级→部级→省级→市级→县级,未定级别在后',
+  },
   { by: 'Field', dimension: 'field', label: '按领域', members: Object.values(SECTOR_LABELS), order: '工业→农业→社会发展' },
   { by: 'Program', dimension: 'program', label: '按计划类别', members: undefined, order: '按“计划类别”字典的顺序,未填计划类别在后;计划类别可带量词(个、家)' },
 ] as const;
@@ -125,29 +142,88 @@ export function projectSplitKey(count: string, dimension: 'level' | 'field' | 'p
   if (!split || !by) throw new Error(`没有这种项目分组:${count}/${dimension}`);
   return split.key(by.by);
 }
-const PROJECT_SPLIT_DEFS: Def[] = PROJECT_SPLITS.flatMap((split) => PROJECT_SPLIT_DIMENSIONS.map((d): Def => ({
-  key: split.key(d.by),
-  label: `${split.label}${d.label}`,
-  kind: 'groups',
-  unit: '项',
-  style: 'count',
-  recordType: 'project',
-  atEnd: split.atEnd,
-  dimensions: PROJECT_SPLIT_DIMENSIONS.map((o) => o.dimension).filter((o) => o !== d.dimension),
-  ...(d.members ? { members: [...d.members] } : {}),
-  description: `${split.atEnd ? '期末处于立项或实施阶段的项目' : `期内${split.label.replace('项目', '')}的项目`},${d.label}分组(${d.order});每组可再按其余两项嵌套(|nest:field)`,
-})));
+const PROJECT_SPLIT_DEFS: Def[] = PROJECT_SPLITS.flatMap((split) =>
+  PROJECT_SPLIT_DIMENSIONS.map((d): Def => ({
+    key: split.key(d.by),
+    label: `${split.label}${d.label}`,
+    kind: 'groups',
+    unit: '项',
+    style: 'count',
+    recordType: 'project',
+    atEnd: split.atEnd,
+    dimensions: PROJECT_SPLIT_DIMENSIONS.map((o) => o.dimension).filter((o) => o !== d.dimension),
+    ...(d.members ? { members: [...d.members] } : {}),
+    description: `${split.atEnd ? '期末处于立项或实施阶段的项目' : `期内${split.label.replace('项目', '')}的项目`},${d.label}分组(${d.order});每组可再按其余两项嵌套(|nest:field)`,
+  })),
+);
 
 const PROJECT_FACTS: FactDef[] = defs('projects', [
-  { key: 'projects.applied', label: '申报项目', kind: 'number', unit: '项', recordType: 'project', dimensions: ['level', 'field', 'program'], description: '期内申报的项目' },
+  {
+    key: 'projects.applied',
+    label: '申报项目',
+    kind: 'number',
+    unit: '项',
+    recordType: 'project',
+    dimensions: ['level', 'field', 'program'],
+    description: '期内申报的项目',
+  },
   { key: 'projects.appliedPrograms', label: '按计划类别申报', kind: 'groups', unit: '项', recordType: 'project', description: '期内申报的项目,按计划类别' },
   { key: 'projects.appliedLevels', label: '按级别申报', kind: 'groups', unit: '项', recordType: 'project', description: '期内申报的项目,按级别' },
-  { key: 'projects.approved', label: '立项项目', kind: 'number', unit: '项', recordType: 'project', dimensions: ['level', 'field', 'program'], description: '期内立项的项目' },
-  { key: 'projects.rejected', label: '未获批项目', kind: 'number', unit: '项', recordType: 'project', dimensions: ['level', 'field', 'program'], description: '期内未获批的项目' },
-  { key: 'projects.ongoingAtEnd', label: '在建项目', kind: 'number', unit: '项', recordType: 'project', atEnd: true, dimensions: ['level', 'field', 'program'], description: '期末处于立项或实施阶段的项目' },
-  { key: 'projects.accepted', label: '验收项目', kind: 'number', unit: '项', recordType: 'project', dimensions: ['level', 'field', 'program'], description: '期内通过验收的项目' },
-  { key: 'projects.amountApproved', label: '立项资金', kind: 'number', unit: '万元', style: 'wan', recordType: 'project', description: '期内立项项目的立项资金' },
-  { key: 'projects.amountReceived', label: '到位资金', kind: 'number', unit: '万元', style: 'wan', recordType: 'project', description: '期内立项项目的到位资金' },
+  {
+    key: 'projects.approved',
+    label: '立项项目',
+    kind: 'number',
+    unit: '项',
+    recordType: 'project',
+    dimensions: ['level', 'field', 'program'],
+    description: '期内立项的项目',
+  },
+  {
+    key: 'projects.rejected',
+    label: '未获批项目',
+    kind: 'number',
+    unit: '项',
+    recordType: 'project',
+    dimensions: ['level', 'field', 'program'],
+    description: '期内未获批的项目',
+  },
+  {
+    key: 'projects.ongoingAtEnd',
+    label: '在建项目',
+    kind: 'number',
+    unit: '项',
+    recordType: 'project',
+    atEnd: true,
+    dimensions: ['level', 'field', 'program'],
+    description: '期末处于立项或实施阶段的项目',
+  },
+  {
+    key: 'projects.accepted',
+    label: '验收项目',
+    kind: 'number',
+    unit: '项',
+    recordType: 'project',
+    dimensions: ['level', 'field', 'program'],
+    description: '期内通过验收的项目',
+  },
+  {
+    key: 'projects.amountApproved',
+    label: '立项资金',
+    kind: 'number',
+    unit: '万元',
+    style: 'wan',
+    recordType: 'project',
+    description: '期内立项项目的立项资金',
+  },
+  {
+    key: 'projects.amountReceived',
+    label: '到位资金',
+    kind: 'number',
+    unit: '万元',
+    style: 'wan',
+    recordType: 'project',
+    description: '期内立项项目的到位资金',
+  },
   { key: 'projects.visits', label: '调研', kind: 'number', unit: '次', recordType: 'visit', description: '期内的调研走访' },
   { key: 'projects.enterprisesVisited', label: '调研企业', kind: 'number', unit: '家', recordType: 'enterprise', description: '期内调研走访过的企业(不重复)' },
   { key: 'projects.leadsFound', label: '项目线索', kind: 'number', unit: '个', recordType: 'project', description: '期内发现的项目线索' },
@@ -155,10 +231,44 @@ const PROJECT_FACTS: FactDef[] = defs('projects', [
   { key: 'projects.followups', label: '跟踪服务', kind: 'number', unit: '次', recordType: 'followup', description: '期内的跟踪服务' },
   { key: 'projects.followedUp', label: '跟踪项目', kind: 'number', unit: '个', recordType: 'project', description: '期内得到跟踪服务的项目' },
   ...PROJECT_SPLIT_DEFS,
-  { key: 'projects.amountApprovedByLevel', label: '立项资金按级别', kind: 'groups', unit: '万元', style: 'wan', recordType: 'project', members: [...Object.values(PROJECT_LEVEL_GROUP_LABELS), NO_LEVEL_LABEL], description: '期内立项项目的立项资金,按项目级别分组(国家级→县级)' },
-  { key: 'projects.amountReceivedByLevel', label: '到位资金按级别', kind: 'groups', unit: '万元', style: 'wan', recordType: 'project', members: [...Object.values(PROJECT_LEVEL_GROUP_LABELS), NO_LEVEL_LABEL], description: '期内立项项目的到位资金,按项目级别分组' },
-  { key: 'projects.milestones', label: '项目节点', kind: 'number', unit: '次', recordType: 'milestone', dimensions: ['kind'], description: '期内的项目节点(中期检查、验收检查、绩效评价等)' },
-  { key: 'projects.milestonesByKind', label: '项目节点按类型', kind: 'groups', unit: '次', style: 'count', recordType: 'milestone', description: '期内的项目节点,按“项目节点”字典的类型与顺序分组(中期检查3次)' },
+  {
+    key: 'projects.amountApprovedByLevel',
+    label: '立项资金按级别',
+    kind: 'groups',
+    unit: '万元',
+    style: 'wan',
+    recordType: 'project',
+    members: [...Object.values(PROJECT_LEVEL_GROUP_LABELS), NO_LEVEL_LABEL],
+    description: '期内立项项目的立项资金,按项目级别分组(国家级→县级)',
+  },
+  {
+    key: 'projects.amountReceivedByLevel',
+    label: '到位资金按级别',
+    kind: 'groups',
+    unit: '万元',
+    style: 'wan',
+    recordType: 'project',
+    members: [...Object.values(PROJECT_LEVEL_GROUP_LABELS), NO_LEVEL_LABEL],
+    description: '期内立项项目的到位资金,按项目级别分组',
+  },
+  {
+    key: 'projects.milestones',
+    label: '项目节点',
+    kind: 'number',
+    unit: '次',
+    recordType: 'milestone',
+    dimensions: ['kind'],
+    description: '期内的项目节点(中期检查、验收检查、绩效评价等)',
+  },
+  {
+    key: 'projects.milestonesByKind',
+    label: '项目节点按类型',
+    kind: 'groups',
+    unit: '次',
+    style: 'count',
+    recordType: 'milestone',
+    description: '期内的项目节点,按“项目节点”字典的类型与顺序分组(中期检查3次)',
+  },
 ]);
 
 const EVENT_FACTS: FactDef[] = defs('events', [
@@ -181,28 +291,77 @@ const OUTREACH_FACTS: FactDef[] = defs('outreach', [
   { key: 'outreach.attendees', label: '参加人数', kind: 'number', unit: '人', style: 'quantity', recordType: 'event', description: '' },
   { key: 'outreach.experts', label: '专家', kind: 'number', unit: '人', recordType: 'event', description: '期内下乡活动的专家人数' },
   { key: 'outreach.trainees', label: '培训人次', kind: 'number', unit: '人次', style: 'quantity', recordType: 'event', description: '期内下乡活动的培训人次' },
-  { key: 'outreach.departmentCount', label: '参与部门数', kind: 'number', unit: '个', recordType: 'event', description: '期内下乡活动的参与部门数(“{outreach.departmentCount}部门” → 7个部门)' },
-  { key: 'outreach.townCount', label: '到达乡镇数', kind: 'number', unit: '个', recordType: 'event', description: '期内下乡活动到达的乡镇数(“{outreach.townCount}乡镇” → 10个乡镇)' },
+  {
+    key: 'outreach.departmentCount',
+    label: '参与部门数',
+    kind: 'number',
+    unit: '个',
+    recordType: 'event',
+    description: '期内下乡活动的参与部门数(“{outreach.departmentCount}部门” → 7个部门)',
+  },
+  {
+    key: 'outreach.townCount',
+    label: '到达乡镇数',
+    kind: 'number',
+    unit: '个',
+    recordType: 'event',
+    description: '期内下乡活动到达的乡镇数(“{outreach.townCount}乡镇” → 10个乡镇)',
+  },
   { key: 'outreach.departments', label: '参与部门', kind: 'names', recordType: 'event', countUnit: '个部门', description: '期内下乡活动的参与部门(简称)' },
   { key: 'outreach.towns', label: '到达乡镇', kind: 'names', recordType: 'event', countUnit: '个乡镇', description: '期内下乡活动到达的乡镇' },
 ]);
 
 const COMMISSIONER_FACTS: FactDef[] = defs('commissioners', [
-  { key: 'commissioners.active', label: '在岗科技特派员', kind: 'number', unit: '人', recordType: 'commissioner', description: '任期与期间相交且未退出的特派员' },
+  {
+    key: 'commissioners.active',
+    label: '在岗科技特派员',
+    kind: 'number',
+    unit: '人',
+    recordType: 'commissioner',
+    description: '任期与期间相交且未退出的特派员',
+  },
   { key: 'commissioners.logged', label: '开展服务的特派员', kind: 'number', unit: '人', recordType: 'commissioner', description: '期内有服务记录的特派员' },
   { key: 'commissioners.logs', label: '服务', kind: 'number', unit: '次', recordType: 'service_log', description: '期内的服务记录' },
-  { key: 'commissioners.peopleServed', label: '服务群众', kind: 'number', unit: '人次', style: 'quantity', recordType: 'service_log', description: '期内服务记录的服务人次' },
-  { key: 'commissioners.newTechniques', label: '引进新品种新技术', kind: 'number', unit: '项', recordType: 'service_log', description: '期内记有新品种新技术的服务' },
+  {
+    key: 'commissioners.peopleServed',
+    label: '服务群众',
+    kind: 'number',
+    unit: '人次',
+    style: 'quantity',
+    recordType: 'service_log',
+    description: '期内服务记录的服务人次',
+  },
+  {
+    key: 'commissioners.newTechniques',
+    label: '引进新品种新技术',
+    kind: 'number',
+    unit: '项',
+    recordType: 'service_log',
+    description: '期内记有新品种新技术的服务',
+  },
   { key: 'commissioners.supports', label: '支持特派员', kind: 'number', unit: '次', recordType: 'commissioner_support', description: '期内对特派员的支持' },
-  { key: 'commissioners.supportAmount', label: '补助资金', kind: 'number', unit: '元', style: 'money', recordType: 'commissioner_support', description: '期内对特派员的补助资金' },
+  {
+    key: 'commissioners.supportAmount',
+    label: '补助资金',
+    kind: 'number',
+    unit: '元',
+    style: 'money',
+    recordType: 'commissioner_support',
+    description: '期内对特派员的补助资金',
+  },
   { key: 'commissioners.townCount', label: '服务乡镇数', kind: 'number', unit: '个', recordType: 'service_log', description: '期内服务到达的乡镇数' },
-  { key: 'commissioners.towns', label: '服务乡镇', kind: 'names', recordType: 'service_log', countUnit: '个乡镇', description: '期内服务到达的乡镇,服务多的在前' },
+  {
+    key: 'commissioners.towns',
+    label: '服务乡镇',
+    kind: 'names',
+    recordType: 'service_log',
+    countUnit: '个乡镇',
+    description: '期内服务到达的乡镇,服务多的在前',
+  },
 ]);
 
 /** The facts every bureau has, whatever work lists it keeps. */
-export const CORE_FACTS: FactDef[] = [
-  ...ORG_FACTS, ...PERIOD_FACTS, ...PROJECT_FACTS, ...EVENT_FACTS, ...OUTREACH_FACTS, ...COMMISSIONER_FACTS,
-];
+export const CORE_FACTS: FactDef[] = [...ORG_FACTS, ...PERIOD_FACTS, ...PROJECT_FACTS, ...EVENT_FACTS, ...OUTREACH_FACTS, ...COMMISSIONER_FACTS];
 
 // ---------- work-list facts, derived from a list's definition ----------
 
@@ -250,8 +409,24 @@ export function worklistFactDefs(list: CatalogueList): FactDef[] {
   items('openAtEnd', '期末未完成', '期末未完成的条目', true);
   items('overdueAtEnd', '期末逾期', '期末已过期限且未完成的条目', true);
   for (const s of list.statuses) items(`status.${s.key}AtEnd`, `期末${s.label}`, `期末处于“${s.label}”状态的条目`, true);
-  add({ key: `${base}.doneNames`, label: `${list.name}:期内完成事项`, kind: 'names', unit: null, style: null, atEnd: false, description: '期内完成的条目的标题' });
-  add({ key: `${base}.handledNames`, label: `${list.name}:期内办理事项`, kind: 'names', unit: null, style: null, atEnd: false, description: '期内办理的条目的标题' });
+  add({
+    key: `${base}.doneNames`,
+    label: `${list.name}:期内完成事项`,
+    kind: 'names',
+    unit: null,
+    style: null,
+    atEnd: false,
+    description: '期内完成的条目的标题',
+  });
+  add({
+    key: `${base}.handledNames`,
+    label: `${list.name}:期内办理事项`,
+    kind: 'names',
+    unit: null,
+    style: null,
+    atEnd: false,
+    description: '期内办理的条目的标题',
+  });
 
   const fieldsOf = (keys: string[]) => keys.map((k) => list.fields.find((f) => f.key === k)).filter((f) => f !== undefined);
   for (const atEnd of [false, true]) {
@@ -265,12 +440,28 @@ export function worklistFactDefs(list: CatalogueList): FactDef[] {
       } else if (figure.kind === 'sum') {
         const summed = fieldsOf(figure.fieldKeys);
         const money = summed[0]?.type === 'money';
-        add({ key, label, kind: 'number', unit: sumUnit(summed), style: money ? 'money' : 'quantity', atEnd, description: `${summed.map((f) => f.label).join('、')}合计,${over}` });
+        add({
+          key,
+          label,
+          kind: 'number',
+          unit: sumUnit(summed),
+          style: money ? 'money' : 'quantity',
+          atEnd,
+          description: `${summed.map((f) => f.label).join('、')}合计,${over}`,
+        });
       } else {
-        const members = figure.kind === 'countByStatus'
-          ? list.statuses.map((s) => s.label)
-          : (list.fields.find((f) => f.key === figure.fieldKey)?.options ?? []);
-        add({ key, label, kind: 'groups', unit: '项', style: 'count', atEnd, members, description: `统计项,按${figure.kind === 'countByStatus' ? '状态' : '选项'}分组,${over}` });
+        const members =
+          figure.kind === 'countByStatus' ? list.statuses.map((s) => s.label) : (list.fields.find((f) => f.key === figure.fieldKey)?.options ?? []);
+        add({
+          key,
+          label,
+          kind: 'groups',
+          unit: '项',
+          style: 'count',
+          atEnd,
+          members,
+          description: `统计项,按${figure.kind === 'countByStatus' ? '状态' : '选项'}分组,${over}`,
+        });
       }
     }
     for (const field of list.fields) {
@@ -279,7 +470,15 @@ export function worklistFactDefs(list: CatalogueList): FactDef[] {
       const label = `${list.name}:${field.label}${atEnd ? '(期末)' : ''}`;
       if (field.type === 'number' || field.type === 'money') {
         const money = field.type === 'money';
-        add({ key, label, kind: 'number', unit: money ? '元' : field.unit, style: money ? 'money' : 'quantity', atEnd, description: `${field.label}合计,${over}` });
+        add({
+          key,
+          label,
+          kind: 'number',
+          unit: money ? '元' : field.unit,
+          style: money ? 'money' : 'quantity',
+          atEnd,
+          description: `${field.label}合计,${over}`,
+        });
       } else if (field.type === 'choice') {
         add({ key, label, kind: 'groups', unit: '项', style: 'count', atEnd, members: field.options, description: `按${field.label}分组计数,${over}` });
       } else if (NAMED_FIELD_TYPES.has(field.type)) {

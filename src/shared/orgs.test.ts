@@ -10,7 +10,15 @@ describe('orgTree', () => {
       { id: 9, parentId: 2, name: '别处' },
     ]);
     expect(tree).toEqual([
-      { id: 4, parentId: 1, name: '市', children: [{ id: 7, parentId: 4, name: '县甲' }, { id: 5, parentId: 4, name: '县乙' }] },
+      {
+        id: 4,
+        parentId: 1,
+        name: '市',
+        children: [
+          { id: 7, parentId: 4, name: '县甲' },
+          { id: 5, parentId: 4, name: '县乙' },
+        ],
+      },
       { id: 9, parentId: 2, name: '别处' },
     ]);
     expect(orgTree([])).toEqual([]);

@@ -321,9 +321,7 @@ describe('chineseNumeral', () => {
   });
 
   it('stops at Number.MAX_SAFE_INTEGER', () => {
-    expect(chineseNumeral(Number.MAX_SAFE_INTEGER)).toBe(
-      '九千零七万一千九百九十二亿五千四百七十四万零九百九十一',
-    );
+    expect(chineseNumeral(Number.MAX_SAFE_INTEGER)).toBe('九千零七万一千九百九十二亿五千四百七十四万零九百九十一');
     expect(() => chineseNumeral(Number.MAX_SAFE_INTEGER + 2)).toThrow(RangeError);
   });
 });
@@ -360,7 +358,9 @@ describe('joinNames', () => {
   });
 
   it('takes no 和 before 等: A、B、C等工作', () => {
-    expect(joinNames(['科普统计', '民营科技企业统计', '科技人员入园入企工作情况统计'], { etc: true }) + '等工作').toBe('科普统计、民营科技企业统计、科技人员入园入企工作情况统计等工作');
+    expect(joinNames(['科普统计', '民营科技企业统计', '科技人员入园入企工作情况统计'], { etc: true }) + '等工作').toBe(
+      '科普统计、民营科技企业统计、科技人员入园入企工作情况统计等工作',
+    );
     expect(joinNames(['林业', '农业'], { etc: true })).toBe('林业、农业');
     expect(joinNames(['林业'], { etc: true })).toBe('林业');
     expect(joinNames(['A', 'B'], { etc: true, quote: true })).toBe('“A”、“B”');
@@ -429,8 +429,18 @@ describe('phraseMoney', () => {
 
   it('writes an amount the same whether it was kept in 元 or in 万元', () => {
     const amounts: [number, number][] = [
-      [3_730_000, 373], [380_000, 38], [1_030_000, 103], [315_000, 31.5], [386_000, 38.6], [125_000, 12.5],
-      [15_500, 1.55], [1_502_000, 150.2], [995_000, 99.5], [123_450_000, 12345], [3_210_000_000, 321_000], [8_350, 0.835],
+      [3_730_000, 373],
+      [380_000, 38],
+      [1_030_000, 103],
+      [315_000, 31.5],
+      [386_000, 38.6],
+      [125_000, 12.5],
+      [15_500, 1.55],
+      [1_502_000, 150.2],
+      [995_000, 99.5],
+      [123_450_000, 12345],
+      [3_210_000_000, 321_000],
+      [8_350, 0.835],
     ];
     for (const [yuan, wan] of amounts) {
       for (const options of [{}, { more: '多' as const }, { chinese: true }, { chinese: true, more: '多' as const }]) {

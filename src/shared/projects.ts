@@ -15,11 +15,19 @@ export const PROJECT_LEVELS = ['national', 'ministry', 'province', 'city', 'coun
 export const projectLevelSchema = z.enum(PROJECT_LEVELS, { error: '请选择级别(国家/部级/省/市/县)' });
 export type ProjectLevel = z.infer<typeof projectLevelSchema>;
 export const PROJECT_LEVEL_LABELS: Record<ProjectLevel, string> = {
-  national: '国家', ministry: '部级', province: '省', city: '市', county: '县',
+  national: '国家',
+  ministry: '部级',
+  province: '省',
+  city: '市',
+  county: '县',
 };
 /** A level as the summary names a group of projects (国家级 … 县级; never 部级级), in hierarchy order. */
 export const PROJECT_LEVEL_GROUP_LABELS: Record<ProjectLevel, string> = {
-  national: '国家级', ministry: '部级', province: '省级', city: '市级', county: '县级',
+  national: '国家级',
+  ministry: '部级',
+  province: '省级',
+  city: '市级',
+  county: '县级',
 };
 
 /** The pipeline, in order; `rejected` and `stopped` are side exits. */
@@ -28,13 +36,26 @@ export const STAGES = [...PIPELINE, 'rejected', 'stopped'] as const;
 export const stageSchema = z.enum(STAGES);
 export type Stage = z.infer<typeof stageSchema>;
 export const STAGE_LABELS: Record<Stage, string> = {
-  lead: '线索', pool: '储备', applied: '申报', approved: '立项', ongoing: '实施', accepted: '验收',
-  rejected: '未获批', stopped: '终止',
+  lead: '线索',
+  pool: '储备',
+  applied: '申报',
+  approved: '立项',
+  ongoing: '实施',
+  accepted: '验收',
+  rejected: '未获批',
+  stopped: '终止',
 };
 
 /** Ant Design tag colours of the stages, so every screen shows a stage the same way. */
 export const STAGE_COLORS: Record<Stage, string> = {
-  lead: 'default', pool: 'cyan', applied: 'blue', approved: 'green', ongoing: 'geekblue', accepted: 'purple', rejected: 'orange', stopped: 'red',
+  lead: 'default',
+  pool: 'cyan',
+  applied: 'blue',
+  approved: 'green',
+  ongoing: 'geekblue',
+  accepted: 'purple',
+  rejected: 'orange',
+  stopped: 'red',
 };
 
 /**
@@ -92,7 +113,10 @@ export const KINDS_WITHOUT_CODE = ['农业示范基地', '合作社'];
 
 const enterpriseFields = {
   name: requiredText('名称', 100),
-  creditCode: z.union([creditCodeSchema, z.literal('').transform(() => null), z.null()]).optional().transform((v) => v ?? null),
+  creditCode: z
+    .union([creditCodeSchema, z.literal('').transform(() => null), z.null()])
+    .optional()
+    .transform((v) => v ?? null),
   kind: requiredText('类型', 40),
   industry: sectorSchema,
   townId: nullableId,
@@ -278,7 +302,10 @@ export const PROJECT_DATE_FIELDS = ['lead', 'pool', 'applied', 'approved', 'acce
 
 export const listProjectsQuerySchema = paginationQuerySchema.extend({
   q: optionalText('关键词', 50),
-  stage: z.union([stageSchema, z.array(stageSchema)]).optional().transform((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v])),
+  stage: z
+    .union([stageSchema, z.array(stageSchema)])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v])),
   program: queryText(60),
   level: projectLevelSchema.optional(),
   field: sectorSchema.optional(),

@@ -292,12 +292,14 @@ export const versionCompareSchema = z.object({
   title: z.object({ a: z.string(), b: z.string(), changed: z.boolean() }),
   opening: paragraphCompareSchema,
   /** In version b's order; sections only version a has follow. */
-  sections: z.array(z.object({
-    key: z.string(),
-    status: compareStatusSchema,
-    heading: z.object({ a: z.string().nullable(), b: z.string().nullable() }),
-    paragraphs: z.array(paragraphCompareSchema),
-  })),
+  sections: z.array(
+    z.object({
+      key: z.string(),
+      status: compareStatusSchema,
+      heading: z.object({ a: z.string().nullable(), b: z.string().nullable() }),
+      paragraphs: z.array(paragraphCompareSchema),
+    }),
+  ),
 });
 export type VersionCompare = z.infer<typeof versionCompareSchema>;
 

@@ -90,7 +90,7 @@ describe('rule 5: numbers, dates and codes', () => {
 });
 
 describe('rule 6: URLs, e-mail addresses and file names', () => {
-  it('keeps a URL whole, and the punctuation after it is the sentence\'s', () => {
+  it("keeps a URL whole, and the punctuation after it is the sentence's", () => {
     expect(t('见https://kjj.example.gov.cn/a?b=1,2')).toBe('见https://kjj.example.gov.cn/a?b=1,2');
     expect(t('网址http://example.cn/x,请查阅')).toBe('网址http://example.cn/x，请查阅');
     expect(t('见www.example.cn/(a),谢谢')).toBe('见www.example.cn/(a)，谢谢');

@@ -66,7 +66,12 @@ export function isChineseChar(ch: string | undefined): boolean {
     (c >= 0x3000 && c <= 0x303f) || // CJK symbols and punctuation: 、。《》「」…
     (c >= 0xff00 && c <= 0xffef) || // full-width forms: ,;:()!?
     (c >= 0x2e80 && c <= 0x2fdf) || // radicals
-    c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d || c === 0x2026 || c === 0x2014
+    c === 0x2018 ||
+    c === 0x2019 ||
+    c === 0x201c ||
+    c === 0x201d ||
+    c === 0x2026 ||
+    c === 0x2014
   );
 }
 
@@ -76,7 +81,10 @@ const PROTECTED: RegExp[] = [
   /(?:(?:https?|ftp):\/\/|www\.)[^\s<>"\u201c\u201d\u2018\u2019\p{Script=Han}\u3000-\u303f\uff00-\uffef]+/giu,
   /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g,
   // File names: no space or sentence mark inside, brackets only in pairs (新建文档(2).docx).
-  new RegExp(`(?:[^\\s,;:?!"\\u201c\\u201d()\\uff08\\uff09\\uff0c\\uff1b\\uff1a\\u3001\\u3002<>|*\\\\/]|\\([^\\s()]*\\))+\\.(?:${FILE_EXTENSIONS})(?![A-Za-z0-9])`, 'giu'),
+  new RegExp(
+    `(?:[^\\s,;:?!"\\u201c\\u201d()\\uff08\\uff09\\uff0c\\uff1b\\uff1a\\u3001\\u3002<>|*\\\\/]|\\([^\\s()]*\\))+\\.(?:${FILE_EXTENSIONS})(?![A-Za-z0-9])`,
+    'giu',
+  ),
 ];
 
 /** The URL match without the punctuation that ends the sentence around it (and an unpaired closing bracket). */
@@ -187,7 +195,7 @@ export function toChinesePunctuationMapped(input: string): PunctuationResult {
   for (const i of lone) if ((chars[i] === '(' || chars[i] === ')') && chineseAround(i)) change(i, FULL_WIDTH[chars[i]]);
 
   // Rule 1 (and 5): sentence marks, until nothing more changes (a mark changed makes its neighbour's context Chinese).
-  for (let again = true; again; ) {
+  for (let again = true; again;) {
     again = false;
     chars.forEach((ch, i) => {
       if (guarded[i] || !SENTENCE_MARKS.has(ch) || changed[i]) return;
@@ -225,4 +233,3 @@ export function toChinesePunctuationMapped(input: string): PunctuationResult {
 export function toChinesePunctuation(text: string): string {
   return toChinesePunctuationMapped(text).text;
 }
-

@@ -9,8 +9,17 @@ export const FIELD_TYPES = ['text', 'longtext', 'number', 'money', 'date', 'choi
 export const fieldTypeSchema = z.enum(FIELD_TYPES, { error: '字段类型不正确' });
 export type FieldType = z.infer<typeof fieldTypeSchema>;
 export const FIELD_TYPE_LABELS: Record<FieldType, string> = {
-  text: '文本', longtext: '长文本', number: '数值', money: '金额(元)', date: '日期', choice: '选项',
-  person: '人员', place: '地点', enterprise: '企业', household: '农户', item: '关联台账条目',
+  text: '文本',
+  longtext: '长文本',
+  number: '数值',
+  money: '金额(元)',
+  date: '日期',
+  choice: '选项',
+  person: '人员',
+  place: '地点',
+  enterprise: '企业',
+  household: '农户',
+  item: '关联台账条目',
 };
 
 export const fieldKeySchema = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, { error: '字段标识只能包含小写字母、数字和下划线' });
@@ -57,11 +66,18 @@ export const figureDefSchema = z.object({
   fieldKeys: z.array(fieldKeySchema).max(10).default([]),
   /** Optionally count only the items whose choice field has this value (e.g. 类型 = 观影). */
   filterFieldKey: fieldKeySchema.nullish().transform((v) => v ?? null),
-  filterValue: safeString().trim().max(30).nullish().transform((v) => v ?? null),
+  filterValue: safeString()
+    .trim()
+    .max(30)
+    .nullish()
+    .transform((v) => v ?? null),
 });
 export type FigureDef = z.infer<typeof figureDefSchema>;
 export const FIGURE_KIND_LABELS: Record<(typeof FIGURE_KINDS)[number], string> = {
-  count: '条目数', countByStatus: '按状态计数', countByChoice: '按选项计数', sum: '数值合计',
+  count: '条目数',
+  countByStatus: '按状态计数',
+  countByChoice: '按选项计数',
+  sum: '数值合计',
 };
 
 /** A list's stable key: templates name its facts by it (list.<key>.done), so renaming the list keeps them. */
@@ -78,7 +94,12 @@ const summaryPatternSchema = safeString().trim().min(1, { error: '句式不能�
  * that holds next period's plan items (its choice field naming the period, title and content fields).
  */
 export const worklistSummarySchema = z.strictObject({
-  section: safeString().trim().min(1).max(60).nullish().transform((v) => v ?? null),
+  section: safeString()
+    .trim()
+    .min(1)
+    .max(60)
+    .nullish()
+    .transform((v) => v ?? null),
   /** The sentence that opens the list's section before its 一是…二是… (the first list's of a section). */
   opening: summaryPatternSchema.optional(),
   sentences: z.array(summaryPatternSchema).max(10).default([]),
@@ -126,7 +147,7 @@ export const worklistDefinitionSchema = z
         const summed = fig.fieldKeys.map((k) => d.fields.find((f) => f.key === k));
         if (!summed.length || summed.some((f) => f?.type !== 'number' && f?.type !== 'money')) {
           ctx.addIssue({ code: 'custom', path: ['figures', i, 'fieldKeys'], message: '数值合计须选择数值或金额字段' });
-        } else if (new Set(summed.map((f) => (f!.type === 'money' ? '元' : f!.unit ?? ''))).size > 1) {
+        } else if (new Set(summed.map((f) => (f!.type === 'money' ? '元' : (f!.unit ?? '')))).size > 1) {
           ctx.addIssue({ code: 'custom', path: ['figures', i, 'fieldKeys'], message: '合计的字段单位须相同' });
         }
       }
@@ -140,7 +161,8 @@ export const worklistDefinitionSchema = z
     const plan = d.summary?.plan;
     if (plan) {
       for (const [name, key] of Object.entries(plan)) {
-        if (!d.fields.some((f) => f.key === key && !f.hidden)) ctx.addIssue({ code: 'custom', path: ['summary', 'plan', name], message: `计划字段“${key}”不存在` });
+        if (!d.fields.some((f) => f.key === key && !f.hidden))
+          ctx.addIssue({ code: 'custom', path: ['summary', 'plan', name], message: `计划字段“${key}”不存在` });
       }
     }
     const figureKeys = d.figures.map((f) => f.key);
@@ -172,17 +194,26 @@ export const worklistSchema = z.object({
   statuses: z.array(z.object({ key: z.string(), label: z.string(), done: z.boolean() })),
   hasDeadline: z.boolean(),
   hasResponsible: z.boolean(),
-  figures: z.array(z.object({
-    key: z.string(), label: z.string(), kind: z.enum(FIGURE_KINDS), fieldKey: z.string().nullable(), fieldKeys: z.array(z.string()),
-    filterFieldKey: z.string().nullable(), filterValue: z.string().nullable(),
-  })),
+  figures: z.array(
+    z.object({
+      key: z.string(),
+      label: z.string(),
+      kind: z.enum(FIGURE_KINDS),
+      fieldKey: z.string().nullable(),
+      fieldKeys: z.array(z.string()),
+      filterFieldKey: z.string().nullable(),
+      filterValue: z.string().nullable(),
+    }),
+  ),
   sortOrder: z.number().int(),
-  summary: z.object({
-    section: z.string().nullable(),
-    opening: z.string().optional(),
-    sentences: z.array(z.string()),
-    plan: z.object({ periodField: z.string(), titleField: z.string(), contentField: z.string() }).nullable(),
-  }).nullable(),
+  summary: z
+    .object({
+      section: z.string().nullable(),
+      opening: z.string().optional(),
+      sentences: z.array(z.string()),
+      plan: z.object({ periodField: z.string(), titleField: z.string(), contentField: z.string() }).nullable(),
+    })
+    .nullable(),
   archived: z.boolean(),
   itemCount: z.number().int(),
   overdueCount: z.number().int(),
@@ -265,7 +296,10 @@ export type ItemDetail = z.infer<typeof itemDetailSchema>;
 export const listItemsQuerySchema = paginationQuerySchema
   .extend({
     q: optionalText('关键词', 50),
-    status: z.union([statusKeySchema, z.array(statusKeySchema)]).optional().transform((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v])),
+    status: z
+      .union([statusKeySchema, z.array(statusKeySchema)])
+      .optional()
+      .transform((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v])),
     responsibleId: queryIdSchema.optional(),
     overdue: z.enum(['yes', 'no']).optional(),
     deadlineFrom: dateSchema.optional(),
@@ -327,22 +361,26 @@ export const worklistFactsSchema = z.object({
   doneNames: z.array(z.string()),
   handledNames: z.array(z.string()),
   /** The figures the list's definition declares. */
-  figures: z.array(z.object({
-    key: z.string(),
-    label: z.string(),
-    kind: z.enum(FIGURE_KINDS),
-    unit: z.string().nullable(),
-    inPeriod: worklistMeasureSchema,
-    atEnd: worklistMeasureSchema,
-  })),
+  figures: z.array(
+    z.object({
+      key: z.string(),
+      label: z.string(),
+      kind: z.enum(FIGURE_KINDS),
+      unit: z.string().nullable(),
+      inPeriod: worklistMeasureSchema,
+      atEnd: worklistMeasureSchema,
+    }),
+  ),
   /** Each visible field a summary can state: sums of number and money fields, counts by choice, names of the rest. */
-  fields: z.array(z.object({
-    key: z.string(),
-    label: z.string(),
-    type: fieldTypeSchema,
-    unit: z.string().nullable(),
-    inPeriod: worklistMeasureSchema,
-    atEnd: worklistMeasureSchema,
-  })),
+  fields: z.array(
+    z.object({
+      key: z.string(),
+      label: z.string(),
+      type: fieldTypeSchema,
+      unit: z.string().nullable(),
+      inPeriod: worklistMeasureSchema,
+      atEnd: worklistMeasureSchema,
+    }),
+  ),
 });
 export type WorklistFacts = z.infer<typeof worklistFactsSchema>;

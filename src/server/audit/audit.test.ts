@@ -34,8 +34,11 @@ describe('audit trail', () => {
     expect(res.status).toBe(200);
     expect(res.body.items).toHaveLength(2);
     expect(res.body.items[0]).toMatchObject({
-      action: 'update', entityType: 'section', userDisplayName: '管理员甲',
-      before: { name: '科普股' }, after: { name: '科普宣传股' },
+      action: 'update',
+      entityType: 'section',
+      userDisplayName: '管理员甲',
+      before: { name: '科普股' },
+      after: { name: '科普宣传股' },
     });
     expect(res.body.items[0].requestId).toBeTruthy();
     expect(JSON.stringify(res.body)).not.toContain('崇义股室');
@@ -69,16 +72,34 @@ describe('audit trail', () => {
   it('rolls back the change and its entry together when a later step of the same transaction fails', async () => {
     const { createSection } = await import('../orgs/service.js');
     const { inTransaction } = await import('../context.js');
-    const user = await t.database.db.selectFrom('users as u').innerJoin('orgs as o', 'o.id', 'u.org_id')
-      .select(['u.id', 'u.org_id', 'o.path']).where('u.username', '=', 'a1').executeTakeFirstOrThrow();
+    const user = await t.database.db
+      .selectFrom('users as u')
+      .innerJoin('orgs as o', 'o.id', 'u.org_id')
+      .select(['u.id', 'u.org_id', 'o.path'])
+      .where('u.username', '=', 'a1')
+      .executeTakeFirstOrThrow();
     const ctx = {
-      db: t.database.db, dialect: t.database.dialect, requestId: 'test',
-      actor: { userId: user.id, username: 'a1', displayName: '管理员甲', role: 'admin' as const, orgId: user.org_id, orgPath: user.path, sectionId: null, via: 'session' as const, sessionId: null },
+      db: t.database.db,
+      dialect: t.database.dialect,
+      requestId: 'test',
+      actor: {
+        userId: user.id,
+        username: 'a1',
+        displayName: '管理员甲',
+        role: 'admin' as const,
+        orgId: user.org_id,
+        orgPath: user.path,
+        sectionId: null,
+        via: 'session' as const,
+        sessionId: null,
+      },
     };
-    await expect(inTransaction(ctx, async (tx) => {
-      await createSection(tx, { name: '半途而废股', sortOrder: 0 });
-      throw new Error('second write failed');
-    })).rejects.toThrow('second write failed');
+    await expect(
+      inTransaction(ctx, async (tx) => {
+        await createSection(tx, { name: '半途而废股', sortOrder: 0 });
+        throw new Error('second write failed');
+      }),
+    ).rejects.toThrow('second write failed');
     const section = await t.database.db.selectFrom('sections').select('id').where('name', '=', '半途而废股').executeTakeFirst();
     expect(section).toBeUndefined();
     const entries = await t.database.db.selectFrom('audit_log').select('id').where('after_json', 'like', '%半途而废股%').execute();

@@ -44,10 +44,7 @@ export interface AuditFilter {
 }
 
 export async function listAudit(db: Kysely<DB>, _dialect: DialectName, filter: AuditFilter, page: number, pageSize: number) {
-  let q = db
-    .selectFrom('audit_log as a')
-    .leftJoin('users as u', 'u.id', 'a.user_id')
-    .where('a.org_id', 'in', filter.orgIds);
+  let q = db.selectFrom('audit_log as a').leftJoin('users as u', 'u.id', 'a.user_id').where('a.org_id', 'in', filter.orgIds);
   if (filter.userId) q = q.where('a.user_id', '=', filter.userId);
   if (filter.entityType) q = q.where('a.entity_type', '=', filter.entityType);
   if (filter.entityId) q = q.where('a.entity_id', '=', filter.entityId);
@@ -57,8 +54,17 @@ export async function listAudit(db: Kysely<DB>, _dialect: DialectName, filter: A
   const total = await countRows(q.select((eb) => eb.fn.countAll().as('count')));
   const rows = await q
     .select([
-      'a.id', 'a.at', 'a.org_id', 'a.user_id', 'u.display_name', 'a.action', 'a.entity_type',
-      'a.entity_id', 'a.before_json', 'a.after_json', 'a.request_id',
+      'a.id',
+      'a.at',
+      'a.org_id',
+      'a.user_id',
+      'u.display_name',
+      'a.action',
+      'a.entity_type',
+      'a.entity_id',
+      'a.before_json',
+      'a.after_json',
+      'a.request_id',
     ])
     .orderBy('a.id', 'desc')
     .limit(pageSize)

@@ -21,7 +21,11 @@ const BOOKKEEPING_KEYS = new Set(['updatedAt', 'updated_at', 'version']);
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v) && !Buffer.isBuffer(v)
-      ? Object.fromEntries(Object.entries(v).filter(([k]) => !BOOKKEEPING_KEYS.has(k)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      ? Object.fromEntries(
+          Object.entries(v)
+            .filter(([k]) => !BOOKKEEPING_KEYS.has(k))
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
       : v,
   );
 }

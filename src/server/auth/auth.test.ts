@@ -129,23 +129,23 @@ describe('login', () => {
   });
 });
 
-  it('refuses control characters in a password and unknown fields with VALIDATION, without counting a wrong try', async () => {
-    const user = await t.factories.user({ org, role: 'staff' });
-    for (const password of [`${Factories.DEFAULT_PASSWORD}\u0000`, 'ab\u0007cd12', 'x\uFFFEy1']) {
-      const res = await t.anonymous().post('/api/auth/login', { username: user.username, password });
-      expect(res.status).toBe(400);
-      expect(res.body.error).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('不能包含控制字符') });
-    }
-    const extra = await t.anonymous().post('/api/auth/login', { username: user.username, password: Factories.DEFAULT_PASSWORD, remember: true });
-    expect(extra.status).toBe(400);
-    expect(extra.body.error.message).toContain('remember');
-    const row = await t.database.db.selectFrom('users').select('failed_logins').where('id', '=', user.id).executeTakeFirstOrThrow();
-    expect(row.failed_logins).toBe(0);
-    const client = await t.login(user.username);
-    const change = await client.post('/api/auth/password', { currentPassword: Factories.DEFAULT_PASSWORD, newPassword: 'Neues\u001bPass99' });
-    expect(change.status).toBe(400);
-    expect(change.body.error.details[0]).toMatchObject({ path: 'newPassword' });
-  });
+it('refuses control characters in a password and unknown fields with VALIDATION, without counting a wrong try', async () => {
+  const user = await t.factories.user({ org, role: 'staff' });
+  for (const password of [`${Factories.DEFAULT_PASSWORD}\u0000`, 'ab\u0007cd12', 'x\uFFFEy1']) {
+    const res = await t.anonymous().post('/api/auth/login', { username: user.username, password });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('不能包含控制字符') });
+  }
+  const extra = await t.anonymous().post('/api/auth/login', { username: user.username, password: Factories.DEFAULT_PASSWORD, remember: true });
+  expect(extra.status).toBe(400);
+  expect(extra.body.error.message).toContain('remember');
+  const row = await t.database.db.selectFrom('users').select('failed_logins').where('id', '=', user.id).executeTakeFirstOrThrow();
+  expect(row.failed_logins).toBe(0);
+  const client = await t.login(user.username);
+  const change = await client.post('/api/auth/password', { currentPassword: Factories.DEFAULT_PASSWORD, newPassword: 'Neues\u001bPass99' });
+  expect(change.status).toBe(400);
+  expect(change.body.error.details[0]).toMatchObject({ path: 'newPassword' });
+});
 
 describe('sessions', () => {
   it('answers 401 without a cookie, and with an unknown cookie', async () => {
@@ -198,10 +198,14 @@ describe('sessions', () => {
     try {
       const o = await proxied.factories.org();
       await proxied.factories.user({ org: o, username: 'viaproxy' });
-      const res = await proxied.anonymous({ origin: 'https://keguan.example.gov.cn' }).request(
-        'POST', '/api/auth/login', { username: 'viaproxy', password: Factories.DEFAULT_PASSWORD },
-        { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'keguan.example.gov.cn' },
-      );
+      const res = await proxied
+        .anonymous({ origin: 'https://keguan.example.gov.cn' })
+        .request(
+          'POST',
+          '/api/auth/login',
+          { username: 'viaproxy', password: Factories.DEFAULT_PASSWORD },
+          { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'keguan.example.gov.cn' },
+        );
       expect(res.status).toBe(200);
       expect(String(res.headers['set-cookie'])).toMatch(/Secure/);
     } finally {
@@ -265,7 +269,7 @@ describe('password change, guarded', () => {
     }
   });
 
-  it('revokes all of the user\'s API tokens', async () => {
+  it("revokes all of the user's API tokens", async () => {
     await t.factories.user({ org, username: 'tokenholder' });
     const client = await t.login('tokenholder');
     const created = await client.post('/api/auth/tokens', { name: '脚本' });
@@ -369,7 +373,12 @@ describe('authenticate first', () => {
     const spec = (await t.anonymous().get('/api/docs/json')).body as { paths: Record<string, Record<string, unknown>> };
     // Set-up and the division list it shows are public: nobody can sign in before set-up (issue 12).
     const publicRoutes = new Set([
-      'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/health', 'GET /api/setup', 'POST /api/setup', 'GET /api/divisions',
+      'POST /api/auth/login',
+      'POST /api/auth/logout',
+      'GET /api/health',
+      'GET /api/setup',
+      'POST /api/setup',
+      'GET /api/divisions',
     ]);
     const answered: Record<string, number> = {};
     for (const [path, methods] of Object.entries(spec.paths)) {
@@ -425,8 +434,16 @@ describe('expired sessions', () => {
     await t.login('sleeper');
     const sessions = () => t.database.db.selectFrom('sessions').select('id').where('user_id', '=', sleeper.id).execute();
     const [a, b] = await sessions();
-    await t.database.db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('id', '=', a.id).execute();
-    await t.database.db.updateTable('sessions').set({ last_seen_at: new Date(Date.now() - 31 * 60_000).toISOString() }).where('id', '=', b.id).execute();
+    await t.database.db
+      .updateTable('sessions')
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .where('id', '=', a.id)
+      .execute();
+    await t.database.db
+      .updateTable('sessions')
+      .set({ last_seen_at: new Date(Date.now() - 31 * 60_000).toISOString() })
+      .where('id', '=', b.id)
+      .execute();
     await t.login('yewu');
     expect(await sessions()).toEqual([]);
   });

@@ -56,9 +56,7 @@ describe('lockout under parallel guesses', () => {
   it('lets the right password in when it is among the first five', async () => {
     await t.factories.user({ org, username: 'burst_owner' });
     const first = t.anonymous().post('/api/auth/login', { username: 'burst_owner', password: Factories.DEFAULT_PASSWORD });
-    const wrong = Array.from({ length: 3 }, (_, i) =>
-      t.anonymous().post('/api/auth/login', { username: 'burst_owner', password: `Guess${i}x2014` }),
-    );
+    const wrong = Array.from({ length: 3 }, (_, i) => t.anonymous().post('/api/auth/login', { username: 'burst_owner', password: `Guess${i}x2014` }));
     const [right, ...rest] = await Promise.all([first, ...wrong]);
     expect(right.status).toBe(200);
     expect(rest.map((r) => r.status)).toEqual([401, 401, 401]);

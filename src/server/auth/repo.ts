@@ -41,9 +41,7 @@ function claimSet(t: 'users' | 'login_failures', nowIso: string, lockUntilIso: s
  * (undefined then). The database serialises claims on the row, so at most `max` checks are made
  * per lock period however many arrive at once.
  */
-export function claimUserLoginAttempt(
-  db: Kysely<DB>, userId: number, nowIso: string, lockUntilIso: string, max: number,
-): Promise<LoginAttempt | undefined> {
+export function claimUserLoginAttempt(db: Kysely<DB>, userId: number, nowIso: string, lockUntilIso: string, max: number): Promise<LoginAttempt | undefined> {
   return db
     .updateTable('users')
     .set(claimSet('users', nowIso, lockUntilIso, max))
@@ -55,7 +53,11 @@ export function claimUserLoginAttempt(
 
 /** The same claim for a username that belongs to no account (`name` lower-cased), so it answers alike. */
 export function claimUnknownNameLoginAttempt(
-  db: Kysely<DB>, name: string, nowIso: string, lockUntilIso: string, max: number,
+  db: Kysely<DB>,
+  name: string,
+  nowIso: string,
+  lockUntilIso: string,
+  max: number,
 ): Promise<LoginAttempt | undefined> {
   return db
     .insertInto('login_failures')
@@ -72,18 +74,15 @@ export function claimUnknownNameLoginAttempt(
 
 /** Until when an account (or an unknown name) is locked, as stored. */
 export async function findLockedUntil(db: Kysely<DB>, target: { userId: number } | { name: string }): Promise<string | null> {
-  const row = 'userId' in target
-    ? await db.selectFrom('users').select('locked_until').where('id', '=', target.userId).executeTakeFirst()
-    : await db.selectFrom('login_failures').select('locked_until').where('username', '=', target.name).executeTakeFirst();
+  const row =
+    'userId' in target
+      ? await db.selectFrom('users').select('locked_until').where('id', '=', target.userId).executeTakeFirst()
+      : await db.selectFrom('login_failures').select('locked_until').where('username', '=', target.name).executeTakeFirst();
   return row?.locked_until ?? null;
 }
 
 export async function markLoginSucceeded(db: Kysely<DB>, userId: number, atIso: string): Promise<void> {
-  await db
-    .updateTable('users')
-    .set({ failed_logins: 0, locked_until: null, last_login_at: atIso })
-    .where('id', '=', userId)
-    .execute();
+  await db.updateTable('users').set({ failed_logins: 0, locked_until: null, last_login_at: atIso }).where('id', '=', userId).execute();
 }
 
 export async function setPassword(db: Kysely<DB>, userId: number, passwordHash: string, mustChange: boolean): Promise<void> {
@@ -124,9 +123,19 @@ export function findSessionWithUser(db: Kysely<DB>, sessionId: string) {
     .innerJoin('users as u', 'u.id', 's.user_id')
     .innerJoin('orgs as o', 'o.id', 'u.org_id')
     .select([
-      's.id as session_id', 's.last_seen_at', 's.expires_at',
-      'u.id', 'u.username', 'u.display_name', 'u.role', 'u.org_id', 'u.section_id', 'u.disabled', 'u.must_change_password',
-      'o.path as org_path', orgBlockedSql.as('org_blocked'),
+      's.id as session_id',
+      's.last_seen_at',
+      's.expires_at',
+      'u.id',
+      'u.username',
+      'u.display_name',
+      'u.role',
+      'u.org_id',
+      'u.section_id',
+      'u.disabled',
+      'u.must_change_password',
+      'o.path as org_path',
+      orgBlockedSql.as('org_blocked'),
     ])
     .where('s.id', '=', sessionId)
     .executeTakeFirst();
@@ -170,9 +179,19 @@ export function findTokenWithUser(db: Kysely<DB>, tokenHash: string) {
     .innerJoin('users as u', 'u.id', 't.user_id')
     .innerJoin('orgs as o', 'o.id', 'u.org_id')
     .select([
-      't.id as token_id', 't.last_used_at', 't.revoked_at',
-      'u.id', 'u.username', 'u.display_name', 'u.role', 'u.org_id', 'u.section_id', 'u.disabled', 'u.must_change_password',
-      'o.path as org_path', orgBlockedSql.as('org_blocked'),
+      't.id as token_id',
+      't.last_used_at',
+      't.revoked_at',
+      'u.id',
+      'u.username',
+      'u.display_name',
+      'u.role',
+      'u.org_id',
+      'u.section_id',
+      'u.disabled',
+      'u.must_change_password',
+      'o.path as org_path',
+      orgBlockedSql.as('org_blocked'),
     ])
     .where('t.token_hash', '=', tokenHash)
     .executeTakeFirst();
@@ -248,9 +267,18 @@ export function findMe(db: Kysely<DB>, userId: number) {
     .innerJoin('orgs as o', 'o.id', 'u.org_id')
     .leftJoin('sections as s', 's.id', 'u.section_id')
     .select([
-      'u.id', 'u.username', 'u.display_name', 'u.role', 'u.phone', 'u.must_change_password',
-      's.id as section_id', 's.name as section_name',
-      'o.id as org_id', 'o.name as org_name', 'o.short_name as org_short_name', 'o.level as org_level',
+      'u.id',
+      'u.username',
+      'u.display_name',
+      'u.role',
+      'u.phone',
+      'u.must_change_password',
+      's.id as section_id',
+      's.name as section_name',
+      'o.id as org_id',
+      'o.name as org_name',
+      'o.short_name as org_short_name',
+      'o.level as org_level',
     ])
     .where('u.id', '=', userId)
     .executeTakeFirst();

@@ -69,12 +69,7 @@ async function purgeExpired(db: Kysely<DB>, config: AppConfig, now: Date): Promi
  * and locked the same way and answered with the same words, so the answers never say which
  * names exist.
  */
-export async function login(
-  db: Kysely<DB>,
-  config: AppConfig,
-  input: LoginBody,
-  meta: { ip: string | null; userAgent: string | null },
-): Promise<LoginResult> {
+export async function login(db: Kysely<DB>, config: AppConfig, input: LoginBody, meta: { ip: string | null; userAgent: string | null }): Promise<LoginResult> {
   const user = await repo.findUserByUsername(db, input.username);
   const now = new Date();
   const lockUntil = minutesFrom(now, LOCK_MINUTES).toISOString();
@@ -122,8 +117,15 @@ export function orgInactiveError(): AppError {
 }
 
 type ActorRow = {
-  id: number; username: string; display_name: string; role: string; org_id: number;
-  section_id: number | null; disabled: number; must_change_password: number; org_path: string;
+  id: number;
+  username: string;
+  display_name: string;
+  role: string;
+  org_id: number;
+  section_id: number | null;
+  disabled: number;
+  must_change_password: number;
+  org_path: string;
 };
 
 function toActor(row: ActorRow, via: Actor['via'], sessionId: string | null): Actor {
@@ -217,9 +219,7 @@ export async function changePassword(ctx: Ctx, config: AppConfig, currentPasswor
     throw new AppError('VALIDATION', '新密码不能与当前密码相同', [{ path: 'newPassword', message: '新密码不能与当前密码相同' }]);
   }
   const now = new Date();
-  const attempt = await repo.claimUserLoginAttempt(
-    ctx.db, user.id, now.toISOString(), minutesFrom(now, LOCK_MINUTES).toISOString(), MAX_FAILED_LOGINS,
-  );
+  const attempt = await repo.claimUserLoginAttempt(ctx.db, user.id, now.toISOString(), minutesFrom(now, LOCK_MINUTES).toISOString(), MAX_FAILED_LOGINS);
   if (!attempt) throw lockedError(await repo.findLockedUntil(ctx.db, { userId: user.id }), false);
   if (!(await verifyPassword(user.password_hash, currentPassword))) {
     if (attempt.locked_until) {
@@ -236,8 +236,12 @@ export async function changePassword(ctx: Ctx, config: AppConfig, currentPasswor
     await repo.deleteUserSessions(tx.db, user.id, ctx.actor.sessionId);
     const revokedTokens = await repo.revokeUserTokens(tx.db, user.id, now.toISOString());
     await recordChange(tx, {
-      action: 'update', entityType: 'user', entityId: user.id, orgId: user.org_id,
-      before: { password: '(已修改)' }, after: { passwordChangedAt: now.toISOString(), revokedTokens },
+      action: 'update',
+      entityType: 'user',
+      entityId: user.id,
+      orgId: user.org_id,
+      before: { password: '(已修改)' },
+      after: { passwordChangedAt: now.toISOString(), revokedTokens },
     });
   });
 }

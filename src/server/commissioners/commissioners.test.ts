@@ -32,13 +32,28 @@ async function audit(entityType: string, entityId: number) {
 
 describe('the roster', () => {
   it('registers a commissioner with the places and enterprises served and a linked account, audited', async () => {
-    const res = await w.staff.post('/api/commissioners', commissionerBody({
-      placeIds: [w.places.dongshan, w.places.yuanyu, w.places.dongshan], enterpriseIds: [w.enterpriseId], userId: w.users.zhang,
-    }));
+    const res = await w.staff.post(
+      '/api/commissioners',
+      commissionerBody({
+        placeIds: [w.places.dongshan, w.places.yuanyu, w.places.dongshan],
+        enterpriseIds: [w.enterpriseId],
+        userId: w.users.zhang,
+      }),
+    );
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
-      name: '张建国', gender: 'male', employer: '上犹县农业局', termStartYear: 2013, termEndYear: 2015, status: 'active',
-      userId: w.users.zhang, username: 'tp_zhang', logCount: 0, lastLogDate: null, supports: [], evaluations: [],
+      name: '张建国',
+      gender: 'male',
+      employer: '上犹县农业局',
+      termStartYear: 2013,
+      termEndYear: 2015,
+      status: 'active',
+      userId: w.users.zhang,
+      username: 'tp_zhang',
+      logCount: 0,
+      lastLogDate: null,
+      supports: [],
+      evaluations: [],
       enterprises: [{ id: w.enterpriseId, name: '元鱼村蔬菜合作社' }],
     });
     expect(res.body.places.map((p: { name: string; level: string }) => `${p.name}/${p.level}`).sort()).toEqual(['东山镇/town', '元鱼村/village']);
@@ -49,7 +64,10 @@ describe('the roster', () => {
   });
 
   it('refuses missing and inconsistent fields with Chinese messages naming each field', async () => {
-    const res = await w.staff.post('/api/commissioners', commissionerBody({ name: '', gender: 'x', termStartYear: 2015, termEndYear: 2013, status: 'retired' }));
+    const res = await w.staff.post(
+      '/api/commissioners',
+      commissionerBody({ name: '', gender: 'x', termStartYear: 2015, termEndYear: 2013, status: 'retired' }),
+    );
     expect(res.status).toBe(400);
     const byPath = Object.fromEntries(res.body.error.details.map((d: { path: string; message: string }) => [d.path, d.message]));
     expect(byPath).toMatchObject({ name: '请填写姓名', gender: '请选择性别', status: '请选择状态(在岗/期满/退出)' });
@@ -88,14 +106,32 @@ describe('the roster', () => {
   });
 
   it('lists with filters: keyword, status, term year, and place served (a town includes its villages)', async () => {
-    const li2 = await w.staff.post('/api/commissioners', commissionerBody({
-      name: '李春华', gender: 'female', employer: '上犹县林业局', specialty: '油茶低改', placeIds: [w.places.yuanyu], userId: w.users.li, termStartYear: 2014, termEndYear: 2016,
-    }));
+    const li2 = await w.staff.post(
+      '/api/commissioners',
+      commissionerBody({
+        name: '李春华',
+        gender: 'female',
+        employer: '上犹县林业局',
+        specialty: '油茶低改',
+        placeIds: [w.places.yuanyu],
+        userId: w.users.li,
+        termStartYear: 2014,
+        termEndYear: 2016,
+      }),
+    );
     expect(li2.status).toBe(200);
     ids.li = li2.body.id;
-    const old = await w.staff.post('/api/commissioners', commissionerBody({
-      name: '王老师', employer: '赣南师范学院', placeIds: [w.places.yingqian], termStartYear: 2010, termEndYear: 2012, status: 'expired',
-    }));
+    const old = await w.staff.post(
+      '/api/commissioners',
+      commissionerBody({
+        name: '王老师',
+        employer: '赣南师范学院',
+        placeIds: [w.places.yingqian],
+        termStartYear: 2010,
+        termEndYear: 2012,
+        status: 'expired',
+      }),
+    );
     ids.old = old.body.id;
     const names = (res: { body: { items: { name: string }[] } }) => res.body.items.map((c) => c.name).sort();
     expect((await w.staff.get('/api/commissioners')).body.total).toBe(3);
@@ -121,7 +157,9 @@ describe('the roster', () => {
     const trail = await audit('commissioner', ids.zhang);
     expect(trail[0]).toMatchObject({ action: 'update', before: { title: '高级农艺师' }, after: { title: '正高级农艺师' } });
     // Keeping the same linked account is not a clash with itself.
-    expect((await put(w.staff, `/api/commissioners/${ids.zhang}`, commissionerBody({ userId: w.users.zhang, placeIds: [w.places.dongshan] }))).status).toBe(200);
+    expect((await put(w.staff, `/api/commissioners/${ids.zhang}`, commissionerBody({ userId: w.users.zhang, placeIds: [w.places.dongshan] }))).status).toBe(
+      200,
+    );
   });
 });
 
@@ -167,7 +205,10 @@ describe('a commissioner', () => {
 describe('support given', () => {
   it('is recorded by a leader in whole 元, shown in the detail (to the commissioner too), and audited', async () => {
     const res = await w.leader.post(`/api/commissioners/${ids.zhang}/supports`, {
-      supportDate: '2014-05-20', kind: 'subsidy', description: '发放下乡交通补助', amount: 1500,
+      supportDate: '2014-05-20',
+      kind: 'subsidy',
+      description: '发放下乡交通补助',
+      amount: 1500,
     });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ commissionerId: ids.zhang, supportDate: '2014-05-20', kind: 'subsidy', amount: 1500 });
@@ -296,7 +337,9 @@ describe('another bureau', () => {
       expect((await put(client, `/api/commissioners/${ids.zhang}`, commissionerBody())).status).toBe(404);
       expect((await client.delete(`/api/commissioners/${ids.zhang}`)).status).toBe(404);
       expect((await client.get('/api/commissioners')).body.total).toBe(0);
-      expect((await client.post(`/api/commissioners/${ids.zhang}/supports`, { supportDate: '2014-05-20', kind: 'policy', description: '支持' })).status).toBe(404);
+      expect((await client.post(`/api/commissioners/${ids.zhang}/supports`, { supportDate: '2014-05-20', kind: 'policy', description: '支持' })).status).toBe(
+        404,
+      );
       expect((await client.delete(`/api/commissioner-supports/${ids.support}`)).status).toBe(404);
       expect((await put(client, `/api/commissioners/${ids.zhang}/evaluations/2014`, { grade: 'excellent' })).status).toBe(404);
       expect((await client.delete(`/api/commissioner-evaluations/${ids.evaluation}`)).status).toBe(404);
@@ -320,7 +363,9 @@ describe('a leader of the province above', () => {
     expect((await w.provinceLeader.get('/api/commissioners')).body.total).toBe(2);
     expect((await put(w.provinceLeader, `/api/commissioners/${ids.zhang}`, commissionerBody({ userId: w.users.zhang }))).status).toBe(403);
     expect((await w.provinceLeader.delete(`/api/commissioners/${ids.zhang}`)).status).toBe(403);
-    expect((await w.provinceLeader.post(`/api/commissioners/${ids.zhang}/supports`, { supportDate: '2014-05-20', kind: 'policy', description: '支持' })).status).toBe(403);
+    expect(
+      (await w.provinceLeader.post(`/api/commissioners/${ids.zhang}/supports`, { supportDate: '2014-05-20', kind: 'policy', description: '支持' })).status,
+    ).toBe(403);
     expect((await put(w.provinceLeader, `/api/commissioners/${ids.zhang}/evaluations/2014`, { grade: 'excellent' })).status).toBe(403);
     expect((await w.provinceLeader.delete(`/api/commissioner-evaluations/${ids.evaluation}`)).status).toBe(403);
     const facts = await w.provinceLeader.get('/api/commissioners/facts?from=2014-01-01&to=2014-12-31');

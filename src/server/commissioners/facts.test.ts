@@ -12,7 +12,12 @@ const VILLAGE = { place_id: 11, place_level: 'village', place_name: '元鱼村',
 const OTHER_TOWN = { place_id: 20, place_level: 'town', place_name: '营前镇', parent_id: 1, parent_name: '上犹县' };
 const NO_PLACE = { place_id: null, place_level: null, place_name: null, parent_id: null, parent_name: null };
 
-function log(id: number, date: string, at: Omit<LogRow, 'id' | 'commissioner_id' | 'log_date' | 'people_served' | 'new_techniques'>, extra: Partial<LogRow> = {}): LogRow {
+function log(
+  id: number,
+  date: string,
+  at: Omit<LogRow, 'id' | 'commissioner_id' | 'log_date' | 'people_served' | 'new_techniques'>,
+  extra: Partial<LogRow> = {},
+): LogRow {
   return { id, commissioner_id: 1, log_date: date, people_served: null, new_techniques: null, ...at, ...extra };
 }
 
@@ -20,26 +25,38 @@ const none: CommissionerFactRows = { commissioners: [], logs: [], supports: [], 
 
 describe('counting commissioner figures (pure)', () => {
   it('counts logs on the first and the last day of the period, not the day before or after', () => {
-    const facts = tallyCommissionerFacts({
-      ...none,
-      logs: [
-        log(1, '2013-12-31', TOWN, { people_served: 1000 }),
-        log(2, '2014-01-01', TOWN, { people_served: 30 }),
-        log(3, '2014-06-30', VILLAGE, { people_served: 12, commissioner_id: 2 }),
-        log(4, '2014-07-01', TOWN, { people_served: 1000, commissioner_id: 3 }),
-      ],
-    }, H1);
+    const facts = tallyCommissionerFacts(
+      {
+        ...none,
+        logs: [
+          log(1, '2013-12-31', TOWN, { people_served: 1000 }),
+          log(2, '2014-01-01', TOWN, { people_served: 30 }),
+          log(3, '2014-06-30', VILLAGE, { people_served: 12, commissioner_id: 2 }),
+          log(4, '2014-07-01', TOWN, { people_served: 1000, commissioner_id: 3 }),
+        ],
+      },
+      H1,
+    );
     expect(facts.serviceLogs).toEqual({ value: 2, recordType: 'service_log', ids: [2, 3] });
     expect(facts.peopleServed).toEqual({ value: 42, recordType: 'service_log', ids: [2, 3] });
     expect(facts.commissionersWhoLogged).toEqual({ value: 2, recordType: 'commissioner', ids: [1, 2] });
     expect(() => commissionerFactsSchema.parse(facts)).not.toThrow();
   });
 
-  it('counts a village\'s log for its town, and logs without a place under 未填地点, last', () => {
-    const facts = tallyCommissionerFacts({
-      ...none,
-      logs: [log(1, '2014-02-01', OTHER_TOWN), log(2, '2014-02-01', NO_PLACE), log(3, '2014-02-01', VILLAGE), log(4, '2014-03-01', TOWN), log(5, '2014-03-01', NO_PLACE)],
-    }, H1);
+  it("counts a village's log for its town, and logs without a place under 未填地点, last", () => {
+    const facts = tallyCommissionerFacts(
+      {
+        ...none,
+        logs: [
+          log(1, '2014-02-01', OTHER_TOWN),
+          log(2, '2014-02-01', NO_PLACE),
+          log(3, '2014-02-01', VILLAGE),
+          log(4, '2014-03-01', TOWN),
+          log(5, '2014-03-01', NO_PLACE),
+        ],
+      },
+      H1,
+    );
     expect(facts.logsByTown).toEqual([
       { townId: 10, townName: '东山镇', fact: { value: 2, recordType: 'service_log', ids: [3, 4] } },
       { townId: 20, townName: '营前镇', fact: { value: 1, recordType: 'service_log', ids: [1] } },
@@ -48,53 +65,70 @@ describe('counting commissioner figures (pure)', () => {
   });
 
   it('leaves out of 服务人次 the logs that do not state it, and counts new techniques where named', () => {
-    const facts = tallyCommissionerFacts({
-      ...none,
-      logs: [
-        log(1, '2014-02-01', TOWN, { people_served: 0, new_techniques: '脐橙无病毒苗' }),
-        log(2, '2014-02-01', TOWN, { new_techniques: '  ' }),
-        log(3, '2014-02-01', TOWN, { people_served: 8 }),
-        log(4, '2014-08-01', TOWN, { new_techniques: '期外' }),
-      ],
-    }, H1);
+    const facts = tallyCommissionerFacts(
+      {
+        ...none,
+        logs: [
+          log(1, '2014-02-01', TOWN, { people_served: 0, new_techniques: '脐橙无病毒苗' }),
+          log(2, '2014-02-01', TOWN, { new_techniques: '  ' }),
+          log(3, '2014-02-01', TOWN, { people_served: 8 }),
+          log(4, '2014-08-01', TOWN, { new_techniques: '期外' }),
+        ],
+      },
+      H1,
+    );
     expect(facts.peopleServed).toEqual({ value: 8, recordType: 'service_log', ids: [1, 3] });
     expect(facts.newTechniques.ids).toEqual([1]);
   });
 
-  it('counts as active a term that reaches into the period\'s years, unless withdrawn', () => {
-    const facts = tallyCommissionerFacts({
-      ...none,
-      commissioners: [
-        { id: 1, status: 'active', term_start_year: 2014, term_end_year: 2014 },
-        { id: 2, status: 'expired', term_start_year: 2011, term_end_year: 2013 },
-        { id: 3, status: 'expired', term_start_year: 2012, term_end_year: 2014 },
-        { id: 4, status: 'withdrawn', term_start_year: 2013, term_end_year: 2015 },
-        { id: 5, status: 'active', term_start_year: 2015, term_end_year: 2017 },
-      ],
-    }, H1);
+  it("counts as active a term that reaches into the period's years, unless withdrawn", () => {
+    const facts = tallyCommissionerFacts(
+      {
+        ...none,
+        commissioners: [
+          { id: 1, status: 'active', term_start_year: 2014, term_end_year: 2014 },
+          { id: 2, status: 'expired', term_start_year: 2011, term_end_year: 2013 },
+          { id: 3, status: 'expired', term_start_year: 2012, term_end_year: 2014 },
+          { id: 4, status: 'withdrawn', term_start_year: 2013, term_end_year: 2015 },
+          { id: 5, status: 'active', term_start_year: 2015, term_end_year: 2017 },
+        ],
+      },
+      H1,
+    );
     expect(facts.activeCommissioners).toEqual({ value: 2, recordType: 'commissioner', ids: [1, 3] });
     // A period across two years reaches both.
-    const across = tallyCommissionerFacts({ ...none, commissioners: [{ id: 2, status: 'expired', term_start_year: 2011, term_end_year: 2013 }, { id: 5, status: 'active', term_start_year: 2015, term_end_year: 2017 }] },
-      { from: '2013-07-01', to: '2015-06-30' });
+    const across = tallyCommissionerFacts(
+      {
+        ...none,
+        commissioners: [
+          { id: 2, status: 'expired', term_start_year: 2011, term_end_year: 2013 },
+          { id: 5, status: 'active', term_start_year: 2015, term_end_year: 2017 },
+        ],
+      },
+      { from: '2013-07-01', to: '2015-06-30' },
+    );
     expect(across.activeCommissioners.ids).toEqual([2, 5]);
   });
 
-  it('sums supports of the period in 元 (first and last day in, the day after out), and counts evaluations of the last day\'s year by grade', () => {
-    const facts = tallyCommissionerFacts({
-      ...none,
-      supports: [
-        { id: 1, support_date: '2014-01-01', amount: 1500 },
-        { id: 2, support_date: '2014-06-30', amount: '2000' },
-        { id: 3, support_date: '2014-03-01', amount: null },
-        { id: 4, support_date: '2014-07-01', amount: 9999 },
-      ],
-      evaluations: [
-        { id: 1, year: 2014, grade: 'excellent' },
-        { id: 2, year: 2014, grade: 'qualified' },
-        { id: 3, year: 2014, grade: 'excellent' },
-        { id: 4, year: 2013, grade: 'unqualified' },
-      ],
-    }, H1);
+  it("sums supports of the period in 元 (first and last day in, the day after out), and counts evaluations of the last day's year by grade", () => {
+    const facts = tallyCommissionerFacts(
+      {
+        ...none,
+        supports: [
+          { id: 1, support_date: '2014-01-01', amount: 1500 },
+          { id: 2, support_date: '2014-06-30', amount: '2000' },
+          { id: 3, support_date: '2014-03-01', amount: null },
+          { id: 4, support_date: '2014-07-01', amount: 9999 },
+        ],
+        evaluations: [
+          { id: 1, year: 2014, grade: 'excellent' },
+          { id: 2, year: 2014, grade: 'qualified' },
+          { id: 3, year: 2014, grade: 'excellent' },
+          { id: 4, year: 2013, grade: 'unqualified' },
+        ],
+      },
+      H1,
+    );
     expect(facts.supports).toEqual({ value: 3, recordType: 'commissioner_support', ids: [1, 2, 3] });
     expect(facts.supportAmount).toEqual({ value: 3500, recordType: 'commissioner_support', ids: [1, 2] });
     expect(facts.evaluationYear).toBe(2014);
@@ -178,7 +212,11 @@ describe('GET /api/commissioners/facts', () => {
   });
 
   it('gives the summary the towns served and their count (logs with no place name no town)', async () => {
-    const res = await w.staff.post('/api/report-templates/preview', { pattern: '深入{commissioners.towns}等{commissioners.townCount}乡镇', from: '2014-01-01', to: '2014-06-30' });
+    const res = await w.staff.post('/api/report-templates/preview', {
+      pattern: '深入{commissioners.towns}等{commissioners.townCount}乡镇',
+      from: '2014-01-01',
+      to: '2014-06-30',
+    });
     expect(res.body).toMatchObject({ text: '深入东山镇、营前镇等2个乡镇', problems: [] });
     expect(res.body.figures[1]).toMatchObject({ factKey: 'commissioners.townCount', value: 2, ids: [ids.firstDay, ids.lastDay].sort((a, b) => a - b) });
   });

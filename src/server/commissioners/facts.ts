@@ -66,9 +66,12 @@ export function tallyCommissionerFacts(rows: CommissionerFactRows, period: { fro
 
   const towns = new Map<number | null, { name: string; ids: number[] }>();
   for (const log of logs) {
-    const town = log.place_level === 'town' ? { id: log.place_id, name: log.place_name }
-      : log.place_level === 'village' ? { id: log.parent_id, name: log.parent_name }
-      : { id: null, name: null };
+    const town =
+      log.place_level === 'town'
+        ? { id: log.place_id, name: log.place_name }
+        : log.place_level === 'village'
+          ? { id: log.parent_id, name: log.parent_name }
+          : { id: null, name: null };
     const key = town.id ?? null;
     const entry = towns.get(key) ?? { name: key === null ? NO_PLACE_LABEL : (town.name ?? ''), ids: [] };
     entry.ids.push(log.id);
@@ -81,17 +84,32 @@ export function tallyCommissionerFacts(rows: CommissionerFactRows, period: { fro
 
   return {
     period: { from, to },
-    activeCommissioners: fact('commissioner', active.map((c) => c.id)),
-    commissionersWhoLogged: fact('commissioner', logs.map((l) => l.commissioner_id)),
-    serviceLogs: fact('service_log', logs.map((l) => l.id)),
+    activeCommissioners: fact(
+      'commissioner',
+      active.map((c) => c.id),
+    ),
+    commissionersWhoLogged: fact(
+      'commissioner',
+      logs.map((l) => l.commissioner_id),
+    ),
+    serviceLogs: fact(
+      'service_log',
+      logs.map((l) => l.id),
+    ),
     peopleServed: {
       value: withPeople.reduce((sum, l) => sum + Number(l.people_served), 0),
       recordType: 'service_log',
       ids: uniqueSorted(withPeople.map((l) => l.id)),
     },
     logsByTown,
-    newTechniques: fact('service_log', logs.filter((l) => !!l.new_techniques?.trim()).map((l) => l.id)),
-    supports: fact('commissioner_support', supports.map((s) => s.id)),
+    newTechniques: fact(
+      'service_log',
+      logs.filter((l) => !!l.new_techniques?.trim()).map((l) => l.id),
+    ),
+    supports: fact(
+      'commissioner_support',
+      supports.map((s) => s.id),
+    ),
     supportAmount: {
       value: withAmount.reduce((sum, s) => sum + Number(s.amount), 0),
       recordType: 'commissioner_support',
@@ -100,7 +118,10 @@ export function tallyCommissionerFacts(rows: CommissionerFactRows, period: { fro
     evaluationYear: toYear,
     evaluationsByGrade: GRADES.map((grade) => ({
       grade,
-      fact: fact('commissioner_evaluation', evaluations.filter((e) => e.grade === grade).map((e) => e.id)),
+      fact: fact(
+        'commissioner_evaluation',
+        evaluations.filter((e) => e.grade === grade).map((e) => e.id),
+      ),
     })),
   };
 }

@@ -18,9 +18,15 @@ function logView(db: Kysely<DB>) {
     .leftJoin('users as fu', 'fu.id', 'l.confirmed_by')
     .selectAll('l')
     .select([
-      'c.name as commissioner_name', 'c.user_id as commissioner_user_id',
-      'pl.name as place_name', 'pl.level as place_level', 'pp.id as parent_place_id', 'pp.name as parent_place_name',
-      'e.name as enterprise_name', 'cu.display_name as created_by_name', 'fu.display_name as confirmed_by_name',
+      'c.name as commissioner_name',
+      'c.user_id as commissioner_user_id',
+      'pl.name as place_name',
+      'pl.level as place_level',
+      'pp.id as parent_place_id',
+      'pp.name as parent_place_name',
+      'e.name as enterprise_name',
+      'cu.display_name as created_by_name',
+      'fu.display_name as confirmed_by_name',
     ]);
 }
 
@@ -48,10 +54,9 @@ export async function listLogs(db: Kysely<DB>, filter: ServiceLogFilter, page: n
   if (filter.commissionerId) base = base.where('l.commissioner_id', '=', filter.commissionerId);
   if (filter.townId) {
     const townId = filter.townId;
-    base = base.where((eb) => eb.or([
-      eb('l.place_id', '=', townId),
-      eb('l.place_id', 'in', eb.selectFrom('places as v').select('v.id').where('v.parent_id', '=', townId)),
-    ]));
+    base = base.where((eb) =>
+      eb.or([eb('l.place_id', '=', townId), eb('l.place_id', 'in', eb.selectFrom('places as v').select('v.id').where('v.parent_id', '=', townId))]),
+    );
   }
   if (filter.kind) base = base.where('l.kind', '=', filter.kind);
   if (filter.confirmed === true) base = base.where('l.confirmed_at', 'is not', null);
@@ -91,7 +96,11 @@ export async function updateLog(db: Kysely<DB>, id: number, patch: ServiceLogPat
 
 export async function replaceLogFiles(db: Kysely<DB>, logId: number, fileIds: number[]): Promise<void> {
   await db.deleteFrom('service_log_files').where('log_id', '=', logId).execute();
-  if (fileIds.length) await db.insertInto('service_log_files').values(fileIds.map((file_id) => ({ log_id: logId, file_id }))).execute();
+  if (fileIds.length)
+    await db
+      .insertInto('service_log_files')
+      .values(fileIds.map((file_id) => ({ log_id: logId, file_id })))
+      .execute();
 }
 
 export async function deleteLog(db: Kysely<DB>, id: number): Promise<void> {

@@ -99,16 +99,24 @@ export async function getServiceLog(ctx: Ctx, id: number): Promise<ServiceLog> {
 /** Logs, newest first; a commissioner sees only their own. */
 export async function listServiceLogs(ctx: Ctx, query: z.infer<typeof listServiceLogsQuerySchema>): Promise<Page<ServiceLog>> {
   const scope = await scopeOf(ctx);
-  const { rows, total } = await logRepo.listLogs(ctx.db, {
-    ...scope,
-    commissionerId: query.commissionerId,
-    townId: query.townId,
-    kind: query.kind || undefined,
-    confirmed: query.confirmed === undefined ? undefined : query.confirmed === 'yes',
-    from: query.from,
-    to: query.to,
-  }, query.page, query.pageSize);
-  const files = await logRepo.filesOfLogs(ctx.db, rows.map((r) => r.id));
+  const { rows, total } = await logRepo.listLogs(
+    ctx.db,
+    {
+      ...scope,
+      commissionerId: query.commissionerId,
+      townId: query.townId,
+      kind: query.kind || undefined,
+      confirmed: query.confirmed === undefined ? undefined : query.confirmed === 'yes',
+      from: query.from,
+      to: query.to,
+    },
+    query.page,
+    query.pageSize,
+  );
+  const files = await logRepo.filesOfLogs(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   return { items: rows.map((r) => presentLog(r, files)), total, page: query.page, pageSize: query.pageSize };
 }
 
@@ -191,7 +199,11 @@ export async function updateServiceLog(ctx: Ctx, id: number, input: ServiceLogIn
     assertCanChangeLog(ctx.actor, row);
     await claimVersion(tx, 'service_logs', row, expected, () => getServiceLog(tx, id));
     const before = await present(tx, row);
-    const fileIds = await checkInput(tx, input, before.files.map((f) => f.id));
+    const fileIds = await checkInput(
+      tx,
+      input,
+      before.files.map((f) => f.id),
+    );
     await logRepo.updateLog(tx.db, id, { ...fieldsToColumns(input), updated_at: new Date().toISOString() });
     await logRepo.replaceLogFiles(tx.db, id, fileIds);
     const after = await getServiceLog(tx, id);

@@ -23,7 +23,11 @@ function commissionerView(db: Kysely<DB>) {
     .select('u.username')
     .select((eb) => [
       eb.selectFrom('service_logs as l').select(eb.fn.countAll<number>().as('n')).whereRef('l.commissioner_id', '=', 'c.id').as('log_count'),
-      eb.selectFrom('service_logs as l').select((l) => l.fn.max('l.log_date').as('d')).whereRef('l.commissioner_id', '=', 'c.id').as('last_log_date'),
+      eb
+        .selectFrom('service_logs as l')
+        .select((l) => l.fn.max('l.log_date').as('d'))
+        .whereRef('l.commissioner_id', '=', 'c.id')
+        .as('last_log_date'),
     ]);
 }
 
@@ -54,19 +58,24 @@ export async function listCommissioners(db: Kysely<DB>, dialect: DialectName, fi
   if (filter.userId !== undefined) base = base.where('c.user_id', '=', filter.userId);
   if (filter.q) {
     const text = filter.q;
-    base = base.where((eb) => eb.or([containsText(dialect, 'c.name', text), containsText(dialect, 'c.employer', text), containsText(dialect, 'c.specialty', text)]));
+    base = base.where((eb) =>
+      eb.or([containsText(dialect, 'c.name', text), containsText(dialect, 'c.employer', text), containsText(dialect, 'c.specialty', text)]),
+    );
   }
   if (filter.status) base = base.where('c.status', '=', filter.status);
   if (filter.year !== undefined) base = base.where('c.term_start_year', '<=', filter.year).where('c.term_end_year', '>=', filter.year);
   if (filter.placeId) {
     const placeId = filter.placeId;
-    base = base.where((eb) => eb.exists(
-      eb.selectFrom('commissioner_places as cp')
-        .innerJoin('places as pl', 'pl.id', 'cp.place_id')
-        .select('cp.place_id')
-        .whereRef('cp.commissioner_id', '=', 'c.id')
-        .where((w) => w.or([w('pl.id', '=', placeId), w('pl.parent_id', '=', placeId)])),
-    ));
+    base = base.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('commissioner_places as cp')
+          .innerJoin('places as pl', 'pl.id', 'cp.place_id')
+          .select('cp.place_id')
+          .whereRef('cp.commissioner_id', '=', 'c.id')
+          .where((w) => w.or([w('pl.id', '=', placeId), w('pl.parent_id', '=', placeId)])),
+      ),
+    );
   }
   const total = await countRows(base.select((eb) => eb.fn.countAll().as('count')));
   const rows = await commissionerView(db)
@@ -82,10 +91,21 @@ export async function listCommissioners(db: Kysely<DB>, dialect: DialectName, fi
 export async function commissionerLinks(db: Kysely<DB>, ids: number[]) {
   if (!ids.length) return { places: [], enterprises: [] };
   const [places, enterprises] = await Promise.all([
-    db.selectFrom('commissioner_places as cp').innerJoin('places as pl', 'pl.id', 'cp.place_id')
-      .select(['cp.commissioner_id', 'pl.id', 'pl.name', 'pl.level']).where('cp.commissioner_id', 'in', ids).orderBy('pl.sort_order').orderBy('pl.id').execute(),
-    db.selectFrom('commissioner_enterprises as ce').innerJoin('enterprises as e', 'e.id', 'ce.enterprise_id')
-      .select(['ce.commissioner_id', 'e.id', 'e.name']).where('ce.commissioner_id', 'in', ids).orderBy('e.id').execute(),
+    db
+      .selectFrom('commissioner_places as cp')
+      .innerJoin('places as pl', 'pl.id', 'cp.place_id')
+      .select(['cp.commissioner_id', 'pl.id', 'pl.name', 'pl.level'])
+      .where('cp.commissioner_id', 'in', ids)
+      .orderBy('pl.sort_order')
+      .orderBy('pl.id')
+      .execute(),
+    db
+      .selectFrom('commissioner_enterprises as ce')
+      .innerJoin('enterprises as e', 'e.id', 'ce.enterprise_id')
+      .select(['ce.commissioner_id', 'e.id', 'e.name'])
+      .where('ce.commissioner_id', 'in', ids)
+      .orderBy('e.id')
+      .execute(),
   ]);
   return { places, enterprises };
 }
@@ -101,9 +121,16 @@ export async function updateCommissioner(db: Kysely<DB>, id: number, patch: Comm
 export async function replaceCommissionerLinks(db: Kysely<DB>, id: number, placeIds: number[], enterpriseIds: number[]): Promise<void> {
   await db.deleteFrom('commissioner_places').where('commissioner_id', '=', id).execute();
   await db.deleteFrom('commissioner_enterprises').where('commissioner_id', '=', id).execute();
-  if (placeIds.length) await db.insertInto('commissioner_places').values(placeIds.map((place_id) => ({ commissioner_id: id, place_id }))).execute();
+  if (placeIds.length)
+    await db
+      .insertInto('commissioner_places')
+      .values(placeIds.map((place_id) => ({ commissioner_id: id, place_id })))
+      .execute();
   if (enterpriseIds.length) {
-    await db.insertInto('commissioner_enterprises').values(enterpriseIds.map((enterprise_id) => ({ commissioner_id: id, enterprise_id }))).execute();
+    await db
+      .insertInto('commissioner_enterprises')
+      .values(enterpriseIds.map((enterprise_id) => ({ commissioner_id: id, enterprise_id })))
+      .execute();
   }
 }
 
@@ -123,7 +150,6 @@ export function placesInOrg(db: Kysely<DB>, orgId: number, ids: number[]) {
   return db.selectFrom('places').select(['id', 'level', 'name']).where('org_id', '=', orgId).where('id', 'in', ids).execute();
 }
 
-
 export function findUserInOrg(db: Kysely<DB>, orgId: number, id: number) {
   return db.selectFrom('users').select(['id', 'role', 'display_name']).where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst();
 }
@@ -138,13 +164,19 @@ export function commissionerLinkedToUser(db: Kysely<DB>, userId: number, exceptI
 // ---- supports ----
 
 export function supportsOf(db: Kysely<DB>, commissionerId: number) {
-  return db.selectFrom('commissioner_supports').selectAll().where('commissioner_id', '=', commissionerId)
-    .orderBy('support_date', 'desc').orderBy('id', 'desc').execute();
+  return db
+    .selectFrom('commissioner_supports')
+    .selectAll()
+    .where('commissioner_id', '=', commissionerId)
+    .orderBy('support_date', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
 }
 
 /** A support with the owner fields its access check needs. */
 export function findSupport(db: Kysely<DB>, scope: Scope, id: number) {
-  let q = db.selectFrom('commissioner_supports as s')
+  let q = db
+    .selectFrom('commissioner_supports as s')
     .innerJoin('commissioners as c', 'c.id', 's.commissioner_id')
     .selectAll('s')
     .select(['c.user_id as commissioner_user_id', 'c.name as commissioner_name'])
@@ -173,7 +205,8 @@ export function evaluationsOf(db: Kysely<DB>, commissionerId: number) {
 }
 
 export function findEvaluation(db: Kysely<DB>, scope: Scope, id: number) {
-  let q = db.selectFrom('commissioner_evaluations as v')
+  let q = db
+    .selectFrom('commissioner_evaluations as v')
     .innerJoin('commissioners as c', 'c.id', 'v.commissioner_id')
     .selectAll('v')
     .select(['c.user_id as commissioner_user_id'])
@@ -207,31 +240,41 @@ export async function deleteEvaluation(db: Kysely<DB>, id: number): Promise<void
  */
 export async function factRows(db: Kysely<DB>, orgIds: number[], period: { from: string; to: string; fromYear: number; toYear: number }) {
   const [commissioners, logs, supports, evaluations] = await Promise.all([
-    db.selectFrom('commissioners').select(['id', 'status', 'term_start_year', 'term_end_year'])
+    db
+      .selectFrom('commissioners')
+      .select(['id', 'status', 'term_start_year', 'term_end_year'])
       .where('org_id', 'in', orgIds)
       .where('term_start_year', '<=', period.toYear)
       .where('term_end_year', '>=', period.fromYear)
       .execute(),
-    db.selectFrom('service_logs as l')
+    db
+      .selectFrom('service_logs as l')
       .leftJoin('places as pl', 'pl.id', 'l.place_id')
       .leftJoin('places as pp', 'pp.id', 'pl.parent_id')
       .select([
-        'l.id', 'l.commissioner_id', 'l.log_date', 'l.people_served', 'l.new_techniques',
-        'pl.id as place_id', 'pl.level as place_level', 'pl.name as place_name', 'pp.id as parent_id', 'pp.name as parent_name',
+        'l.id',
+        'l.commissioner_id',
+        'l.log_date',
+        'l.people_served',
+        'l.new_techniques',
+        'pl.id as place_id',
+        'pl.level as place_level',
+        'pl.name as place_name',
+        'pp.id as parent_id',
+        'pp.name as parent_name',
       ])
       .where('l.org_id', 'in', orgIds)
       .where('l.log_date', '>=', period.from)
       .where('l.log_date', '<=', period.to)
       .execute(),
-    db.selectFrom('commissioner_supports').select(['id', 'support_date', 'amount'])
+    db
+      .selectFrom('commissioner_supports')
+      .select(['id', 'support_date', 'amount'])
       .where('org_id', 'in', orgIds)
       .where('support_date', '>=', period.from)
       .where('support_date', '<=', period.to)
       .execute(),
-    db.selectFrom('commissioner_evaluations').select(['id', 'year', 'grade'])
-      .where('org_id', 'in', orgIds)
-      .where('year', '=', period.toYear)
-      .execute(),
+    db.selectFrom('commissioner_evaluations').select(['id', 'year', 'grade']).where('org_id', 'in', orgIds).where('year', '=', period.toYear).execute(),
   ]);
   return { commissioners, logs, supports, evaluations };
 }

@@ -45,15 +45,32 @@ async function audit(entityId: number) {
 
 describe('writing service logs', () => {
   it('a commissioner logs their own service with a photo they uploaded; a village counts for its town', async () => {
-    const res = await zhang.post(`/api/commissioners/${zhangId}/service-logs`, logBody({
-      placeId: w.places.yuanyu, enterpriseId: w.enterpriseId, fileIds: [files.zhang, files.zhang], newTechniques: '茶树新品种"赣茶2号"',
-    }));
+    const res = await zhang.post(
+      `/api/commissioners/${zhangId}/service-logs`,
+      logBody({
+        placeId: w.places.yuanyu,
+        enterpriseId: w.enterpriseId,
+        fileIds: [files.zhang, files.zhang],
+        newTechniques: '茶树新品种"赣茶2号"',
+      }),
+    );
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
-      commissionerId: zhangId, commissionerName: '张建国', logDate: '2014-03-15',
-      placeId: w.places.yuanyu, placeName: '元鱼村', townId: w.places.dongshan, townName: '东山镇',
-      enterpriseId: w.enterpriseId, enterpriseName: '元鱼村蔬菜合作社', kind: '技术指导', peopleServed: 20,
-      newTechniques: '茶树新品种"赣茶2号"', confirmedAt: null, confirmedByName: null, createdByName: '张建国',
+      commissionerId: zhangId,
+      commissionerName: '张建国',
+      logDate: '2014-03-15',
+      placeId: w.places.yuanyu,
+      placeName: '元鱼村',
+      townId: w.places.dongshan,
+      townName: '东山镇',
+      enterpriseId: w.enterpriseId,
+      enterpriseName: '元鱼村蔬菜合作社',
+      kind: '技术指导',
+      peopleServed: 20,
+      newTechniques: '茶树新品种"赣茶2号"',
+      confirmedAt: null,
+      confirmedByName: null,
+      createdByName: '张建国',
     });
     expect(res.body.files).toEqual([{ id: files.zhang, name: '茶园现场.png', mimeType: 'image/png', size: expect.any(Number) }]);
     logs.zhang1 = res.body.id;
@@ -62,16 +79,33 @@ describe('writing service logs', () => {
   });
 
   it('staff log a service on behalf of any commissioner of the bureau, with their own upload', async () => {
-    const res = await w.officeStaff.post(`/api/commissioners/${liId}/service-logs`, logBody({
-      logDate: '2014-04-02', placeId: w.places.yingqian, kind: '培训', content: '油茶低产林改造培训', peopleServed: 45, fileIds: [files.staff],
-    }));
+    const res = await w.officeStaff.post(
+      `/api/commissioners/${liId}/service-logs`,
+      logBody({
+        logDate: '2014-04-02',
+        placeId: w.places.yingqian,
+        kind: '培训',
+        content: '油茶低产林改造培训',
+        peopleServed: 45,
+        fileIds: [files.staff],
+      }),
+    );
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ commissionerName: '李春华', townId: w.places.yingqian, townName: '营前镇', createdByName: '陈明', files: [{ id: files.staff }] });
+    expect(res.body).toMatchObject({
+      commissionerName: '李春华',
+      townId: w.places.yingqian,
+      townName: '营前镇',
+      createdByName: '陈明',
+      files: [{ id: files.staff }],
+    });
     logs.li1 = res.body.id;
   });
 
   it('a log at an enterprise only has no place and no town', async () => {
-    const res = await w.staff.post(`/api/commissioners/${zhangId}/service-logs`, logBody({ logDate: '2014-05-06', enterpriseId: w.enterpriseId, kind: '咨询', peopleServed: null }));
+    const res = await w.staff.post(
+      `/api/commissioners/${zhangId}/service-logs`,
+      logBody({ logDate: '2014-05-06', enterpriseId: w.enterpriseId, kind: '咨询', peopleServed: null }),
+    );
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ placeId: null, placeName: null, townId: null, townName: null, peopleServed: null });
     logs.zhang2 = res.body.id;
@@ -139,11 +173,21 @@ describe('a commissioner and the logs of others', () => {
   });
 
   it('edits their own log, keeping a file staff attached to it', async () => {
-    const staffAttached = await w.staff.post(`/api/commissioners/${zhangId}/service-logs`, logBody({ logDate: '2014-06-10', placeId: w.places.dongshan, fileIds: [files.staff] }));
+    const staffAttached = await w.staff.post(
+      `/api/commissioners/${zhangId}/service-logs`,
+      logBody({ logDate: '2014-06-10', placeId: w.places.dongshan, fileIds: [files.staff] }),
+    );
     logs.zhang3 = staffAttached.body.id;
-    const res = await put(zhang, `/api/service-logs/${logs.zhang3}`, logBody({
-      logDate: '2014-06-11', placeId: w.places.dongshan, content: '补充:病虫害防治', fileIds: [files.staff, files.zhang],
-    }));
+    const res = await put(
+      zhang,
+      `/api/service-logs/${logs.zhang3}`,
+      logBody({
+        logDate: '2014-06-11',
+        placeId: w.places.dongshan,
+        content: '补充:病虫害防治',
+        fileIds: [files.staff, files.zhang],
+      }),
+    );
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ logDate: '2014-06-11', content: '补充:病虫害防治' });
     expect(res.body.files.map((f: { id: number }) => f.id).sort((a: number, b: number) => a - b)).toEqual([files.zhang, files.staff].sort((a, b) => a - b));
@@ -181,7 +225,11 @@ describe('confirmation (审核)', () => {
       expect((await client.delete(`/api/service-logs/${logs.zhang1}`)).status).toBe(403);
     }
     expect((await w.staff.get(`/api/service-logs/${logs.zhang1}`)).body.content).toBe('指导茶园春季修剪与施肥');
-    const leaderEdit = await put(w.leader, `/api/service-logs/${logs.zhang1}`, logBody({ placeId: w.places.yuanyu, content: '指导茶园春季修剪、施肥', fileIds: [files.zhang] }));
+    const leaderEdit = await put(
+      w.leader,
+      `/api/service-logs/${logs.zhang1}`,
+      logBody({ placeId: w.places.yuanyu, content: '指导茶园春季修剪、施肥', fileIds: [files.zhang] }),
+    );
     expect(leaderEdit.status).toBe(200);
     expect(leaderEdit.body).toMatchObject({ content: '指导茶园春季修剪、施肥', confirmedByName: '刘局长' });
   });
@@ -202,7 +250,8 @@ describe('confirmation (审核)', () => {
 describe('listing logs', () => {
   it('filters by town (a village counts for its town), kind, confirmation, dates and commissioner', async () => {
     await w.leader.post(`/api/service-logs/${logs.li1}/confirm`, {});
-    const ids = async (query: string) => (await w.staff.get(`/api/service-logs?${query}`)).body.items.map((l: { id: number }) => l.id).sort((a: number, b: number) => a - b);
+    const ids = async (query: string) =>
+      (await w.staff.get(`/api/service-logs?${query}`)).body.items.map((l: { id: number }) => l.id).sort((a: number, b: number) => a - b);
     const all = await w.staff.get('/api/service-logs');
     expect(all.body.total).toBe(5);
     expect(all.body.items.map((l: { logDate: string }) => l.logDate)).toEqual([...all.body.items.map((l: { logDate: string }) => l.logDate)].sort().reverse());
@@ -221,7 +270,10 @@ describe('listing logs', () => {
 
 describe('deleting logs', () => {
   it('the commissioner deletes their own unconfirmed log, audited', async () => {
-    const log = await zhang.post(`/api/commissioners/${zhangId}/service-logs`, logBody({ placeId: w.places.dongshan, content: '误录', fileIds: [files.zhang] }));
+    const log = await zhang.post(
+      `/api/commissioners/${zhangId}/service-logs`,
+      logBody({ placeId: w.places.dongshan, content: '误录', fileIds: [files.zhang] }),
+    );
     expect((await zhang.delete(`/api/service-logs/${log.body.id}`)).status).toBe(200);
     expect((await zhang.get(`/api/service-logs/${log.body.id}`)).status).toBe(404);
     expect((await audit(log.body.id))[0]).toMatchObject({ action: 'delete', before: { placeName: '东山镇' } });

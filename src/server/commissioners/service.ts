@@ -2,8 +2,17 @@ import type { Selectable } from 'kysely';
 import type { z } from 'zod';
 import type { Page } from '../../shared/common.js';
 import type {
-  Commissioner, CommissionerStatus, Evaluation, GENDERS, Grade, Support, SupportKind,
-  commissionerBodySchema, commissionerDetailSchema, listCommissionersQuerySchema, supportBodySchema,
+  Commissioner,
+  CommissionerStatus,
+  Evaluation,
+  GENDERS,
+  Grade,
+  Support,
+  SupportKind,
+  commissionerBodySchema,
+  commissionerDetailSchema,
+  listCommissionersQuerySchema,
+  supportBodySchema,
 } from '../../shared/commissioners.js';
 import { PLACE_LEVEL_LABELS, type PlaceLevel } from '../../shared/reference.js';
 import { type Actor, assertCanEditRecord, sectionForNewRecord } from '../auth/actor.js';
@@ -91,7 +100,15 @@ export function presentSupport(row: Selectable<CommissionerSupportsTable>): Supp
 }
 
 export function presentEvaluation(row: Selectable<CommissionerEvaluationsTable>): Evaluation {
-  return { id: row.id, version: row.version, commissionerId: row.commissioner_id, year: row.year, grade: row.grade as Grade, note: row.note, createdAt: row.created_at };
+  return {
+    id: row.id,
+    version: row.version,
+    commissionerId: row.commissioner_id,
+    year: row.year,
+    grade: row.grade as Grade,
+    note: row.note,
+    createdAt: row.created_at,
+  };
 }
 
 async function present(ctx: Ctx, row: repo.CommissionerView): Promise<Commissioner> {
@@ -99,9 +116,7 @@ async function present(ctx: Ctx, row: repo.CommissionerView): Promise<Commission
 }
 
 async function detailOf(ctx: Ctx, row: repo.CommissionerView): Promise<CommissionerDetail> {
-  const [commissioner, supports, evaluations] = await Promise.all([
-    present(ctx, row), repo.supportsOf(ctx.db, row.id), repo.evaluationsOf(ctx.db, row.id),
-  ]);
+  const [commissioner, supports, evaluations] = await Promise.all([present(ctx, row), repo.supportsOf(ctx.db, row.id), repo.evaluationsOf(ctx.db, row.id)]);
   return { ...commissioner, supports: supports.map(presentSupport), evaluations: evaluations.map(presentEvaluation) };
 }
 
@@ -122,9 +137,16 @@ export async function getMyCommissioner(ctx: Ctx): Promise<CommissionerDetail> {
 export async function listCommissioners(ctx: Ctx, query: z.infer<typeof listCommissionersQuerySchema>): Promise<Page<Commissioner>> {
   const scope = await scopeOf(ctx);
   const { rows, total } = await repo.listCommissioners(
-    ctx.db, ctx.dialect, { ...scope, q: query.q, status: query.status, placeId: query.placeId, year: query.year }, query.page, query.pageSize,
+    ctx.db,
+    ctx.dialect,
+    { ...scope, q: query.q, status: query.status, placeId: query.placeId, year: query.year },
+    query.page,
+    query.pageSize,
   );
-  const links = await repo.commissionerLinks(ctx.db, rows.map((r) => r.id));
+  const links = await repo.commissionerLinks(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   return { items: rows.map((r) => presentCommissioner(r, links)), total, page: query.page, pageSize: query.pageSize };
 }
 
@@ -277,7 +299,11 @@ export async function deleteSupport(ctx: Ctx, id: number): Promise<void> {
  * year, so a second one for the same year replaces the grade and note (audited as an update).
  */
 export async function putEvaluation(
-  ctx: Ctx, commissionerId: number, year: number, input: z.infer<typeof evaluationPutBodySchema>, expected?: ExpectedVersion,
+  ctx: Ctx,
+  commissionerId: number,
+  year: number,
+  input: z.infer<typeof evaluationPutBodySchema>,
+  expected?: ExpectedVersion,
 ): Promise<Evaluation> {
   if (input.year !== undefined && input.year !== year) {
     throw validation(`考核年份与地址中的年份(${year})不一致`, [{ path: 'year', message: `应为${year}` }]);
@@ -294,7 +320,12 @@ export async function putEvaluation(
       await repo.updateEvaluation(tx.db, existing.id, { grade: input.grade, note: input.note });
       const after = presentEvaluation((await repo.evaluationOfYear(tx.db, commissionerId, year))!);
       await recordChange(tx, {
-        action: 'update', entityType: 'commissioner_evaluation', entityId: existing.id, orgId: commissioner.org_id, before: presentEvaluation(existing), after,
+        action: 'update',
+        entityType: 'commissioner_evaluation',
+        entityId: existing.id,
+        orgId: commissioner.org_id,
+        before: presentEvaluation(existing),
+        after,
       });
       return after;
     }

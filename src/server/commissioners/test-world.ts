@@ -9,10 +9,7 @@ export function createCommissionerTestApp(): Promise<TestApp> {
 }
 
 // A 1×1 PNG: a real image, small enough for any upload limit.
-export const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-  'base64',
-);
+export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 /** Uploads one file through POST /api/files as a browser would (multipart/form-data). */
 export async function upload(client: TestClient, filename: string, content: Buffer = PNG): Promise<number> {

@@ -1,7 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { SQLite, type SqliteDatabase } from './sqlite-driver.js';
-import { type DatabaseConnection, Kysely, PostgresAdapter, PostgresDialect, SqliteAdapter, SqliteDialect, SqliteDriver, type SqliteDialectConfig } from 'kysely';
+import {
+  type DatabaseConnection,
+  Kysely,
+  PostgresAdapter,
+  PostgresDialect,
+  SqliteAdapter,
+  SqliteDialect,
+  SqliteDriver,
+  type SqliteDialectConfig,
+} from 'kysely';
 import pg from 'pg';
 import type { DB } from './types.js';
 
@@ -29,7 +38,10 @@ class TransactionalSqliteAdapter extends SqliteAdapter {
 // then sends its own ROLLBACK, which fails with "cannot rollback - no transaction is active" and
 // replaces the error that says what went wrong. Skip the ROLLBACK when nothing is open any more.
 class ForgivingRollbackSqliteDriver extends SqliteDriver {
-  constructor(private readonly sqlite: SqliteDatabase, config: SqliteDialectConfig) {
+  constructor(
+    private readonly sqlite: SqliteDatabase,
+    config: SqliteDialectConfig,
+  ) {
     super(config);
   }
   override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {

@@ -30,15 +30,30 @@ describe('migration 0009 (ledger figures)', () => {
     const db = database.db;
     const plain = await insertOrg(db, { parentId: null, parentPath: '/', name: '老县科技局', shortName: null, level: 'county', regionCode: null });
     const own = await insertOrg(db, { parentId: null, parentPath: '/', name: '自建字典的县科技局', shortName: null, level: 'county', regionCode: null });
-    const ownDict = await db.insertInto('dictionaries').values({ org_id: own.id, code: 'milestone_kind', name: '我的节点', description: null }).returning('id').executeTakeFirstOrThrow();
-    await db.insertInto('dictionary_items').values({ org_id: own.id, dictionary_id: ownDict.id, value: '年度检查', label: '年度检查', sort_order: 10, active: 1 }).execute();
+    const ownDict = await db
+      .insertInto('dictionaries')
+      .values({ org_id: own.id, code: 'milestone_kind', name: '我的节点', description: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('dictionary_items')
+      .values({ org_id: own.id, dictionary_id: ownDict.id, value: '年度检查', label: '年度检查', sort_order: 10, active: 1 })
+      .execute();
 
     await migrateToLatest(db);
     const kinds = async (orgId: number) =>
-      (await db.selectFrom('dictionary_items as i').innerJoin('dictionaries as d', 'd.id', 'i.dictionary_id')
-        .select(['i.label', 'i.sort_order', 'i.measure']).where('d.org_id', '=', orgId).where('d.code', '=', 'milestone_kind').orderBy('i.sort_order').execute());
+      await db
+        .selectFrom('dictionary_items as i')
+        .innerJoin('dictionaries as d', 'd.id', 'i.dictionary_id')
+        .select(['i.label', 'i.sort_order', 'i.measure'])
+        .where('d.org_id', '=', orgId)
+        .where('d.code', '=', 'milestone_kind')
+        .orderBy('i.sort_order')
+        .execute();
     expect(await kinds(plain.id)).toEqual([
-      { label: '中期检查', sort_order: 10, measure: null }, { label: '验收检查', sort_order: 20, measure: null }, { label: '绩效评价', sort_order: 30, measure: null },
+      { label: '中期检查', sort_order: 10, measure: null },
+      { label: '验收检查', sort_order: 20, measure: null },
+      { label: '绩效评价', sort_order: 30, measure: null },
     ]);
     expect((await kinds(own.id)).map((k) => k.label)).toEqual(['年度检查']);
     // The new columns are there and empty for the records of before.

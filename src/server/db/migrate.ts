@@ -27,10 +27,7 @@ export const MIGRATIONS: Record<string, Migration> = {
 export class MigrationError extends Error {}
 
 /** Brings the schema up to date; a failing migration is rolled back and reported. */
-export async function migrateToLatest(
-  db: Kysely<any>,
-  migrations: Record<string, Migration> = MIGRATIONS,
-): Promise<MigrationResultSet> {
+export async function migrateToLatest(db: Kysely<any>, migrations: Record<string, Migration> = MIGRATIONS): Promise<MigrationResultSet> {
   // On PostgreSQL the migration bookkeeping lives in the schema in use (search_path), not in
   // whichever schema of the database happens to hold a table of that name already.
   let migrationTableSchema: string | undefined;

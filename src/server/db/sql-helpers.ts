@@ -7,9 +7,7 @@ import type { DialectName } from './connection.js';
 export function containsText(dialect: DialectName, column: Expression<unknown> | string, text: string): Expression<SqlBool> {
   const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const col = typeof column === 'string' ? sql.ref(column) : column;
-  return dialect === 'postgres'
-    ? sql<SqlBool>`${col} ilike ${pattern} escape '\\'`
-    : sql<SqlBool>`${col} like ${pattern} escape '\\'`;
+  return dialect === 'postgres' ? sql<SqlBool>`${col} ilike ${pattern} escape '\\'` : sql<SqlBool>`${col} like ${pattern} escape '\\'`;
 }
 
 /** count(*) as a JS number in both dialects (PostgreSQL returns bigint as a string). */
@@ -98,7 +96,8 @@ function classifyOne(error: unknown): DatabaseFailure | null {
     if (code === 'SQLITE_BUSY_SNAPSHOT') return 'conflict';
     if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return 'unavailable';
     if (code === 'SQLITE_FULL') return 'disk-full';
-    if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_IOERR') || code === 'SQLITE_PERM') return 'read-only';
+    if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_IOERR') || code === 'SQLITE_PERM')
+      return 'read-only';
     // Node system errors: the database host unreachable, or the data directory (uploads, SQLite) full or read-only.
     if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE'].includes(code)) return 'unavailable';
     if (code === 'ENOSPC' || code === 'EDQUOT') return 'disk-full';

@@ -131,7 +131,8 @@ function compareSchemas(declared: DeclaredSchema, actual: Map<string, Map<string
       const kind = kindOf(db.dataType);
       if (kind === null) problems.push(`${name}: column type ${db.dataType} is unknown to this check`);
       else if (kind === 'bigint') {
-        if (!ts.kinds.has('number') || !ts.kinds.has('string')) problems.push(`${name}: a bigint column (read as a string on PostgreSQL) must be BigIntColumn in types.ts`);
+        if (!ts.kinds.has('number') || !ts.kinds.has('string'))
+          problems.push(`${name}: a bigint column (read as a string on PostgreSQL) must be BigIntColumn in types.ts`);
       } else if (ts.kinds.size !== 1 || !ts.kinds.has(kind)) {
         problems.push(`${name}: the column holds ${kind} (${db.dataType}) but types.ts says ${[...ts.kinds].join(' | ')}`);
       }
@@ -178,7 +179,12 @@ async function actualSchema(db: Kysely<any>): Promise<Map<string, Map<string, Ac
       new Map(
         table.columns.map((c: ColumnMetadata) => [
           c.name,
-          { nullable: c.isNullable && !primaryKey.has(c.name), filledIn: c.hasDefaultValue || c.isAutoIncrementing, numbered: c.isAutoIncrementing, dataType: c.dataType },
+          {
+            nullable: c.isNullable && !primaryKey.has(c.name),
+            filledIn: c.hasDefaultValue || c.isAutoIncrementing,
+            numbered: c.isAutoIncrementing,
+            dataType: c.dataType,
+          },
         ]),
       ),
     );

@@ -17,10 +17,24 @@ import type { DB } from './types.js';
 
 /** Tables whose rows carry a version (migration 0006; project_milestones from 0009). */
 export type VersionedTable =
-  | 'orgs' | 'sections' | 'places' | 'departments' | 'dictionary_items'
-  | 'enterprises' | 'visits' | 'projects' | 'project_followups' | 'project_milestones'
-  | 'events' | 'commissioners' | 'service_logs' | 'commissioner_evaluations'
-  | 'worklists' | 'worklist_items' | 'report_templates' | 'reports';
+  | 'orgs'
+  | 'sections'
+  | 'places'
+  | 'departments'
+  | 'dictionary_items'
+  | 'enterprises'
+  | 'visits'
+  | 'projects'
+  | 'project_followups'
+  | 'project_milestones'
+  | 'events'
+  | 'commissioners'
+  | 'service_logs'
+  | 'commissioner_evaluations'
+  | 'worklists'
+  | 'worklist_items'
+  | 'report_templates'
+  | 'reports';
 
 /** Moves a record from version `expected` to the next; false when it no longer has that version (or is gone). */
 export async function bumpVersion(db: Kysely<DB>, table: VersionedTable, id: number, expected: number): Promise<boolean> {

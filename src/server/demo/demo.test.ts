@@ -80,9 +80,14 @@ describe('the demo project pipeline (seed section 一)', () => {
     expect(facts.enteredPool.value).toBeGreaterThanOrEqual(3);
   });
 
-  it('has a few enterprises of each kind in 上犹县\'s towns, with valid credit codes, marked as demo data', async () => {
+  it("has a few enterprises of each kind in 上犹县's towns, with valid credit codes, marked as demo data", async () => {
     const staff = await t.login('yewu', 'demo2014pw');
-    const list = (await staff.get('/api/enterprises?pageSize=100')).body.items as { kind: string; townName: string; notes: string; creditCode: string | null }[];
+    const list = (await staff.get('/api/enterprises?pageSize=100')).body.items as {
+      kind: string;
+      townName: string;
+      notes: string;
+      creditCode: string | null;
+    }[];
     for (const kind of ['科技型中小企业', '民营科技企业', '高新技术企业', '农业示范基地', '合作社']) {
       expect(list.filter((e) => e.kind === kind).length).toBeGreaterThanOrEqual(2);
     }
@@ -93,7 +98,7 @@ describe('the demo project pipeline (seed section 一)', () => {
 });
 
 describe('the demo outreach (seed section 二)', () => {
-  it('has five 送科技下乡 events led by the bureau whose totals are the seed\'s figures', async () => {
+  it("has five 送科技下乡 events led by the bureau whose totals are the seed's figures", async () => {
     const staff = await t.login('yewu', 'demo2014pw');
     const facts = (await staff.get(`/api/events/facts?from=2014-01-01&to=2014-06-30&type=${encodeURIComponent('送科技下乡')}&role=lead`)).body;
     expect(facts.events.value).toBe(5);
@@ -118,7 +123,7 @@ describe('the demo outreach (seed section 二)', () => {
 });
 
 describe('the demo commissioners', () => {
-  it('serve 上犹县\'s towns with service logs through the half-year; tepai is one of them', async () => {
+  it("serve 上犹县's towns with service logs through the half-year; tepai is one of them", async () => {
     const leader = await t.login('juzhang', 'demo2014pw');
     const facts = (await leader.get('/api/commissioners/facts?from=2014-01-01&to=2014-06-30')).body;
     expect(facts.activeCommissioners.value).toBeGreaterThanOrEqual(5);
@@ -184,6 +189,10 @@ describe('the demo work lists (seed sections 三 to 六)', () => {
     const leader = await t.login('juzhang', 'demo2014pw');
     const plans = (await leader.get('/api/worklists')).body.items.find((l: { name: string }) => l.name === '工作计划');
     const items = (await leader.get(`/api/worklists/${plans.id}/items?${encodeURI('f.period=2014年下半年')}&sort=registeredDate&order=asc`)).body.items;
-    expect(items.map((i: { title: string }) => i.title)).toEqual(['扎实开展党的群众路线教育实践活动', '全力做好科技为经济社会发展服务工作', '努力做好征地拆迁工作']);
+    expect(items.map((i: { title: string }) => i.title)).toEqual([
+      '扎实开展党的群众路线教育实践活动',
+      '全力做好科技为经济社会发展服务工作',
+      '努力做好征地拆迁工作',
+    ]);
   });
 });

@@ -81,9 +81,16 @@ async function addPlaces(db: Kysely<DB>, org: OrgRow): Promise<void> {
     if (town.villages.length) {
       await db
         .insertInto('places')
-        .values(town.villages.map((v, vi) => ({
-          org_id: org.id, parent_id: t.id, level: 'village', name: v.name, code: v.code, sort_order: vi + 1,
-        })))
+        .values(
+          town.villages.map((v, vi) => ({
+            org_id: org.id,
+            parent_id: t.id,
+            level: 'village',
+            name: v.name,
+            code: v.code,
+            sort_order: vi + 1,
+          })),
+        )
         .execute();
     }
   }
@@ -94,10 +101,7 @@ async function addPlaces(db: Kysely<DB>, org: OrgRow): Promise<void> {
  * the towns and villages of 上犹县 with their division codes, the county departments, default
  * dictionaries and one account of each role. Does nothing when the demo is already there.
  */
-export async function loadDemo(
-  db: Kysely<DB>,
-  options: { adminPassword: string | null; demoPassword: string },
-): Promise<DemoLoadResult> {
+export async function loadDemo(db: Kysely<DB>, options: { adminPassword: string | null; demoPassword: string }): Promise<DemoLoadResult> {
   const { demoPassword } = options;
   if (await isDemoLoaded(db)) {
     const county = await db.selectFrom('orgs').select('id').where('name', '=', '上犹县科技局').executeTakeFirst();
@@ -112,13 +116,42 @@ export async function loadDemo(
   const demoHash = await hashPassword(demoPassword);
 
   return db.transaction().execute(async (trx) => {
-    const taken = await trx.selectFrom('users').select('username').where('username', 'in', DEMO_ACCOUNTS.map((a) => a.username)).execute();
+    const taken = await trx
+      .selectFrom('users')
+      .select('username')
+      .where(
+        'username',
+        'in',
+        DEMO_ACCOUNTS.map((a) => a.username),
+      )
+      .execute();
     if (taken.length) {
       throw new Error(`无法加载演示数据:用户名 ${taken.map((t) => t.username).join('、')} 已被占用`);
     }
-    const province = await insertOrg(trx, { parentId: null, parentPath: '/', name: '江西省科学技术厅', shortName: '省科技厅', level: 'province', regionCode: places.province.code });
-    const city = await insertOrg(trx, { parentId: province.id, parentPath: province.path, name: '赣州市科学技术局', shortName: '市科技局', level: 'city', regionCode: places.city.code });
-    const county = await insertOrg(trx, { parentId: city.id, parentPath: city.path, name: '上犹县科技局', shortName: '县科技局', level: 'county', regionCode: places.county.code });
+    const province = await insertOrg(trx, {
+      parentId: null,
+      parentPath: '/',
+      name: '江西省科学技术厅',
+      shortName: '省科技厅',
+      level: 'province',
+      regionCode: places.province.code,
+    });
+    const city = await insertOrg(trx, {
+      parentId: province.id,
+      parentPath: province.path,
+      name: '赣州市科学技术局',
+      shortName: '市科技局',
+      level: 'city',
+      regionCode: places.city.code,
+    });
+    const county = await insertOrg(trx, {
+      parentId: city.id,
+      parentPath: city.path,
+      name: '上犹县科技局',
+      shortName: '县科技局',
+      level: 'county',
+      regionCode: places.county.code,
+    });
     for (const org of [province, city, county]) await seedReferenceDefaults(trx, org.id);
 
     const sectionIds = new Map<string, number>();

@@ -35,63 +35,203 @@ const ENTERPRISES: EnterpriseSeed[] = [
 
 type VisitSeed = { key: string; date: string; staff: string[]; enterprises: string[]; purpose: string; findings: string };
 const VISITS: VisitSeed[] = [
-  { key: 'v1', date: '2014-02-26', staff: ['yewu', 'fenguan'], enterprises: ['materials', 'glassfiber'], purpose: '了解工业园区企业技术需求,挖掘科技项目', findings: '犹江新材料有稀土永磁电机控制器研发意向;华犹玻纤创新基金项目进展正常' },
-  { key: 'v2', date: '2014-03-12', staff: ['yewu'], enterprises: ['teabase', 'tea'], purpose: '调研茶叶产业技术状况', findings: '高山茶加工设备落后,清洁化生产线需求迫切;梅岭茶业可牵头申报科技富民强县项目' },
-  { key: 'v3', date: '2014-04-16', staff: ['yewu', 'bangong'], enterprises: ['machinery', 'electronics'], purpose: '走访民营科技企业,做好民营科技企业统计', findings: '鑫源机械铸件加工精度不足;恒丰电子拟申报创新基金' },
-  { key: 'v4', date: '2014-05-20', staff: ['yewu'], enterprises: ['herbcoop', 'camelliabase'], purpose: '调研中药材和油茶示范基地', findings: '中药材缺少规范化种植技术;油茶低改效果明显' },
-  { key: 'v5', date: '2014-06-11', staff: ['fenguan', 'yewu'], enterprises: ['optoelectronic'], purpose: '了解高新技术企业研发项目储备', findings: 'LED 封装工艺改进项目已有基础' },
-  { key: 'v6', date: '2014-06-18', staff: ['yewu'], enterprises: ['vegcoop'], purpose: '结合“三送”工作调研元鱼村蔬菜产业', findings: '设施蔬菜栽培技术薄弱,可作为项目线索培育' },
+  {
+    key: 'v1',
+    date: '2014-02-26',
+    staff: ['yewu', 'fenguan'],
+    enterprises: ['materials', 'glassfiber'],
+    purpose: '了解工业园区企业技术需求,挖掘科技项目',
+    findings: '犹江新材料有稀土永磁电机控制器研发意向;华犹玻纤创新基金项目进展正常',
+  },
+  {
+    key: 'v2',
+    date: '2014-03-12',
+    staff: ['yewu'],
+    enterprises: ['teabase', 'tea'],
+    purpose: '调研茶叶产业技术状况',
+    findings: '高山茶加工设备落后,清洁化生产线需求迫切;梅岭茶业可牵头申报科技富民强县项目',
+  },
+  {
+    key: 'v3',
+    date: '2014-04-16',
+    staff: ['yewu', 'bangong'],
+    enterprises: ['machinery', 'electronics'],
+    purpose: '走访民营科技企业,做好民营科技企业统计',
+    findings: '鑫源机械铸件加工精度不足;恒丰电子拟申报创新基金',
+  },
+  {
+    key: 'v4',
+    date: '2014-05-20',
+    staff: ['yewu'],
+    enterprises: ['herbcoop', 'camelliabase'],
+    purpose: '调研中药材和油茶示范基地',
+    findings: '中药材缺少规范化种植技术;油茶低改效果明显',
+  },
+  {
+    key: 'v5',
+    date: '2014-06-11',
+    staff: ['fenguan', 'yewu'],
+    enterprises: ['optoelectronic'],
+    purpose: '了解高新技术企业研发项目储备',
+    findings: 'LED 封装工艺改进项目已有基础',
+  },
+  {
+    key: 'v6',
+    date: '2014-06-18',
+    staff: ['yewu'],
+    enterprises: ['vegcoop'],
+    purpose: '结合“三送”工作调研元鱼村蔬菜产业',
+    findings: '设施蔬菜栽培技术薄弱,可作为项目线索培育',
+  },
 ];
 
 type ProjectSeed = {
-  title: string; enterprise: string; field: Sector; program: string | null; level: ProjectLevel | null;
-  stages: [Stage, string][]; visit?: string;
+  title: string;
+  enterprise: string;
+  field: Sector;
+  program: string | null;
+  level: ProjectLevel | null;
+  stages: [Stage, string][];
+  visit?: string;
   amounts?: { applied?: number; approved?: number; received?: number; selfRaised?: number };
   followups?: { date: string; kind: 'visit' | 'phone' | 'meeting'; found: string; solved: string; open?: string }[];
 };
 const PROJECTS: ProjectSeed[] = [
   // The two applications the seed reports for 2014 H1: "各1项".
   {
-    title: '上犹县茶叶产业科技富民强县专项行动', enterprise: 'tea', field: 'agriculture', program: '科技富民强县专项行动计划', level: 'ministry',
-    stages: [['lead', '2013-10-15'], ['pool', '2013-12-20'], ['applied', '2014-03-20']], visit: 'v2', amounts: { applied: 100, selfRaised: 150 },
+    title: '上犹县茶叶产业科技富民强县专项行动',
+    enterprise: 'tea',
+    field: 'agriculture',
+    program: '科技富民强县专项行动计划',
+    level: 'ministry',
+    stages: [
+      ['lead', '2013-10-15'],
+      ['pool', '2013-12-20'],
+      ['applied', '2014-03-20'],
+    ],
+    visit: 'v2',
+    amounts: { applied: 100, selfRaised: 150 },
   },
   {
-    title: '电子元器件精密检测设备研发', enterprise: 'electronics', field: 'industry', program: '科技型中小企业技术创新基金', level: 'ministry',
-    stages: [['lead', '2014-01-09'], ['pool', '2014-02-18'], ['applied', '2014-04-25']], visit: 'v3', amounts: { applied: 70, selfRaised: 120 },
+    title: '电子元器件精密检测设备研发',
+    enterprise: 'electronics',
+    field: 'industry',
+    program: '科技型中小企业技术创新基金',
+    level: 'ministry',
+    stages: [
+      ['lead', '2014-01-09'],
+      ['pool', '2014-02-18'],
+      ['applied', '2014-04-25'],
+    ],
+    visit: 'v3',
+    amounts: { applied: 70, selfRaised: 120 },
   },
   // Projects being tracked: the national innovation fund project and county-level projects.
   {
-    title: '低介电玻璃纤维制备技术产业化', enterprise: 'glassfiber', field: 'industry', program: '科技型中小企业技术创新基金', level: 'national',
-    stages: [['applied', '2013-04-10'], ['approved', '2013-08-10'], ['ongoing', '2013-09-01']], amounts: { applied: 80, approved: 70, received: 42, selfRaised: 200 },
+    title: '低介电玻璃纤维制备技术产业化',
+    enterprise: 'glassfiber',
+    field: 'industry',
+    program: '科技型中小企业技术创新基金',
+    level: 'national',
+    stages: [
+      ['applied', '2013-04-10'],
+      ['approved', '2013-08-10'],
+      ['ongoing', '2013-09-01'],
+    ],
+    amounts: { applied: 80, approved: 70, received: 42, selfRaised: 200 },
     followups: [
       { date: '2014-02-26', kind: 'visit', found: '中试线已建成,资金使用规范', solved: '指导完善项目台账' },
       { date: '2014-05-22', kind: 'phone', found: '第二笔资金尚未到位', solved: '协助对接省科技厅了解拨付进度', open: '第二笔资金待拨付' },
     ],
   },
   {
-    title: '油茶低产林改造技术示范', enterprise: 'camellia', field: 'agriculture', program: '县科技计划', level: 'county',
-    stages: [['applied', '2013-10-08'], ['approved', '2013-12-10'], ['ongoing', '2014-01-15']], amounts: { applied: 8, approved: 5, received: 5 },
+    title: '油茶低产林改造技术示范',
+    enterprise: 'camellia',
+    field: 'agriculture',
+    program: '县科技计划',
+    level: 'county',
+    stages: [
+      ['applied', '2013-10-08'],
+      ['approved', '2013-12-10'],
+      ['ongoing', '2014-01-15'],
+    ],
+    amounts: { applied: 8, approved: 5, received: 5 },
     followups: [{ date: '2014-04-09', kind: 'visit', found: '示范林抚育按计划推进', solved: '邀请林业局专家现场指导修剪' }],
   },
   {
-    title: '生态水产健康养殖技术推广', enterprise: 'fishbase', field: 'agriculture', program: '县科技计划', level: 'county',
-    stages: [['applied', '2013-09-16'], ['approved', '2013-11-20'], ['ongoing', '2013-12-01']], amounts: { applied: 5, approved: 3, received: 3 },
+    title: '生态水产健康养殖技术推广',
+    enterprise: 'fishbase',
+    field: 'agriculture',
+    program: '县科技计划',
+    level: 'county',
+    stages: [
+      ['applied', '2013-09-16'],
+      ['approved', '2013-11-20'],
+      ['ongoing', '2013-12-01'],
+    ],
+    amounts: { applied: 5, approved: 3, received: 3 },
     followups: [{ date: '2014-05-14', kind: 'meeting', found: '鱼病防治技术需要加强', solved: '组织畜牧水产专家开展培训' }],
   },
   // Leads found in visits and cultivated in the pool.
-  { title: '稀土永磁电机控制器研发', enterprise: 'materials', field: 'industry', program: null, level: null, stages: [['lead', '2014-02-26'], ['pool', '2014-04-10']], visit: 'v1' },
-  { title: '高山茶清洁化加工生产线建设', enterprise: 'teabase', field: 'agriculture', program: null, level: null, stages: [['lead', '2014-03-12'], ['pool', '2014-05-08']], visit: 'v2' },
+  {
+    title: '稀土永磁电机控制器研发',
+    enterprise: 'materials',
+    field: 'industry',
+    program: null,
+    level: null,
+    stages: [
+      ['lead', '2014-02-26'],
+      ['pool', '2014-04-10'],
+    ],
+    visit: 'v1',
+  },
+  {
+    title: '高山茶清洁化加工生产线建设',
+    enterprise: 'teabase',
+    field: 'agriculture',
+    program: null,
+    level: null,
+    stages: [
+      ['lead', '2014-03-12'],
+      ['pool', '2014-05-08'],
+    ],
+    visit: 'v2',
+  },
   { title: '精密铸件数控加工工艺改进', enterprise: 'machinery', field: 'industry', program: null, level: null, stages: [['lead', '2014-04-16']], visit: 'v3' },
-  { title: '中药材规范化种植技术示范', enterprise: 'herbcoop', field: 'agriculture', program: null, level: null, stages: [['lead', '2014-05-20']], visit: 'v4' },
-  { title: 'LED 光电器件封装工艺改进', enterprise: 'optoelectronic', field: 'industry', program: null, level: null, stages: [['lead', '2014-06-11'], ['pool', '2014-06-25']], visit: 'v5' },
-  { title: '设施蔬菜标准化栽培技术示范', enterprise: 'vegcoop', field: 'agriculture', program: null, level: null, stages: [['lead', '2014-06-18']], visit: 'v6' },
+  {
+    title: '中药材规范化种植技术示范',
+    enterprise: 'herbcoop',
+    field: 'agriculture',
+    program: null,
+    level: null,
+    stages: [['lead', '2014-05-20']],
+    visit: 'v4',
+  },
+  {
+    title: 'LED 光电器件封装工艺改进',
+    enterprise: 'optoelectronic',
+    field: 'industry',
+    program: null,
+    level: null,
+    stages: [
+      ['lead', '2014-06-11'],
+      ['pool', '2014-06-25'],
+    ],
+    visit: 'v5',
+  },
+  {
+    title: '设施蔬菜标准化栽培技术示范',
+    enterprise: 'vegcoop',
+    field: 'agriculture',
+    program: null,
+    level: null,
+    stages: [['lead', '2014-06-18']],
+    visit: 'v6',
+  },
 ];
 
 /** Adds the project pipeline's demo records to the demo county, inside the caller's transaction. */
-export async function loadProjectsDemo(
-  db: Kysely<DB>,
-  org: { id: number; businessSectionId: number; userIds: Map<string, number> },
-): Promise<void> {
+export async function loadProjectsDemo(db: Kysely<DB>, org: { id: number; businessSectionId: number; userIds: Map<string, number> }): Promise<void> {
   const now = new Date().toISOString();
   const towns = new Map(
     (await db.selectFrom('places').select(['id', 'name']).where('org_id', '=', org.id).where('level', '=', 'town').execute()).map((t) => [t.name, t.id]),
@@ -103,9 +243,20 @@ export async function loadProjectsDemo(
     const row = await db
       .insertInto('enterprises')
       .values({
-        org_id: org.id, section_id: org.businessSectionId, name: e.name, credit_code: e.code ? demoCreditCode(i + 1) : null,
-        kind: e.kind, industry: e.industry, town_id: towns.get(e.town) ?? null, address: `上犹县${e.town}`,
-        contact_person: e.contact, contact_phone: null, notes: DEMO_NOTE, created_by: user('yewu'), created_at: now, updated_at: now,
+        org_id: org.id,
+        section_id: org.businessSectionId,
+        name: e.name,
+        credit_code: e.code ? demoCreditCode(i + 1) : null,
+        kind: e.kind,
+        industry: e.industry,
+        town_id: towns.get(e.town) ?? null,
+        address: `上犹县${e.town}`,
+        contact_person: e.contact,
+        contact_phone: null,
+        notes: DEMO_NOTE,
+        created_by: user('yewu'),
+        created_at: now,
+        updated_at: now,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -117,14 +268,26 @@ export async function loadProjectsDemo(
     const row = await db
       .insertInto('visits')
       .values({
-        org_id: org.id, section_id: org.businessSectionId, visit_date: v.date, purpose: v.purpose, findings: v.findings,
-        created_by: user('yewu'), created_at: now, updated_at: now,
+        org_id: org.id,
+        section_id: org.businessSectionId,
+        visit_date: v.date,
+        purpose: v.purpose,
+        findings: v.findings,
+        created_by: user('yewu'),
+        created_at: now,
+        updated_at: now,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
     visitIds.set(v.key, row.id);
-    await db.insertInto('visit_staff').values(v.staff.map((u) => ({ visit_id: row.id, user_id: user(u) }))).execute();
-    await db.insertInto('visit_enterprises').values(v.enterprises.map((e) => ({ visit_id: row.id, enterprise_id: enterpriseIds.get(e)! }))).execute();
+    await db
+      .insertInto('visit_staff')
+      .values(v.staff.map((u) => ({ visit_id: row.id, user_id: user(u) })))
+      .execute();
+    await db
+      .insertInto('visit_enterprises')
+      .values(v.enterprises.map((e) => ({ visit_id: row.id, enterprise_id: enterpriseIds.get(e)! })))
+      .execute();
   }
 
   const yuan = (wan: number | undefined) => (wan === undefined ? null : Math.round(wan * 10000));
@@ -134,30 +297,65 @@ export async function loadProjectsDemo(
     const row = await db
       .insertInto('projects')
       .values({
-        org_id: org.id, section_id: org.businessSectionId, title: p.title, enterprise_id: enterpriseIds.get(p.enterprise)!,
-        field: p.field, program: p.program, level: p.level, manager_id: user('yewu'),
-        amount_applied: yuan(p.amounts?.applied), amount_approved: yuan(p.amounts?.approved),
-        amount_received: yuan(p.amounts?.received), amount_self_raised: yuan(p.amounts?.selfRaised),
-        stage, lead_date: dates.lead ?? null, pool_date: dates.pool ?? null, applied_date: dates.applied ?? null,
-        approved_date: dates.approved ?? null, ongoing_date: dates.ongoing ?? null, accepted_date: dates.accepted ?? null,
-        rejected_date: null, stopped_date: null, source_visit_id: p.visit ? visitIds.get(p.visit)! : null,
-        description: DEMO_NOTE, created_by: user('yewu'), created_at: now, updated_at: now,
+        org_id: org.id,
+        section_id: org.businessSectionId,
+        title: p.title,
+        enterprise_id: enterpriseIds.get(p.enterprise)!,
+        field: p.field,
+        program: p.program,
+        level: p.level,
+        manager_id: user('yewu'),
+        amount_applied: yuan(p.amounts?.applied),
+        amount_approved: yuan(p.amounts?.approved),
+        amount_received: yuan(p.amounts?.received),
+        amount_self_raised: yuan(p.amounts?.selfRaised),
+        stage,
+        lead_date: dates.lead ?? null,
+        pool_date: dates.pool ?? null,
+        applied_date: dates.applied ?? null,
+        approved_date: dates.approved ?? null,
+        ongoing_date: dates.ongoing ?? null,
+        accepted_date: dates.accepted ?? null,
+        rejected_date: null,
+        stopped_date: null,
+        source_visit_id: p.visit ? visitIds.get(p.visit)! : null,
+        description: DEMO_NOTE,
+        created_by: user('yewu'),
+        created_at: now,
+        updated_at: now,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
     await db
       .insertInto('project_stage_events')
-      .values(events.map((e) => ({
-        org_id: org.id, project_id: row.id, from_stage: e.fromStage, to_stage: e.toStage, event_date: e.eventDate,
-        user_id: user('yewu'), remark: null, created_at: now,
-      })))
+      .values(
+        events.map((e) => ({
+          org_id: org.id,
+          project_id: row.id,
+          from_stage: e.fromStage,
+          to_stage: e.toStage,
+          event_date: e.eventDate,
+          user_id: user('yewu'),
+          remark: null,
+          created_at: now,
+        })),
+      )
       .execute();
     for (const f of p.followups ?? []) {
       await db
         .insertInto('project_followups')
         .values({
-          org_id: org.id, project_id: row.id, followup_date: f.date, staff_id: user('yewu'), kind: f.kind, found: f.found,
-          solved: f.solved, open_problems: f.open ?? null, created_by: user('yewu'), created_at: now, updated_at: now,
+          org_id: org.id,
+          project_id: row.id,
+          followup_date: f.date,
+          staff_id: user('yewu'),
+          kind: f.kind,
+          found: f.found,
+          solved: f.solved,
+          open_problems: f.open ?? null,
+          created_by: user('yewu'),
+          created_at: now,
+          updated_at: now,
         })
         .execute();
     }

@@ -100,8 +100,13 @@ async function loadCatalogue(): Promise<Catalogue> {
       const withoutCounties = own.length === 1 && own[0].name === entry.name;
       const code = sixDigits(entry.code);
       add({
-        code, name: entry.name, level: 'city', parentCode: provinceCode, fullName: province + entry.name,
-        hasChildren: !withoutCounties && own.length > 0, hasPlaces: withoutCounties,
+        code,
+        name: entry.name,
+        level: 'city',
+        parentCode: provinceCode,
+        fullName: province + entry.name,
+        hasChildren: !withoutCounties && own.length > 0,
+        hasPlaces: withoutCounties,
       });
       if (withoutCounties) placesCode.set(code, own[0].code);
       continue;
@@ -111,7 +116,13 @@ async function loadCatalogue(): Promise<Catalogue> {
     const municipal = MUNICIPAL_PSEUDO_CITIES.has(city);
     const fullName = province + (municipal || isDirectlyAdministered(city) ? '' : city) + (entry.name === city ? '' : entry.name);
     const county: Division = {
-      code: entry.code, name: entry.name, level: 'county', parentCode: municipal ? provinceCode : cityCode, fullName, hasChildren: false, hasPlaces: true,
+      code: entry.code,
+      name: entry.name,
+      level: 'county',
+      parentCode: municipal ? provinceCode : cityCode,
+      fullName,
+      hasChildren: false,
+      hasPlaces: true,
     };
     placesCode.set(entry.code, placesCode.get(entry.code) ?? entry.code);
     if (byCode.get(cityCode)?.hasPlaces) {
@@ -140,9 +151,7 @@ export async function findDivision(code: string): Promise<Division | null> {
  * The towns of a county (or of a city without counties) in code order, each with its villages;
  * codes of 12 digits. Empty for a code that has no towns and villages of its own.
  */
-export async function readCountyPlaces(
-  countyCode: string,
-): Promise<{ code: string; name: string; villages: { code: string; name: string }[] }[]> {
+export async function readCountyPlaces(countyCode: string): Promise<{ code: string; name: string; villages: { code: string; name: string }[] }[]> {
   const block = (await catalogue()).placesCode.get(countyCode);
   if (!block) return [];
   const towns: { code: string; name: string; villages: { code: string; name: string }[] }[] = [];

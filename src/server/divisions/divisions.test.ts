@@ -16,14 +16,25 @@ afterAll(() => t.close());
 async function bureau(options: { divisionCode?: string; role?: 'admin' | 'staff' } = {}): Promise<{ org: OrgRow; client: TestClient }> {
   const org = await t.factories.org();
   if (options.divisionCode) {
-    await t.database.db.updateTable('orgs').set({ region_code: `${options.divisionCode}000000` }).where('id', '=', org.id).execute();
+    await t.database.db
+      .updateTable('orgs')
+      .set({ region_code: `${options.divisionCode}000000` })
+      .where('id', '=', org.id)
+      .execute();
   }
   const username = `div_${options.role ?? 'admin'}_${++counter}`;
   await t.factories.user({ org, role: options.role ?? 'admin', username });
   return { org, client: await t.login(username) };
 }
 
-interface PlaceItem { id: number; version: number; parentId: number | null; level: string; name: string; code: string | null }
+interface PlaceItem {
+  id: number;
+  version: number;
+  parentId: number | null;
+  level: string;
+  name: string;
+  code: string | null;
+}
 
 async function placesOf(client: TestClient): Promise<PlaceItem[]> {
   const res = await client.get('/api/places');
@@ -37,7 +48,13 @@ describe('the division list', () => {
     expect(res.status).toBe(200);
     expect(res.body.items).toHaveLength(31);
     expect(res.body.items.find((d: { name: string }) => d.name === '湖南省')).toEqual({
-      code: '430000', name: '湖南省', level: 'province', parentCode: null, fullName: '湖南省', hasChildren: true, hasPlaces: false,
+      code: '430000',
+      name: '湖南省',
+      level: 'province',
+      parentCode: null,
+      fullName: '湖南省',
+      hasChildren: true,
+      hasPlaces: false,
     });
     expect(res.body.items.map((d: { name: string }) => d.name)).not.toContain('香港特别行政区');
   });
@@ -47,7 +64,13 @@ describe('the division list', () => {
     expect(cities.find((d: { code: string }) => d.code === '430400')).toMatchObject({ name: '衡阳市', level: 'city', parentCode: '430000', hasChildren: true });
     const counties = (await t.anonymous().get('/api/divisions?parent=430400')).body.items;
     expect(counties.find((d: { code: string }) => d.code === '430424')).toEqual({
-      code: '430424', name: '衡东县', level: 'county', parentCode: '430400', fullName: '湖南省衡阳市衡东县', hasChildren: false, hasPlaces: true,
+      code: '430424',
+      name: '衡东县',
+      level: 'county',
+      parentCode: '430400',
+      fullName: '湖南省衡阳市衡东县',
+      hasChildren: false,
+      hasPlaces: true,
     });
     expect(counties.map((d: { code: string }) => d.code)).toEqual([...counties.map((d: { code: string }) => d.code)].sort());
   });

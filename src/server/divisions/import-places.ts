@@ -47,8 +47,7 @@ export async function importDivisionPlaces(
   const byCode = new Map(existing.filter((p) => p.code).map((p) => [p.code!, p.id]));
   const siblingKey = (parentId: number | null, level: string, name: string) => `${parentId ?? `-${level}`}\t${name}`;
   const byName = new Map(existing.map((p) => [siblingKey(p.parent_id, p.level, p.name), p.id]));
-  const present = (code: string, parentId: number | null, level: string, name: string) =>
-    byCode.get(code) ?? byName.get(siblingKey(parentId, level, name));
+  const present = (code: string, parentId: number | null, level: string, name: string) => byCode.get(code) ?? byName.get(siblingKey(parentId, level, name));
 
   let added = 0;
   let kept = 0;
@@ -72,8 +71,14 @@ export async function importDivisionPlaces(
   };
 
   await ensure('county', [{ ...county, parentCode: null, sortOrder: 0 }]);
-  await ensure('town', towns.map((t, i) => ({ code: t.code, name: t.name, parentCode: county.code, sortOrder: i + 1 })));
-  await ensure('village', towns.flatMap((t) => t.villages.map((v, i) => ({ code: v.code, name: v.name, parentCode: t.code, sortOrder: i + 1 }))));
+  await ensure(
+    'town',
+    towns.map((t, i) => ({ code: t.code, name: t.name, parentCode: county.code, sortOrder: i + 1 })),
+  );
+  await ensure(
+    'village',
+    towns.flatMap((t) => t.villages.map((v, i) => ({ code: v.code, name: v.name, parentCode: t.code, sortOrder: i + 1 }))),
+  );
 
   const villages = towns.reduce((n, t) => n + t.villages.length, 0);
   const result = { division, towns: towns.length, villages, added, kept };

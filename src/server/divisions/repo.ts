@@ -27,9 +27,16 @@ export async function insertPlaces(
   for (let start = 0; start < places.length; start += INSERT_CHUNK) {
     const rows = await db
       .insertInto('places')
-      .values(places.slice(start, start + INSERT_CHUNK).map((p) => ({
-        org_id: orgId, parent_id: p.parentId, level: p.level, name: p.name, code: p.code, sort_order: p.sortOrder,
-      })))
+      .values(
+        places.slice(start, start + INSERT_CHUNK).map((p) => ({
+          org_id: orgId,
+          parent_id: p.parentId,
+          level: p.level,
+          name: p.name,
+          code: p.code,
+          sort_order: p.sortOrder,
+        })),
+      )
       .returning(['id', 'code'])
       .execute();
     for (const row of rows) ids.set(row.code!, row.id);

@@ -35,11 +35,21 @@ async function bureau() {
   const countyPlace = await admin.post('/api/places', { level: 'county', name: '上犹县', code: '360724000000' });
   const townId: number = (await admin.post('/api/places', { level: 'town', name: '东山镇', code: '360724100000', parentId: countyPlace.body.id })).body.id;
   const body = (overrides: Record<string, unknown> = {}) => ({
-    name: '江西犹江茶业有限公司', creditCode: creditCode(1), kind: '科技型中小企业', industry: 'agriculture',
-    townId, address: '东山镇工业园', contactPerson: '张经理', contactPhone: '0797-8500001', notes: null, ...overrides,
+    name: '江西犹江茶业有限公司',
+    creditCode: creditCode(1),
+    kind: '科技型中小企业',
+    industry: 'agriculture',
+    townId,
+    address: '东山镇工业园',
+    contactPerson: '张经理',
+    contactPhone: '0797-8500001',
+    notes: null,
+    ...overrides,
   });
   return {
-    business, admin, body,
+    business,
+    admin,
+    body,
     staff: await t.login(staffUser.username),
     office: () => t.login(officeUser.username),
     commissioner: () => t.login(commissioner.username),
@@ -62,7 +72,7 @@ async function bureauWithThree() {
 }
 
 describe('enterprises', () => {
-  it('are registered with a validated credit code, belong to the staff member\'s section, and are audited', async () => {
+  it("are registered with a validated credit code, belong to the staff member's section, and are audited", async () => {
     const { staff, admin, business, body } = await bureau();
     const res = await staff.post('/api/enterprises', body());
     expect(res.status).toBe(200);
@@ -138,7 +148,7 @@ describe('enterprises', () => {
     expect((await staff.get(`/api/enterprises/${e.id}`)).status).toBe(404);
   });
 
-  it("may not be changed by staff of another section (403), and changes nothing", async () => {
+  it('may not be changed by staff of another section (403), and changes nothing', async () => {
     const b = await bureauWithThree();
     const { staff, body } = b;
     const e = (await staff.get(`/api/enterprises?q=${encodeURIComponent('茶业')}`)).body.items[0];
@@ -154,7 +164,7 @@ describe('enterprises', () => {
     expect(updated.body.name).toBe('江西犹江茶业股份有限公司');
   });
 
-  it("are invisible to another bureau (404) and closed to commissioners (403)", async () => {
+  it('are invisible to another bureau (404) and closed to commissioners (403)', async () => {
     const b = await bureauWithThree();
     const { staff, body } = b;
     const e = (await staff.get('/api/enterprises')).body.items[0];

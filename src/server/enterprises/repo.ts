@@ -30,7 +30,12 @@ export function findByCreditCode(db: Kysely<DB>, orgId: number, creditCode: stri
 }
 
 const SORT_COLUMNS: Record<(typeof ENTERPRISE_SORTS)[number], string> = {
-  name: 'e.name', kind: 'e.kind', industry: 'e.industry', townName: 'town_name', updatedAt: 'e.updated_at', projectCount: 'project_count',
+  name: 'e.name',
+  kind: 'e.kind',
+  industry: 'e.industry',
+  townName: 'town_name',
+  updatedAt: 'e.updated_at',
+  projectCount: 'project_count',
 };
 
 export async function listEnterprises(
@@ -45,7 +50,9 @@ export async function listEnterprises(
   let base = db.selectFrom('enterprises as e').where('e.org_id', 'in', filter.orgIds);
   if (filter.q) {
     const q = filter.q;
-    base = base.where((eb) => eb.or([containsText(dialect, 'e.name', q), containsText(dialect, 'e.credit_code', q), containsText(dialect, 'e.contact_person', q)]));
+    base = base.where((eb) =>
+      eb.or([containsText(dialect, 'e.name', q), containsText(dialect, 'e.credit_code', q), containsText(dialect, 'e.contact_person', q)]),
+    );
   }
   if (filter.kind) base = base.where('e.kind', '=', filter.kind);
   if (filter.industry) base = base.where('e.industry', '=', filter.industry);

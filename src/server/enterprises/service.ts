@@ -1,8 +1,6 @@
 import type { z } from 'zod';
 import type { Page } from '../../shared/common.js';
-import {
-  type Enterprise, type Sector, type Stage, type enterpriseBodySchema, type listEnterprisesQuerySchema,
-} from '../../shared/projects.js';
+import { type Enterprise, type Sector, type Stage, type enterpriseBodySchema, type listEnterprisesQuerySchema } from '../../shared/projects.js';
 import { assertCanEditRecord, assertLedgerReader, assertLedgerWriter, sectionForNewRecord } from '../auth/actor.js';
 import { recordChange } from '../audit/service.js';
 import { type Ctx, inTransaction } from '../context.js';
@@ -56,9 +54,13 @@ export async function getEnterprise(ctx: Ctx, id: number) {
 export async function listEnterprises(ctx: Ctx, query: z.infer<typeof listEnterprisesQuerySchema>): Promise<Page<Enterprise>> {
   assertLedgerReader(ctx.actor);
   const { rows, total } = await repo.listEnterprises(
-    ctx.db, ctx.dialect,
+    ctx.db,
+    ctx.dialect,
     { orgIds: await readableOrgIds(ctx), q: query.q, kind: query.kind, industry: query.industry, townId: query.townId },
-    query.sort, query.order, query.page, query.pageSize,
+    query.sort,
+    query.order,
+    query.page,
+    query.pageSize,
   );
   return { items: rows.map(presentEnterprise), total, page: query.page, pageSize: query.pageSize };
 }
@@ -153,4 +155,3 @@ export async function deleteEnterprise(ctx: Ctx, id: number, expected?: Expected
     await recordChange(tx, { action: 'delete', entityType: 'enterprise', entityId: id, orgId: before.org_id, before: presentEnterprise(before) });
   });
 }
-

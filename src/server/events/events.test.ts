@@ -33,13 +33,29 @@ async function bureau() {
   place.sheshi = (await adminClient.post('/api/places', { level: 'town', name: '社溪镇', parentId: c, sortOrder: 2 })).body.id;
   place.yingqian = (await adminClient.post('/api/places', { level: 'town', name: '营前镇', parentId: c, sortOrder: 3 })).body.id;
   place.yuanyu = (await adminClient.post('/api/places', { level: 'village', name: '元鱼村', parentId: place.dongshan })).body.id;
-  for (const [i, [key, name, shortName]] of [['forestry', '县林业局', '林业'], ['agri', '县农业局', '农业'], ['tea', '县果茶局', '茶果'], ['weather', '县气象局', '气象']].entries()) {
+  for (const [i, [key, name, shortName]] of [
+    ['forestry', '县林业局', '林业'],
+    ['agri', '县农业局', '农业'],
+    ['tea', '县果茶局', '茶果'],
+    ['weather', '县气象局', '气象'],
+  ].entries()) {
     dept[key] = (await adminClient.post('/api/departments', { name, shortName, sortOrder: (i + 1) * 10 })).body.id;
   }
   const enterpriseInSheshi = (await f.enterprise(county, { name: '社溪镇某合作社', townId: place.sheshi })).id;
   const event = (overrides: Record<string, unknown> = {}) => ({
-    type: '送科技下乡', theme: '科技下乡,为民服务', startDate: '2014-03-05', role: 'lead', organiser: '上犹县科技局',
-    placeIds: [place.yuanyu], departmentIds: [dept.agri, dept.forestry], expertCount: 12, materials: 3000, books: 1000, leaflets: 2000, boards: 16, consultations: 2400,
+    type: '送科技下乡',
+    theme: '科技下乡,为民服务',
+    startDate: '2014-03-05',
+    role: 'lead',
+    organiser: '上犹县科技局',
+    placeIds: [place.yuanyu],
+    departmentIds: [dept.agri, dept.forestry],
+    expertCount: 12,
+    materials: 3000,
+    books: 1000,
+    leaflets: 2000,
+    boards: 16,
+    consultations: 2400,
     ...overrides,
   });
   return {
@@ -48,7 +64,10 @@ async function bureau() {
     office: () => t.login(officeUser.username),
     commissioner: () => t.login(commissioner.username),
     foreign: () => t.login(foreignUser.username),
-    place, dept, enterpriseInSheshi, event,
+    place,
+    dept,
+    enterpriseInSheshi,
+    event,
   };
 }
 
@@ -58,8 +77,40 @@ type Bureau = Awaited<ReturnType<typeof bureau>>;
 async function threeEvents({ staff, event, dept, enterpriseInSheshi }: Bureau) {
   const posted = [
     await staff.post('/api/events', event()),
-    await staff.post('/api/events', event({ startDate: '2014-05-18', endDate: '2014-05-24', type: '科技活动周', placeIds: [], enterpriseIds: [enterpriseInSheshi], departmentIds: [dept.tea], materials: 5000, books: null, leaflets: null, boards: 30, consultations: 4000 })),
-    await staff.post('/api/events', event({ startDate: '2014-04-12', type: '培训班', role: 'send', theme: '科技列车赣南行', placeIds: [], departmentIds: [], expertCount: null, materials: null, books: null, leaflets: null, boards: null, consultations: null, peopleSent: 7 })),
+    await staff.post(
+      '/api/events',
+      event({
+        startDate: '2014-05-18',
+        endDate: '2014-05-24',
+        type: '科技活动周',
+        placeIds: [],
+        enterpriseIds: [enterpriseInSheshi],
+        departmentIds: [dept.tea],
+        materials: 5000,
+        books: null,
+        leaflets: null,
+        boards: 30,
+        consultations: 4000,
+      }),
+    ),
+    await staff.post(
+      '/api/events',
+      event({
+        startDate: '2014-04-12',
+        type: '培训班',
+        role: 'send',
+        theme: '科技列车赣南行',
+        placeIds: [],
+        departmentIds: [],
+        expertCount: null,
+        materials: null,
+        books: null,
+        leaflets: null,
+        boards: null,
+        consultations: null,
+        peopleSent: 7,
+      }),
+    ),
   ];
   for (const res of posted) expect(res.status, res.text).toBe(200);
 }
@@ -70,7 +121,12 @@ describe('events', () => {
     const res = await staff.post('/api/events', event());
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
-      type: '送科技下乡', role: 'lead', materials: 3000, boards: 16, consultations: 2400, attendees: null,
+      type: '送科技下乡',
+      role: 'lead',
+      materials: 3000,
+      boards: 16,
+      consultations: 2400,
+      attendees: null,
       places: [{ name: '元鱼村', level: 'village', townId: place.dongshan }],
     });
     // Departments come back in the order of the department list.
@@ -118,12 +174,21 @@ describe('events', () => {
     expect((await office.request('PUT', `/api/events/${e.id}`, event({ theme: '改' }), ANY_VERSION)).status).toBe(403);
     expect((await office.delete(`/api/events/${e.id}`)).status).toBe(403);
     const foreign = await b.foreign();
-    for (const res of [await foreign.get(`/api/events/${e.id}`), await foreign.request('PUT', `/api/events/${e.id}`, event(), ANY_VERSION), await foreign.delete(`/api/events/${e.id}`)]) {
+    for (const res of [
+      await foreign.get(`/api/events/${e.id}`),
+      await foreign.request('PUT', `/api/events/${e.id}`, event(), ANY_VERSION),
+      await foreign.delete(`/api/events/${e.id}`),
+    ]) {
       expect(res.status).toBe(404);
     }
     expect((await foreign.get('/api/events')).body.total).toBe(0);
     expect((await (await b.commissioner()).get('/api/events')).status).toBe(403);
-    const edited = await staff.request('PUT', `/api/events/${e.id}`, event({ startDate: '2014-06-01', theme: '科普进社区', placeIds: [place.yingqian] }), ANY_VERSION);
+    const edited = await staff.request(
+      'PUT',
+      `/api/events/${e.id}`,
+      event({ startDate: '2014-06-01', theme: '科普进社区', placeIds: [place.yingqian] }),
+      ANY_VERSION,
+    );
     expect(edited.body).toMatchObject({ theme: '科普进社区', places: [{ name: '营前镇' }] });
     expect((await staff.delete(`/api/events/${e.id}`)).status).toBe(200);
   });
@@ -141,7 +206,12 @@ describe('event facts for a period', () => {
     expect(res.status).toBe(200);
     const f = res.body;
     expect(f.events.value).toBe(3);
-    expect(f.byRole).toEqual(expect.arrayContaining([{ role: 'lead', fact: expect.objectContaining({ value: 2 }) }, { role: 'send', fact: expect.objectContaining({ value: 1 }) }]));
+    expect(f.byRole).toEqual(
+      expect.arrayContaining([
+        { role: 'lead', fact: expect.objectContaining({ value: 2 }) },
+        { role: 'send', fact: expect.objectContaining({ value: 1 }) },
+      ]),
+    );
     expect(f.totals.materials.value).toBe(8000);
     expect(f.totals.materials.ids).toHaveLength(2);
     expect(f.departments.items.map((d: { shortName: string }) => d.shortName)).toEqual(['林业', '农业', '茶果']);

@@ -31,7 +31,11 @@ describe('person-times trained (培训人次)', () => {
     const id = await event({ theme: '油茶栽培技术培训班', trainees: 320, attendees: 150, startDate: '2022-03-01' });
     const shown = await staff.get(`/api/events/${id}`);
     expect(shown.body).toMatchObject({ trainees: 320, attendees: 150 });
-    const edited = await staff.put(`/api/events/${id}`, { type: '培训班', theme: '油茶栽培技术培训班', startDate: '2022-03-01', role: 'lead', trainees: 330 }, { 'if-match': '"1"' });
+    const edited = await staff.put(
+      `/api/events/${id}`,
+      { type: '培训班', theme: '油茶栽培技术培训班', startDate: '2022-03-01', role: 'lead', trainees: 330 },
+      { 'if-match': '"1"' },
+    );
     expect(edited.status).toBe(200);
     expect(edited.body.trainees).toBe(330);
     const list = await staff.get('/api/events?from=2022-01-01&to=2022-12-31');
@@ -51,7 +55,11 @@ describe('person-times trained (培训人次)', () => {
     expect(res.status).toBe(200);
     expect(res.body.totals.trainees).toEqual({ value: 1286, recordType: 'event', ids: [a, b, zero].sort((x, y) => x - y) });
     expect(res.body.trainings).toEqual({ value: 2, recordType: 'event', ids: [a, b].sort((x, y) => x - y) });
-    const preview = await staff.post('/api/report-templates/preview', { pattern: '举办各类培训{events.trainings},培训{events.trainees}', from: '2023-01-01', to: '2023-06-30' });
+    const preview = await staff.post('/api/report-templates/preview', {
+      pattern: '举办各类培训{events.trainings},培训{events.trainees}',
+      from: '2023-01-01',
+      to: '2023-06-30',
+    });
     expect(preview.body).toMatchObject({ text: '举办各类培训2次，培训近1300人次', problems: [] });
     expect(preview.body.figures[1]).toMatchObject({ factKey: 'events.trainees', value: 1286, ids: [a, b, zero].sort((x, y) => x - y) });
     const quiet = await staff.get('/api/events/facts?from=2021-01-01&to=2021-12-31');

@@ -41,10 +41,12 @@ async function tallyEvents(ctx: Ctx, query: z.infer<typeof eventFactsQuerySchema
   const byType = new Map<string, number[]>();
   for (const e of events) byType.set(e.type, [...(byType.get(e.type) ?? []), e.id]);
 
-  const totals = Object.fromEntries(EVENT_FIGURES.map((f) => {
-    const reporting = events.filter((e) => e[FIGURE_COLUMNS[f]] !== null);
-    return [f, { value: reporting.reduce((sum, e) => sum + Number(e[FIGURE_COLUMNS[f]]), 0), recordType: 'event', ids: reporting.map((e) => e.id) }];
-  })) as Record<(typeof EVENT_FIGURES)[number], EventFact>;
+  const totals = Object.fromEntries(
+    EVENT_FIGURES.map((f) => {
+      const reporting = events.filter((e) => e[FIGURE_COLUMNS[f]] !== null);
+      return [f, { value: reporting.reduce((sum, e) => sum + Number(e[FIGURE_COLUMNS[f]]), 0), recordType: 'event', ids: reporting.map((e) => e.id) }];
+    }),
+  ) as Record<(typeof EVENT_FIGURES)[number], EventFact>;
 
   const departments = new Map<number, { id: number; name: string; shortName: string | null; sort: number }>();
   for (const d of links.departments) departments.set(d.id, { id: d.id, name: d.name, shortName: d.short_name, sort: d.sort_order });
@@ -58,7 +60,13 @@ async function tallyEvents(ctx: Ctx, query: z.infer<typeof eventFactsQuerySchema
   for (const p of links.places) reach(p.level === 'town' ? p.id : p.level === 'village' ? p.parent_id : null, p.event_id);
   for (const e of links.enterprises) reach(e.town_id, e.event_id);
   const towns = townIds.size
-    ? await ctx.db.selectFrom('places').select(['id', 'name', 'sort_order']).where('id', 'in', [...townIds.keys()]).orderBy('sort_order').orderBy('id').execute()
+    ? await ctx.db
+        .selectFrom('places')
+        .select(['id', 'name', 'sort_order'])
+        .where('id', 'in', [...townIds.keys()])
+        .orderBy('sort_order')
+        .orderBy('id')
+        .execute()
     : [];
 
   const sent = events.filter((e) => e.role === 'send');
@@ -66,7 +74,9 @@ async function tallyEvents(ctx: Ctx, query: z.infer<typeof eventFactsQuerySchema
     period: { from: query.from, to: query.to },
     events: fact(ids),
     byType: [...byType].map(([type, typeIds]) => ({ type, fact: fact(typeIds) })),
-    byRole: EVENT_ROLES.map((role: EventRole) => ({ role, fact: fact(events.filter((e) => e.role === role).map((e) => e.id)) })).filter((r) => r.fact.value > 0),
+    byRole: EVENT_ROLES.map((role: EventRole) => ({ role, fact: fact(events.filter((e) => e.role === role).map((e) => e.id)) })).filter(
+      (r) => r.fact.value > 0,
+    ),
     totals,
     departments: {
       value: departments.size,
@@ -110,8 +120,14 @@ export const eventFactSource: FactSource = {
 
 /** The key of an event figure among the outreach facts: outreach.materials …, experts for expertCount. */
 const OUTREACH_FIGURE_KEYS: Partial<Record<(typeof EVENT_FIGURES)[number], string>> = {
-  materials: 'outreach.materials', books: 'outreach.books', leaflets: 'outreach.leaflets', boards: 'outreach.boards',
-  consultations: 'outreach.consultations', attendees: 'outreach.attendees', trainees: 'outreach.trainees', expertCount: 'outreach.experts',
+  materials: 'outreach.materials',
+  books: 'outreach.books',
+  leaflets: 'outreach.leaflets',
+  boards: 'outreach.boards',
+  consultations: 'outreach.consultations',
+  attendees: 'outreach.attendees',
+  trainees: 'outreach.trainees',
+  expertCount: 'outreach.experts',
 };
 
 /** outreach.*: the events of the template's outreach type (送科技下乡 by default) that the bureau led. */

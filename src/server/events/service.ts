@@ -1,6 +1,12 @@
 import type { z } from 'zod';
 import {
-  EVENT_FIGURES, type Event, type EventFigure, type EventRole, type EventTotals, type eventBodySchema, type listEventsQuerySchema,
+  EVENT_FIGURES,
+  type Event,
+  type EventFigure,
+  type EventRole,
+  type EventTotals,
+  type eventBodySchema,
+  type listEventsQuerySchema,
 } from '../../shared/events.js';
 import { assertCanEditRecord, assertLedgerReader, assertLedgerWriter, sectionForNewRecord } from '../auth/actor.js';
 import { recordChange } from '../audit/service.js';
@@ -17,12 +23,22 @@ type EventInput = z.infer<typeof eventBodySchema>;
 
 /** Column of each figure. */
 export const FIGURE_COLUMNS: Record<EventFigure, keyof EventRow & string> = {
-  materials: 'materials', books: 'books', leaflets: 'leaflets', boards: 'boards', consultations: 'consultations',
-  attendees: 'attendees', trainees: 'trainees', peopleSent: 'people_sent', expertCount: 'expert_count',
+  materials: 'materials',
+  books: 'books',
+  leaflets: 'leaflets',
+  boards: 'boards',
+  consultations: 'consultations',
+  attendees: 'attendees',
+  trainees: 'trainees',
+  peopleSent: 'people_sent',
+  expertCount: 'expert_count',
 };
 
 async function present(ctx: Ctx, rows: EventRow[]): Promise<Event[]> {
-  const links = await repo.eventLinks(ctx.db, rows.map((r) => r.id));
+  const links = await repo.eventLinks(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
     id: r.id,
     version: r.version,
@@ -32,9 +48,14 @@ async function present(ctx: Ctx, rows: EventRow[]): Promise<Event[]> {
     endDate: r.end_date,
     role: r.role as EventRole,
     organiser: r.organiser,
-    places: links.places.filter((p) => p.event_id === r.id).map((p) => ({
-      id: p.id, name: p.name, level: p.level, townId: p.level === 'town' ? p.id : p.level === 'village' ? p.parent_id : null,
-    })),
+    places: links.places
+      .filter((p) => p.event_id === r.id)
+      .map((p) => ({
+        id: p.id,
+        name: p.name,
+        level: p.level,
+        townId: p.level === 'town' ? p.id : p.level === 'village' ? p.parent_id : null,
+      })),
     enterprises: links.enterprises.filter((e) => e.event_id === r.id).map((e) => ({ id: e.id, name: e.name })),
     departments: links.departments.filter((d) => d.event_id === r.id).map((d) => ({ id: d.id, name: d.name, shortName: d.short_name })),
     notes: r.notes,
@@ -60,12 +81,21 @@ export async function getEvent(ctx: Ctx, id: number): Promise<Event> {
 export async function listEvents(ctx: Ctx, query: z.infer<typeof listEventsQuerySchema>) {
   assertLedgerReader(ctx.actor);
   const { rows, totals, total } = await repo.listEvents(
-    ctx.db, ctx.dialect,
+    ctx.db,
+    ctx.dialect,
     {
-      orgIds: await readableOrgIds(ctx), q: query.q, type: query.type, role: query.role, from: query.from, to: query.to,
-      townId: query.townId, departmentId: query.departmentId,
+      orgIds: await readableOrgIds(ctx),
+      q: query.q,
+      type: query.type,
+      role: query.role,
+      from: query.from,
+      to: query.to,
+      townId: query.townId,
+      departmentId: query.departmentId,
     },
-    query.order, query.page, query.pageSize,
+    query.order,
+    query.page,
+    query.pageSize,
   );
   const sums = totals as unknown as Record<string, string | number | null>;
   const presentedTotals = {

@@ -66,7 +66,10 @@ const ALL_EXTENSIONS = new Set([JPEG, PNG, PDF, DOCX, XLSX, DOC, XLS].flatMap((t
  * than the content has, e.g. a PNG named `report.pdf`, which the user should look at again.
  */
 export function normaliseName(rawName: string, type: AcceptedType, max = 200): string | null {
-  let name = rawName.replace(/^.*[\\/]/, '').replace(/[\u0000-\u001f\u007f"<>|*?:]/g, '').trim();
+  let name = rawName
+    .replace(/^.*[\\/]/, '')
+    .replace(/[\u0000-\u001f\u007f"<>|*?:]/g, '')
+    .trim();
   let ext = extensionOf(name);
   if (ext && name === `.${ext}`) [name, ext] = ['', ''];
   if (ext && ALL_EXTENSIONS.has(ext) && !type.extensions.includes(ext)) return null;

@@ -6,13 +6,9 @@ import type { TestApp, TestClient } from '../test/harness.js';
 import { createTestApp } from '../test/harness.js';
 
 // A 1×1 PNG and a minimal PDF: real files, small enough for the 1 KiB upload limit this app runs with.
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-  'base64',
-);
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n' +
-    'trailer<</Root 1 0 R>>\n%%EOF\n',
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n' + 'trailer<</Root 1 0 R>>\n%%EOF\n',
   'latin1',
 );
 const UPLOAD_LIMIT = 1024;
@@ -29,9 +25,8 @@ function multipart(parts: Part[]): { body: Buffer; headers: Record<string, strin
   const boundary = '----keguanTestBoundary7MA4YWxkTrZu0gW';
   const chunks: Buffer[] = [];
   for (const part of parts) {
-    const disposition = part.filename === undefined
-      ? `form-data; name="${part.field ?? 'file'}"`
-      : `form-data; name="${part.field ?? 'file'}"; filename="${part.filename}"`;
+    const disposition =
+      part.filename === undefined ? `form-data; name="${part.field ?? 'file'}"` : `form-data; name="${part.field ?? 'file'}"; filename="${part.filename}"`;
     const head = [`--${boundary}`, `Content-Disposition: ${disposition}`];
     if (part.filename !== undefined) head.push(`Content-Type: ${part.contentType ?? 'application/octet-stream'}`);
     chunks.push(Buffer.from(`${head.join('\r\n')}\r\n\r\n`, 'utf8'), Buffer.from(part.content), Buffer.from('\r\n'));
@@ -59,7 +54,10 @@ let commissionerB: TestClient;
 let outsider: TestClient;
 
 async function fileCount(): Promise<number> {
-  const row = await t.database.db.selectFrom('files').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  const row = await t.database.db
+    .selectFrom('files')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -158,7 +156,6 @@ describe('upload and download', () => {
     expect(res.body.name).toBe(name);
     expect((await staff.get(`/api/files/${res.body.id}/meta`)).body.name).toBe(name);
   });
-
 });
 
 describe('rejected uploads', () => {
@@ -249,7 +246,11 @@ describe('who sees and deletes a file', () => {
     }
     expect((await commissionerA.get(`/api/files/${commissionerFile}/meta`)).status).toBe(200);
     expect((await commissionerA.get(`/api/files/${commissionerFile}`)).status).toBe(200);
-    for (const [client, id] of [[commissionerA, staffFile], [commissionerB, commissionerFile], [commissionerB, staffFile]] as const) {
+    for (const [client, id] of [
+      [commissionerA, staffFile],
+      [commissionerB, commissionerFile],
+      [commissionerB, staffFile],
+    ] as const) {
       const meta = await client.get(`/api/files/${id}/meta`);
       expect(meta.status).toBe(404);
       expect(meta.body.error.code).toBe('NOT_FOUND');

@@ -44,7 +44,9 @@ async function checkInput(ctx: Ctx, input: FollowupInput, project: ProjectView):
     throw validation('服务人员不属于本单位', [{ path: 'staffId', message: '人员不存在' }]);
   }
   // A project exists from its first stage date (线索 or whatever it was registered at): none is followed up before.
-  const since = STAGES.map((s) => project[`${s}_date`]).filter((d): d is string => !!d).sort()[0];
+  const since = STAGES.map((s) => project[`${s}_date`])
+    .filter((d): d is string => !!d)
+    .sort()[0];
   if (since && input.followupDate < since) {
     throw validation(`日期不能早于项目开始登记的日期 ${since}`, [{ path: 'followupDate', message: `不能早于 ${since}(项目开始登记的日期)` }]);
   }
@@ -56,7 +58,8 @@ export async function listFollowups(ctx: Ctx, query: z.infer<typeof listFollowup
   const { rows, total } = await repo.listFollowups(
     ctx.db,
     { orgIds: await readableOrgIds(ctx), projectId: query.projectId, staffId: query.staffId, from: query.from, to: query.to },
-    query.page, query.pageSize,
+    query.page,
+    query.pageSize,
   );
   return { items: rows.map(present), total, page: query.page, pageSize: query.pageSize };
 }

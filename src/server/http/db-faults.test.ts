@@ -105,8 +105,15 @@ async function staffMember() {
 }
 
 const enterprise = (name: string, notes: string | null = null) => ({
-  name, creditCode: null, kind: '合作社', industry: 'agriculture', townId: null,
-  address: null, contactPerson: null, contactPhone: null, notes,
+  name,
+  creditCode: null,
+  kind: '合作社',
+  industry: 'agriculture',
+  townId: null,
+  address: null,
+  contactPerson: null,
+  contactPhone: null,
+  notes,
 });
 
 describe('a lost PostgreSQL connection', () => {
@@ -121,12 +128,15 @@ describe('a lost PostgreSQL connection', () => {
       // an idle client reports through the pool, a checked-out one through its own listener.
       const lists = await Promise.all([1, 2, 3].map(() => staff.get('/api/enterprises')));
       expect(lists.map((r) => r.status)).toEqual([200, 200, 200]);
-      const backends = () => adminQuery<{ pid: number; state: string }>('select pid, state from pg_stat_activity where application_name = $1', [applicationName]);
+      const backends = () =>
+        adminQuery<{ pid: number; state: string }>('select pid, state from pg_stat_activity where application_name = $1', [applicationName]);
 
       const held = own.database.db.transaction().execute(async (trx) => {
         await sql`select 1`.execute(trx);
         await waitFor('the transaction to be seen', async () => (await backends()).some((b) => b.state === 'idle in transaction'));
-        const killed = await adminQuery<{ ok: boolean }>('select pg_terminate_backend(pid) as ok from pg_stat_activity where application_name = $1', [applicationName]);
+        const killed = await adminQuery<{ ok: boolean }>('select pg_terminate_backend(pid) as ok from pg_stat_activity where application_name = $1', [
+          applicationName,
+        ]);
         expect(killed.length).toBeGreaterThanOrEqual(2);
         await waitFor('every lost connection to be reported', () => own.connectionErrors.length >= killed.length);
         await sql`select 1`.execute(trx);
@@ -148,8 +158,11 @@ describe('a lost PostgreSQL connection', () => {
     const own = await appOnOwnPool({ applicationName });
     try {
       const pending = own.client().get('/test/sleep');
-      await waitFor('the query to run', async () =>
-        (await adminQuery('select pid from pg_stat_activity where application_name = $1 and query like $2', [applicationName, '%pg_sleep%'])).length === 1);
+      await waitFor(
+        'the query to run',
+        async () =>
+          (await adminQuery('select pid from pg_stat_activity where application_name = $1 and query like $2', [applicationName, '%pg_sleep%'])).length === 1,
+      );
       await adminQuery('select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1', [applicationName]);
       const res = await pending;
       expect(res.status).toBe(503);

@@ -49,8 +49,14 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const details: FieldIssue[] = err.validation.map((v) => ({
-        path: [String(v.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.')].filter(Boolean).join('.') ||
-          String((v.params as { issue?: { path?: unknown[] } })?.issue?.path?.join('.') ?? ''),
+        path:
+          [
+            String(v.instancePath ?? '')
+              .replace(/^\//, '')
+              .replace(/\//g, '.'),
+          ]
+            .filter(Boolean)
+            .join('.') || String((v.params as { issue?: { path?: unknown[] } })?.issue?.path?.join('.') ?? ''),
         message: v.message ?? '格式不正确',
       }));
       const first = details[0];

@@ -5,14 +5,17 @@ let t: TestApp;
 const logged: { reqId?: string; msg?: string; err?: { message?: string } }[] = [];
 
 beforeAll(async () => {
-  t = await createTestApp({}, {
-    logger: { level: 'error', stream: { write: (line: string) => logged.push(JSON.parse(line)) } },
-    beforeReady: (app) => {
-      app.get('/api/test/boom', { config: { public: true } }, async () => {
-        throw new Error('secret internal detail at /srv/keguan');
-      });
+  t = await createTestApp(
+    {},
+    {
+      logger: { level: 'error', stream: { write: (line: string) => logged.push(JSON.parse(line)) } },
+      beforeReady: (app) => {
+        app.get('/api/test/boom', { config: { public: true } }, async () => {
+          throw new Error('secret internal detail at /srv/keguan');
+        });
+      },
     },
-  });
+  );
 });
 afterAll(() => t.close());
 

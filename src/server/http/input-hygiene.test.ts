@@ -25,15 +25,34 @@ const tomorrow = dayAfter(today, 1);
 
 /** Tables a refused request must leave as they were. */
 const WATCHED: (keyof DB)[] = [
-  'enterprises', 'visits', 'projects', 'project_followups', 'events', 'commissioners', 'service_logs', 'commissioner_supports',
-  'worklists', 'worklist_items', 'worklist_progress', 'places', 'departments', 'dictionaries', 'sections', 'users',
-  'report_templates', 'report_versions', 'audit_log',
+  'enterprises',
+  'visits',
+  'projects',
+  'project_followups',
+  'events',
+  'commissioners',
+  'service_logs',
+  'commissioner_supports',
+  'worklists',
+  'worklist_items',
+  'worklist_progress',
+  'places',
+  'departments',
+  'dictionaries',
+  'sections',
+  'users',
+  'report_templates',
+  'report_versions',
+  'audit_log',
 ];
 
 async function rowCounts(): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const table of WATCHED) {
-    const row = await t.database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await t.database.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     counts[table] = Number(row.n);
   }
   return counts;
@@ -50,12 +69,22 @@ beforeAll(async () => {
   w = await buildWorld(t);
   projectId = (await ok(w.staff.post('/api/projects', { title: '茶叶深加工', field: 'agriculture', stageDates: { lead: '2014-02-10' } }))).id;
   commissionerId = (await ok(w.staff.post('/api/commissioners', commissionerBody()))).id;
-  listId = (await ok(w.leader.post('/api/worklists', {
-    name: '整改台账',
-    fields: [{ key: 'problem', label: '问题', type: 'text', required: true }, { key: 'people', label: '人数', type: 'number', unit: '人' }],
-    statuses: [{ key: 'open', label: '未整改' }, { key: 'done', label: '已整改', done: true }],
-    hasDeadline: true,
-  }))).id;
+  listId = (
+    await ok(
+      w.leader.post('/api/worklists', {
+        name: '整改台账',
+        fields: [
+          { key: 'problem', label: '问题', type: 'text', required: true },
+          { key: 'people', label: '人数', type: 'number', unit: '人' },
+        ],
+        statuses: [
+          { key: 'open', label: '未整改' },
+          { key: 'done', label: '已整改', done: true },
+        ],
+        hasDeadline: true,
+      }),
+    )
+  ).id;
   itemId = (await ok(w.staff.post(`/api/worklists/${listId}/items`, { values: { problem: '会议偏多' }, registeredDate: '2014-03-01' }))).id;
   reportId = (await ok(w.staff.post('/api/reports', { from: '2014-01-01', to: '2014-06-30' }))).id;
 });
@@ -73,37 +102,70 @@ interface Ledger {
 const LEDGERS: Ledger[] = [
   { name: 'enterprise', client: () => w.staff, url: () => '/api/enterprises', body: (s) => ({ name: `合作社${s}`, kind: '合作社', industry: 'agriculture' }) },
   {
-    name: 'visit', client: () => w.staff, url: () => '/api/visits',
+    name: 'visit',
+    client: () => w.staff,
+    url: () => '/api/visits',
     body: (s) => ({ visitDate: '2014-03-01', staffIds: [w.users.staff], enterpriseIds: [w.enterpriseId], purpose: `了解需求${s}` }),
   },
-  { name: 'project', client: () => w.staff, url: () => '/api/projects', body: (s) => ({ title: `项目${s}`, field: 'industry', stageDates: { lead: '2014-02-01' } }) },
+  {
+    name: 'project',
+    client: () => w.staff,
+    url: () => '/api/projects',
+    body: (s) => ({ title: `项目${s}`, field: 'industry', stageDates: { lead: '2014-02-01' } }),
+  },
   { name: 'project (PATCH)', client: () => w.staff, method: 'PATCH', url: () => `/api/projects/${projectId}`, body: (s) => ({ description: `简介${s}` }) },
   {
-    name: 'follow-up', client: () => w.staff, url: () => `/api/projects/${projectId}/followups`,
+    name: 'follow-up',
+    client: () => w.staff,
+    url: () => `/api/projects/${projectId}/followups`,
     body: (s) => ({ followupDate: '2014-03-01', staffId: w.users.staff, kind: 'visit', found: `情况${s}` }),
   },
-  { name: 'event', client: () => w.staff, url: () => '/api/events', body: (s) => ({ type: '送科技下乡', theme: `科技下乡${s}`, startDate: '2014-03-05', role: 'lead' }) },
+  {
+    name: 'event',
+    client: () => w.staff,
+    url: () => '/api/events',
+    body: (s) => ({ type: '送科技下乡', theme: `科技下乡${s}`, startDate: '2014-03-05', role: 'lead' }),
+  },
   { name: 'commissioner', client: () => w.staff, url: () => '/api/commissioners', body: (s) => commissionerBody({ specialty: `茶叶${s}` }) },
   {
-    name: 'service log', client: () => w.staff, url: () => `/api/commissioners/${commissionerId}/service-logs`,
+    name: 'service log',
+    client: () => w.staff,
+    url: () => `/api/commissioners/${commissionerId}/service-logs`,
     body: (s) => logBody({ placeId: w.places.dongshan, content: `指导${s}` }),
   },
   {
-    name: 'commissioner support', client: () => w.leader, url: () => `/api/commissioners/${commissionerId}/supports`,
+    name: 'commissioner support',
+    client: () => w.leader,
+    url: () => `/api/commissioners/${commissionerId}/supports`,
     body: (s) => ({ supportDate: '2014-03-01', kind: 'other', description: `支持${s}` }),
   },
   { name: 'work-list item', client: () => w.staff, url: () => `/api/worklists/${listId}/items`, body: (s) => ({ values: { problem: `问题${s}` } }) },
-  { name: 'progress entry', client: () => w.staff, url: () => `/api/worklist-items/${itemId}/progress`, body: (s) => ({ entryDate: '2014-03-02', content: `进展${s}` }) },
+  {
+    name: 'progress entry',
+    client: () => w.staff,
+    url: () => `/api/worklist-items/${itemId}/progress`,
+    body: (s) => ({ entryDate: '2014-03-02', content: `进展${s}` }),
+  },
   { name: 'place', client: () => w.admin, url: () => '/api/places', body: (s) => ({ level: 'village', name: `新村${s}`, parentId: w.places.dongshan }) },
   { name: 'department', client: () => w.admin, url: () => '/api/departments', body: (s) => ({ name: `县卫生局${s}` }) },
   { name: 'dictionary', client: () => w.admin, url: () => '/api/dictionaries', body: (s) => ({ code: 'soil_type', name: `土壤${s}` }) },
   { name: 'section', client: () => w.admin, url: () => '/api/sections', body: (s) => ({ name: `综合股${s}` }) },
   {
-    name: 'report template', client: () => w.leader, url: () => '/api/report-templates',
-    body: (s) => ({ name: '简报', title: '{org.name}工作简报', opening: `现汇报如下${s}`, sections: [{ key: 'a', heading: '项目', sentences: ['申报{projects.applied}'] }], plan: null }),
+    name: 'report template',
+    client: () => w.leader,
+    url: () => '/api/report-templates',
+    body: (s) => ({
+      name: '简报',
+      title: '{org.name}工作简报',
+      opening: `现汇报如下${s}`,
+      sections: [{ key: 'a', heading: '项目', sentences: ['申报{projects.applied}'] }],
+      plan: null,
+    }),
   },
   {
-    name: 'report version', client: () => w.staff, url: () => `/api/reports/${reportId}/versions`,
+    name: 'report version',
+    client: () => w.staff,
+    url: () => `/api/reports/${reportId}/versions`,
     body: async (s) => {
       const report = await ok(w.staff.get(`/api/reports/${reportId}`));
       const doc = structuredClone(report.latest.doc);
@@ -112,7 +174,9 @@ const LEDGERS: Ledger[] = [
     },
   },
   {
-    name: 'user', client: () => w.admin, url: () => '/api/users',
+    name: 'user',
+    client: () => w.admin,
+    url: () => '/api/users',
     body: (s) => ({ username: 'new_clerk', displayName: `新同事${s}`, role: 'staff', password: 'Ky7#qLm2vRx9' }),
   },
 ];
@@ -140,10 +204,22 @@ describe('text no database or .docx can hold', () => {
 
   it('is refused in list filters and path parameters with 400, never 500', async () => {
     const urls = [
-      '/api/projects?q=%00', '/api/projects?program=%07', '/api/enterprises?q=%1B', '/api/enterprises?kind=%00', '/api/visits?q=%00',
-      '/api/events?q=%00', '/api/events?type=%00', '/api/commissioners?q=%00', '/api/service-logs?kind=%00', '/api/users?q=%00',
-      '/api/places?q=%00', `/api/worklists/${listId}/items?q=%00`, `/api/worklists/${listId}/items?f.problem=%00`,
-      '/api/audit?entityType=%00', '/api/audit?entityId=%EF%BF%BE', '/api/dictionaries/%00/items',
+      '/api/projects?q=%00',
+      '/api/projects?program=%07',
+      '/api/enterprises?q=%1B',
+      '/api/enterprises?kind=%00',
+      '/api/visits?q=%00',
+      '/api/events?q=%00',
+      '/api/events?type=%00',
+      '/api/commissioners?q=%00',
+      '/api/service-logs?kind=%00',
+      '/api/users?q=%00',
+      '/api/places?q=%00',
+      `/api/worklists/${listId}/items?q=%00`,
+      `/api/worklists/${listId}/items?f.problem=%00`,
+      '/api/audit?entityType=%00',
+      '/api/audit?entityId=%EF%BF%BE',
+      '/api/dictionaries/%00/items',
     ];
     for (const url of urls) {
       const res = await w.admin.get(url);
@@ -153,7 +229,11 @@ describe('text no database or .docx can hold', () => {
   });
 
   it('is refused in the trace filter: record ids are numbers and nothing else', async () => {
-    for (const url of ['/api/reports/trace?recordType=event&ids=1,%002', '/api/reports/trace?recordType=event&ids=1,x', '/api/reports/trace?recordType=ev%00ent&ids=1']) {
+    for (const url of [
+      '/api/reports/trace?recordType=event&ids=1,%002',
+      '/api/reports/trace?recordType=event&ids=1,x',
+      '/api/reports/trace?recordType=ev%00ent&ids=1',
+    ]) {
       const res = await w.staff.get(url);
       expect({ url, status: res.status, code: res.body?.error?.code }).toEqual({ url, status: 400, code: 'VALIDATION' });
     }
@@ -202,7 +282,12 @@ describe('dates of things that happened', () => {
     expect(early.status).toBe(400);
     expect(early.body.error).toMatchObject({ code: 'VALIDATION', details: [{ path: 'followupDate', message: '不能早于 2014-04-01(项目开始登记的日期)' }] });
     const onTheDay = await ok(w.staff.post(url, { followupDate: '2014-04-01', staffId: w.users.staff, kind: 'visit' }));
-    const moved = await w.staff.request('PUT', `/api/followups/${onTheDay.id}`, { followupDate: '2014-01-05', staffId: w.users.staff, kind: 'visit' }, ANY_VERSION);
+    const moved = await w.staff.request(
+      'PUT',
+      `/api/followups/${onTheDay.id}`,
+      { followupDate: '2014-01-05', staffId: w.users.staff, kind: 'visit' },
+      ANY_VERSION,
+    );
     expect(moved.status).toBe(400);
     expect((await ok(w.staff.get(`/api/followups/${onTheDay.id}`))).followupDate).toBe('2014-04-01');
   });
@@ -264,10 +349,22 @@ describe('fields a body does not take', () => {
   });
 
   it('are refused in create and replace bodies too', async () => {
-    const event = await w.staff.post('/api/events', { type: '送科技下乡', theme: '下乡', startDate: '2014-03-05', role: 'lead', id: 99, createdAt: '2014-01-01' });
+    const event = await w.staff.post('/api/events', {
+      type: '送科技下乡',
+      theme: '下乡',
+      startDate: '2014-03-05',
+      role: 'lead',
+      id: 99,
+      createdAt: '2014-01-01',
+    });
     expect(event.status).toBe(400);
     expect(event.body.error.message).toContain('id、createdAt');
-    const followup = await w.staff.post(`/api/projects/${projectId}/followups`, { followupDate: '2014-03-01', staffId: w.users.staff, kind: 'visit', projectId: 1 });
+    const followup = await w.staff.post(`/api/projects/${projectId}/followups`, {
+      followupDate: '2014-03-01',
+      staffId: w.users.staff,
+      kind: 'visit',
+      projectId: 1,
+    });
     expect(followup.status).toBe(400);
     expect(followup.body.error.message).toContain('projectId');
   });

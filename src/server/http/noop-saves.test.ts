@@ -53,29 +53,53 @@ const ok = async (res: Promise<{ status: number; body: any; text: string }>) => 
 
 const CASES: Case[] = [
   {
-    name: 'organisation', entityType: 'org', client: () => admin,
+    name: 'organisation',
+    entityType: 'org',
+    client: () => admin,
     create: async () => (await ok(admin.get('/api/orgs'))).items.find((o: { id: number }) => o.id === county.id),
-    url: (id) => `/api/orgs/${id}`, same: (r) => ({ name: r.name }),
+    url: (id) => `/api/orgs/${id}`,
+    same: (r) => ({ name: r.name }),
   },
   {
-    name: 'place', entityType: 'place', client: () => admin,
+    name: 'place',
+    entityType: 'place',
+    client: () => admin,
     create: () => ok(admin.post('/api/places', { level: 'county', name: `空保存县${Date.now()}`, code: null, parentId: null })),
-    url: (id) => `/api/places/${id}`, same: (r) => ({ name: r.name }),
+    url: (id) => `/api/places/${id}`,
+    same: (r) => ({ name: r.name }),
   },
   {
-    name: 'department', entityType: 'department', client: () => admin,
+    name: 'department',
+    entityType: 'department',
+    client: () => admin,
     create: () => ok(admin.post('/api/departments', { name: `空保存局${Date.now()}`, shortName: null, sortOrder: 5 })),
-    url: (id) => `/api/departments/${id}`, same: (r) => ({ name: r.name, sortOrder: r.sortOrder }),
+    url: (id) => `/api/departments/${id}`,
+    same: (r) => ({ name: r.name, sortOrder: r.sortOrder }),
   },
   {
-    name: 'dictionary item', entityType: 'dictionary_item', client: () => admin,
+    name: 'dictionary item',
+    entityType: 'dictionary_item',
+    client: () => admin,
     create: () => ok(admin.post('/api/dictionaries/program/items', { value: `空保存计划${Date.now()}`, label: `空保存计划${Date.now()}`, sortOrder: 50 })),
-    url: (id) => `/api/dictionary-items/${id}`, same: (r) => ({ label: r.label }),
+    url: (id) => `/api/dictionary-items/${id}`,
+    same: (r) => ({ label: r.label }),
   },
   {
-    name: 'project', entityType: 'project', client: () => staff,
-    create: () => ok(staff.post('/api/projects', { title: `空保存项目${Date.now()}`, field: 'industry', stage: 'lead', stageDates: { lead: '2024-03-01' }, amountApplied: 12.5 })),
-    url: (id) => `/api/projects/${id}`, same: (r) => ({ title: r.title, amountApplied: r.amountApplied }),
+    name: 'project',
+    entityType: 'project',
+    client: () => staff,
+    create: () =>
+      ok(
+        staff.post('/api/projects', {
+          title: `空保存项目${Date.now()}`,
+          field: 'industry',
+          stage: 'lead',
+          stageDates: { lead: '2024-03-01' },
+          amountApplied: 12.5,
+        }),
+      ),
+    url: (id) => `/api/projects/${id}`,
+    same: (r) => ({ title: r.title, amountApplied: r.amountApplied }),
   },
 ];
 

@@ -13,30 +13,35 @@ const RACERS = 10;
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp({}, {
-    beforeReady: (app) => {
-      // A write no service pre-checks: the second insert breaks a unique key of either kind.
-      app.post('/test/duplicate-section', async () => {
-        const org = await t.factories.org();
-        await insertSection(app.deps.db, org.id, '重复的股室', 0);
-        await insertSection(app.deps.db, org.id, '重复的股室', 1);
-        return { ok: true };
-      });
-      app.post('/test/duplicate-key', async () => {
-        const key = `race-${Date.now()}-${Math.random()}`;
-        await app.deps.db.insertInto('app_meta').values({ key, value: '1' }).execute();
-        await app.deps.db.insertInto('app_meta').values({ key, value: '2' }).execute();
-        return { ok: true };
-      });
+  t = await createTestApp(
+    {},
+    {
+      beforeReady: (app) => {
+        // A write no service pre-checks: the second insert breaks a unique key of either kind.
+        app.post('/test/duplicate-section', async () => {
+          const org = await t.factories.org();
+          await insertSection(app.deps.db, org.id, '重复的股室', 0);
+          await insertSection(app.deps.db, org.id, '重复的股室', 1);
+          return { ok: true };
+        });
+        app.post('/test/duplicate-key', async () => {
+          const key = `race-${Date.now()}-${Math.random()}`;
+          await app.deps.db.insertInto('app_meta').values({ key, value: '1' }).execute();
+          await app.deps.db.insertInto('app_meta').values({ key, value: '2' }).execute();
+          return { ok: true };
+        });
+      },
     },
-  });
+  );
 });
 afterAll(() => t.close());
 
 let serial = 0;
 /** A valid 统一社会信用代码 not used by any other test of this file. */
 function creditCode(): string {
-  const first17 = `91360799MA3${String(++serial + process.pid * 100).slice(-6).padStart(6, '0')}`;
+  const first17 = `91360799MA3${String(++serial + process.pid * 100)
+    .slice(-6)
+    .padStart(6, '0')}`;
   return first17 + creditCodeCheckChar(first17);
 }
 
@@ -67,8 +72,16 @@ const statusCount = (answers: TestResponse[], status: number) => answers.filter(
 
 function commissioner(overrides: Record<string, unknown> = {}) {
   return {
-    name: '赛跑特派员', gender: 'male', employer: '赣南师范大学', title: null, specialty: null, phone: null,
-    termStartYear: 2013, termEndYear: 2015, notes: null, ...overrides,
+    name: '赛跑特派员',
+    gender: 'male',
+    employer: '赣南师范大学',
+    title: null,
+    specialty: null,
+    phone: null,
+    termStartYear: 2013,
+    termEndYear: 2015,
+    notes: null,
+    ...overrides,
   };
 }
 
@@ -76,10 +89,19 @@ describe('racing on a unique rule', () => {
   it('ten registrations of one credit code at once: one enterprise, nine 409, no 500', async () => {
     const { staff } = await bureau();
     const code = creditCode();
-    const answers = await race(RACERS, (i) => staff.post('/api/enterprises', {
-      name: `同码企业${i}`, creditCode: code, kind: '科技型中小企业', industry: 'agriculture', townId: null,
-      address: null, contactPerson: null, contactPhone: null, notes: null,
-    }));
+    const answers = await race(RACERS, (i) =>
+      staff.post('/api/enterprises', {
+        name: `同码企业${i}`,
+        creditCode: code,
+        kind: '科技型中小企业',
+        industry: 'agriculture',
+        townId: null,
+        address: null,
+        contactPerson: null,
+        contactPhone: null,
+        notes: null,
+      }),
+    );
     expectOnlyWinsAndConflicts(answers);
     expect(statusCount(answers, 200)).toBe(1);
     expect(statusCount(answers, 409)).toBe(RACERS - 1);
@@ -91,9 +113,13 @@ describe('racing on a unique rule', () => {
     const report = await staff.post('/api/reports', { from: '2013-01-01', to: '2013-06-30' });
     expect(report.status).toBe(200);
     const doc = report.body.latest.doc;
-    const answers = await race(RACERS, (i) => staff.post(`/api/reports/${report.body.id}/versions`, {
-      doc: { ...doc, title: `${doc.title}(第${i}稿)` }, note: `第${i}个窗口`, baseVersion: report.body.latest.versionNo,
-    }));
+    const answers = await race(RACERS, (i) =>
+      staff.post(`/api/reports/${report.body.id}/versions`, {
+        doc: { ...doc, title: `${doc.title}(第${i}稿)` },
+        note: `第${i}个窗口`,
+        baseVersion: report.body.latest.versionNo,
+      }),
+    );
     expectOnlyWinsAndConflicts(answers);
     expect(statusCount(answers, 200)).toBe(1);
     expect(statusCount(answers, 409)).toBe(RACERS - 1);
@@ -107,7 +133,8 @@ describe('racing on a unique rule', () => {
     expect(created.status).toBe(200);
     const grades = ['excellent', 'qualified'];
     const answers = await race(RACERS, (i) =>
-      leader.request('PUT', `/api/commissioners/${created.body.id}/evaluations/2014`, { grade: grades[i % 2], note: `第${i}个窗口` }));
+      leader.request('PUT', `/api/commissioners/${created.body.id}/evaluations/2014`, { grade: grades[i % 2], note: `第${i}个窗口` }),
+    );
     // The PUT replaces the year's grade, so a request that arrives after the first insert updates
     // it (200); one that raced the first insert meets the unique key (409).
     expectOnlyWinsAndConflicts(answers);

@@ -53,15 +53,26 @@ interface Ledger {
 }
 
 const worklistDef = (name: string) => ({
-  name, topic: null, description: null, titleFieldKey: 'task',
+  name,
+  topic: null,
+  description: null,
+  titleFieldKey: 'task',
   fields: [{ key: 'task', label: '任务', type: 'text', required: true }],
-  statuses: [{ key: 'open', label: '未完成' }, { key: 'done', label: '已完成', done: true }],
-  hasDeadline: false, hasResponsible: false, figures: [],
+  statuses: [
+    { key: 'open', label: '未完成' },
+    { key: 'done', label: '已完成', done: true },
+  ],
+  hasDeadline: false,
+  hasResponsible: false,
+  figures: [],
 });
 
 const templateDef = (name: string) => ({
-  name, title: '工作总结', opening: '以来,我局扎实开展各项工作。',
-  sections: [{ key: 'main', heading: '主要工作', sentences: ['全年各项工作有序推进。'], enumerate: false }], plan: null,
+  name,
+  title: '工作总结',
+  opening: '以来,我局扎实开展各项工作。',
+  sections: [{ key: 'main', heading: '主要工作', sentences: ['全年各项工作有序推进。'], enumerate: false }],
+  plan: null,
 });
 
 let serial = 0;
@@ -69,101 +80,165 @@ const uniq = (prefix: string) => `${prefix}${++serial}`;
 
 const LEDGERS: Ledger[] = [
   {
-    name: 'project', writers: () => [a, b], method: 'PATCH', url: (id) => `/api/projects/${id}`,
+    name: 'project',
+    writers: () => [a, b],
+    method: 'PATCH',
+    url: (id) => `/api/projects/${id}`,
     create: () => created(a.post('/api/projects', { title: uniq('项目'), field: 'industry', stage: 'lead', stageDates: { lead: '2014-01-08' } })),
-    body: (text) => ({ title: text }), text: (r) => r.title,
+    body: (text) => ({ title: text }),
+    text: (r) => r.title,
   },
   {
-    name: 'enterprise', writers: () => [a, b], method: 'PUT', url: (id) => `/api/enterprises/${id}`,
+    name: 'enterprise',
+    writers: () => [a, b],
+    method: 'PUT',
+    url: (id) => `/api/enterprises/${id}`,
     create: () => created(a.post('/api/enterprises', { name: uniq('合作社'), kind: '合作社', industry: 'agriculture', townId: null })),
-    body: (text) => ({ name: text, kind: '合作社', industry: 'agriculture', townId: null }), text: (r) => r.name,
+    body: (text) => ({ name: text, kind: '合作社', industry: 'agriculture', townId: null }),
+    text: (r) => r.name,
   },
   {
-    name: 'visit', writers: () => [a, b], method: 'PUT', url: (id) => `/api/visits/${id}`,
+    name: 'visit',
+    writers: () => [a, b],
+    method: 'PUT',
+    url: (id) => `/api/visits/${id}`,
     create: () => created(a.post('/api/visits', { visitDate: '2014-03-01', staffIds: [staffId], enterpriseIds: [enterpriseId], purpose: uniq('调研') })),
-    body: (text) => ({ visitDate: '2014-03-01', staffIds: [staffId], enterpriseIds: [enterpriseId], purpose: text }), text: (r) => r.purpose,
+    body: (text) => ({ visitDate: '2014-03-01', staffIds: [staffId], enterpriseIds: [enterpriseId], purpose: text }),
+    text: (r) => r.purpose,
   },
   {
-    name: 'follow-up', writers: () => [a, b], method: 'PUT', url: (id) => `/api/followups/${id}`,
+    name: 'follow-up',
+    writers: () => [a, b],
+    method: 'PUT',
+    url: (id) => `/api/followups/${id}`,
     create: async () => {
       const project = await created(a.post('/api/projects', { title: uniq('跟踪项目'), field: 'industry', stage: 'lead', stageDates: { lead: '2014-01-08' } }));
       return created(a.post(`/api/projects/${project.id}/followups`, { followupDate: '2014-04-10', staffId, kind: 'visit', found: '初始' }));
     },
-    body: (text) => ({ followupDate: '2014-04-10', staffId, kind: 'visit', found: text }), text: (r) => r.found,
+    body: (text) => ({ followupDate: '2014-04-10', staffId, kind: 'visit', found: text }),
+    text: (r) => r.found,
   },
   {
-    name: 'event', writers: () => [a, b], method: 'PUT', url: (id) => `/api/events/${id}`,
+    name: 'event',
+    writers: () => [a, b],
+    method: 'PUT',
+    url: (id) => `/api/events/${id}`,
     create: () => created(a.post('/api/events', { type: '培训班', theme: uniq('培训'), startDate: '2014-03-01', role: 'lead' })),
-    body: (text) => ({ type: '培训班', theme: text, startDate: '2014-03-01', role: 'lead' }), text: (r) => r.theme,
+    body: (text) => ({ type: '培训班', theme: text, startDate: '2014-03-01', role: 'lead' }),
+    text: (r) => r.theme,
   },
   {
-    name: 'commissioner', writers: () => [a, b], method: 'PUT', url: (id) => `/api/commissioners/${id}`,
+    name: 'commissioner',
+    writers: () => [a, b],
+    method: 'PUT',
+    url: (id) => `/api/commissioners/${id}`,
     create: () => created(a.post('/api/commissioners', commissionerBody({ name: uniq('特派员') }))),
-    body: (text) => commissionerBody({ notes: text }), text: (r) => r.notes,
+    body: (text) => commissionerBody({ notes: text }),
+    text: (r) => r.notes,
   },
   {
-    name: 'service log', writers: () => [a, b], method: 'PUT', url: (id) => `/api/service-logs/${id}`,
+    name: 'service log',
+    writers: () => [a, b],
+    method: 'PUT',
+    url: (id) => `/api/service-logs/${id}`,
     create: async () => {
       const c = await created(a.post('/api/commissioners', commissionerBody({ name: uniq('特派员') })));
       return created(a.post(`/api/commissioners/${c.id}/service-logs`, logBody({ enterpriseId })));
     },
-    body: (text) => logBody({ enterpriseId, content: text }), text: (r) => r.content,
+    body: (text) => logBody({ enterpriseId, content: text }),
+    text: (r) => r.content,
   },
   {
-    name: 'yearly evaluation', writers: () => [leader, admin], method: 'PUT', url: (id) => `/api/commissioners/${id}/evaluations/2014`,
+    name: 'yearly evaluation',
+    writers: () => [leader, admin],
+    method: 'PUT',
+    url: (id) => `/api/commissioners/${id}/evaluations/2014`,
     create: async () => {
       const c = await created(a.post('/api/commissioners', commissionerBody({ name: uniq('特派员') })));
       const evaluation = await created(leader.put(`/api/commissioners/${c.id}/evaluations/2014`, { grade: 'qualified', note: '初评' }));
       // The URL names the commissioner; the version is the evaluation's.
       return { id: c.id, version: evaluation.version };
     },
-    body: (text) => ({ grade: 'excellent', note: text }), text: (r) => r.note,
+    body: (text) => ({ grade: 'excellent', note: text }),
+    text: (r) => r.note,
   },
   {
-    name: 'work list', writers: () => [leader, admin], method: 'PUT', url: (id) => `/api/worklists/${id}`,
+    name: 'work list',
+    writers: () => [leader, admin],
+    method: 'PUT',
+    url: (id) => `/api/worklists/${id}`,
     create: () => created(leader.post('/api/worklists', worklistDef(uniq('台账')))),
-    body: (text) => worklistDef(text), text: (r) => r.name,
+    body: (text) => worklistDef(text),
+    text: (r) => r.name,
   },
   {
-    name: 'work-list item', writers: () => [a, b], method: 'PUT', url: (id) => `/api/worklist-items/${id}`,
+    name: 'work-list item',
+    writers: () => [a, b],
+    method: 'PUT',
+    url: (id) => `/api/worklist-items/${id}`,
     create: async () => {
       const list = await created(leader.post('/api/worklists', worklistDef(uniq('台账'))));
       return created(a.post(`/api/worklists/${list.id}/items`, { values: { task: '初始任务' }, registeredDate: '2014-01-02' }));
     },
-    body: (text) => ({ values: { task: text } }), text: (r) => r.values.task,
+    body: (text) => ({ values: { task: text } }),
+    text: (r) => r.values.task,
   },
   {
-    name: 'place', writers: () => [admin, admin], method: 'PATCH', url: (id) => `/api/places/${id}`,
+    name: 'place',
+    writers: () => [admin, admin],
+    method: 'PATCH',
+    url: (id) => `/api/places/${id}`,
     create: () => created(admin.post('/api/places', { level: 'county', name: uniq('某县') })),
-    body: (text) => ({ name: text }), text: (r) => r.name,
+    body: (text) => ({ name: text }),
+    text: (r) => r.name,
   },
   {
-    name: 'department', writers: () => [admin, admin], method: 'PATCH', url: (id) => `/api/departments/${id}`,
+    name: 'department',
+    writers: () => [admin, admin],
+    method: 'PATCH',
+    url: (id) => `/api/departments/${id}`,
     create: () => created(admin.post('/api/departments', { name: uniq('部门') })),
-    body: (text) => ({ name: text }), text: (r) => r.name,
+    body: (text) => ({ name: text }),
+    text: (r) => r.name,
   },
   {
-    name: 'dictionary item', writers: () => [admin, admin], method: 'PATCH', url: (id) => `/api/dictionary-items/${id}`,
+    name: 'dictionary item',
+    writers: () => [admin, admin],
+    method: 'PATCH',
+    url: (id) => `/api/dictionary-items/${id}`,
     create: () => created(admin.post('/api/dictionaries/program/items', { value: uniq('计划'), label: '某计划' })),
-    body: (text) => ({ label: text }), text: (r) => r.label,
+    body: (text) => ({ label: text }),
+    text: (r) => r.label,
   },
   {
-    name: 'section', writers: () => [admin, admin], method: 'PATCH', url: (id) => `/api/sections/${id}`,
+    name: 'section',
+    writers: () => [admin, admin],
+    method: 'PATCH',
+    url: (id) => `/api/sections/${id}`,
     create: () => created(admin.post('/api/sections', { name: uniq('股室') })),
-    body: (text) => ({ name: text, sortOrder: 0 }), text: (r) => r.name,
+    body: (text) => ({ name: text, sortOrder: 0 }),
+    text: (r) => r.name,
   },
   {
-    name: 'organisation', writers: () => [admin, admin], method: 'PATCH', url: (id) => `/api/orgs/${id}`,
+    name: 'organisation',
+    writers: () => [admin, admin],
+    method: 'PATCH',
+    url: (id) => `/api/orgs/${id}`,
     create: async () => {
       const orgs = (await admin.get('/api/orgs')).body.items as { id: number; version: number }[];
       return orgs.find((o) => o.id === county.id)!;
     },
-    body: (text) => ({ shortName: text }), text: (r) => r.shortName,
+    body: (text) => ({ shortName: text }),
+    text: (r) => r.shortName,
   },
   {
-    name: 'report template', writers: () => [leader, admin], method: 'PUT', url: (id) => `/api/report-templates/${id}`,
+    name: 'report template',
+    writers: () => [leader, admin],
+    method: 'PUT',
+    url: (id) => `/api/report-templates/${id}`,
     create: () => created(leader.post('/api/report-templates', templateDef(uniq('模板')))),
-    body: (text) => templateDef(text), text: (r) => r.name,
+    body: (text) => templateDef(text),
+    text: (r) => r.name,
   },
 ];
 
@@ -226,7 +301,12 @@ describe('versions', () => {
     const item = await created(a.post(`/api/worklists/${list.id}/items`, { values: { task: '条目' }, registeredDate: '2014-01-02' }));
     const progressed = await a.post(`/api/worklist-items/${item.id}/progress`, { entryDate: '2014-02-01', content: '推进中' });
     expect(progressed.body.version).toBe(item.version + 1);
-    const closedStale = await a.request('POST', `/api/worklist-items/${item.id}/progress`, { entryDate: '2014-02-02', content: '完成', toStatus: 'done' }, ifMatch(item.version));
+    const closedStale = await a.request(
+      'POST',
+      `/api/worklist-items/${item.id}/progress`,
+      { entryDate: '2014-02-02', content: '完成', toStatus: 'done' },
+      ifMatch(item.version),
+    );
     expect(closedStale.status).toBe(409);
   });
 
@@ -276,8 +356,7 @@ describe('versions', () => {
 
 describe('idempotent creates', () => {
   const key = () => `k-${Math.random().toString(36).slice(2)}-${Date.now()}`;
-  const countProjects = async (title: string) =>
-    (await t.database.db.selectFrom('projects').select('id').where('title', '=', title).execute()).length;
+  const countProjects = async (title: string) => (await t.database.db.selectFrom('projects').select('id').where('title', '=', title).execute()).length;
 
   it('a second POST with the same key returns the first result (same id) instead of a second record', async () => {
     const headers = { 'idempotency-key': key() };
@@ -320,9 +399,19 @@ describe('idempotent creates', () => {
 
   it('a failed create stores nothing, so the same key can be sent again once the form is fixed', async () => {
     const headers = { 'idempotency-key': key() };
-    const refused = await a.request('POST', '/api/projects', { title: '先错后对', field: 'industry', stage: 'lead', stageDates: { lead: '2014-01-08' }, program: '不存在的计划' }, headers);
+    const refused = await a.request(
+      'POST',
+      '/api/projects',
+      { title: '先错后对', field: 'industry', stage: 'lead', stageDates: { lead: '2014-01-08' }, program: '不存在的计划' },
+      headers,
+    );
     expect(refused.status).toBe(400);
-    const fixed = await a.request('POST', '/api/projects', { title: '先错后对', field: 'industry', stage: 'lead', stageDates: { lead: '2014-01-08' } }, headers);
+    const fixed = await a.request(
+      'POST',
+      '/api/projects',
+      { title: '先错后对', field: 'industry', stage: 'lead', stageDates: { lead: '2014-01-08' } },
+      headers,
+    );
     expect(fixed.status).toBe(200);
     expect(fixed.headers['idempotent-replayed']).toBeUndefined();
   });
@@ -332,7 +421,11 @@ describe('idempotent creates', () => {
     const body = { name: '过期的键', kind: '合作社', industry: 'agriculture', townId: null };
     const first = await a.request('POST', '/api/enterprises', body, { 'idempotency-key': k });
     expect(first.status).toBe(200);
-    await t.database.db.updateTable('idempotency_keys').set({ created_at: new Date(Date.now() - 25 * 3600_000).toISOString() }).where('key', '=', k).execute();
+    await t.database.db
+      .updateTable('idempotency_keys')
+      .set({ created_at: new Date(Date.now() - 25 * 3600_000).toISOString() })
+      .where('key', '=', k)
+      .execute();
     const again = await a.request('POST', '/api/enterprises', { ...body, name: '过期的键(二)' }, { 'idempotency-key': k });
     expect(again.status).toBe(200);
     expect(again.body.id).not.toBe(first.body.id);

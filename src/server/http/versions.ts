@@ -1,8 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import {
-  BAD_IDEMPOTENCY_KEY_MESSAGE, BAD_VERSION_MESSAGE, ifMatchOf, isIdempotencyKey, parseIfMatch,
-} from '../../shared/versions.js';
+import { BAD_IDEMPOTENCY_KEY_MESSAGE, BAD_VERSION_MESSAGE, ifMatchOf, isIdempotencyKey, parseIfMatch } from '../../shared/versions.js';
 import { validation } from './errors.js';
 
 // The HTTP side of record versions and idempotent creates (see src/shared/versions.ts): the headers
@@ -19,7 +17,14 @@ const IDEMPOTENCY_KEY = '可选。每次提交一个新的随机键(如 UUID,至
  */
 export function recordHeaders(options: { ifMatch?: 'required' | 'optional'; idempotencyKey?: boolean }) {
   return z.looseObject({
-    ...(options.ifMatch ? { 'if-match': z.string().optional().describe(options.ifMatch === 'required' ? IF_MATCH_REQUIRED : IF_MATCH_OPTIONAL) } : {}),
+    ...(options.ifMatch
+      ? {
+          'if-match': z
+            .string()
+            .optional()
+            .describe(options.ifMatch === 'required' ? IF_MATCH_REQUIRED : IF_MATCH_OPTIONAL),
+        }
+      : {}),
     ...(options.idempotencyKey ? { 'idempotency-key': z.string().optional().describe(IDEMPOTENCY_KEY) } : {}),
   });
 }

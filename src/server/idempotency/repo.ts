@@ -3,13 +3,7 @@ import type { DB, IdempotencyKeysTable } from '../db/types.js';
 
 /** The stored answer to a key of a user, if it was stored after `since`. */
 export function findKey(db: Kysely<DB>, userId: number, key: string, since: string) {
-  return db
-    .selectFrom('idempotency_keys')
-    .selectAll()
-    .where('user_id', '=', userId)
-    .where('key', '=', key)
-    .where('created_at', '>=', since)
-    .executeTakeFirst();
+  return db.selectFrom('idempotency_keys').selectAll().where('user_id', '=', userId).where('key', '=', key).where('created_at', '>=', since).executeTakeFirst();
 }
 
 /** Forgets a user's keys older than `before`, so an expired key can be used again and the table stays small. */

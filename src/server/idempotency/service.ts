@@ -28,7 +28,9 @@ export async function idempotent<T>(request: FastifyRequest, reply: FastifyReply
   const userId = ctx.actor.userId;
   const method = request.method;
   const path = request.url.split('?')[0].slice(0, 400);
-  const requestHash = createHash('sha256').update(JSON.stringify(request.body ?? null)).digest('hex');
+  const requestHash = createHash('sha256')
+    .update(JSON.stringify(request.body ?? null))
+    .digest('hex');
   const since = new Date(Date.now() - IDEMPOTENCY_WINDOW_MS).toISOString();
 
   const replay = async (): Promise<{ result: T } | null> => {
@@ -45,7 +47,14 @@ export async function idempotent<T>(request: FastifyRequest, reply: FastifyReply
     return await inTransaction(ctx, async (tx) => {
       await repo.deleteExpiredKeys(tx.db, userId, since);
       await repo.insertKey(tx.db, {
-        user_id: userId, key, method, path, request_hash: requestHash, status: 0, response_json: '', created_at: new Date().toISOString(),
+        user_id: userId,
+        key,
+        method,
+        path,
+        request_hash: requestHash,
+        status: 0,
+        response_json: '',
+        created_at: new Date().toISOString(),
       });
       const result = await create(tx);
       await repo.storeResponse(tx.db, userId, key, 200, JSON.stringify(result));

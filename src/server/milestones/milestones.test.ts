@@ -45,7 +45,15 @@ describe('project milestones', () => {
     const id = await project(staff);
     const first = await staff.post(`/api/projects/${id}/milestones`, { kind: '中期检查', milestoneDate: '2023-06-15', remark: '专家组现场检查' });
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ projectId: id, kind: '中期检查', kindLabel: '中期检查', milestoneDate: '2023-06-15', remark: '专家组现场检查', version: 1, policies: { delete: true } });
+    expect(first.body).toMatchObject({
+      projectId: id,
+      kind: '中期检查',
+      kindLabel: '中期检查',
+      milestoneDate: '2023-06-15',
+      remark: '专家组现场检查',
+      version: 1,
+      policies: { delete: true },
+    });
     expect(first.headers.etag).toBe('"1"');
     const second = await staff.post(`/api/projects/${id}/milestones`, { kind: '绩效评价', milestoneDate: '2023-11-20' });
     expect(second.body.remark).toBeNull();

@@ -43,7 +43,9 @@ async function getRow(ctx: Ctx, id: number): Promise<repo.MilestoneView> {
 async function checkInput(ctx: Ctx, input: MilestoneInput, project: ProjectView): Promise<void> {
   await assertDictionaryValue(ctx, 'milestone_kind', input.kind, 'kind');
   // A project exists from its first stage date: no milestone is dated before it.
-  const since = STAGES.map((s) => project[`${s}_date`]).filter((d): d is string => !!d).sort()[0];
+  const since = STAGES.map((s) => project[`${s}_date`])
+    .filter((d): d is string => !!d)
+    .sort()[0];
   if (since && input.milestoneDate < since) {
     throw validation(`日期不能早于项目开始登记的日期 ${since}`, [{ path: 'milestoneDate', message: `不能早于 ${since}(项目开始登记的日期)` }]);
   }

@@ -124,7 +124,14 @@ const reasonOf = (res: { body: any }) => res.body?.error?.details?.reason;
 describe('organisations of the national division list', () => {
   it('creates a subordinate from its division alone: level and name from the list, 12-digit region code, audited', async () => {
     const { prov, city, cityClient } = await province('430100');
-    expect(city).toMatchObject({ parentId: prov.id, name: '长沙市科学技术局', level: 'city', divisionCode: '430100', regionCode: '430100000000', active: true });
+    expect(city).toMatchObject({
+      parentId: prov.id,
+      name: '长沙市科学技术局',
+      level: 'city',
+      divisionCode: '430100',
+      regionCode: '430100000000',
+      active: true,
+    });
     const county = await cityClient.post('/api/orgs', { parentId: city.id, divisionCode: '430181', shortName: '浏阳科技局' });
     expect(county.status).toBe(200);
     expect(county.body).toMatchObject({ name: '浏阳市科学技术局', level: 'county', divisionCode: '430181', shortName: '浏阳科技局' });
@@ -133,7 +140,12 @@ describe('organisations of the national division list', () => {
     const audit = await cityClient.get(`/api/audit?entityType=org&entityId=${county.body.id}`);
     expect(audit.body.items[0]).toMatchObject({ action: 'create', after: { name: '浏阳市科学技术局', divisionCode: '430181' } });
     // The system actor (set-up, CLI) leaves entries without a user.
-    const root = await t.database.db.selectFrom('audit_log').select('user_id').where('entity_type', '=', 'org').where('entity_id', '=', String(prov.id)).executeTakeFirstOrThrow();
+    const root = await t.database.db
+      .selectFrom('audit_log')
+      .select('user_id')
+      .where('entity_type', '=', 'org')
+      .where('entity_id', '=', String(prov.id))
+      .executeTakeFirstOrThrow();
     expect(root.user_id).toBeNull();
   });
 
@@ -176,7 +188,11 @@ describe('organisations of the national division list', () => {
     const list = await cityClient.get('/api/orgs');
     expect(list.status).toBe(200);
     expect(list.body.items.map((o: { id: number }) => o.id)).toEqual([cityRow.id, county.body.id]);
-    expect(list.body.items[0]).toMatchObject({ userCount: 1, blocked: false, policies: { update: true, createChild: true, deactivate: false, activate: false } });
+    expect(list.body.items[0]).toMatchObject({
+      userCount: 1,
+      blocked: false,
+      policies: { update: true, createChild: true, deactivate: false, activate: false },
+    });
     expect(list.body.items[1]).toMatchObject({ userCount: 2, active: true, policies: { update: true, createChild: false, deactivate: true, activate: false } });
   });
 
@@ -210,7 +226,10 @@ describe('organisations of the national division list', () => {
     const wrong = await t.anonymous().post('/api/auth/login', { username: worker.username, password: 'Wrong0pass' });
     expect(reasonOf(wrong)).toBeUndefined();
     // No account can be made in it meanwhile.
-    expect((await cityClient.post('/api/users', { username: `c_new${serial}`, displayName: '新人', role: 'staff', password: 'Xq7kLm2pQ9', orgId: county.body.id })).status).toBe(409);
+    expect(
+      (await cityClient.post('/api/users', { username: `c_new${serial}`, displayName: '新人', role: 'staff', password: 'Xq7kLm2pQ9', orgId: county.body.id }))
+        .status,
+    ).toBe(409);
 
     const audit = await cityClient.get(`/api/audit?entityType=org&entityId=${county.body.id}`);
     expect(audit.body.items[0]).toMatchObject({ action: 'update', before: { active: true }, after: { active: false } });
@@ -269,7 +288,11 @@ describe('organisations of the national division list', () => {
     const county = await cityClient.post('/api/orgs', { parentId: city.id, divisionCode: '430802' });
     const missing = await cityClient.patch(`/api/orgs/${county.body.id}`, { name: '永定区科技局' });
     expect(missing.status).toBe(400);
-    const renamed = await cityClient.patch(`/api/orgs/${county.body.id}`, { name: '永定区科技局', shortName: '永定科技局' }, { 'if-match': `"${county.body.version}"` });
+    const renamed = await cityClient.patch(
+      `/api/orgs/${county.body.id}`,
+      { name: '永定区科技局', shortName: '永定科技局' },
+      { 'if-match': `"${county.body.version}"` },
+    );
     expect(renamed.status).toBe(200);
     expect(renamed.body).toMatchObject({ name: '永定区科技局', shortName: '永定科技局', divisionCode: '430802' });
     const countyRow = (await findOrg(t.database.db, county.body.id))!;

@@ -49,7 +49,10 @@ export function updateOrg(
 }
 
 export async function countOrgs(db: Kysely<DB>): Promise<number> {
-  const row = await db.selectFrom('orgs').select((eb) => eb.fn.countAll().as('count')).executeTakeFirst();
+  const row = await db
+    .selectFrom('orgs')
+    .select((eb) => eb.fn.countAll().as('count'))
+    .executeTakeFirst();
   return Number(row?.count ?? 0);
 }
 
@@ -64,13 +67,7 @@ export function findOrgsByName(db: Kysely<DB>, name: string): Promise<OrgRow[]> 
 
 /** Active organisations serving the 6-digit division `divisionCode` (their region code starts with it). */
 export function findActiveOrgsOfDivision(db: Kysely<DB>, divisionCode: string): Promise<OrgRow[]> {
-  return db
-    .selectFrom('orgs')
-    .selectAll()
-    .where('active', '=', 1)
-    .where('region_code', 'like', `${divisionCode}%`)
-    .orderBy('id')
-    .execute();
+  return db.selectFrom('orgs').selectAll().where('active', '=', 1).where('region_code', 'like', `${divisionCode}%`).orderBy('id').execute();
 }
 
 /**
@@ -78,7 +75,11 @@ export function findActiveOrgsOfDivision(db: Kysely<DB>, divisionCode: string): 
  * creations below one parent run one after the other and the second sees the first's division.
  */
 export async function lockOrg(db: Kysely<DB>, id: number): Promise<void> {
-  await db.updateTable('orgs').set((eb) => ({ version: eb.ref('version') })).where('id', '=', id).execute();
+  await db
+    .updateTable('orgs')
+    .set((eb) => ({ version: eb.ref('version') }))
+    .where('id', '=', id)
+    .execute();
 }
 
 /** The materialised paths of an organisation and of every one above it: `/1/4/9/` → `/1/`, `/1/4/`, `/1/4/9/`. */
@@ -89,12 +90,7 @@ export function pathsUpTo(path: string): string[] {
 
 /** Whether the organisation at `path`, or one above it, is inactive. */
 export async function isPathBlocked(db: Kysely<DB>, path: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('orgs')
-    .select('id')
-    .where('path', 'in', pathsUpTo(path))
-    .where('active', '=', 0)
-    .executeTakeFirst();
+  const row = await db.selectFrom('orgs').select('id').where('path', 'in', pathsUpTo(path)).where('active', '=', 0).executeTakeFirst();
   return !!row;
 }
 
@@ -112,11 +108,7 @@ export async function countUsersByOrg(db: Kysely<DB>, orgIds: number[]): Promise
 
 /** Ends every session of the users of the organisation at `path` and of those below it; returns how many. */
 export async function deleteSessionsBelow(db: Kysely<DB>, path: string): Promise<number> {
-  const users = db
-    .selectFrom('users as u')
-    .innerJoin('orgs as o', 'o.id', 'u.org_id')
-    .select('u.id')
-    .where('o.path', 'like', `${path}%`);
+  const users = db.selectFrom('users as u').innerJoin('orgs as o', 'o.id', 'u.org_id').select('u.id').where('o.path', 'like', `${path}%`);
   const result = await db.deleteFrom('sessions').where('user_id', 'in', users).executeTakeFirst();
   return Number(result.numDeletedRows ?? 0);
 }
@@ -182,7 +174,10 @@ export async function idsInOrg(
 export const HOME_ORG_META_KEY = 'home_org';
 
 export async function setHomeOrg(db: Kysely<DB>, orgId: number): Promise<void> {
-  await db.insertInto('app_meta').values({ key: HOME_ORG_META_KEY, value: String(orgId) }).execute();
+  await db
+    .insertInto('app_meta')
+    .values({ key: HOME_ORG_META_KEY, value: String(orgId) })
+    .execute();
 }
 
 export async function findHomeOrg(db: Kysely<DB>): Promise<OrgRow | undefined> {

@@ -1,6 +1,12 @@
 import type { z } from 'zod';
 import {
-  type Org, type OrgListItem, type Section, type createOrgBodySchema, type sectionBodySchema, type updateOrgBodySchema, suggestOrgName,
+  type Org,
+  type OrgListItem,
+  type Section,
+  type createOrgBodySchema,
+  type sectionBodySchema,
+  type updateOrgBodySchema,
+  suggestOrgName,
 } from '../../shared/orgs.js';
 import type { OrgLevel } from '../../shared/roles.js';
 import { readsSubtree, requireRole } from '../auth/actor.js';
@@ -46,8 +52,11 @@ const below = (ctx: Ctx, row: OrgRow) => inSubtree(ctx, row) && row.id !== ctx.a
 export async function listOrgs(ctx: Ctx): Promise<OrgListItem[]> {
   let rows: OrgRow[];
   if (readsSubtree(ctx.actor)) rows = await repo.listSubtree(ctx.db, ctx.actor.orgPath);
-  else rows = (await repo.findOrg(ctx.db, ctx.actor.orgId).then((own) => (own ? [own] : [])));
-  const counts = await repo.countUsersByOrg(ctx.db, rows.map((r) => r.id));
+  else rows = await repo.findOrg(ctx.db, ctx.actor.orgId).then((own) => (own ? [own] : []));
+  const counts = await repo.countUsersByOrg(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   // Organisations above the actor's are active (else the actor could not be signed in); inside the
   // list, one is blocked when it or one above it is inactive.
   const inactivePaths = rows.filter((r) => Number(r.active) !== 1).map((r) => r.path);
@@ -194,7 +203,10 @@ export async function updateOrg(ctx: Ctx, id: number, input: z.infer<typeof upda
     const before = await repo.findOrg(tx.db, id);
     if (!before || !inSubtree(ctx, before)) throw notFound('单位不存在');
     const patch = { name: input.name, short_name: input.shortName, region_code: input.regionCode };
-    const current = async () => { const now = await repo.findOrg(tx.db, id); return now ? presentOrg(now) : null; };
+    const current = async () => {
+      const now = await repo.findOrg(tx.db, id);
+      return now ? presentOrg(now) : null;
+    };
     if (await isUnchangedSave(before, patch, expected, current)) return presentOrg(before);
     await claimVersion(tx, 'orgs', before, expected, current);
     const newDivision = input.regionCode?.slice(0, 6) ?? null;
@@ -222,7 +234,10 @@ export async function setOrgActive(ctx: Ctx, id: number, active: boolean, expect
     if (!before || !inSubtree(ctx, before)) throw notFound('单位不存在');
     if (before.id === ctx.actor.orgId) throw new AppError('FORBIDDEN', active ? '不能启用自己所在的单位' : '不能停用自己所在的单位');
     const patch = { active: active ? 1 : 0 };
-    const current = async () => { const now = await repo.findOrg(tx.db, id); return now ? presentOrg(now) : null; };
+    const current = async () => {
+      const now = await repo.findOrg(tx.db, id);
+      return now ? presentOrg(now) : null;
+    };
     if (await isUnchangedSave(before, patch, expected, current)) return presentOrg(before);
     await claimVersion(tx, 'orgs', before, expected, current);
     if (active) {
@@ -263,12 +278,20 @@ export async function updateSection(ctx: Ctx, id: number, input: z.infer<typeof 
   return inTransaction(ctx, async (tx) => {
     const before = await repo.findSection(tx.db, ctx.actor.orgId, id);
     if (!before) throw notFound('股室不存在');
-    await claimVersion(tx, 'sections', before, expected, async () => { const now = await repo.findSection(tx.db, ctx.actor.orgId, id); return now ? presentSection(now) : null; });
+    await claimVersion(tx, 'sections', before, expected, async () => {
+      const now = await repo.findSection(tx.db, ctx.actor.orgId, id);
+      return now ? presentSection(now) : null;
+    });
     const clash = await repo.findSectionByName(tx.db, ctx.actor.orgId, input.name);
     if (clash && clash.id !== id) throw conflict(`股室"${input.name}"已存在`);
     const row = await repo.updateSection(tx.db, id, { name: input.name, sort_order: input.sortOrder });
     await recordChange(tx, {
-      action: 'update', entityType: 'section', entityId: id, orgId: row.org_id, before: presentSection(before), after: presentSection(row),
+      action: 'update',
+      entityType: 'section',
+      entityId: id,
+      orgId: row.org_id,
+      before: presentSection(before),
+      after: presentSection(row),
     });
     return presentSection(row);
   });
@@ -279,7 +302,10 @@ export async function deleteSection(ctx: Ctx, id: number, expected?: ExpectedVer
   await inTransaction(ctx, async (tx) => {
     const before = await repo.findSection(tx.db, ctx.actor.orgId, id);
     if (!before) throw notFound('股室不存在');
-    await claimVersion(tx, 'sections', before, expected, async () => { const now = await repo.findSection(tx.db, ctx.actor.orgId, id); return now ? presentSection(now) : null; });
+    await claimVersion(tx, 'sections', before, expected, async () => {
+      const now = await repo.findSection(tx.db, ctx.actor.orgId, id);
+      return now ? presentSection(now) : null;
+    });
     const users = await repo.countUsersInSection(tx.db, id);
     if (users > 0) throw conflict(`股室"${before.name}"下还有${users}名用户,请先调整他们的股室`);
     await repo.deleteSection(tx.db, id);

@@ -44,14 +44,17 @@ async function newLead(title: string) {
 describe('concurrent conflicting operations', () => {
   it('50 parallel moves of one project to 储备: one wins, one history row, the rest 409', async () => {
     const p = await newLead('并发入库');
-    const responses = await Promise.all(
-      Array.from({ length: 50 }, () => staff.post(`/api/projects/${p.id}/stage`, { to: 'pool', date: '2014-02-20' })),
-    );
+    const responses = await Promise.all(Array.from({ length: 50 }, () => staff.post(`/api/projects/${p.id}/stage`, { to: 'pool', date: '2014-02-20' })));
     expect(tally(responses)).toEqual({ 200: 1, 409: 49 });
     const history = await t.database.db.selectFrom('project_stage_events').select(['to_stage']).where('project_id', '=', p.id).execute();
     expect(history.map((h) => h.to_stage)).toEqual(['lead', 'pool']);
-    const audits = await t.database.db.selectFrom('audit_log').select('id').where('entity_type', '=', 'project').where('entity_id', '=', String(p.id))
-      .where('action', '=', 'update').execute();
+    const audits = await t.database.db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('entity_type', '=', 'project')
+      .where('entity_id', '=', String(p.id))
+      .where('action', '=', 'update')
+      .execute();
     expect(audits).toHaveLength(1);
   });
 
@@ -69,16 +72,30 @@ describe('concurrent conflicting operations', () => {
 
   it('30 parallel closings of one work-list item: one closes it, one progress row', async () => {
     const list = await leader.post('/api/worklists', {
-      name: '并发台账', topic: null, description: null, titleFieldKey: 'task',
+      name: '并发台账',
+      topic: null,
+      description: null,
+      titleFieldKey: 'task',
       fields: [{ key: 'task', label: '任务', type: 'text', required: true }],
-      statuses: [{ key: 'open', label: '未完成' }, { key: 'done', label: '已完成', done: true }],
-      hasDeadline: false, hasResponsible: true, figures: [],
+      statuses: [
+        { key: 'open', label: '未完成' },
+        { key: 'done', label: '已完成', done: true },
+      ],
+      hasDeadline: false,
+      hasResponsible: true,
+      figures: [],
     });
     expect(list.status).toBe(200);
-    const item = await staff.post(`/api/worklists/${list.body.id}/items`, { values: { task: '并发销号' }, responsibleId: leaderId, registeredDate: '2014-01-02' });
+    const item = await staff.post(`/api/worklists/${list.body.id}/items`, {
+      values: { task: '并发销号' },
+      responsibleId: leaderId,
+      registeredDate: '2014-01-02',
+    });
     expect(item.status).toBe(200);
     const responses = await Promise.all(
-      Array.from({ length: 30 }, (_, i) => staff.post(`/api/worklist-items/${item.body.id}/progress`, { entryDate: '2014-03-01', content: `已完成${i}`, toStatus: 'done' })),
+      Array.from({ length: 30 }, (_, i) =>
+        staff.post(`/api/worklist-items/${item.body.id}/progress`, { entryDate: '2014-03-01', content: `已完成${i}`, toStatus: 'done' }),
+      ),
     );
     expect(tally(responses)).toEqual({ 200: 1, 409: 29 });
     const progress = await t.database.db.selectFrom('worklist_progress').select(['to_status']).where('item_id', '=', item.body.id).execute();
@@ -88,12 +105,20 @@ describe('concurrent conflicting operations', () => {
   it('20 parallel confirmations of one service log: one confirms it', async () => {
     const commissioner = await staff.post('/api/commissioners', commissionerBody({ name: '并发特派员' }));
     expect(commissioner.status).toBe(200);
-    const log = await staff.post(`/api/commissioners/${commissioner.body.id}/service-logs`, logBody({ enterpriseId: (await t.factories.enterprise(county)).id }));
+    const log = await staff.post(
+      `/api/commissioners/${commissioner.body.id}/service-logs`,
+      logBody({ enterpriseId: (await t.factories.enterprise(county)).id }),
+    );
     expect(log.status, log.text).toBe(200);
     const responses = await Promise.all(Array.from({ length: 20 }, () => leader.post(`/api/service-logs/${log.body.id}/confirm`, {})));
     expect(tally(responses)).toEqual({ 200: 1, 409: 19 });
-    const audits = await t.database.db.selectFrom('audit_log').select('id').where('entity_type', '=', 'service_log').where('entity_id', '=', String(log.body.id))
-      .where('action', '=', 'update').execute();
+    const audits = await t.database.db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('entity_type', '=', 'service_log')
+      .where('entity_id', '=', String(log.body.id))
+      .where('action', '=', 'update')
+      .execute();
     expect(audits).toHaveLength(1);
   });
 

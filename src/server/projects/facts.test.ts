@@ -36,17 +36,28 @@ beforeAll(async () => {
   // A project with no date in the period at all.
   await project('old-accepted', { stage: 'accepted', stageDates: { accepted: '2012-05-01' } });
   // Approved in the period with money, then under way; approved before and accepted in the period.
-  await project('approved-h1', { program: '县科技计划', level: 'county', stage: 'applied', stageDates: { applied: '2013-11-01' }, amountApproved: 12.5, amountReceived: 10 },
-    [{ to: 'approved', date: '2014-03-01' }, { to: 'ongoing', date: '2014-04-01' }]);
+  await project(
+    'approved-h1',
+    { program: '县科技计划', level: 'county', stage: 'applied', stageDates: { applied: '2013-11-01' }, amountApproved: 12.5, amountReceived: 10 },
+    [
+      { to: 'approved', date: '2014-03-01' },
+      { to: 'ongoing', date: '2014-04-01' },
+    ],
+  );
   await project('accepted-h1', { stage: 'ongoing', stageDates: { ongoing: '2013-06-01' } }, [{ to: 'accepted', date: '2014-05-05' }]);
   // Approved in H1 but accepted after the period ends: under way on 2014-06-30.
-  await project('accepted-later', { stage: 'approved', stageDates: { approved: '2014-02-02' }, amountApproved: 30, amountReceived: 30 },
-    [{ to: 'accepted', date: '2014-08-01', stageDates: { ongoing: '2014-03-01' } } as never]);
+  await project('accepted-later', { stage: 'approved', stageDates: { approved: '2014-02-02' }, amountApproved: 30, amountReceived: 30 }, [
+    { to: 'accepted', date: '2014-08-01', stageDates: { ongoing: '2014-03-01' } } as never,
+  ]);
   // Leads and pool entries.
   await project('lead-h1', { stageDates: { lead: '2014-02-14' } }, [{ to: 'pool', date: '2014-06-30' }]);
   await project('lead-h2', { stageDates: { lead: '2014-07-01' } });
   // Follow-ups inside and outside.
-  for (const [key, date] of [['approved-h1', '2014-01-01'], ['approved-h1', '2014-06-30'], ['accepted-h1', '2014-07-01']] as const) {
+  for (const [key, date] of [
+    ['approved-h1', '2014-01-01'],
+    ['approved-h1', '2014-06-30'],
+    ['accepted-h1', '2014-07-01'],
+  ] as const) {
     await staff.post(`/api/projects/${ids[key]}/followups`, { followupDate: date, staffId, kind: 'visit' });
   }
   await staff.post('/api/visits', { visitDate: '2014-06-30', staffIds: [staffId], enterpriseIds: [enterpriseId], purpose: '调研' });
@@ -63,10 +74,12 @@ describe('project facts for a period', () => {
 
   it('group applications by program and level, as the summary states them (各1项)', async () => {
     const res = await staff.get(`/api/projects/facts?${H1}`);
-    expect(res.body.appliedByProgram).toEqual(expect.arrayContaining([
-      { program: '科技富民强县专项行动计划', fact: { value: 1, recordType: 'project', ids: [ids['first-day']] } },
-      { program: '科技型中小企业技术创新基金', fact: { value: 1, recordType: 'project', ids: [ids['last-day']] } },
-    ]));
+    expect(res.body.appliedByProgram).toEqual(
+      expect.arrayContaining([
+        { program: '科技富民强县专项行动计划', fact: { value: 1, recordType: 'project', ids: [ids['first-day']] } },
+        { program: '科技型中小企业技术创新基金', fact: { value: 1, recordType: 'project', ids: [ids['last-day']] } },
+      ]),
+    );
     expect(res.body.appliedByProgram).toHaveLength(2);
     expect(res.body.appliedByLevel).toEqual([{ level: 'ministry', fact: expect.objectContaining({ value: 2 }) }]);
     expect(res.body.appliedByProgramAndLevel).toHaveLength(2);
@@ -130,7 +143,13 @@ describe('project figures split by level, field and programme', () => {
     const centre = await admin.post('/api/dictionaries/program/items', { value: '研发中心', label: '研发中心', measure: '个', sortOrder: 999 });
     if (centre.status !== 200) throw new Error(centre.text);
     client = await t.login('split_staff');
-    const make = async (key: string, body: Record<string, unknown>, stageDates: Record<string, string>, stage: string, moves: { to: string; date: string }[] = []) => {
+    const make = async (
+      key: string,
+      body: Record<string, unknown>,
+      stageDates: Record<string, string>,
+      stage: string,
+      moves: { to: string; date: string }[] = [],
+    ) => {
       const res = await client.post('/api/projects', { title: key, field: 'industry', stage, stageDates, ...body });
       if (res.status !== 200) throw new Error(res.text);
       for (const m of moves) {
@@ -148,8 +167,12 @@ describe('project figures split by level, field and programme', () => {
     await approved('no-level', { field: 'agriculture' });
     await approved('county', { level: 'county', program: '研发中心', amountApproved: 8 });
     await make('applied', { level: 'province', program: '省科技支撑计划' }, { applied: '2023-05-05' }, 'applied');
-    await make('rejected', { level: 'province', field: 'agriculture', program: '省科技支撑计划' }, { applied: '2022-10-01' }, 'applied', [{ to: 'rejected', date: '2023-04-04' }]);
-    await make('accepted', { level: 'county', field: 'agriculture', program: '县科技计划' }, { ongoing: '2022-01-01' }, 'ongoing', [{ to: 'accepted', date: '2023-06-30' }]);
+    await make('rejected', { level: 'province', field: 'agriculture', program: '省科技支撑计划' }, { applied: '2022-10-01' }, 'applied', [
+      { to: 'rejected', date: '2023-04-04' },
+    ]);
+    await make('accepted', { level: 'county', field: 'agriculture', program: '县科技计划' }, { ongoing: '2022-01-01' }, 'ongoing', [
+      { to: 'accepted', date: '2023-06-30' },
+    ]);
     // Approved before the period and still under way at its end; approved after it.
     await make('earlier', { level: 'city', program: '市科技计划' }, { approved: '2022-12-31' }, 'approved');
     await make('later', { level: 'city', program: '市科技计划', amountApproved: 50 }, { approved: '2023-07-01' }, 'approved');
@@ -159,7 +182,11 @@ describe('project figures split by level, field and programme', () => {
     const res = await client.get(`/api/projects/facts?${PERIOD}`);
     const byLevel = res.body.groups.approved.level;
     expect(byLevel.map((g: { key: string; label: string; fact: { value: number } }) => [g.key, g.label, g.fact.value])).toEqual([
-      ['national', '国家级', 1], ['ministry', '部级', 1], ['city', '市级', 3], ['county', '县级', 1], ['', '未定级别', 1],
+      ['national', '国家级', 1],
+      ['ministry', '部级', 1],
+      ['city', '市级', 3],
+      ['county', '县级', 1],
+      ['', '未定级别', 1],
     ]);
     expect(byLevel[2].fact).toEqual({ value: 3, recordType: 'project', ids: sorted('city-ind-1', 'city-ind-2', 'city-agr') });
   });
@@ -182,8 +209,13 @@ describe('project figures split by level, field and programme', () => {
       ['农业', sorted('city-agr', 'no-level')],
       ['社会发展', [p.national]],
     ]);
-    expect(res.body.groups.approved.program.map((g: { label: string; measure: string | null; fact: { value: number } }) => [g.label, g.measure, g.fact.value])).toEqual([
-      ['星火计划', null, 1], ['市科技计划', null, 3], ['研发中心', '个', 2], ['未填计划类别', null, 1],
+    expect(
+      res.body.groups.approved.program.map((g: { label: string; measure: string | null; fact: { value: number } }) => [g.label, g.measure, g.fact.value]),
+    ).toEqual([
+      ['星火计划', null, 1],
+      ['市科技计划', null, 3],
+      ['研发中心', '个', 2],
+      ['未填计划类别', null, 1],
     ]);
     const centre = res.body.groups.approved.program.find((g: { key: string }) => g.key === '研发中心');
     expect(centre.sub.level.map((g: { label: string }) => g.label)).toEqual(['国家级', '县级']);
@@ -196,7 +228,9 @@ describe('project figures split by level, field and programme', () => {
     expect(levels('rejected')).toEqual([['省级', [p.rejected]]]);
     expect(levels('accepted')).toEqual([['县级', [p.accepted]]]);
     expect(res.body.groups.accepted.field.map((g: { label: string }) => g.label)).toEqual(['农业']);
-    expect(res.body.groups.ongoingAtEnd.level.find((g: { key: string }) => g.key === 'city').fact.ids).toEqual(sorted('city-ind-1', 'city-ind-2', 'city-agr', 'earlier'));
+    expect(res.body.groups.ongoingAtEnd.level.find((g: { key: string }) => g.key === 'city').fact.ids).toEqual(
+      sorted('city-ind-1', 'city-ind-2', 'city-agr', 'earlier'),
+    );
     expect(res.body.ongoingAtEnd.ids).not.toContain(p.later);
   });
 
@@ -204,10 +238,17 @@ describe('project figures split by level, field and programme', () => {
     const res = await client.get(`/api/projects/facts?${PERIOD}`);
     expect(res.body.amountApproved.value).toBeCloseTo(149.6, 6);
     expect(res.body.amountReceived.value).toBe(125);
-    const approved = res.body.amountApprovedByLevel.map((g: { label: string; fact: { value: number; ids: number[] } }) => [g.label, Number(g.fact.value.toFixed(4)), g.fact.ids]);
+    const approved = res.body.amountApprovedByLevel.map((g: { label: string; fact: { value: number; ids: number[] } }) => [
+      g.label,
+      Number(g.fact.value.toFixed(4)),
+      g.fact.ids,
+    ]);
     expect(approved).toEqual([
-      ['国家级', 100, [p.national]], ['部级', 3, [p.ministry]], ['市级', 38.6, sorted('city-ind-1', 'city-ind-2', 'city-agr')],
-      ['县级', 8, [p.county]], ['未定级别', 0, [p['no-level']]],
+      ['国家级', 100, [p.national]],
+      ['部级', 3, [p.ministry]],
+      ['市级', 38.6, sorted('city-ind-1', 'city-ind-2', 'city-agr')],
+      ['县级', 8, [p.county]],
+      ['未定级别', 0, [p['no-level']]],
     ]);
     expect(res.body.amountReceivedByLevel.find((g: { key: string }) => g.key === 'city').fact.value).toBe(25);
     // As the summary writes them.
@@ -256,7 +297,13 @@ describe('a programme’s measure word', () => {
     const item = await admin.post('/api/dictionaries/program/items', { value: '众创空间', label: '众创空间', measure: '家' });
     expect(item.status).toBe(200);
     expect(item.body.measure).toBe('家');
-    const created = await admin.post('/api/projects', { title: '众创空间认定', field: 'industry', program: '众创空间', stage: 'approved', stageDates: { approved: '2023-02-02' } });
+    const created = await admin.post('/api/projects', {
+      title: '众创空间认定',
+      field: 'industry',
+      program: '众创空间',
+      stage: 'approved',
+      stageDates: { approved: '2023-02-02' },
+    });
     expect(created.status).toBe(200);
     const groupOf = async () => (await admin.get('/api/projects/facts?from=2023-01-01&to=2023-12-31')).body.groups.approved.program[0];
     expect(await groupOf()).toMatchObject({ key: '众创空间', measure: '家', fact: { value: 1, ids: [created.body.id] } });

@@ -2,9 +2,25 @@ import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import { type FactGroup, type FactValue, projectSplitKey } from '../../shared/fact-catalogue.js';
 import {
-  type Fact, NO_GROUP_KEY, NO_LEVEL_LABEL, NO_PROGRAM_LABEL, PROJECT_COUNTS, PROJECT_DIMENSIONS, PROJECT_LEVELS,
-  PROJECT_LEVEL_GROUP_LABELS, type ProjectCount, type ProjectDimension, type ProjectFacts, type ProjectGroup,
-  type ProjectLeafGroup, type ProjectLevel, SECTORS, SECTOR_LABELS, type Sector, type Stage, type periodQuerySchema,
+  type Fact,
+  NO_GROUP_KEY,
+  NO_LEVEL_LABEL,
+  NO_PROGRAM_LABEL,
+  PROJECT_COUNTS,
+  PROJECT_DIMENSIONS,
+  PROJECT_LEVELS,
+  PROJECT_LEVEL_GROUP_LABELS,
+  type ProjectCount,
+  type ProjectDimension,
+  type ProjectFacts,
+  type ProjectGroup,
+  type ProjectLeafGroup,
+  type ProjectLevel,
+  SECTORS,
+  SECTOR_LABELS,
+  type Sector,
+  type Stage,
+  type periodQuerySchema,
 } from '../../shared/projects.js';
 import { assertLedgerReader } from '../auth/actor.js';
 import type { Ctx } from '../context.js';
@@ -94,13 +110,18 @@ export async function countProjectFacts(ctx: Ctx, query: z.infer<typeof periodQu
     enteredPool: fact('project', reached('pool')),
     followups: fact('followup', uniqueSorted(followups.map((f) => f.id))),
     projectsFollowedUp: fact('project', uniqueSorted(followups.map((f) => f.project_id))),
-    groups: Object.fromEntries(PROJECT_COUNTS.map((count) => [
-      count,
-      Object.fromEntries(PROJECT_DIMENSIONS.map((dimension) => [dimension, grouping.groups(counted[count], dimension)])),
-    ])) as ProjectFacts['groups'],
+    groups: Object.fromEntries(
+      PROJECT_COUNTS.map((count) => [
+        count,
+        Object.fromEntries(PROJECT_DIMENSIONS.map((dimension) => [dimension, grouping.groups(counted[count], dimension)])),
+      ]),
+    ) as ProjectFacts['groups'],
     amountApprovedByLevel: amountByLevel('amount_approved'),
     amountReceivedByLevel: amountByLevel('amount_received'),
-    milestones: fact('milestone', milestones.map((m) => m.id)),
+    milestones: fact(
+      'milestone',
+      milestones.map((m) => m.id),
+    ),
     milestonesByKind: groupByKind(milestones, kinds),
   };
 }
@@ -115,7 +136,14 @@ function uniqueSorted(ids: number[]): number[] {
 }
 
 type ProjectFilter = { orgIds: number[]; field?: string; program?: string; level?: string };
-type Attributes = { id: number; field: string; program: string | null; level: string | null; amount_approved: number | string | null; amount_received: number | string | null };
+type Attributes = {
+  id: number;
+  field: string;
+  program: string | null;
+  level: string | null;
+  amount_approved: number | string | null;
+  amount_received: number | string | null;
+};
 /** A dictionary's items in their order, by value: the label and measure word of each. */
 type DictionaryOrder = Map<string, { label: string; measure: string | null; rank: number }>;
 
@@ -319,7 +347,8 @@ export const projectFactSource: FactSource = {
     const p = await countProjectFacts(ctx, period);
     const facts: FactValues = new Map();
     const groups = (list: ProjectLeafGroup[] | ProjectGroup[]): FactValue => ({
-      kind: 'groups', groups: list.map((g) => ('sub' in g ? factGroup(g) : leafGroup(g))),
+      kind: 'groups',
+      groups: list.map((g) => ('sub' in g ? factGroup(g) : leafGroup(g))),
     });
     for (const count of PROJECT_COUNTS) {
       facts.set(count === 'ongoingAtEnd' ? 'projects.ongoingAtEnd' : `projects.${count}`, numberFact(p[count]));

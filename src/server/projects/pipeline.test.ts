@@ -28,7 +28,9 @@ describe('planMove', () => {
       TODAY,
     );
     expect(events.map((e) => `${e.fromStage}>${e.toStage}@${e.eventDate}`)).toEqual([
-      'lead>pool@2014-02-01', 'pool>applied@2014-03-15', 'applied>approved@2014-06-20',
+      'lead>pool@2014-02-01',
+      'pool>applied@2014-03-15',
+      'applied>approved@2014-06-20',
     ]);
   });
 
@@ -75,29 +77,31 @@ describe('planCreation', () => {
   });
 
   it('needs the starting stage dated, and refuses starting as 未获批 or 终止', () => {
-    expect(error(() => planCreation('applied', { lead: '2014-01-05' }, TODAY)).details).toEqual([
-      { path: 'stageDates.applied', message: '请填写日期' },
-    ]);
+    expect(error(() => planCreation('applied', { lead: '2014-01-05' }, TODAY)).details).toEqual([{ path: 'stageDates.applied', message: '请填写日期' }]);
     expect(error(() => planCreation('stopped', { stopped: '2014-01-05' }, TODAY)).code).toBe('VALIDATION');
   });
 });
 
 describe('foldEvents', () => {
   it('gives the last stage and the date of each', () => {
-    expect(foldEvents([
-      { fromStage: null, toStage: 'lead', eventDate: '2014-01-05' },
-      { fromStage: 'lead', toStage: 'pool', eventDate: '2014-02-01' },
-    ])).toEqual({ stage: 'pool', dates: { lead: '2014-01-05', pool: '2014-02-01' } });
+    expect(
+      foldEvents([
+        { fromStage: null, toStage: 'lead', eventDate: '2014-01-05' },
+        { fromStage: 'lead', toStage: 'pool', eventDate: '2014-02-01' },
+      ]),
+    ).toEqual({ stage: 'pool', dates: { lead: '2014-01-05', pool: '2014-02-01' } });
   });
 
   it('starts a new round when a rejected project goes back into the pool', () => {
-    expect(foldEvents([
-      { fromStage: null, toStage: 'lead', eventDate: '2013-10-01' },
-      { fromStage: 'lead', toStage: 'pool', eventDate: '2013-11-01' },
-      { fromStage: 'pool', toStage: 'applied', eventDate: '2014-03-01' },
-      { fromStage: 'applied', toStage: 'rejected', eventDate: '2014-06-01' },
-      { fromStage: 'rejected', toStage: 'pool', eventDate: '2014-07-01' },
-    ])).toEqual({ stage: 'pool', dates: { lead: '2013-10-01', pool: '2014-07-01' } });
+    expect(
+      foldEvents([
+        { fromStage: null, toStage: 'lead', eventDate: '2013-10-01' },
+        { fromStage: 'lead', toStage: 'pool', eventDate: '2013-11-01' },
+        { fromStage: 'pool', toStage: 'applied', eventDate: '2014-03-01' },
+        { fromStage: 'applied', toStage: 'rejected', eventDate: '2014-06-01' },
+        { fromStage: 'rejected', toStage: 'pool', eventDate: '2014-07-01' },
+      ]),
+    ).toEqual({ stage: 'pool', dates: { lead: '2013-10-01', pool: '2014-07-01' } });
   });
 });
 

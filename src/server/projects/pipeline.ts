@@ -1,6 +1,4 @@
-import {
-  NEXT_STAGES, PIPELINE, STAGE_LABELS, type Stage, type StageDates, stagesBetween,
-} from '../../shared/projects.js';
+import { NEXT_STAGES, PIPELINE, STAGE_LABELS, type Stage, type StageDates, stagesBetween } from '../../shared/projects.js';
 import { AppError } from '../http/errors.js';
 
 // The project pipeline as pure functions: which moves are allowed, which stage events a move
@@ -41,11 +39,11 @@ export function planMove(
 ): PlannedEvent[] {
   const { to } = move;
   if (!NEXT_STAGES[current.stage].includes(to)) {
-    throw new AppError(
-      'CONFLICT',
-      `项目当前处于"${label(current.stage)}"阶段,不能改为"${label(to)}";可以改为:${allowedList(current.stage)}`,
-      { from: current.stage, to, allowed: NEXT_STAGES[current.stage] },
-    );
+    throw new AppError('CONFLICT', `项目当前处于"${label(current.stage)}"阶段,不能改为"${label(to)}";可以改为:${allowedList(current.stage)}`, {
+      from: current.stage,
+      to,
+      allowed: NEXT_STAGES[current.stage],
+    });
   }
   const path = stagesBetween(current.stage, to);
   const passed = path.slice(0, -1);

@@ -35,12 +35,18 @@ const newLead = (title: string, extra: Record<string, unknown> = {}) =>
   staff.post('/api/projects', { title, enterpriseId, field: 'agriculture', managerId, stage: 'lead', stageDates: { lead: '2014-01-08' }, ...extra });
 
 describe('projects', () => {
-  it('start as a lead with its date, in the staff member\'s section, with a history entry', async () => {
+  it("start as a lead with its date, in the staff member's section, with a history entry", async () => {
     const res = await newLead('高山茶标准化种植示范', { program: '星火计划', level: 'province', amountApplied: 30.5 });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
-      title: '高山茶标准化种植示范', stage: 'lead', stageDates: { lead: '2014-01-08' }, enterpriseName: '上犹县绿源农业合作社',
-      managerName: '王丽', amountApplied: 30.5, sectionId: business.id, level: 'province',
+      title: '高山茶标准化种植示范',
+      stage: 'lead',
+      stageDates: { lead: '2014-01-08' },
+      enterpriseName: '上犹县绿源农业合作社',
+      managerName: '王丽',
+      amountApplied: 30.5,
+      sectionId: business.id,
+      level: 'province',
     });
     expect(res.body.history).toEqual([expect.objectContaining({ fromStage: null, toStage: 'lead', eventDate: '2014-01-08' })]);
   });
@@ -82,7 +88,9 @@ describe('projects', () => {
   it('take several steps at once when each stage passed is dated', async () => {
     const p = (await newLead('一次到位')).body;
     const res = await staff.post(`/api/projects/${p.id}/stage`, {
-      to: 'approved', date: '2014-05-01', stageDates: { pool: '2014-02-01', applied: '2014-03-01' },
+      to: 'approved',
+      date: '2014-05-01',
+      stageDates: { pool: '2014-02-01', applied: '2014-03-01' },
     });
     expect(res.status).toBe(200);
     expect(res.body.history.map((h: { toStage: string }) => h.toStage)).toEqual(['lead', 'pool', 'applied', 'approved']);
@@ -107,8 +115,14 @@ describe('projects', () => {
 
   it('are created at a later stage with that stage dated', async () => {
     const res = await staff.post('/api/projects', {
-      title: '国家创新基金跟踪项目', enterpriseId, field: 'industry', program: '科技型中小企业技术创新基金', level: 'national',
-      stage: 'ongoing', stageDates: { approved: '2013-09-01', ongoing: '2013-10-01' }, amountApproved: 70,
+      title: '国家创新基金跟踪项目',
+      enterpriseId,
+      field: 'industry',
+      program: '科技型中小企业技术创新基金',
+      level: 'national',
+      stage: 'ongoing',
+      stageDates: { approved: '2013-09-01', ongoing: '2013-10-01' },
+      amountApproved: 70,
     });
     expect(res.status).toBe(200);
     expect(res.body.stage).toBe('ongoing');
@@ -134,14 +148,28 @@ describe('projects', () => {
     const staff = await t.login((await f.user({ org: ownCounty, section })).username);
     const ownEnterprise = (await f.enterprise(ownCounty, { name: '上犹县绿源农业合作社' })).id;
     const add = async (title: string, extra: Record<string, unknown>) => {
-      const res = await staff.post('/api/projects', { title, enterpriseId: ownEnterprise, field: 'agriculture', stage: 'lead', stageDates: { lead: '2014-01-08' }, ...extra });
+      const res = await staff.post('/api/projects', {
+        title,
+        enterpriseId: ownEnterprise,
+        field: 'agriculture',
+        stage: 'lead',
+        stageDates: { lead: '2014-01-08' },
+        ...extra,
+      });
       expect(res.status, res.text).toBe(200);
     };
     await add('高山茶标准化种植示范', { level: 'province' });
     await add('撤销测试', {});
     await add('富硒大米深加工', { stage: 'approved', stageDates: { lead: '2014-01-08', pool: '2014-02-20', applied: '2014-03-15', approved: '2014-06-18' } });
     await add('一次到位', { stage: 'approved', stageDates: { lead: '2014-01-08', pool: '2014-02-01', applied: '2014-03-01', approved: '2014-05-01' } });
-    await add('国家创新基金跟踪项目', { field: 'industry', program: '科技型中小企业技术创新基金', level: 'national', stage: 'ongoing', stageDates: { approved: '2013-09-01', ongoing: '2013-10-01' }, amountApproved: 70 });
+    await add('国家创新基金跟踪项目', {
+      field: 'industry',
+      program: '科技型中小企业技术创新基金',
+      level: 'national',
+      stage: 'ongoing',
+      stageDates: { approved: '2013-09-01', ongoing: '2013-10-01' },
+      amountApproved: 70,
+    });
     const summary = await staff.get('/api/projects/stage-summary');
     expect(summary.status).toBe(200);
     const list = await staff.get('/api/projects?pageSize=100');
@@ -163,12 +191,17 @@ describe('projects', () => {
     expect(page2.body.page).toBe(2);
   });
 
-  it('are created, read and updated with no applicant and no source visit (the form\'s default)', async () => {
+  it("are created, read and updated with no applicant and no source visit (the form's default)", async () => {
     const created = await staff.post('/api/projects', { title: '无申报单位的线索', field: 'social', stage: 'lead', stageDates: { lead: '2014-01-08' } });
     expect(created.status).toBe(200);
     expect(created.body).toMatchObject({ enterpriseId: null, sourceVisitId: null, visits: [] });
     expect((await staff.get(`/api/projects/${created.body.id}`)).status).toBe(200);
-    const updated = await staff.request('PATCH', `/api/projects/${created.body.id}`, { title: '无申报单位的线索(改)' }, { 'if-match': `"${created.body.version}"` });
+    const updated = await staff.request(
+      'PATCH',
+      `/api/projects/${created.body.id}`,
+      { title: '无申报单位的线索(改)' },
+      { 'if-match': `"${created.body.version}"` },
+    );
     expect(updated.status).toBe(200);
     expect(updated.body.title).toBe('无申报单位的线索(改)');
   });
@@ -182,7 +215,7 @@ describe('projects', () => {
 });
 
 describe('project access', () => {
-  it("lets staff of another section read but not change or move a project (403)", async () => {
+  it('lets staff of another section read but not change or move a project (403)', async () => {
     const p = (await newLead('业务股的项目')).body;
     const office = await t.login('bangong');
     expect((await office.get(`/api/projects/${p.id}`)).status).toBe(200);
@@ -238,15 +271,30 @@ describe('follow-up service', () => {
   it('is logged on a project, listed, edited and deleted', async () => {
     const p = (await newLead('跟踪对象')).body;
     const res = await staff.post(`/api/projects/${p.id}/followups`, {
-      followupDate: '2014-04-10', staffId: managerId, kind: 'visit', found: '设备调试滞后', solved: '协调供应商到场', openProblems: null,
+      followupDate: '2014-04-10',
+      staffId: managerId,
+      kind: 'visit',
+      found: '设备调试滞后',
+      solved: '协调供应商到场',
+      openProblems: null,
     });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ projectTitle: '跟踪对象', staffName: '王丽', kind: 'visit' });
     const detail = await staff.get(`/api/projects/${p.id}`);
     expect(detail.body).toMatchObject({ followupCount: 1, lastFollowupDate: '2014-04-10' });
-    const edited = await staff.request('PUT', `/api/followups/${res.body.id}`, {
-      followupDate: '2014-04-11', staffId: managerId, kind: 'phone', found: '已调试', solved: null, openProblems: '资金未到位',
-    }, ANY_VERSION);
+    const edited = await staff.request(
+      'PUT',
+      `/api/followups/${res.body.id}`,
+      {
+        followupDate: '2014-04-11',
+        staffId: managerId,
+        kind: 'phone',
+        found: '已调试',
+        solved: null,
+        openProblems: '资金未到位',
+      },
+      ANY_VERSION,
+    );
     expect(edited.body).toMatchObject({ followupDate: '2014-04-11', kind: 'phone', openProblems: '资金未到位' });
     const list = await staff.get(`/api/followups?projectId=${p.id}`);
     expect(list.body.total).toBe(1);

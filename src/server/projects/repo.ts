@@ -18,7 +18,11 @@ function projectView(db: Kysely<DB>) {
     .select(['e.name as enterprise_name', 'e.town_id as town_id', 't.name as town_name', 'm.display_name as manager_name'])
     .select((eb) => [
       eb.selectFrom('project_followups as f').select(eb.fn.countAll<number>().as('c')).whereRef('f.project_id', '=', 'p.id').as('followup_count'),
-      eb.selectFrom('project_followups as f').select((f) => f.fn.max('f.followup_date').as('d')).whereRef('f.project_id', '=', 'p.id').as('last_followup_date'),
+      eb
+        .selectFrom('project_followups as f')
+        .select((f) => f.fn.max('f.followup_date').as('d'))
+        .whereRef('f.project_id', '=', 'p.id')
+        .as('last_followup_date'),
     ]);
 }
 
@@ -52,10 +56,18 @@ function applyFilter<O>(
   q = q.where('p.org_id', 'in', f.orgIds);
   if (f.q) {
     const text = f.q;
-    q = q.where((eb) => eb.or([
-      containsText(dialect, 'p.title', text),
-      eb.exists(eb.selectFrom('enterprises as qe').select('qe.id').whereRef('qe.id', '=', 'p.enterprise_id').where(containsText(dialect, 'qe.name', text))),
-    ]));
+    q = q.where((eb) =>
+      eb.or([
+        containsText(dialect, 'p.title', text),
+        eb.exists(
+          eb
+            .selectFrom('enterprises as qe')
+            .select('qe.id')
+            .whereRef('qe.id', '=', 'p.enterprise_id')
+            .where(containsText(dialect, 'qe.name', text)),
+        ),
+      ]),
+    );
   }
   if (withStage && f.stages?.length) q = q.where('p.stage', 'in', f.stages);
   if (f.program) q = q.where('p.program', '=', f.program);
@@ -65,7 +77,9 @@ function applyFilter<O>(
   if (f.enterpriseId) q = q.where('p.enterprise_id', '=', f.enterpriseId);
   if (f.townId) {
     const townId = f.townId;
-    q = q.where((eb) => eb.exists(eb.selectFrom('enterprises as te').select('te.id').whereRef('te.id', '=', 'p.enterprise_id').where('te.town_id', '=', townId)));
+    q = q.where((eb) =>
+      eb.exists(eb.selectFrom('enterprises as te').select('te.id').whereRef('te.id', '=', 'p.enterprise_id').where('te.town_id', '=', townId)),
+    );
   }
   if (f.dateColumn && f.from) q = q.where(`p.${f.dateColumn}`, '>=', f.from);
   if (f.dateColumn && f.to) q = q.where(`p.${f.dateColumn}`, '<=', f.to);
@@ -73,8 +87,13 @@ function applyFilter<O>(
 }
 
 const SORT_COLUMNS: Record<(typeof PROJECT_SORTS)[number], string> = {
-  title: 'p.title', stage: 'p.stage', appliedDate: 'p.applied_date', approvedDate: 'p.approved_date',
-  updatedAt: 'p.updated_at', amountApproved: 'p.amount_approved', enterpriseName: 'enterprise_name',
+  title: 'p.title',
+  stage: 'p.stage',
+  appliedDate: 'p.applied_date',
+  approvedDate: 'p.approved_date',
+  updatedAt: 'p.updated_at',
+  amountApproved: 'p.amount_approved',
+  enterpriseName: 'enterprise_name',
 };
 
 export async function listProjects(
@@ -131,7 +150,16 @@ export function stageEvents(db: Kysely<DB>, projectId: number) {
 
 export async function insertStageEvents(
   db: Kysely<DB>,
-  rows: { org_id: number; project_id: number; from_stage: string | null; to_stage: string; event_date: string; user_id: number; remark: string | null; created_at: string }[],
+  rows: {
+    org_id: number;
+    project_id: number;
+    from_stage: string | null;
+    to_stage: string;
+    event_date: string;
+    user_id: number;
+    remark: string | null;
+    created_at: string;
+  }[],
 ): Promise<void> {
   if (rows.length) await db.insertInto('project_stage_events').values(rows).execute();
 }
@@ -151,11 +179,18 @@ export async function visitsOfProject(db: Kysely<DB>, project: { id: number; sou
       const ors = [];
       if (project.source_visit_id) ors.push(eb('v.id', '=', project.source_visit_id));
       if (project.enterprise_id) {
-        ors.push(eb.exists(eb.selectFrom('visit_enterprises as ve').select('ve.visit_id').whereRef('ve.visit_id', '=', 'v.id').where('ve.enterprise_id', '=', project.enterprise_id)));
+        ors.push(
+          eb.exists(
+            eb
+              .selectFrom('visit_enterprises as ve')
+              .select('ve.visit_id')
+              .whereRef('ve.visit_id', '=', 'v.id')
+              .where('ve.enterprise_id', '=', project.enterprise_id),
+          ),
+        );
       }
       return eb.or(ors);
     })
     .orderBy('v.visit_date', 'desc')
     .execute();
 }
-

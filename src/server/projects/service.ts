@@ -1,8 +1,18 @@
 import type { z } from 'zod';
 import type { Page } from '../../shared/common.js';
 import {
-  type Project, type ProjectDetail, type ProjectLevel, STAGES, type Sector, type Stage, type StageDates, type StageEvent,
-  type createProjectBodySchema, type listProjectsQuerySchema, type moveStageBodySchema, type updateProjectBodySchema,
+  type Project,
+  type ProjectDetail,
+  type ProjectLevel,
+  STAGES,
+  type Sector,
+  type Stage,
+  type StageDates,
+  type StageEvent,
+  type createProjectBodySchema,
+  type listProjectsQuerySchema,
+  type moveStageBodySchema,
+  type updateProjectBodySchema,
 } from '../../shared/projects.js';
 import { assertCanEditRecord, assertLedgerReader, assertLedgerWriter, sectionForNewRecord } from '../auth/actor.js';
 import { recordChange } from '../audit/service.js';
@@ -114,7 +124,13 @@ function filterOf(query: ListQuery, orgIds: number[]): repo.ProjectFilter {
 export async function listProjects(ctx: Ctx, query: ListQuery): Promise<Page<Project>> {
   assertLedgerReader(ctx.actor);
   const { rows, total } = await repo.listProjects(
-    ctx.db, ctx.dialect, filterOf(query, await readableOrgIds(ctx)), query.sort, query.order, query.page, query.pageSize,
+    ctx.db,
+    ctx.dialect,
+    filterOf(query, await readableOrgIds(ctx)),
+    query.sort,
+    query.order,
+    query.page,
+    query.pageSize,
   );
   return { items: rows.map(presentProject), total, page: query.page, pageSize: query.pageSize };
 }
@@ -165,17 +181,20 @@ function fieldsToColumns(input: ProjectFields): repo.ProjectPatch {
 /** Writes the stage events and sets the stage and stage-date columns that follow from all events. */
 async function applyEvents(ctx: Ctx, projectId: number, orgId: number, planned: PlannedEvent[], remark: string | null): Promise<void> {
   const now = new Date().toISOString();
-  await repo.insertStageEvents(ctx.db, planned.map((e, i) => ({
-    org_id: orgId,
-    project_id: projectId,
-    from_stage: e.fromStage,
-    to_stage: e.toStage,
-    event_date: e.eventDate,
-    user_id: ctx.actor.userId,
-    // The remark belongs to the move the user made: the last event.
-    remark: i === planned.length - 1 ? remark : null,
-    created_at: now,
-  })));
+  await repo.insertStageEvents(
+    ctx.db,
+    planned.map((e, i) => ({
+      org_id: orgId,
+      project_id: projectId,
+      from_stage: e.fromStage,
+      to_stage: e.toStage,
+      event_date: e.eventDate,
+      user_id: ctx.actor.userId,
+      // The remark belongs to the move the user made: the last event.
+      remark: i === planned.length - 1 ? remark : null,
+      created_at: now,
+    })),
+  );
   await syncStageColumns(ctx, projectId);
 }
 
@@ -238,7 +257,14 @@ export async function updateProject(ctx: Ctx, id: number, input: ProjectFields, 
     await checkReferences(tx, input);
     await repo.updateProject(tx.db, id, { ...patch, updated_at: new Date().toISOString() });
     const after = await getProject(tx, id);
-    await recordChange(tx, { action: 'update', entityType: 'project', entityId: id, orgId: row.org_id, before: presentProject(row), after: withoutHistory(after) });
+    await recordChange(tx, {
+      action: 'update',
+      entityType: 'project',
+      entityId: id,
+      orgId: row.org_id,
+      before: presentProject(row),
+      after: withoutHistory(after),
+    });
     return after;
   });
 }
@@ -253,8 +279,12 @@ export async function moveStage(ctx: Ctx, id: number, move: z.infer<typeof moveS
     await applyEvents(tx, id, row.org_id, planned, move.remark);
     const after = await getProject(tx, id);
     await recordChange(tx, {
-      action: 'update', entityType: 'project', entityId: id, orgId: row.org_id,
-      before: { stage: row.stage, stageDates: stageDatesOf(row) }, after: { stage: after.stage, stageDates: after.stageDates, remark: move.remark },
+      action: 'update',
+      entityType: 'project',
+      entityId: id,
+      orgId: row.org_id,
+      before: { stage: row.stage, stageDates: stageDatesOf(row) },
+      after: { stage: after.stage, stageDates: after.stageDates, remark: move.remark },
     });
     return after;
   });
@@ -272,8 +302,12 @@ export async function undoLastMove(ctx: Ctx, id: number, expected?: ExpectedVers
     await syncStageColumns(tx, id);
     const after = await getProject(tx, id);
     await recordChange(tx, {
-      action: 'update', entityType: 'project', entityId: id, orgId: row.org_id,
-      before: { stage: row.stage, stageDates: stageDatesOf(row) }, after: { stage: after.stage, stageDates: after.stageDates, undone: `${last.from_stage}→${last.to_stage}` },
+      action: 'update',
+      entityType: 'project',
+      entityId: id,
+      orgId: row.org_id,
+      before: { stage: row.stage, stageDates: stageDatesOf(row) },
+      after: { stage: after.stage, stageDates: after.stageDates, undone: `${last.from_stage}→${last.to_stage}` },
     });
     return after;
   });

@@ -7,15 +7,7 @@ export const DEFAULT_DICTIONARIES: { code: string; name: string; description: st
     code: 'program',
     name: '计划类别',
     description: '科技项目申报的计划类别',
-    items: [
-      '科技富民强县专项行动计划',
-      '科技型中小企业技术创新基金',
-      '星火计划',
-      '火炬计划',
-      '省科技支撑计划',
-      '市科技计划',
-      '县科技计划',
-    ],
+    items: ['科技富民强县专项行动计划', '科技型中小企业技术创新基金', '星火计划', '火炬计划', '省科技支撑计划', '市科技计划', '县科技计划'],
   },
   {
     code: 'enterprise_kind',

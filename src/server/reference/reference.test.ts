@@ -50,8 +50,15 @@ function serviceCtx(): Ctx {
     dialect: t.database.dialect,
     requestId: null,
     actor: {
-      userId: adminUser.id, username: adminUser.username, displayName: adminUser.display_name, role: 'admin',
-      orgId: org.id, orgPath: org.path, sectionId: null, via: 'session', sessionId: null,
+      userId: adminUser.id,
+      username: adminUser.username,
+      displayName: adminUser.display_name,
+      role: 'admin',
+      orgId: org.id,
+      orgPath: org.path,
+      sectionId: null,
+      via: 'session',
+      sessionId: null,
     },
   };
 }
@@ -212,7 +219,7 @@ describe('places', () => {
     expect(res.status).toBe(401);
   });
 
-  it('findPlace returns a place of the actor\'s organisation only', async () => {
+  it("findPlace returns a place of the actor's organisation only", async () => {
     const ctx = serviceCtx();
     expect(await findPlace(ctx, town.id)).toMatchObject({ id: town.id, level: 'town' });
     const other = (await otherAdmin.post('/api/places', { level: 'county', name: '崇义县' })).body;
@@ -318,7 +325,16 @@ describe('dictionaries', () => {
     expect((await lastAudit('dictionary', dict.body.id)).action).toBe('create');
 
     expect(a.status).toBe(200);
-    expect(a.body).toEqual({ id: expect.any(Number), version: 1, dictionaryId: dict.body.id, value: 'formalism', label: '形式主义', sortOrder: 10, active: true, measure: null });
+    expect(a.body).toEqual({
+      id: expect.any(Number),
+      version: 1,
+      dictionaryId: dict.body.id,
+      value: 'formalism',
+      label: '形式主义',
+      sortOrder: 10,
+      active: true,
+      measure: null,
+    });
     const items = await staff.get('/api/dictionaries/four_winds/items');
     expect(items.body.items.map((i: { value: string }) => i.value)).toEqual(['formalism', 'bureaucratism', 'hedonism']);
     expect((await lastAudit('dictionary_item', b.body.id)).after).toMatchObject({ value: 'bureaucratism', label: '官僚主义' });
@@ -350,7 +366,7 @@ describe('dictionaries', () => {
     const off = await admin.patch(`/api/dictionary-items/${itemId}`, { active: false, label: '享乐主义问题' }, ANY_VERSION);
     expect(off.status).toBe(200);
     expect(off.body).toMatchObject({ value: 'hedonism', label: '享乐主义问题', sortOrder: 20, active: false });
-    expect((await lastAudit('dictionary_item', itemId))).toMatchObject({ action: 'update', before: { active: true }, after: { active: false } });
+    expect(await lastAudit('dictionary_item', itemId)).toMatchObject({ action: 'update', before: { active: true }, after: { active: false } });
     const del = await admin.delete(`/api/dictionary-items/${itemId}`);
     expect(del.status).toBe(200);
     expect((await lastAudit('dictionary_item', itemId)).action).toBe('delete');
@@ -397,7 +413,10 @@ describe('dictionaries', () => {
       message: '"不存在的活动"不是活动类型中的选项',
       details: [{ path: 'eventType', message: '"不存在的活动"不是活动类型中的选项' }],
     });
-    await expect(assertDictionaryValue(ctx, 'four_winds', 'formalism')).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('已停用') });
+    await expect(assertDictionaryValue(ctx, 'four_winds', 'formalism')).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringContaining('已停用'),
+    });
     await expect(assertDictionaryValue(ctx, 'no_such_dict', 'x')).rejects.toMatchObject({ code: 'VALIDATION' });
     await expect(listDictionaryItems(ctx, 'no_such_dict')).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });

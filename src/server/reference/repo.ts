@@ -26,7 +26,11 @@ export function listPlaces(
     q = q.where((eb) => eb.or([containsText(dialect, 'name', text), containsText(dialect, 'code', text)]));
   }
   // NULLS LAST spelled out: SQLite and PostgreSQL put nulls at opposite ends by default.
-  return q.orderBy('sort_order').orderBy('code', (ob) => ob.asc().nullsLast()).orderBy('id').execute();
+  return q
+    .orderBy('sort_order')
+    .orderBy('code', (ob) => ob.asc().nullsLast())
+    .orderBy('id')
+    .execute();
 }
 
 export function findPlace(db: Kysely<DB>, orgId: number, id: number): Promise<PlaceRow | undefined> {
@@ -49,7 +53,12 @@ export function findSiblingByName(
 }
 
 export function countChildPlaces(db: Kysely<DB>, parentId: number): Promise<number> {
-  return countRows(db.selectFrom('places').select((eb) => eb.fn.countAll().as('count')).where('parent_id', '=', parentId));
+  return countRows(
+    db
+      .selectFrom('places')
+      .select((eb) => eb.fn.countAll().as('count'))
+      .where('parent_id', '=', parentId),
+  );
 }
 
 export function insertPlace(
@@ -125,7 +134,11 @@ export async function listDictionaries(db: Kysely<DB>, orgId: number): Promise<D
     .selectFrom('dictionaries as d')
     .selectAll('d')
     .select((eb) =>
-      eb.selectFrom('dictionary_items as i').select((sub) => sub.fn.countAll().as('n')).whereRef('i.dictionary_id', '=', 'd.id').as('item_count'),
+      eb
+        .selectFrom('dictionary_items as i')
+        .select((sub) => sub.fn.countAll().as('n'))
+        .whereRef('i.dictionary_id', '=', 'd.id')
+        .as('item_count'),
     )
     .where('d.org_id', '=', orgId)
     .orderBy('d.id')
@@ -138,11 +151,7 @@ export function findDictionaryByCode(db: Kysely<DB>, orgId: number, code: string
   return db.selectFrom('dictionaries').selectAll().where('org_id', '=', orgId).where('code', '=', code).executeTakeFirst();
 }
 
-export function insertDictionary(
-  db: Kysely<DB>,
-  orgId: number,
-  dict: { code: string; name: string; description: string | null },
-): Promise<DictionaryRow> {
+export function insertDictionary(db: Kysely<DB>, orgId: number, dict: { code: string; name: string; description: string | null }): Promise<DictionaryRow> {
   return db
     .insertInto('dictionaries')
     .values({ org_id: orgId, code: dict.code, name: dict.name, description: dict.description })

@@ -147,7 +147,8 @@ export async function updatePlace(ctx: Ctx, id: number, input: z.infer<typeof pl
     const before = await repo.findPlace(tx.db, ctx.actor.orgId, id);
     if (!before) throw notFound('地名不存在');
     const patch = { parent_id: input.parentId, level: input.level, name: input.name, code: input.code, sort_order: input.sortOrder };
-    if (await isUnchangedSave(before, patch, expected, async () => presentIfAny(await repo.findPlace(tx.db, ctx.actor.orgId, id), presentPlace))) return presentPlace(before);
+    if (await isUnchangedSave(before, patch, expected, async () => presentIfAny(await repo.findPlace(tx.db, ctx.actor.orgId, id), presentPlace)))
+      return presentPlace(before);
     await claimVersion(tx, 'places', before, expected, async () => presentIfAny(await repo.findPlace(tx.db, ctx.actor.orgId, id), presentPlace));
     const merged = {
       id,
@@ -207,8 +208,14 @@ export async function updateDepartment(ctx: Ctx, id: number, input: z.infer<type
   return inTransaction(ctx, async (tx) => {
     const before = await repo.findDepartment(tx.db, ctx.actor.orgId, id);
     if (!before) throw notFound('部门不存在');
-    const patch = { name: input.name, short_name: input.shortName, sort_order: input.sortOrder, active: input.active === undefined ? undefined : input.active ? 1 : 0 };
-    if (await isUnchangedSave(before, patch, expected, async () => presentIfAny(await repo.findDepartment(tx.db, ctx.actor.orgId, id), presentDepartment))) return presentDepartment(before);
+    const patch = {
+      name: input.name,
+      short_name: input.shortName,
+      sort_order: input.sortOrder,
+      active: input.active === undefined ? undefined : input.active ? 1 : 0,
+    };
+    if (await isUnchangedSave(before, patch, expected, async () => presentIfAny(await repo.findDepartment(tx.db, ctx.actor.orgId, id), presentDepartment)))
+      return presentDepartment(before);
     await claimVersion(tx, 'departments', before, expected, async () => presentIfAny(await repo.findDepartment(tx.db, ctx.actor.orgId, id), presentDepartment));
     if (input.name !== undefined) {
       const clash = await repo.findDepartmentByName(tx.db, ctx.actor.orgId, input.name);
@@ -217,7 +224,12 @@ export async function updateDepartment(ctx: Ctx, id: number, input: z.infer<type
     const row = await repo.updateDepartment(tx.db, id, patch);
     const presented = presentDepartment(row);
     await recordChange(tx, {
-      action: 'update', entityType: 'department', entityId: id, orgId: row.org_id, before: presentDepartment(before), after: presented,
+      action: 'update',
+      entityType: 'department',
+      entityId: id,
+      orgId: row.org_id,
+      before: presentDepartment(before),
+      after: presented,
     });
     return presented;
   });
@@ -294,14 +306,30 @@ export async function createDictionaryItem(ctx: Ctx, code: string, input: z.infe
   });
 }
 
-export async function updateDictionaryItem(ctx: Ctx, id: number, input: z.infer<typeof dictionaryItemPatchSchema>, expected?: ExpectedVersion): Promise<DictionaryItem> {
+export async function updateDictionaryItem(
+  ctx: Ctx,
+  id: number,
+  input: z.infer<typeof dictionaryItemPatchSchema>,
+  expected?: ExpectedVersion,
+): Promise<DictionaryItem> {
   requireRole(ctx.actor, 'admin');
   return inTransaction(ctx, async (tx) => {
     const before = await repo.findDictionaryItem(tx.db, ctx.actor.orgId, id);
     if (!before) throw notFound('字典项不存在');
-    const patch = { value: input.value, label: input.label, sort_order: input.sortOrder, active: input.active === undefined ? undefined : input.active ? 1 : 0, measure: input.measure };
-    if (await isUnchangedSave(before, patch, expected, async () => presentIfAny(await repo.findDictionaryItem(tx.db, ctx.actor.orgId, id), presentDictionaryItem))) return presentDictionaryItem(before);
-    await claimVersion(tx, 'dictionary_items', before, expected, async () => presentIfAny(await repo.findDictionaryItem(tx.db, ctx.actor.orgId, id), presentDictionaryItem));
+    const patch = {
+      value: input.value,
+      label: input.label,
+      sort_order: input.sortOrder,
+      active: input.active === undefined ? undefined : input.active ? 1 : 0,
+      measure: input.measure,
+    };
+    if (
+      await isUnchangedSave(before, patch, expected, async () => presentIfAny(await repo.findDictionaryItem(tx.db, ctx.actor.orgId, id), presentDictionaryItem))
+    )
+      return presentDictionaryItem(before);
+    await claimVersion(tx, 'dictionary_items', before, expected, async () =>
+      presentIfAny(await repo.findDictionaryItem(tx.db, ctx.actor.orgId, id), presentDictionaryItem),
+    );
     if (input.value !== undefined) {
       const clash = await repo.findDictionaryItemByValue(tx.db, before.dictionary_id, input.value);
       if (clash && clash.id !== id) throw conflict(`该字典中已有编码值为"${input.value}"的选项("${clash.label}")`);
@@ -309,7 +337,12 @@ export async function updateDictionaryItem(ctx: Ctx, id: number, input: z.infer<
     const row = await repo.updateDictionaryItem(tx.db, id, patch);
     const presented = presentDictionaryItem(row);
     await recordChange(tx, {
-      action: 'update', entityType: 'dictionary_item', entityId: id, orgId: row.org_id, before: presentDictionaryItem(before), after: presented,
+      action: 'update',
+      entityType: 'dictionary_item',
+      entityId: id,
+      orgId: row.org_id,
+      before: presentDictionaryItem(before),
+      after: presented,
     });
     return presented;
   });
@@ -320,10 +353,16 @@ export async function deleteDictionaryItem(ctx: Ctx, id: number, expected?: Expe
   await inTransaction(ctx, async (tx) => {
     const before = await repo.findDictionaryItem(tx.db, ctx.actor.orgId, id);
     if (!before) throw notFound('字典项不存在');
-    await claimVersion(tx, 'dictionary_items', before, expected, async () => presentIfAny(await repo.findDictionaryItem(tx.db, ctx.actor.orgId, id), presentDictionaryItem));
+    await claimVersion(tx, 'dictionary_items', before, expected, async () =>
+      presentIfAny(await repo.findDictionaryItem(tx.db, ctx.actor.orgId, id), presentDictionaryItem),
+    );
     if ((await repo.deleteDictionaryItem(tx.db, id)) === 'referenced') referencedElsewhere(`字典项"${before.label}"`);
     await recordChange(tx, {
-      action: 'delete', entityType: 'dictionary_item', entityId: id, orgId: before.org_id, before: presentDictionaryItem(before),
+      action: 'delete',
+      entityType: 'dictionary_item',
+      entityId: id,
+      orgId: before.org_id,
+      before: presentDictionaryItem(before),
     });
   });
 }

@@ -25,15 +25,23 @@ async function newBureau(name: string, level: 'county' | 'city' = 'county'): Pro
 
 /** A list of a bureau's own, with a summary sentence naming its figures by the list's key. */
 const servicesList = {
-  name: '科技服务', key: 'services', topic: '科技服务',
+  name: '科技服务',
+  key: 'services',
+  topic: '科技服务',
   fields: [
     { key: 'title', label: '事项', type: 'text', required: true },
     { key: 'town', label: '乡镇', type: 'text' },
     { key: 'people', label: '服务人数', type: 'number', unit: '人' },
   ],
-  statuses: [{ key: 'open', label: '办理中' }, { key: 'done', label: '已办结', done: true }],
+  statuses: [
+    { key: 'open', label: '办理中' },
+    { key: 'done', label: '已办结', done: true },
+  ],
   figures: [{ key: 'served', label: '服务群众', kind: 'sum', fieldKeys: ['people'] }],
-  summary: { section: '优化科技服务', sentences: ['深入{list.services.field.town}开展科技服务{list.services.registered|unit:次},服务群众{list.services.figure.served}'] },
+  summary: {
+    section: '优化科技服务',
+    sentences: ['深入{list.services.field.town}开展科技服务{list.services.registered|unit:次},服务群众{list.services.figure.served}'],
+  },
 };
 
 describe('a period with no records', () => {
@@ -50,7 +58,9 @@ describe('a period with no records', () => {
     const facts = (await staff.get('/api/report-templates/facts?from=2025-01-01&to=2025-06-30')).body;
     const ledgers = facts.ledgers.map((l: { ledger: string }) => l.ledger);
     expect(ledgers).toEqual(['org', 'period', 'projects', 'events', 'outreach', 'commissioners', 'lists']);
-    const saying = facts.items.filter((f: { kind: string; atEnd: boolean; value: { text: string | null } }) => f.kind !== 'text' && !f.atEnd && f.value.text !== null);
+    const saying = facts.items.filter(
+      (f: { kind: string; atEnd: boolean; value: { text: string | null } }) => f.kind !== 'text' && !f.atEnd && f.value.text !== null,
+    );
     expect(saying).toEqual([]);
     // The same facts in the demo's half-year do say something, in every ledger.
     const h1 = (await staff.get('/api/report-templates/facts?from=2014-01-01&to=2014-06-30')).body;
@@ -80,7 +90,7 @@ describe('a bureau created from nothing', () => {
     expect(res.body.latest.doc.opening.text).toMatch(/^2023年上半年，在县委、县政府的正确领导.*积极做好县中心工作/);
   });
 
-  it('opens a city bureau\'s summary with the city leadership', async () => {
+  it("opens a city bureau's summary with the city leadership", async () => {
     const leader = await newBureau('新建市科学技术局', 'city');
     const res = await leader.post('/api/reports', { from: '2023-01-01', to: '2023-12-31' });
     // A city serves the whole city's work (全市中心工作), never 市中心工作 (which reads as the city centre's).
@@ -92,8 +102,13 @@ describe('a bureau created from nothing', () => {
     const leader = await newBureau('新建二县科技局');
     expect((await leader.get('/api/report-templates')).body.items[0].definition.sections).toHaveLength(2);
     const list = await leader.post('/api/worklists', {
-      name: '督办事项', topic: '重点工作督办', fields: [{ key: 'title', label: '事项', type: 'text', required: true }],
-      statuses: [{ key: 'open', label: '办理中' }, { key: 'done', label: '已办结', done: true }],
+      name: '督办事项',
+      topic: '重点工作督办',
+      fields: [{ key: 'title', label: '事项', type: 'text', required: true }],
+      statuses: [
+        { key: 'open', label: '办理中' },
+        { key: 'done', label: '已办结', done: true },
+      ],
     });
     expect(list.status).toBe(200);
     expect(list.body.key).toBe(`list_${list.body.id}`);
@@ -104,10 +119,15 @@ describe('a bureau created from nothing', () => {
     }
     const template = (await leader.get('/api/report-templates')).body.items[0];
     expect(template.definition.sections.at(-1)).toEqual({
-      key, heading: '重点工作督办', enumerate: false, sentences: [`督办事项期内办理{list.${key}.handled}`, `其中已完成{list.${key}.done}`],
+      key,
+      heading: '重点工作督办',
+      enumerate: false,
+      sentences: [`督办事项期内办理{list.${key}.handled}`, `其中已完成{list.${key}.done}`],
     });
     const doc = (await leader.post('/api/reports', { from: '2023-01-01', to: '2023-06-30' })).body.latest.doc;
-    expect(doc.sections).toEqual([expect.objectContaining({ key, heading: '一、重点工作督办', paragraphs: [expect.objectContaining({ text: '督办事项期内办理2项。其中已完成1项。' })] })]);
+    expect(doc.sections).toEqual([
+      expect.objectContaining({ key, heading: '一、重点工作督办', paragraphs: [expect.objectContaining({ text: '督办事项期内办理2项。其中已完成1项。' })] }),
+    ]);
 
     // Saved by a person, the template is theirs: a new list no longer changes it.
     const saved = await leader.request('PUT', `/api/report-templates/${template.id}`, template.definition, ANY_VERSION);
@@ -118,20 +138,34 @@ describe('a bureau created from nothing', () => {
 });
 
 describe('work-list keys', () => {
-  it('keep a list\'s section when the list and a field are renamed after drafting', async () => {
+  it("keep a list's section when the list and a field are renamed after drafting", async () => {
     const leader = await newBureau('改名县科技局');
     const list = (await leader.post('/api/worklists', servicesList)).body;
     expect(list.key).toBe('services');
-    for (const [title, town, people] of [['春耕技术服务', '甲镇', 30], ['果树修剪指导', '乙镇', 45]] as const) {
+    for (const [title, town, people] of [
+      ['春耕技术服务', '甲镇', 30],
+      ['果树修剪指导', '乙镇', 45],
+    ] as const) {
       await leader.post(`/api/worklists/${list.id}/items`, { values: { title, town, people }, registeredDate: '2023-03-10' });
     }
     const report = (await leader.post('/api/reports', { from: '2023-01-01', to: '2023-06-30' })).body;
-    const section = { key: 'services', heading: '一、优化科技服务', paragraphs: [expect.objectContaining({ text: '深入甲镇和乙镇开展科技服务2次，服务群众70余人。' })] };
+    const section = {
+      key: 'services',
+      heading: '一、优化科技服务',
+      paragraphs: [expect.objectContaining({ text: '深入甲镇和乙镇开展科技服务2次，服务群众70余人。' })],
+    };
     expect(report.latest.doc.sections).toEqual([section]);
 
-    const renamed = await leader.request('PUT', `/api/worklists/${list.id}`, {
-      ...servicesList, name: '科技服务台账', fields: servicesList.fields.map((f) => (f.key === 'town' ? { ...f, label: '所在乡镇' } : f)),
-    }, ANY_VERSION);
+    const renamed = await leader.request(
+      'PUT',
+      `/api/worklists/${list.id}`,
+      {
+        ...servicesList,
+        name: '科技服务台账',
+        fields: servicesList.fields.map((f) => (f.key === 'town' ? { ...f, label: '所在乡镇' } : f)),
+      },
+      ANY_VERSION,
+    );
     expect(renamed.status).toBe(200);
     expect(renamed.body).toMatchObject({ key: 'services', name: '科技服务台账' });
 
@@ -146,7 +180,7 @@ describe('work-list keys', () => {
     expect(facts.find((f: { key: string }) => f.key === 'list.services.field.town').label).toBe('科技服务台账:所在乡镇');
   });
 
-  it('are given once: a key in use is refused, and a list\'s key cannot be changed', async () => {
+  it("are given once: a key in use is refused, and a list's key cannot be changed", async () => {
     const leader = await newBureau('标识县科技局');
     const list = (await leader.post('/api/worklists', servicesList)).body;
     const again = await leader.post('/api/worklists', { ...servicesList, name: '另一个台账' });
@@ -159,11 +193,16 @@ describe('work-list keys', () => {
     expect(bad.status).toBe(400);
   });
 
-  it('name the facts a list\'s summary sentences may use: its own by its key, and any other', async () => {
+  it("name the facts a list's summary sentences may use: its own by its key, and any other", async () => {
     const leader = await newBureau('句式县科技局');
-    const wrong = await leader.post('/api/worklists', { ...servicesList, summary: { section: '服务', sentences: ['服务{list.services.registered}', '{list.services.figure.nothing}与{outreach.count}'] } });
+    const wrong = await leader.post('/api/worklists', {
+      ...servicesList,
+      summary: { section: '服务', sentences: ['服务{list.services.registered}', '{list.services.figure.nothing}与{outreach.count}'] },
+    });
     expect(wrong.status).toBe(400);
-    expect(wrong.body.error.details).toEqual([{ path: 'summary.sentences.1', message: '{list.services.figure.nothing}:“list.services.figure.nothing”不是可用的统计数据' }]);
+    expect(wrong.body.error.details).toEqual([
+      { path: 'summary.sentences.1', message: '{list.services.figure.nothing}:“list.services.figure.nothing”不是可用的统计数据' },
+    ]);
     expect((await leader.post('/api/worklists', servicesList)).status).toBe(200);
   });
 });
@@ -173,7 +212,10 @@ describe('a slot that names no fact', () => {
     const leader = await newBureau('警告县科技局');
     const list = (await leader.post('/api/worklists', { ...servicesList, key: 'temp', name: '临时台账', summary: null })).body;
     const def = {
-      name: '简报', title: '{org.name}{period.label}工作简报', opening: '现将{period.label}工作汇报如下:', plan: null,
+      name: '简报',
+      title: '{org.name}{period.label}工作简报',
+      opening: '现将{period.label}工作汇报如下:',
+      plan: null,
       sections: [{ key: 'temp', heading: '临时工作', sentences: ['临时事项{list.temp.registered}', '没有这个{list.nothing.done}'] }],
     };
     const refused = await leader.post('/api/report-templates', def);
@@ -197,14 +239,22 @@ describe('the live preview of a sentence', () => {
   it('writes a pattern for a period as the draft would, or says why it cannot', async () => {
     const leader = await t.login('juzhang', 'demo2014pw');
     const period = { from: '2014-01-01', to: '2014-06-25' };
-    const ok = await leader.post('/api/report-templates/preview', { ...period, pattern: '开展{outreach.type}活动共{outreach.count},发放资料{outreach.materials},走访{list.village_ledger.field.village}' });
+    const ok = await leader.post('/api/report-templates/preview', {
+      ...period,
+      pattern: '开展{outreach.type}活动共{outreach.count},发放资料{outreach.materials},走访{list.village_ledger.field.village}',
+    });
     expect(ok.status).toBe(200);
     expect(ok.body.text).toBe('开展送科技下乡活动共5次，发放资料1.5万余份，走访东山镇元鱼村');
     expect(ok.body.problems).toEqual([]);
     expect(ok.body.figures.map((f: { factKey: string; exactText: string }) => [f.factKey, f.exactText])).toEqual([
-      ['outreach.count', '5次'], ['outreach.materials', '15230份'], ['list.village_ledger.field.village', '东山镇元鱼村'],
+      ['outreach.count', '5次'],
+      ['outreach.materials', '15230份'],
+      ['list.village_ledger.field.village', '东山镇元鱼村'],
     ]);
-    const member = await leader.post('/api/report-templates/preview', { ...period, pattern: '{list.village_activities.figure.by_kind.科技培训|unit:次}培训,{list.rectification.figure.by_statusAtEnd.已整改}' });
+    const member = await leader.post('/api/report-templates/preview', {
+      ...period,
+      pattern: '{list.village_activities.figure.by_kind.科技培训|unit:次}培训,{list.rectification.figure.by_statusAtEnd.已整改}',
+    });
     expect(member.body.text).toBe('2次培训，2项');
     const quiet = await leader.post('/api/report-templates/preview', { from: '2025-01-01', to: '2025-06-30', pattern: '开展活动{outreach.count}' });
     expect(quiet.body).toEqual({ text: null, figures: [], problems: [] });
@@ -234,7 +284,7 @@ describe('a project milestone', () => {
 });
 
 describe('redrafting', () => {
-  it('uses the report\'s template or its current version, and says whether the template or the data changed', async () => {
+  it("uses the report's template or its current version, and says whether the template or the data changed", async () => {
     const leader = await newBureau('重拟县科技局');
     const list = (await leader.post('/api/worklists', servicesList)).body;
     await leader.post(`/api/worklists/${list.id}/items`, { values: { title: '春耕技术服务', town: '甲镇', people: 30 }, registeredDate: '2023-03-10' });

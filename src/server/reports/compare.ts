@@ -122,7 +122,10 @@ function compareParagraph(key: string, a: Paragraph | undefined, b: Paragraph | 
 function pairByKey<T extends { key: string }>(a: T[], b: T[]): [string, T | undefined, T | undefined][] {
   const left = new Map(a.map((x) => [x.key, x]));
   const right = new Set(b.map((x) => x.key));
-  return [...b.map((x): [string, T | undefined, T | undefined] => [x.key, left.get(x.key), x]), ...a.filter((x) => !right.has(x.key)).map((x): [string, T | undefined, T | undefined] => [x.key, x, undefined])];
+  return [
+    ...b.map((x): [string, T | undefined, T | undefined] => [x.key, left.get(x.key), x]),
+    ...a.filter((x) => !right.has(x.key)).map((x): [string, T | undefined, T | undefined] => [x.key, x, undefined]),
+  ];
 }
 
 /** Compares two documents: `a` the older (or the one to compare from), `b` the newer. */
@@ -131,7 +134,13 @@ export function compareDocs(a: DraftDoc, b: DraftDoc): Omit<VersionCompare, 'a' 
   const sections = pairByKey(a.sections, b.sections).map(([key, sa, sb]) => {
     const paragraphs = pairByKey(sa?.paragraphs ?? [], sb?.paragraphs ?? []).map(([pk, pa, pb]) => compareParagraph(pk, pa, pb));
     const heading = { a: sa?.heading ?? null, b: sb?.heading ?? null };
-    const status: ParagraphCompare['status'] = !sa ? 'added' : !sb ? 'removed' : heading.a !== heading.b || paragraphs.some((p) => p.status !== 'same') ? 'changed' : 'same';
+    const status: ParagraphCompare['status'] = !sa
+      ? 'added'
+      : !sb
+        ? 'removed'
+        : heading.a !== heading.b || paragraphs.some((p) => p.status !== 'same')
+          ? 'changed'
+          : 'same';
     return { key, status, heading, paragraphs };
   });
   const all = [opening, ...sections.flatMap((s) => s.paragraphs)];
@@ -142,5 +151,11 @@ export function compareDocs(a: DraftDoc, b: DraftDoc): Omit<VersionCompare, 'a' 
     paragraphs: all.filter((p) => p.status !== 'same').length,
     figures: all.reduce((n, p) => n + p.figures.length, 0),
   };
-  return { same: !title.changed && changed.headings === 0 && changed.paragraphs === 0 && sections.every((s) => s.status === 'same'), changed, title, opening, sections };
+  return {
+    same: !title.changed && changed.headings === 0 && changed.paragraphs === 0 && sections.every((s) => s.status === 'same'),
+    changed,
+    title,
+    opening,
+    sections,
+  };
 }

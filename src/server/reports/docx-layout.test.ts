@@ -19,7 +19,13 @@ interface El {
   text: string;
 }
 
-const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const decode = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 function parseXml(xml: string): El {
   const root: El = { name: '#document', attrs: {}, children: [], text: '' };
@@ -62,7 +68,12 @@ interface Para {
 }
 function paragraphs(documentXml: string): Para[] {
   return find(parseXml(documentXml), 'w:p').map((p) => {
-    const runs = find(p, 'w:r').map((r) => ({ rPr: child(r, 'w:rPr'), text: find(r, 'w:t').map((t) => t.text).join('') }));
+    const runs = find(p, 'w:r').map((r) => ({
+      rPr: child(r, 'w:rPr'),
+      text: find(r, 'w:t')
+        .map((t) => t.text)
+        .join(''),
+    }));
     return { text: runs.map((r) => r.text).join(''), pPr: child(p, 'w:pPr'), runs };
   });
 }
@@ -81,7 +92,8 @@ async function unzip(docx: Buffer): Promise<Record<string, string>> {
 /** Writes the test's Chinese punctuation full-width: , ; : ( ) → ，；：（）. */
 const zh = (s: string) => s.replace(/[,;:()]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 const para = (key: string, text: string): Paragraph => ({ key, text: zh(text), figures: [] });
-const LONG = '一是积极组织申报科技计划项目,组织申报国家级、省级、市级科技计划项目共计12项,争取上级资金近400万元;二是认真做好项目的跟踪管理,深入企业开展中期检查和验收,确保项目按期完成。';
+const LONG =
+  '一是积极组织申报科技计划项目,组织申报国家级、省级、市级科技计划项目共计12项,争取上级资金近400万元;二是认真做好项目的跟踪管理,深入企业开展中期检查和验收,确保项目按期完成。';
 const PLAN_ITEMS = [
   '一、扎实开展党的群众路线教育实践活动。在县委督导组的指导下,扎实开展好第二、第三环节的工作。',
   '二、全力做好科技为经济社会发展服务工作。积极联系我县主导产业。',
@@ -92,7 +104,11 @@ const doc: DraftDoc = {
   opening: para('opening', '2014年上半年,我局狠抓各项工作落实。现将工作情况汇报如下:'),
   sections: [
     { key: 'management', heading: zh('一、狠抓落实,科技管理上水平'), paragraphs: [para('management.1', LONG)] },
-    { key: 'outreach', heading: '二、强化科技宣传', paragraphs: [para('outreach.1', '一、这不是计划,编号照写。'), para('outreach.2', '(一)送科技下乡。专家们现场解答技术难题。')] },
+    {
+      key: 'outreach',
+      heading: '二、强化科技宣传',
+      paragraphs: [para('outreach.1', '一、这不是计划,编号照写。'), para('outreach.2', '(一)送科技下乡。专家们现场解答技术难题。')],
+    },
     { key: 'plan', heading: '三、下半年工作计划', paragraphs: PLAN_ITEMS.map((text, i) => para(`plan.${i + 1}`, text)) },
   ],
 };
@@ -120,7 +136,7 @@ describe('page breaks', () => {
     for (const heading of doc.sections.map((s) => s.heading)) expect(keeps(ps[at(heading)])).toMatchObject({ keepNext: true, keepLines: true });
   });
 
-  it('keeps the last paragraph with the signature and the signature\'s lines together, so they never stand alone on a page', () => {
+  it("keeps the last paragraph with the signature and the signature's lines together, so they never stand alone on a page", () => {
     const date = at('2014年7月5日');
     expect(ps[date - 1].text).toBe(ORG);
     expect(ps[date - 2].text).toBe('');
@@ -136,7 +152,13 @@ describe('page breaks', () => {
 
   it('splits a long last paragraph under widow control rather than moving it whole', async () => {
     const long = zh(LONG).repeat(3);
-    const ps2 = paragraphs((await unzip(await renderDocx({ ...doc, sections: [{ key: 's', heading: '一、项目', paragraphs: [para('s.1', long)] }] }, { orgName: ORG, date: '2014-07-05' })))['word/document.xml']);
+    const ps2 = paragraphs(
+      (
+        await unzip(
+          await renderDocx({ ...doc, sections: [{ key: 's', heading: '一、项目', paragraphs: [para('s.1', long)] }] }, { orgName: ORG, date: '2014-07-05' }),
+        )
+      )['word/document.xml'],
+    );
     const last = ps2.find((p) => p.text === long)!;
     expect(keeps(last)).toMatchObject({ keepNext: true, widowControl: true });
     expect(keeps(last).keepLines).not.toBe(true);
@@ -165,18 +187,29 @@ describe('plan items', () => {
     const ps = paragraphs((await unzip(await renderDocx(doc, { orgName: ORG, date: '2014-07-05' })))['word/document.xml']);
     const heading = ps.findIndex((p) => p.text === '三、下半年工作计划');
     const items = ps.slice(heading + 1, heading + 4);
-    expect(items.map((p) => p.runs.map((r) => r.text))).toEqual([
-      ['(一)扎实开展党的群众路线教育实践活动。', '在县委督导组的指导下,扎实开展好第二、第三环节的工作。'],
-      ['(二)全力做好科技为经济社会发展服务工作。', '积极联系我县主导产业。'],
-      ['(三)努力做好征地拆迁工作。', '为企业尽快落地打下良好基础。'],
-    ].map((runs) => runs.map(zh)));
+    expect(items.map((p) => p.runs.map((r) => r.text))).toEqual(
+      [
+        ['(一)扎实开展党的群众路线教育实践活动。', '在县委督导组的指导下,扎实开展好第二、第三环节的工作。'],
+        ['(二)全力做好科技为经济社会发展服务工作。', '积极联系我县主导产业。'],
+        ['(三)努力做好征地拆迁工作。', '为企业尽快落地打下良好基础。'],
+      ].map((runs) => runs.map(zh)),
+    );
     for (const p of items) expect(p.runs.map(eastAsiaFont)).toEqual(['楷体_GB2312', '仿宋_GB2312']);
     // Other sections keep their text as written; (一) there is a second-level heading already.
     const other = ps.find((p) => p.text === zh('一、这不是计划,编号照写。'))!;
     expect(other.runs.map(eastAsiaFont)).toEqual(['仿宋_GB2312']);
     expect(ps.find((p) => p.text.startsWith(zh('(一)送科技下乡')))!.runs.map(eastAsiaFont)).toEqual(['楷体_GB2312', '仿宋_GB2312']);
     // A second-level heading typed half-width is written full-width and set in 楷体 all the same.
-    const typed = paragraphs((await unzip(await renderDocx({ ...doc, sections: [{ key: 's', heading: '一、项目', paragraphs: [{ key: 's.1', text: '(一)送科技下乡。专家们现场解答。', figures: [] }] }] })))['word/document.xml']);
+    const typed = paragraphs(
+      (
+        await unzip(
+          await renderDocx({
+            ...doc,
+            sections: [{ key: 's', heading: '一、项目', paragraphs: [{ key: 's.1', text: '(一)送科技下乡。专家们现场解答。', figures: [] }] }],
+          }),
+        )
+      )['word/document.xml'],
+    );
     const sub = typed.find((p) => p.text.startsWith(zh('(一)')))!;
     expect(sub.runs.map((r) => r.text)).toEqual([zh('(一)送科技下乡。'), '专家们现场解答。']);
     expect(sub.runs.map(eastAsiaFont)).toEqual(['楷体_GB2312', '仿宋_GB2312']);
@@ -187,7 +220,11 @@ describe('an appendix (附件), GB/T 9704 §7.3.3 and §8', () => {
   const appendix = {
     title: '2014年上半年各县（市、区）科技工作主要数据',
     columns: ['单位', '申报项目（项）', '立项资金（万元）'],
-    rows: [['甲县', '3', '20.5'], ['乙县', '1', '0'], ['合计', '4', '20.5']],
+    rows: [
+      ['甲县', '3', '20.5'],
+      ['乙县', '1', '0'],
+      ['合计', '4', '20.5'],
+    ],
   };
   let xml: string;
   let ps: Para[];
@@ -230,13 +267,29 @@ describe('an appendix (附件), GB/T 9704 §7.3.3 and §8', () => {
     const rows = find(tables[0], 'w:tr');
     expect(rows).toHaveLength(4);
     expect(child(child(rows[0], 'w:trPr'), 'w:tblHeader')).toBeDefined();
-    const cells = (row: El) => find(row, 'w:tc').map((tc) => {
-      const p = find(tc, 'w:p')[0];
-      const r = find(p, 'w:r')[0];
-      return { text: find(p, 'w:t').map((t) => t.text).join(''), jc: child(child(p, 'w:pPr'), 'w:jc')?.attrs['w:val'], bold: !!child(child(r, 'w:rPr'), 'w:b'), font: child(child(r, 'w:rPr'), 'w:rFonts')?.attrs };
-    });
-    expect(cells(rows[0]).map((c) => [c.text, c.bold, c.jc])).toEqual([['单位', true, 'center'], ['申报项目（项）', true, 'center'], ['立项资金（万元）', true, 'center']]);
-    expect(cells(rows[3]).map((c) => [c.text, c.bold, c.jc])).toEqual([['合计', false, 'left'], ['4', false, 'right'], ['20.5', false, 'right']]);
+    const cells = (row: El) =>
+      find(row, 'w:tc').map((tc) => {
+        const p = find(tc, 'w:p')[0];
+        const r = find(p, 'w:r')[0];
+        return {
+          text: find(p, 'w:t')
+            .map((t) => t.text)
+            .join(''),
+          jc: child(child(p, 'w:pPr'), 'w:jc')?.attrs['w:val'],
+          bold: !!child(child(r, 'w:rPr'), 'w:b'),
+          font: child(child(r, 'w:rPr'), 'w:rFonts')?.attrs,
+        };
+      });
+    expect(cells(rows[0]).map((c) => [c.text, c.bold, c.jc])).toEqual([
+      ['单位', true, 'center'],
+      ['申报项目（项）', true, 'center'],
+      ['立项资金（万元）', true, 'center'],
+    ]);
+    expect(cells(rows[3]).map((c) => [c.text, c.bold, c.jc])).toEqual([
+      ['合计', false, 'left'],
+      ['4', false, 'right'],
+      ['20.5', false, 'right'],
+    ]);
     for (const row of rows) for (const c of cells(row)) expect(c.font).toMatchObject({ 'w:eastAsia': '仿宋_GB2312', 'w:hint': 'eastAsia' });
     // A header's unit on a line of its own: 申报项目 / （项）.
     expect(xml).toMatch(/申报项目<\/w:t><\/w:r><w:r>(?:(?!<\/w:r>).)*<w:br\/><w:t[^>]*>（项）/);
@@ -258,11 +311,13 @@ describe('fonts, language and metadata', () => {
     files = await unzip(await renderDocx({ ...doc, title: '测试县科技局\n2014年上半年工作总结' }, { orgName: `${ORG}\u0007`, date: '2014-07-05' }));
   });
 
-  it('declares each face in the font table with GB2312\'s character set and a face to fall back on', () => {
-    const fonts = Object.fromEntries(find(parseXml(files['word/fontTable.xml']), 'w:font').map((f) => [
-      f.attrs['w:name'],
-      { charset: child(f, 'w:charset')?.attrs['w:val'], altName: child(f, 'w:altName')?.attrs['w:val'] },
-    ]));
+  it("declares each face in the font table with GB2312's character set and a face to fall back on", () => {
+    const fonts = Object.fromEntries(
+      find(parseXml(files['word/fontTable.xml']), 'w:font').map((f) => [
+        f.attrs['w:name'],
+        { charset: child(f, 'w:charset')?.attrs['w:val'], altName: child(f, 'w:altName')?.attrs['w:val'] },
+      ]),
+    );
     expect(fonts).toMatchObject({
       方正小标宋简体: { charset: '86', altName: '宋体' },
       仿宋_GB2312: { charset: '86', altName: '仿宋' },
@@ -275,7 +330,8 @@ describe('fonts, language and metadata', () => {
     const named = new Set<string>();
     for (const [name, xml] of Object.entries(files)) {
       if (!/^word\/(document|styles|footer\d+)\.xml$/.test(name)) continue;
-      for (const rFonts of find(parseXml(xml), 'w:rFonts')) for (const a of ['w:ascii', 'w:hAnsi', 'w:eastAsia']) if (rFonts.attrs[a]) named.add(rFonts.attrs[a]);
+      for (const rFonts of find(parseXml(xml), 'w:rFonts'))
+        for (const a of ['w:ascii', 'w:hAnsi', 'w:eastAsia']) if (rFonts.attrs[a]) named.add(rFonts.attrs[a]);
     }
     expect([...named].sort()).toEqual(Object.keys(fonts).sort());
   });
@@ -295,7 +351,7 @@ describe('fonts, language and metadata', () => {
     }
   });
 
-  it('names the organisation as the author and the report\'s title as the title, never Un-named', () => {
+  it("names the organisation as the author and the report's title as the title, never Un-named", () => {
     const core = parseXml(files['docProps/core.xml']);
     const value = (name: string) => find(core, name)[0]?.text;
     expect(value('dc:creator')).toBe(ORG);

@@ -9,9 +9,42 @@ import { buildDefaultTemplate, checkTemplate } from './template.js';
 // slots that name no fact, Chinese typography, names before 等, and section openings.
 
 const extra: FactDef[] = [
-  { key: 'projects.approvedByLevel', ledger: 'projects', label: '按级别立项', kind: 'groups', unit: '项', style: 'count', recordType: 'project', dimensions: ['field'], atEnd: false, description: '' },
-  { key: 'projects.amountByLevel', ledger: 'projects', label: '按级别立项资金', kind: 'groups', unit: '万元', style: 'wan', recordType: 'project', dimensions: [], atEnd: false, description: '' },
-  { key: 'projects.byProgram', ledger: 'projects', label: '按计划类别', kind: 'groups', unit: '项', style: 'count', recordType: 'project', dimensions: [], atEnd: false, description: '' },
+  {
+    key: 'projects.approvedByLevel',
+    ledger: 'projects',
+    label: '按级别立项',
+    kind: 'groups',
+    unit: '项',
+    style: 'count',
+    recordType: 'project',
+    dimensions: ['field'],
+    atEnd: false,
+    description: '',
+  },
+  {
+    key: 'projects.amountByLevel',
+    ledger: 'projects',
+    label: '按级别立项资金',
+    kind: 'groups',
+    unit: '万元',
+    style: 'wan',
+    recordType: 'project',
+    dimensions: [],
+    atEnd: false,
+    description: '',
+  },
+  {
+    key: 'projects.byProgram',
+    ledger: 'projects',
+    label: '按计划类别',
+    kind: 'groups',
+    unit: '项',
+    style: 'count',
+    recordType: 'project',
+    dimensions: [],
+    atEnd: false,
+    description: '',
+  },
 ];
 
 function input(values: Record<string, FactValue>, previous: Record<string, FactValue> | null = null): DraftFacts {
@@ -27,7 +60,13 @@ const render = (pattern: string, facts: DraftFacts) => {
   return renderPattern(pattern, facts, () => `f${++n}`);
 };
 
-const group = (key: string, name: string, value: number, ids: number[], more: Partial<{ measure: string; sub: Record<string, unknown[]> }> = {}) => ({ key, name, value, ids, ...more });
+const group = (key: string, name: string, value: number, ids: number[], more: Partial<{ measure: string; sub: Record<string, unknown[]> }> = {}) => ({
+  key,
+  name,
+  value,
+  ids,
+  ...more,
+});
 
 describe('renderPattern', () => {
   it('nests groups by another dimension: 市级项目5项(工业3项、农业2项)', () => {
@@ -36,7 +75,9 @@ describe('renderPattern', () => {
         kind: 'groups',
         groups: [
           group('national', '国家级', 1, [1], { sub: { field: [group('industry', '工业', 1, [1])] } }),
-          group('city', '市级', 5, [2, 3, 4, 5, 6], { sub: { field: [group('industry', '工业', 3, [2, 3, 4]), group('agriculture', '农业', 2, [5, 6]), group('social', '社会发展', 0, [])] } }),
+          group('city', '市级', 5, [2, 3, 4, 5, 6], {
+            sub: { field: [group('industry', '工业', 3, [2, 3, 4]), group('agriculture', '农业', 2, [5, 6]), group('social', '社会发展', 0, [])] },
+          }),
           group('county', '县级', 0, []),
         ] as never,
       },
@@ -49,7 +90,10 @@ describe('renderPattern', () => {
 
   it('writes each group with its own measure word, and one group by its member key or name', () => {
     const facts = input({
-      'projects.byProgram': { kind: 'groups', groups: [group('rd', '研发中心', 2, [1, 2], { measure: '个' }), group('hitech', '高新技术企业', 3, [3, 4, 5], { measure: '家' })] as never },
+      'projects.byProgram': {
+        kind: 'groups',
+        groups: [group('rd', '研发中心', 2, [1, 2], { measure: '个' }), group('hitech', '高新技术企业', 3, [3, 4, 5], { measure: '家' })] as never,
+      },
     });
     expect(render('认定{projects.byProgram|list}', facts).text).toBe('认定研发中心2个、高新技术企业3家');
     expect(render('新建{projects.byProgram.rd}', facts).text).toBe('新建2个');
@@ -73,7 +117,9 @@ describe('renderPattern', () => {
     const nine = ['林业', '农业', '茶果', '气象', '卫生', '科协', '畜牧', '教育', '水利'];
     const pattern = '牵头组织{outreach.departments|listed:等部门}的专家';
     expect(render(pattern, input({ 'outreach.departments': { kind: 'names', names: nine, ids: [1] } })).text).toBe('牵头组织9个部门的专家');
-    expect(render(pattern, input({ 'outreach.departments': { kind: 'names', names: nine.slice(0, 3), ids: [1] } })).text).toBe('牵头组织林业、农业、茶果等部门的专家');
+    expect(render(pattern, input({ 'outreach.departments': { kind: 'names', names: nine.slice(0, 3), ids: [1] } })).text).toBe(
+      '牵头组织林业、农业、茶果等部门的专家',
+    );
   });
 
   it('joins names followed by 等 without 和: A、B、C等工作, never A、B和C等工作', () => {
@@ -82,11 +128,16 @@ describe('renderPattern', () => {
     expect(render('组织{outreach.departments}的专家', facts).text).toBe('组织林业、农业和茶果的专家');
     expect(render('组织{outreach.departments|listed:等部门}', facts).text).toBe('组织林业、农业、茶果等部门');
     expect(render('组织{outreach.departments|listed:部门}', facts).text).toBe('组织林业、农业和茶果部门');
-    const groups = input({ 'projects.byProgram': { kind: 'groups', groups: [group('a', '科普统计', 1, [1]), group('b', '民营科技企业统计', 1, [2]), group('c', '科技人员入园入企统计', 1, [3])] as never } });
+    const groups = input({
+      'projects.byProgram': {
+        kind: 'groups',
+        groups: [group('a', '科普统计', 1, [1]), group('b', '民营科技企业统计', 1, [2]), group('c', '科技人员入园入企统计', 1, [3])] as never,
+      },
+    });
     expect(render('开展了{projects.byProgram}等工作', groups).text).toBe('开展了科普统计、民营科技企业统计、科技人员入园入企统计等工作');
   });
 
-  it('sets the sentence in Chinese typography, the template\'s words and the record texts alike', () => {
+  it("sets the sentence in Chinese typography, the template's words and the record texts alike", () => {
     const facts = input({
       'projects.byProgram': { kind: 'groups', groups: [group('a', '科技富民强县(试行)', 1, [1]), group('b', 'Windows (64-bit)', 1, [2])] as never },
       'outreach.count': { kind: 'number', value: 5, ids: [1] },
@@ -99,7 +150,7 @@ describe('renderPattern', () => {
     expect(out.figures.map((f) => f.text)).toEqual(['科技富民强县（试行）和Windows（64-bit）各1项', '5次']);
   });
 
-  it('gives the suffix only to groups counted in the fact\'s unit: a programme with its own measure word names what it counts', () => {
+  it("gives the suffix only to groups counted in the fact's unit: a programme with its own measure word names what it counts", () => {
     const facts = input({
       'projects.byProgram': {
         kind: 'groups',
@@ -119,7 +170,9 @@ describe('renderPattern', () => {
   });
 
   it('keeps the quotation marks around a name, its suffix outside them', () => {
-    const facts = input({ 'projects.byProgram': { kind: 'groups', groups: [group('a', '科技富民强县', 1, [1]), group('b', '科技型中小企业创新基金', 1, [2])] as never } });
+    const facts = input({
+      'projects.byProgram': { kind: 'groups', groups: [group('a', '科技富民强县', 1, [1]), group('b', '科技型中小企业创新基金', 1, [2])] as never },
+    });
     expect(render('组织申报{projects.byProgram|quote|suffix:项目|each}', facts).text).toBe('组织申报“科技富民强县”项目和“科技型中小企业创新基金”项目各1项');
     expect(render('以{projects.byProgram|quote}为契机', facts).text).toBe('以“科技富民强县”和“科技型中小企业创新基金”为契机');
   });
@@ -139,7 +192,10 @@ describe('renderPattern', () => {
   });
 
   it('puts the figure of a year earlier beside it', () => {
-    const facts = input({ 'outreach.count': { kind: 'number', value: 5, ids: [1, 2, 3, 4, 5] } }, { 'outreach.count': { kind: 'number', value: 3, ids: [7, 8, 9] } });
+    const facts = input(
+      { 'outreach.count': { kind: 'number', value: 5, ids: [1, 2, 3, 4, 5] } },
+      { 'outreach.count': { kind: 'number', value: 3, ids: [7, 8, 9] } },
+    );
     expect(render('共{outreach.count}', facts).figures[0].previous).toEqual({ value: 3, text: '3次' });
   });
 });
@@ -147,11 +203,17 @@ describe('renderPattern', () => {
 describe('buildDraft', () => {
   it('lists every slot naming no fact as a warning with its place, and drafts the rest', () => {
     const template: TemplateDefinition = {
-      name: 't', title: '{org.name}{period.label}总结', opening: '{period.label}{no.such}', outreachType: '送科技下乡', plan: null, auto: false,
+      name: 't',
+      title: '{org.name}{period.label}总结',
+      opening: '{period.label}{no.such}',
+      outreachType: '送科技下乡',
+      plan: null,
+      auto: false,
       sections: [{ key: 'a', heading: '甲', enumerate: true, sentences: ['活动{outreach.count}', '未知{list.gone.done}'] }],
     };
     const facts = input({
-      'org.name': { kind: 'text', text: '某局' }, 'period.label': { kind: 'text', text: '2023年上半年' },
+      'org.name': { kind: 'text', text: '某局' },
+      'period.label': { kind: 'text', text: '2023年上半年' },
       'outreach.count': { kind: 'number', value: 2, ids: [1, 2] },
     });
     const doc = buildDraft(template, facts, describePeriod('2023-01-01', '2023-06-30'), []);
@@ -165,16 +227,33 @@ describe('buildDraft', () => {
   });
 
   const sectionDraft = (section: TemplateDefinition['sections'][number], values: Record<string, FactValue>) => {
-    const template: TemplateDefinition = { name: 't', title: '总结', opening: '现将工作汇报如下:', outreachType: '送科技下乡', plan: null, auto: false, sections: [section] };
+    const template: TemplateDefinition = {
+      name: 't',
+      title: '总结',
+      opening: '现将工作汇报如下:',
+      outreachType: '送科技下乡',
+      plan: null,
+      auto: false,
+      sections: [section],
+    };
     return buildDraft(template, input(values), describePeriod('2023-01-01', '2023-06-30'), []);
   };
-  const some = { 'outreach.count': { kind: 'number', value: 5, ids: [1, 2, 3, 4, 5] }, 'commissioners.logs': { kind: 'number', value: 12, ids: [7] } } as Record<string, FactValue>;
+  const some = {
+    'outreach.count': { kind: 'number', value: 5, ids: [1, 2, 3, 4, 5] },
+    'commissioners.logs': { kind: 'number', value: 12, ids: [7] },
+  } as Record<string, FactValue>;
 
-  it('writes a section\'s opening sentence before its 一是…二是…, not enumerated', () => {
-    const doc = sectionDraft({
-      key: 'a', heading: '“三送”工作', enumerate: true, opening: '深入农村开展活动{outreach.count},主要做了以下几件实事:',
-      sentences: ['开展送科技服务', '下乡服务{commissioners.logs}'],
-    }, some);
+  it("writes a section's opening sentence before its 一是…二是…, not enumerated", () => {
+    const doc = sectionDraft(
+      {
+        key: 'a',
+        heading: '“三送”工作',
+        enumerate: true,
+        opening: '深入农村开展活动{outreach.count},主要做了以下几件实事:',
+        sentences: ['开展送科技服务', '下乡服务{commissioners.logs}'],
+      },
+      some,
+    );
     expect(doc.sections[0].paragraphs[0].text).toBe('深入农村开展活动5次，主要做了以下几件实事：一是开展送科技服务；二是下乡服务12次。');
     expect(doc.sections[0].paragraphs[0].figures.map((f) => f.text)).toEqual(['5次', '12次']);
     expect(doc.opening.text).toBe('现将工作汇报如下：');
@@ -182,19 +261,34 @@ describe('buildDraft', () => {
 
   it('leaves an opening out when its figure says nothing, and a section of only a wordy opening out', () => {
     const quiet = { 'outreach.count': { kind: 'number', value: 0, ids: [] } } as Record<string, FactValue>;
-    const withSentences = sectionDraft({ key: 'a', heading: '甲', enumerate: true, opening: '开展活动{outreach.count}', sentences: ['服务{commissioners.logs}', '活动{outreach.count}'] }, { ...quiet, 'commissioners.logs': some['commissioners.logs'] });
+    const withSentences = sectionDraft(
+      { key: 'a', heading: '甲', enumerate: true, opening: '开展活动{outreach.count}', sentences: ['服务{commissioners.logs}', '活动{outreach.count}'] },
+      { ...quiet, 'commissioners.logs': some['commissioners.logs'] },
+    );
     expect(withSentences.sections[0].paragraphs[0].text).toBe('服务12次。');
-    expect(sectionDraft({ key: 'a', heading: '甲', enumerate: true, opening: '我局高度重视此项工作', sentences: ['活动{outreach.count}'] }, quiet).sections).toEqual([]);
-    const openingAlone = sectionDraft({ key: 'a', heading: '甲', enumerate: true, opening: '开展活动{outreach.count}', sentences: ['服务{commissioners.logs}'] }, { 'outreach.count': some['outreach.count'] });
+    expect(
+      sectionDraft({ key: 'a', heading: '甲', enumerate: true, opening: '我局高度重视此项工作', sentences: ['活动{outreach.count}'] }, quiet).sections,
+    ).toEqual([]);
+    const openingAlone = sectionDraft(
+      { key: 'a', heading: '甲', enumerate: true, opening: '开展活动{outreach.count}', sentences: ['服务{commissioners.logs}'] },
+      { 'outreach.count': some['outreach.count'] },
+    );
     expect(openingAlone.sections[0].paragraphs[0].text).toBe('开展活动5次。');
   });
 
   it('sets headings and plan items people typed in Chinese typography', () => {
     const template: TemplateDefinition = {
-      name: 't', title: '总结', opening: '汇报如下', outreachType: '送科技下乡', plan: { listKey: 'plan', periodField: 'p', titleField: 't', contentField: 'c' }, auto: false,
+      name: 't',
+      title: '总结',
+      opening: '汇报如下',
+      outreachType: '送科技下乡',
+      plan: { listKey: 'plan', periodField: 'p', titleField: 't', contentField: 'c' },
+      auto: false,
       sections: [{ key: 'a', heading: '强化宣传,活动丰富(试行)', enumerate: true, sentences: ['活动{outreach.count}'] }],
     };
-    const doc = buildDraft(template, input(some), describePeriod('2023-01-01', '2023-06-30'), [{ id: 1, title: '做好"科技富民强县"项目', content: '继续做好申报,确保落地(见附件a(1).docx).' }]);
+    const doc = buildDraft(template, input(some), describePeriod('2023-01-01', '2023-06-30'), [
+      { id: 1, title: '做好"科技富民强县"项目', content: '继续做好申报,确保落地(见附件a(1).docx).' },
+    ]);
     expect(doc.sections.map((s) => s.heading)).toEqual(['一、强化宣传，活动丰富（试行）', '二、下半年工作计划']);
     expect(doc.sections[1].paragraphs[0].text).toBe('一、做好“科技富民强县”项目。继续做好申报，确保落地（见附件a(1).docx）.');
   });
@@ -202,7 +296,12 @@ describe('buildDraft', () => {
 
 describe('buildDefaultTemplate', () => {
   const list = (key: string, sortOrder: number, summary: unknown, more: Partial<{ name: string; topic: string | null; archived: boolean }> = {}) => ({
-    key, name: more.name ?? key, topic: more.topic ?? null, sortOrder, archived: more.archived ?? false, summary: summary as never,
+    key,
+    name: more.name ?? key,
+    topic: more.topic ?? null,
+    sortOrder,
+    archived: more.archived ?? false,
+    summary: summary as never,
   });
 
   it('puts lists into core sections or sections of their own by heading, in list order, and the plan list into the plan', () => {
@@ -216,7 +315,10 @@ describe('buildDefaultTemplate', () => {
       list('misc', 70, null, { name: '杂项台账', topic: '其他工作' }),
     ]);
     expect(def.sections.map((s) => [s.key, s.heading])).toEqual([
-      ['management', '狠抓落实，科技管理上水平'], ['outreach', '强化科技宣传，科技活动丰富多彩'], ['a', '专项工作'], ['misc', '其他工作'],
+      ['management', '狠抓落实，科技管理上水平'],
+      ['outreach', '强化科技宣传，科技活动丰富多彩'],
+      ['a', '专项工作'],
+      ['misc', '其他工作'],
     ]);
     expect(def.sections[0].sentences.at(-1)).toBe('统计{list.stats.doneNames}');
     expect(def.sections[2].sentences).toEqual(['甲{list.a.done}', '乙{list.b.done}']);
@@ -233,8 +335,10 @@ describe('buildDefaultTemplate', () => {
       list('d', 40, { section: '另一项工作', opening: '只有开头{list.d.done}', sentences: [], plan: null }),
     ]);
     expect(def.sections.map((s) => [s.key, s.opening ?? null, s.sentences.at(-1)])).toEqual([
-      ['management', '科技管理的开头', '丙{list.c.done}'], ['outreach', null, '举办各类培训{events.trainings}，培训{events.trainees}'],
-      ['a', '深入农村{list.a.done}', '乙{list.b.done}'], ['d', null, '只有开头{list.d.done}'],
+      ['management', '科技管理的开头', '丙{list.c.done}'],
+      ['outreach', null, '举办各类培训{events.trainings}，培训{events.trainees}'],
+      ['a', '深入农村{list.a.done}', '乙{list.b.done}'],
+      ['d', null, '只有开头{list.d.done}'],
     ]);
     const problems = checkTemplate({ ...def, sections: [{ ...def.sections[2], opening: '开头{list.gone.done}' }] }, indexCatalogue(factCatalogue([])));
     expect(problems.map((p) => p.path)).toContain('sections.0.opening');

@@ -34,9 +34,7 @@ interface Rendered {
 }
 
 /** A slot's fact resolved: a fact of the catalogue, or one group of a groups fact (`{K.member}`). */
-type Resolved =
-  | { def: FactDef; value: FactValue | undefined; member: null }
-  | { def: FactDef; value: FactValue | undefined; member: string };
+type Resolved = { def: FactDef; value: FactValue | undefined; member: null } | { def: FactDef; value: FactValue | undefined; member: string };
 
 function exactOf(value: number, unit: string): string {
   return `${Number.isInteger(value) ? value : Number(value.toFixed(4))}${unit}`;
@@ -109,7 +107,13 @@ function renderSlotText(slot: Slot, input: DraftFacts, nextId: () => string, con
   const figure = (text: string, value: number, exactText: string, ids: number[], unit: string): FigureRef => {
     const before = input.previous ? totalOf(r, input.previous) : null;
     return {
-      id: nextId(), factKey: slot.key, text, exactText, value, recordType: def.recordType ?? '', ids,
+      id: nextId(),
+      factKey: slot.key,
+      text,
+      exactText,
+      value,
+      recordType: def.recordType ?? '',
+      ids,
       previous: before !== null && before > 0 ? { value: before, text: exactOf(before, unit) } : null,
     };
   };
@@ -150,10 +154,12 @@ function renderSlotText(slot: Slot, input: DraftFacts, nextId: () => string, con
     const nestBy = f.get('nest');
     let text: string;
     if (nestBy) {
-      text = groups.map((g, i) => {
-        const sub = (g.sub?.[nestBy] ?? []).filter((s) => s.value > 0);
-        return `${names[i]}${amount(g)}${sub.length ? `（${sub.map((s) => `${s.name}${amount(s)}`).join('、')}）` : ''}`;
-      }).join('，');
+      text = groups
+        .map((g, i) => {
+          const sub = (g.sub?.[nestBy] ?? []).filter((s) => s.value > 0);
+          return `${names[i]}${amount(g)}${sub.length ? `（${sub.map((s) => `${s.name}${amount(s)}`).join('、')}）` : ''}`;
+        })
+        .join('，');
     } else if (f.has('each') && groups.every((g) => g.value === groups[0].value && unitOf(g) === unitOf(groups[0]))) {
       text = `${joinNames(names)}${groups.length > 1 ? '各' : ''}${amount(groups[0])}`;
     } else if (f.has('each') || f.has('list')) {
@@ -162,7 +168,10 @@ function renderSlotText(slot: Slot, input: DraftFacts, nextId: () => string, con
       text = joinNames(names, { etc: context.etc });
     }
     const total = groups.reduce((s, g) => s + g.value, 0);
-    return { text, figure: figure(text, total, groups.map((g, i) => `${names[i]}${exactAmount(g)}`).join('、'), [...new Set(groups.flatMap((g) => g.ids))], def.unit ?? '') };
+    return {
+      text,
+      figure: figure(text, total, groups.map((g, i) => `${names[i]}${exactAmount(g)}`).join('、'), [...new Set(groups.flatMap((g) => g.ids))], def.unit ?? ''),
+    };
   }
 
   if (r.value?.kind !== 'names' || !r.value.names.length) return null;

@@ -75,7 +75,7 @@ describe('exporting through the API', () => {
   });
   afterAll(() => t.close());
 
-  it('gives Markdown with an edited paragraph\'s HTML escaped', async () => {
+  it("gives Markdown with an edited paragraph's HTML escaped", async () => {
     const report = (await staff.get(`/api/reports/${reportId}`)).body;
     const doc = structuredClone(report.latest.doc);
     doc.opening.text = '现将<script>alert("xss")</script>工作情况汇报如下:';
@@ -91,10 +91,16 @@ describe('exporting through the API', () => {
     const doc = structuredClone(report.latest.doc);
     doc.opening.text = '现将工作\ufffe情况\u0007汇报如下:';
     // As an older keguan would have stored it (SQLite kept such text; PostgreSQL keeps all but NUL).
-    await t.database.db.updateTable('report_versions').set({ content_json: JSON.stringify(doc) })
-      .where('report_id', '=', reportId).where('version_no', '=', report.latestVersion).execute();
+    await t.database.db
+      .updateTable('report_versions')
+      .set({ content_json: JSON.stringify(doc) })
+      .where('report_id', '=', reportId)
+      .where('version_no', '=', report.latestVersion)
+      .execute();
     const res = await t.app.inject({
-      method: 'GET', url: `/api/reports/${reportId}/export?format=docx`, headers: { cookie: `keguan_sid=${staff.cookie('keguan_sid')}` },
+      method: 'GET',
+      url: `/api/reports/${reportId}/export?format=docx`,
+      headers: { cookie: `keguan_sid=${staff.cookie('keguan_sid')}` },
     });
     expect(res.statusCode).toBe(200);
     const xml = await documentXml(res.rawPayload);

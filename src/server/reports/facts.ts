@@ -35,7 +35,13 @@ const periodFactSource: FactSource = {
 
 /** Every ledger that gives the summary facts, in catalogue order. */
 export const FACT_SOURCES: FactSource[] = [
-  orgFactSource, periodFactSource, projectFactSource, eventFactSource, outreachFactSource, commissionerFactSource, worklistFactSource,
+  orgFactSource,
+  periodFactSource,
+  projectFactSource,
+  eventFactSource,
+  outreachFactSource,
+  commissionerFactSource,
+  worklistFactSource,
 ];
 
 /**

@@ -58,13 +58,19 @@ async function person(username: string, displayName: string, role: 'leader' | 's
 
 /** Enterprises cultivated towards recognition: a heading of its own in the summary. */
 const CULTIVATION = {
-  name: '科技型企业培育', key: 'tech_cultivation', sortOrder: 10,
+  name: '科技型企业培育',
+  key: 'tech_cultivation',
+  sortOrder: 10,
   fields: [
     { key: 'name', label: '企业名称', type: 'text', required: true },
     { key: 'target', label: '培育方向', type: 'choice', options: ['高新技术企业', '科技型中小企业'] },
     { key: 'rd', label: '研发投入', type: 'money' },
   ],
-  statuses: [{ key: 'cultivating', label: '培育中' }, { key: 'declared', label: '已申报' }, { key: 'recognised', label: '已认定', done: true }],
+  statuses: [
+    { key: 'cultivating', label: '培育中' },
+    { key: 'declared', label: '已申报' },
+    { key: 'recognised', label: '已认定', done: true },
+  ],
   figures: [
     { key: 'rd_total', label: '研发投入', kind: 'sum', fieldKeys: ['rd'] },
     { key: 'by_target', label: '培育方向', kind: 'countByChoice', fieldKey: 'target' },
@@ -81,14 +87,19 @@ const CULTIVATION = {
 
 /** Science-popularisation sites built in villages: joins the core outreach section. */
 const SCIENCE_SITES = {
-  name: '科普阵地', key: 'science_sites', sortOrder: 20,
+  name: '科普阵地',
+  key: 'science_sites',
+  sortOrder: 20,
   fields: [
     { key: 'name', label: '阵地名称', type: 'text', required: true },
     { key: 'village', label: '所在村', type: 'place' },
     { key: 'kind', label: '类型', type: 'choice', options: ['科普示范村', '科普e站', '科普示范基地'] },
     { key: 'beneficiaries', label: '受益人数', type: 'number', unit: '人' },
   ],
-  statuses: [{ key: 'building', label: '建设中' }, { key: 'built', label: '已建成', done: true }],
+  statuses: [
+    { key: 'building', label: '建设中' },
+    { key: 'built', label: '已建成', done: true },
+  ],
   figures: [
     { key: 'beneficiaries', label: '惠及群众', kind: 'sum', fieldKeys: ['beneficiaries'] },
     { key: 'by_kind', label: '类型', kind: 'countByChoice', fieldKey: 'kind' },
@@ -122,14 +133,27 @@ async function setUpPeopleAndReference(): Promise<void> {
   for (const [i, name] of ['梧桐镇', '白沙镇', '石门乡', '枫林乡', '柳溪镇'].entries()) {
     ids.towns[name] = ok(await admin.post('/api/places', { level: 'town', name, parentId: county.id, sortOrder: (i + 1) * 10 }), name).id;
   }
-  for (const [town, name] of [['梧桐镇', '新联村'], ['白沙镇', '沙洲村'], ['石门乡', '竹坑村'], ['枫林乡', '下湾村']]) {
+  for (const [town, name] of [
+    ['梧桐镇', '新联村'],
+    ['白沙镇', '沙洲村'],
+    ['石门乡', '竹坑村'],
+    ['枫林乡', '下湾村'],
+  ]) {
     ids.villages[name] = ok(await admin.post('/api/places', { level: 'village', name, parentId: ids.towns[town] }), name).id;
   }
 
   // Ten departments; nine of them join the bureau's own outreach events.
   const departments = [
-    ['青梧县农业农村局', '农业农村'], ['青梧县林业局', '林业'], ['青梧县水利局', '水利'], ['青梧县卫生健康委员会', '卫健'], ['青梧县气象局', '气象'],
-    ['青梧县科学技术协会', '科协'], ['青梧县市场监督管理局', '市场监管'], ['青梧县自然资源局', '自然资源'], ['青梧县人力资源和社会保障局', '人社'], ['青梧县教育局', '教育'],
+    ['青梧县农业农村局', '农业农村'],
+    ['青梧县林业局', '林业'],
+    ['青梧县水利局', '水利'],
+    ['青梧县卫生健康委员会', '卫健'],
+    ['青梧县气象局', '气象'],
+    ['青梧县科学技术协会', '科协'],
+    ['青梧县市场监督管理局', '市场监管'],
+    ['青梧县自然资源局', '自然资源'],
+    ['青梧县人力资源和社会保障局', '人社'],
+    ['青梧县教育局', '教育'],
   ];
   for (const [i, [name, shortName]] of departments.entries()) {
     ids.departments.push(ok(await admin.post('/api/departments', { name, shortName, sortOrder: (i + 1) * 10 }), name).id);
@@ -148,9 +172,16 @@ async function setUpPeopleAndReference(): Promise<void> {
     ['枫林生态农业示范基地', '农业示范基地', 'agriculture', '枫林乡', null],
   ];
   for (const [name, kind, industry, town, code] of enterprises) {
-    ids.enterprises[name] = ok(await manager.post('/api/enterprises', {
-      name, kind, industry, townId: ids.towns[town], creditCode: code ? creditCode(code) : null,
-    }), name).id;
+    ids.enterprises[name] = ok(
+      await manager.post('/api/enterprises', {
+        name,
+        kind,
+        industry,
+        townId: ids.towns[town],
+        creditCode: code ? creditCode(code) : null,
+      }),
+      name,
+    ).id;
   }
 }
 
@@ -167,10 +198,20 @@ interface ProjectInput {
 }
 
 async function project(p: ProjectInput): Promise<number> {
-  const created = ok(await manager.post('/api/projects', {
-    title: p.title, enterpriseId: p.enterprise ? ids.enterprises[p.enterprise] : null, field: p.field, level: p.level, program: p.program,
-    amountApproved: p.approved ?? null, amountReceived: p.received ?? null, stage: p.stage, stageDates: p.stageDates,
-  }), p.title);
+  const created = ok(
+    await manager.post('/api/projects', {
+      title: p.title,
+      enterpriseId: p.enterprise ? ids.enterprises[p.enterprise] : null,
+      field: p.field,
+      level: p.level,
+      program: p.program,
+      amountApproved: p.approved ?? null,
+      amountReceived: p.received ?? null,
+      stage: p.stage,
+      stageDates: p.stageDates,
+    }),
+    p.title,
+  );
   return created.id;
 }
 
@@ -181,46 +222,183 @@ async function moveStage(projectId: number, to: string, date: string): Promise<v
 async function enterProjects(): Promise<void> {
   const [E1, E2, E3, E4] = ['青梧精密机械有限公司', '白沙新材料科技有限公司', '石门高山茶叶专业合作社', '枫林生态农业示范基地'];
   // Found in 2022 and cultivated in the pool; applied and approved in the half-year.
-  const p1 = await project({ title: '高精度数控主轴关键技术研发', enterprise: E1, field: 'industry', level: 'national', program: '重点研发计划', approved: 80, received: 40, stage: 'pool', stageDates: { lead: '2022-09-01', pool: '2022-10-10' } });
+  const p1 = await project({
+    title: '高精度数控主轴关键技术研发',
+    enterprise: E1,
+    field: 'industry',
+    level: 'national',
+    program: '重点研发计划',
+    approved: 80,
+    received: 40,
+    stage: 'pool',
+    stageDates: { lead: '2022-09-01', pool: '2022-10-10' },
+  });
   await moveStage(p1, 'applied', '2023-02-15');
   await moveStage(p1, 'approved', '2023-05-20');
-  const p2 = await project({ title: '石墨烯导热膜中试', enterprise: E2, field: 'industry', level: 'province', program: '省科技支撑计划', approved: 30, received: 30, stage: 'approved', stageDates: { lead: '2022-11-01', pool: '2022-12-01', applied: '2023-03-01', approved: '2023-06-10' } });
+  const p2 = await project({
+    title: '石墨烯导热膜中试',
+    enterprise: E2,
+    field: 'industry',
+    level: 'province',
+    program: '省科技支撑计划',
+    approved: 30,
+    received: 30,
+    stage: 'approved',
+    stageDates: { lead: '2022-11-01', pool: '2022-12-01', applied: '2023-03-01', approved: '2023-06-10' },
+  });
   // Found, pooled, applied and approved all in the half-year.
-  const p3 = await project({ title: '高山茶园绿色防控技术示范', enterprise: E3, field: 'agriculture', level: 'province', program: '省科技支撑计划', approved: 20, received: 10, stage: 'approved', stageDates: { lead: '2023-01-10', pool: '2023-01-20', applied: '2023-02-20', approved: '2023-05-25' } });
-  const p4 = await project({ title: '青梧县精密机械工程技术研究中心', enterprise: E1, field: 'industry', level: 'city', program: '工程技术研究中心', approved: 10, received: 10, stage: 'approved', stageDates: { applied: '2023-03-10', approved: '2023-06-05' } });
-  const p5 = await project({ title: '青梧县新材料工程技术研究中心', enterprise: E2, field: 'industry', level: 'city', program: '工程技术研究中心', approved: 10, received: 5, stage: 'approved', stageDates: { applied: '2023-03-12', approved: '2023-06-05' } });
-  const p6 = await project({ title: '生态果蔬标准化种植示范', enterprise: E4, field: 'agriculture', level: 'city', program: '市科技计划', approved: 5, received: 5, stage: 'approved', stageDates: { applied: '2023-03-15', approved: '2023-06-08' } });
-  const p7 = await project({ title: '农村饮水安全监测技术推广', field: 'social', level: 'county', program: '县科技计划', approved: 3, received: 3, stage: 'ongoing', stageDates: { lead: '2023-02-01', pool: '2023-02-10', applied: '2023-04-01', approved: '2023-04-28', ongoing: '2023-05-10' } });
+  const p3 = await project({
+    title: '高山茶园绿色防控技术示范',
+    enterprise: E3,
+    field: 'agriculture',
+    level: 'province',
+    program: '省科技支撑计划',
+    approved: 20,
+    received: 10,
+    stage: 'approved',
+    stageDates: { lead: '2023-01-10', pool: '2023-01-20', applied: '2023-02-20', approved: '2023-05-25' },
+  });
+  const p4 = await project({
+    title: '青梧县精密机械工程技术研究中心',
+    enterprise: E1,
+    field: 'industry',
+    level: 'city',
+    program: '工程技术研究中心',
+    approved: 10,
+    received: 10,
+    stage: 'approved',
+    stageDates: { applied: '2023-03-10', approved: '2023-06-05' },
+  });
+  const p5 = await project({
+    title: '青梧县新材料工程技术研究中心',
+    enterprise: E2,
+    field: 'industry',
+    level: 'city',
+    program: '工程技术研究中心',
+    approved: 10,
+    received: 5,
+    stage: 'approved',
+    stageDates: { applied: '2023-03-12', approved: '2023-06-05' },
+  });
+  const p6 = await project({
+    title: '生态果蔬标准化种植示范',
+    enterprise: E4,
+    field: 'agriculture',
+    level: 'city',
+    program: '市科技计划',
+    approved: 5,
+    received: 5,
+    stage: 'approved',
+    stageDates: { applied: '2023-03-15', approved: '2023-06-08' },
+  });
+  const p7 = await project({
+    title: '农村饮水安全监测技术推广',
+    field: 'social',
+    level: 'county',
+    program: '县科技计划',
+    approved: 3,
+    received: 3,
+    stage: 'ongoing',
+    stageDates: { lead: '2023-02-01', pool: '2023-02-10', applied: '2023-04-01', approved: '2023-04-28', ongoing: '2023-05-10' },
+  });
   ids.approvedProjects = [p1, p2, p3, p4, p5, p6, p7];
   // Applied and turned down; applied and still waiting.
-  const p8 = await project({ title: '茶园机械化采摘装备研究', enterprise: E3, field: 'agriculture', level: 'province', program: '重点研发计划', stage: 'applied', stageDates: { applied: '2023-03-05' } });
+  const p8 = await project({
+    title: '茶园机械化采摘装备研究',
+    enterprise: E3,
+    field: 'agriculture',
+    level: 'province',
+    program: '重点研发计划',
+    stage: 'applied',
+    stageDates: { applied: '2023-03-05' },
+  });
   await moveStage(p8, 'rejected', '2023-06-20');
-  await project({ title: '智能分拣设备研制', enterprise: E1, field: 'industry', level: 'city', program: '市科技计划', stage: 'applied', stageDates: { applied: '2023-04-10' } });
+  await project({
+    title: '智能分拣设备研制',
+    enterprise: E1,
+    field: 'industry',
+    level: 'city',
+    program: '市科技计划',
+    stage: 'applied',
+    stageDates: { applied: '2023-04-10' },
+  });
   // Under way since 2021, accepted in the half-year after a 现场核查.
-  const p10 = await project({ title: '丘陵山地节水灌溉技术示范', enterprise: E4, field: 'agriculture', level: 'county', program: '县科技计划', stage: 'ongoing', stageDates: { approved: '2021-05-01', ongoing: '2021-06-01' } });
+  const p10 = await project({
+    title: '丘陵山地节水灌溉技术示范',
+    enterprise: E4,
+    field: 'agriculture',
+    level: 'county',
+    program: '县科技计划',
+    stage: 'ongoing',
+    stageDates: { approved: '2021-05-01', ongoing: '2021-06-01' },
+  });
   await moveStage(p10, 'accepted', '2023-05-15');
   // A lead found in the half-year, not yet in the pool.
-  await project({ title: '竹木加工废料综合利用', field: 'industry', level: 'county', program: '县科技计划', stage: 'lead', stageDates: { lead: '2023-04-20' } });
+  await project({
+    title: '竹木加工废料综合利用',
+    field: 'industry',
+    level: 'county',
+    program: '县科技计划',
+    stage: 'lead',
+    stageDates: { lead: '2023-04-20' },
+  });
   // Under way since 2022, each with a 中期检查 in the half-year.
-  const p12 = await project({ title: '数字乡村综合服务平台', field: 'social', level: 'county', program: '县科技计划', stage: 'ongoing', stageDates: { approved: '2022-03-01', ongoing: '2022-04-01' } });
-  const p13 = await project({ title: '农产品冷链物流技术集成应用', enterprise: E4, field: 'agriculture', level: 'county', program: '县科技计划', stage: 'ongoing', stageDates: { approved: '2022-06-01', ongoing: '2022-07-01' } });
+  const p12 = await project({
+    title: '数字乡村综合服务平台',
+    field: 'social',
+    level: 'county',
+    program: '县科技计划',
+    stage: 'ongoing',
+    stageDates: { approved: '2022-03-01', ongoing: '2022-04-01' },
+  });
+  const p13 = await project({
+    title: '农产品冷链物流技术集成应用',
+    enterprise: E4,
+    field: 'agriculture',
+    level: 'county',
+    program: '县科技计划',
+    stage: 'ongoing',
+    stageDates: { approved: '2022-06-01', ongoing: '2022-07-01' },
+  });
 
-  for (const [projectId, kind, milestoneDate] of [[p12, '中期检查', '2023-03-20'], [p13, '中期检查', '2023-04-12'], [p10, '现场核查', '2023-05-08']] as const) {
+  for (const [projectId, kind, milestoneDate] of [
+    [p12, '中期检查', '2023-03-20'],
+    [p13, '中期检查', '2023-04-12'],
+    [p10, '现场核查', '2023-05-08'],
+  ] as const) {
     ok(await manager.post(`/api/projects/${projectId}/milestones`, { kind, milestoneDate }), kind);
   }
-  for (const [projectId, followupDate, kind] of [[p1, '2023-06-15', 'visit'], [p7, '2023-05-20', 'visit'], [p7, '2023-06-18', 'phone'], [p12, '2023-03-15', 'meeting'], [p12, '2023-04-20', 'visit']] as const) {
-    ok(await manager.post(`/api/projects/${projectId}/followups`, { followupDate, staffId: ids.managerUserId, kind, solved: '协调解决实施中的问题' }), 'followup');
+  for (const [projectId, followupDate, kind] of [
+    [p1, '2023-06-15', 'visit'],
+    [p7, '2023-05-20', 'visit'],
+    [p7, '2023-06-18', 'phone'],
+    [p12, '2023-03-15', 'meeting'],
+    [p12, '2023-04-20', 'visit'],
+  ] as const) {
+    ok(
+      await manager.post(`/api/projects/${projectId}/followups`, { followupDate, staffId: ids.managerUserId, kind, solved: '协调解决实施中的问题' }),
+      'followup',
+    );
   }
   // A follow-up of the year before says nothing of the half-year.
   ok(await manager.post(`/api/projects/${p12}/followups`, { followupDate: '2022-11-20', staffId: ids.managerUserId, kind: 'visit' }), 'followup');
 
   const visits: [string, string[]][] = [
-    ['2023-01-12', [E1, E2]], ['2023-03-08', [E3]], ['2023-04-18', [E4, E1]], ['2023-06-02', [E2]],
+    ['2023-01-12', [E1, E2]],
+    ['2023-03-08', [E3]],
+    ['2023-04-18', [E4, E1]],
+    ['2023-06-02', [E2]],
   ];
   for (const [visitDate, enterprises] of visits) {
-    ok(await manager.post('/api/visits', {
-      visitDate, staffIds: [ids.managerUserId], enterpriseIds: enterprises.map((e) => ids.enterprises[e]), purpose: '了解企业技术需求,挖掘科技项目',
-    }), 'visit');
+    ok(
+      await manager.post('/api/visits', {
+        visitDate,
+        staffIds: [ids.managerUserId],
+        enterpriseIds: enterprises.map((e) => ids.enterprises[e]),
+        purpose: '了解企业技术需求,挖掘科技项目',
+      }),
+      'visit',
+    );
   }
 }
 
@@ -228,13 +406,63 @@ async function enterEvents(): Promise<void> {
   const d = ids.departments;
   const events = [
     // The bureau's own 送科技下乡: nine departments, four towns (one through a village, one through an enterprise).
-    { type: '送科技下乡', theme: '春季科技下乡服务', startDate: '2023-03-05', role: 'lead', placeIds: [ids.towns['梧桐镇'], ids.towns['白沙镇']], departmentIds: d.slice(0, 5), materials: 3200, books: 800, leaflets: 2000, boards: 20, consultations: 450, expertCount: 12, attendees: 1500 },
-    { type: '送科技下乡', theme: '夏季科技下乡服务', startDate: '2023-05-12', role: 'lead', placeIds: [ids.villages['竹坑村']], enterpriseIds: [ids.enterprises['枫林生态农业示范基地']], departmentIds: d.slice(3, 9), materials: 2650, boards: 16, consultations: 380, expertCount: 9 },
+    {
+      type: '送科技下乡',
+      theme: '春季科技下乡服务',
+      startDate: '2023-03-05',
+      role: 'lead',
+      placeIds: [ids.towns['梧桐镇'], ids.towns['白沙镇']],
+      departmentIds: d.slice(0, 5),
+      materials: 3200,
+      books: 800,
+      leaflets: 2000,
+      boards: 20,
+      consultations: 450,
+      expertCount: 12,
+      attendees: 1500,
+    },
+    {
+      type: '送科技下乡',
+      theme: '夏季科技下乡服务',
+      startDate: '2023-05-12',
+      role: 'lead',
+      placeIds: [ids.villages['竹坑村']],
+      enterpriseIds: [ids.enterprises['枫林生态农业示范基地']],
+      departmentIds: d.slice(3, 9),
+      materials: 2650,
+      boards: 16,
+      consultations: 380,
+      expertCount: 9,
+    },
     // Another body's outreach the bureau only took part in, and one of the year before: neither counts.
-    { type: '送科技下乡', theme: '市科协科普大篷车进乡村', startDate: '2023-04-20', role: 'participate', placeIds: [ids.towns['柳溪镇']], departmentIds: [d[9]], materials: 500 },
-    { type: '送科技下乡', theme: '冬季科技下乡服务', startDate: '2022-11-10', role: 'lead', placeIds: [ids.towns['柳溪镇']], departmentIds: [d[9]], materials: 1000 },
+    {
+      type: '送科技下乡',
+      theme: '市科协科普大篷车进乡村',
+      startDate: '2023-04-20',
+      role: 'participate',
+      placeIds: [ids.towns['柳溪镇']],
+      departmentIds: [d[9]],
+      materials: 500,
+    },
+    {
+      type: '送科技下乡',
+      theme: '冬季科技下乡服务',
+      startDate: '2022-11-10',
+      role: 'lead',
+      placeIds: [ids.towns['柳溪镇']],
+      departmentIds: [d[9]],
+      materials: 1000,
+    },
     // Trainings the bureau ran (one crossing into July: it counts where it started).
-    { type: '农民实用技术培训', theme: '茶叶栽培管理技术培训班', startDate: '2023-04-08', endDate: '2023-04-09', role: 'lead', placeIds: [ids.towns['石门乡']], trainees: 620 },
+    {
+      type: '农民实用技术培训',
+      theme: '茶叶栽培管理技术培训班',
+      startDate: '2023-04-08',
+      endDate: '2023-04-09',
+      role: 'lead',
+      placeIds: [ids.towns['石门乡']],
+      trainees: 620,
+    },
     { type: '培训班', theme: '电商助农技能培训', startDate: '2023-06-28', endDate: '2023-07-02', role: 'lead', placeIds: [ids.towns['柳溪镇']], trainees: 335 },
     // Trainings it sent people to.
     { type: '培训班', theme: '全省科技管理干部业务培训班', startDate: '2023-03-20', role: 'send', organiser: '省科学技术厅', peopleSent: 6 },
@@ -263,11 +491,22 @@ async function enterCommissioners(): Promise<void> {
     [c3, '2023-04-25', villages['下湾村'], '咨询', 30],
   ];
   for (const [commissionerId, logDate, placeId, kind, peopleServed, newTechniques] of logs) {
-    ok(await outreach.post(`/api/commissioners/${commissionerId}/service-logs`, {
-      logDate, placeId, kind, content: '深入田间开展技术服务', peopleServed, newTechniques: newTechniques ?? null,
-    }), 'service log');
+    ok(
+      await outreach.post(`/api/commissioners/${commissionerId}/service-logs`, {
+        logDate,
+        placeId,
+        kind,
+        content: '深入田间开展技术服务',
+        peopleServed,
+        newTechniques: newTechniques ?? null,
+      }),
+      'service log',
+    );
   }
-  ok(await leader.post(`/api/commissioners/${c2}/supports`, { supportDate: '2023-05-10', kind: 'subsidy', description: '工作经费补助', amount: 8500 }), 'support');
+  ok(
+    await leader.post(`/api/commissioners/${c2}/supports`, { supportDate: '2023-05-10', kind: 'subsidy', description: '工作经费补助', amount: 8500 }),
+    'support',
+  );
 }
 
 async function enterWorkLists(): Promise<void> {
@@ -276,7 +515,13 @@ async function enterWorkLists(): Promise<void> {
   const sites = ok(await leader.post('/api/worklists', SCIENCE_SITES), 'sites list');
   expect([cultivation.key, sites.key]).toEqual(['tech_cultivation', 'science_sites']);
 
-  const item = async (client: TestClient, listId: number, values: Record<string, unknown>, registeredDate: string, progress: [string, string, string | null][] = []) => {
+  const item = async (
+    client: TestClient,
+    listId: number,
+    values: Record<string, unknown>,
+    registeredDate: string,
+    progress: [string, string, string | null][] = [],
+  ) => {
     const created = ok(await client.post(`/api/worklists/${listId}/items`, { values, registeredDate }), String(values.name));
     for (const [entryDate, content, toStatus] of progress) {
       ok(await client.post(`/api/worklist-items/${created.id}/progress`, { entryDate, content, toStatus }), content);
@@ -284,19 +529,32 @@ async function enterWorkLists(): Promise<void> {
   };
   const c = cultivation.id;
   await item(manager, c, { name: '青梧精密机械有限公司', target: '高新技术企业', rd: 1_850_000 }, '2023-01-16', [
-    ['2023-03-20', '已提交高新技术企业认定申请', 'declared'], ['2023-06-25', '通过高新技术企业认定', 'recognised'],
+    ['2023-03-20', '已提交高新技术企业认定申请', 'declared'],
+    ['2023-06-25', '通过高新技术企业认定', 'recognised'],
   ]);
-  await item(manager, c, { name: '白沙新材料科技有限公司', target: '高新技术企业', rd: 1_200_000 }, '2022-10-10', [['2023-04-02', '辅导完善研发费用归集', null]]);
-  await item(manager, c, { name: '梧桐电子科技有限公司', target: '科技型中小企业', rd: 560_000 }, '2023-02-20', [['2023-05-18', '入库科技型中小企业', 'recognised']]);
+  await item(manager, c, { name: '白沙新材料科技有限公司', target: '高新技术企业', rd: 1_200_000 }, '2022-10-10', [
+    ['2023-04-02', '辅导完善研发费用归集', null],
+  ]);
+  await item(manager, c, { name: '梧桐电子科技有限公司', target: '科技型中小企业', rd: 560_000 }, '2023-02-20', [
+    ['2023-05-18', '入库科技型中小企业', 'recognised'],
+  ]);
   await item(manager, c, { name: '柳溪食品有限公司', target: '科技型中小企业', rd: 320_000 }, '2023-05-06');
-  await item(manager, c, { name: '石门竹业有限公司', target: '科技型中小企业', rd: 150_000 }, '2022-05-01', [['2022-12-01', '入库科技型中小企业', 'recognised']]);
+  await item(manager, c, { name: '石门竹业有限公司', target: '科技型中小企业', rd: 150_000 }, '2022-05-01', [
+    ['2022-12-01', '入库科技型中小企业', 'recognised'],
+  ]);
 
   const s = sites.id;
   const v = ids.villages;
-  await item(outreach, s, { name: '新联村科普示范村', village: v['新联村'], kind: '科普示范村', beneficiaries: 1200 }, '2023-02-10', [['2023-05-30', '建成并通过验收', 'built']]);
-  await item(outreach, s, { name: '沙洲村科普e站', village: v['沙洲村'], kind: '科普e站', beneficiaries: 300 }, '2023-03-01', [['2023-06-12', '建成投用', 'built']]);
+  await item(outreach, s, { name: '新联村科普示范村', village: v['新联村'], kind: '科普示范村', beneficiaries: 1200 }, '2023-02-10', [
+    ['2023-05-30', '建成并通过验收', 'built'],
+  ]);
+  await item(outreach, s, { name: '沙洲村科普e站', village: v['沙洲村'], kind: '科普e站', beneficiaries: 300 }, '2023-03-01', [
+    ['2023-06-12', '建成投用', 'built'],
+  ]);
   await item(outreach, s, { name: '竹坑村科普e站', village: v['竹坑村'], kind: '科普e站', beneficiaries: 260 }, '2023-04-15');
-  await item(outreach, s, { name: '下湾村科普示范基地', village: v['下湾村'], kind: '科普示范基地', beneficiaries: 500 }, '2022-08-01', [['2022-11-20', '建成投用', 'built']]);
+  await item(outreach, s, { name: '下湾村科普示范基地', village: v['下湾村'], kind: '科普示范基地', beneficiaries: 500 }, '2022-08-01', [
+    ['2022-11-20', '建成投用', 'built'],
+  ]);
 }
 
 beforeAll(async () => {
@@ -312,7 +570,8 @@ afterAll(() => t.close());
 // ---------- what the summary must say ----------
 
 const TITLE = '青梧县科技局2023年上半年工作总结';
-const OPENING = '2023年上半年，在县委、县政府的正确领导和上级科技部门的关心指导下，我局不断创新工作思路，强化工作措施，以科技服务为抓手，以项目建设为重心，积极做好县中心工作，狠抓各项工作落实。现将2023年上半年的工作情况汇报如下：';
+const OPENING =
+  '2023年上半年，在县委、县政府的正确领导和上级科技部门的关心指导下，我局不断创新工作思路，强化工作措施，以科技服务为抓手，以项目建设为重心，积极做好县中心工作，狠抓各项工作落实。现将2023年上半年的工作情况汇报如下：';
 
 const MANAGEMENT = [
   '一是积极组织申报科技计划项目。上半年，我局通过深入企业、涉农涉工部门调研，积极寻找和挖掘科技项目，组织申报重点研发计划项目2项、省科技支撑计划项目2项、市科技计划项目2项、工程技术研究中心2个、县科技计划项目1项；',
@@ -333,7 +592,8 @@ const OUTREACH = [
   '五是新联村科普示范村和沙洲村科普e站已建成投用。',
 ].join('');
 
-const CULTIVATION_TEXT = '一是上半年新纳入培育库企业3家；二是跟踪服务培育企业4家，其中高新技术企业和科技型中小企业各2家；三是2家企业通过认定，带动企业研发投入近400万元。';
+const CULTIVATION_TEXT =
+  '一是上半年新纳入培育库企业3家；二是跟踪服务培育企业4家，其中高新技术企业和科技型中小企业各2家；三是2家企业通过认定，带动企业研发投入近400万元。';
 
 const SECTIONS = [
   { key: 'management', heading: '一、狠抓落实，科技管理上水平', text: MANAGEMENT },
@@ -384,17 +644,28 @@ async function exports(client: TestClient, reportId: number): Promise<{ md: stri
   const md = await client.get(`/api/reports/${reportId}/export?format=md`);
   expect(md.status).toBe(200);
   const res = await t.app.inject({
-    method: 'GET', url: `/api/reports/${reportId}/export?format=docx`, headers: { cookie: `keguan_sid=${client.cookie('keguan_sid')}` },
+    method: 'GET',
+    url: `/api/reports/${reportId}/export?format=docx`,
+    headers: { cookie: `keguan_sid=${client.cookie('keguan_sid')}` },
   });
   expect(res.statusCode).toBe(200);
   const zip = await JSZip.loadAsync(res.rawPayload);
-  return { md: md.text, docx: docxText(await zip.file('word/document.xml')!.async('string')), fileName: decodeURIComponent(String(res.headers['content-disposition'])) };
+  return {
+    md: md.text,
+    docx: docxText(await zip.file('word/document.xml')!.async('string')),
+    fileName: decodeURIComponent(String(res.headers['content-disposition'])),
+  };
 }
 
-type Doc = { title: string; opening: { text: string }; sections: { key: string; heading: string; paragraphs: { text: string; figures: { factKey: string; text: string; ids: number[]; recordType: string }[] }[] }[]; warnings: unknown[] };
+type Doc = {
+  title: string;
+  opening: { text: string };
+  sections: { key: string; heading: string; paragraphs: { text: string; figures: { factKey: string; text: string; ids: number[]; recordType: string }[] }[] }[];
+  warnings: unknown[];
+};
 
 describe('a county bureau of another province, made from nothing: its 2023 first half', () => {
-  it('opens with its own name, period and county leadership, and has the core sections and its list\'s own', async () => {
+  it("opens with its own name, period and county leadership, and has the core sections and its list's own", async () => {
     const report = ok(await leader.post('/api/reports', H1), 'draft');
     const doc: Doc = report.latest.doc;
     expect(report.title).toBe(TITLE);
@@ -431,15 +702,20 @@ describe('a county bureau of another province, made from nothing: its 2023 first
     expect(await preview('立项{projects.approved},其中{projects.approvedByField|list}')).toBe('立项7项，其中工业4项、农业2项、社会发展1项');
     expect(await preview('{projects.approvedByProgram|list}')).toBe('重点研发计划1项、省科技支撑计划2项、市科技计划1项、工程技术研究中心2个、县科技计划1项');
     expect(await preview('申报{projects.applied},未获批{projects.rejected}')).toBe('申报9项，未获批1项');
-    expect(await preview('期末在建项目{projects.ongoingAtEnd}:{projects.ongoingByLevelAtEnd|suffix:项目|nest:field}'))
-      .toBe('期末在建项目9项：国家级项目1项（工业1项），省级项目2项（工业1项、农业1项），市级项目3项（工业2项、农业1项），县级项目3项（农业1项、社会发展2项）');
+    expect(await preview('期末在建项目{projects.ongoingAtEnd}:{projects.ongoingByLevelAtEnd|suffix:项目|nest:field}')).toBe(
+      '期末在建项目9项：国家级项目1项（工业1项），省级项目2项（工业1项、农业1项），市级项目3项（工业2项、农业1项），县级项目3项（农业1项、社会发展2项）',
+    );
     expect(await preview('{projects.milestones}项目节点,其中{projects.milestonesByKind.中期检查}中期检查')).toBe('3次项目节点，其中2次中期检查');
     expect(await preview('{outreach.departmentCount}部门深入{outreach.townCount}乡镇')).toBe('9个部门深入4个乡镇');
     expect(await preview('{outreach.towns}')).toBe('梧桐镇、白沙镇、石门乡和枫林乡');
     expect(await preview('专家{outreach.experts},培训{outreach.trainees}')).toBeNull();
     expect(await preview('专家{outreach.experts}')).toBe('专家21人');
-    expect(await preview('{commissioners.townCount}乡镇,新技术{commissioners.newTechniques},补助{commissioners.supportAmount}')).toBe('4个乡镇，新技术1项，补助8500元');
-    expect(await preview('期末培育企业{list.tech_cultivation.itemsAtEnd|unit:家},已认定{list.tech_cultivation.doneAtEnd|unit:家}')).toBe('期末培育企业5家，已认定3家');
+    expect(await preview('{commissioners.townCount}乡镇,新技术{commissioners.newTechniques},补助{commissioners.supportAmount}')).toBe(
+      '4个乡镇，新技术1项，补助8500元',
+    );
+    expect(await preview('期末培育企业{list.tech_cultivation.itemsAtEnd|unit:家},已认定{list.tech_cultivation.doneAtEnd|unit:家}')).toBe(
+      '期末培育企业5家，已认定3家',
+    );
   });
 
   it('writes its Markdown and .docx exports with its own name, and nothing of the demo bureau', async () => {
@@ -454,13 +730,19 @@ describe('a county bureau of another province, made from nothing: its 2023 first
     for (const text of [md, docx, fileName]) expect(text).not.toMatch(SEED_WORDS);
   });
 
-  it('keeps a list\'s section when the list and a field are renamed after drafting', async () => {
+  it("keeps a list's section when the list and a field are renamed after drafting", async () => {
     const report = ok(await leader.post('/api/reports', H1), 'draft');
     const before: Doc = report.latest.doc;
     const list = ok(await leader.get(`/api/worklists/${ids.cultivationList}`), 'list');
-    const renamed = await leader.put(`/api/worklists/${ids.cultivationList}`, {
-      ...CULTIVATION, name: '科技型企业培育库', fields: CULTIVATION.fields.map((f) => (f.key === 'rd' ? { ...f, label: '年度研发投入' } : f)),
-    }, { 'if-match': `"${list.version}"` });
+    const renamed = await leader.put(
+      `/api/worklists/${ids.cultivationList}`,
+      {
+        ...CULTIVATION,
+        name: '科技型企业培育库',
+        fields: CULTIVATION.fields.map((f) => (f.key === 'rd' ? { ...f, label: '年度研发投入' } : f)),
+      },
+      { 'if-match': `"${list.version}"` },
+    );
     expect(ok(renamed, 'rename')).toMatchObject({ key: 'tech_cultivation', name: '科技型企业培育库' });
 
     const redraft = ok(await leader.post(`/api/reports/${report.id}/redraft`, {}), 'redraft');
@@ -488,7 +770,7 @@ describe('its quiet second half of 2023', () => {
     for (const text of [md, docx]) expect(text).not.toMatch(SEED_WORDS);
   });
 
-  it('has no fact of the period that speaks of the first half\'s work', async () => {
+  it("has no fact of the period that speaks of the first half's work", async () => {
     const facts = ok(await leader.get(`/api/report-templates/facts?from=${H2.from}&to=${H2.to}`), 'facts');
     const saying = facts.items
       .filter((f: { kind: string; atEnd: boolean; value: { text: string | null } }) => f.kind !== 'text' && !f.atEnd && f.value.text !== null)
@@ -497,7 +779,9 @@ describe('its quiet second half of 2023', () => {
     // names them also needs their logs, so it stays out.
     expect(saying).toEqual([['commissioners.active', '3人']]);
     // States at the end still answer: the projects under way and the lists' items stay.
-    const atEnd = Object.fromEntries(facts.items.filter((f: { atEnd: boolean }) => f.atEnd).map((f: { key: string; value: { text: string | null } }) => [f.key, f.value.text]));
+    const atEnd = Object.fromEntries(
+      facts.items.filter((f: { atEnd: boolean }) => f.atEnd).map((f: { key: string; value: { text: string | null } }) => [f.key, f.value.text]),
+    );
     expect(atEnd).toMatchObject({ 'projects.ongoingAtEnd': '9项', 'list.tech_cultivation.itemsAtEnd': '5项', 'list.science_sites.doneAtEnd': '3项' });
   });
 });

@@ -3,7 +3,11 @@ import { describePeriod } from './period.js';
 
 describe('describePeriod', () => {
   it('names half-years, years and quarters as officials do, with the next period for the plan', () => {
-    expect(describePeriod('2014-01-01', '2014-06-30')).toMatchObject({ label: '2014年上半年', short: '上半年', next: { label: '2014年下半年', heading: '下半年工作计划' } });
+    expect(describePeriod('2014-01-01', '2014-06-30')).toMatchObject({
+      label: '2014年上半年',
+      short: '上半年',
+      next: { label: '2014年下半年', heading: '下半年工作计划' },
+    });
     expect(describePeriod('2014-07-01', '2014-12-31')).toMatchObject({ label: '2014年下半年', next: { label: '2015年上半年' } });
     expect(describePeriod('2014-01-01', '2014-12-31')).toMatchObject({ label: '2014年', short: '全年', next: { label: '2015年', heading: '明年工作计划' } });
     expect(describePeriod('2014-04-01', '2014-06-30')).toMatchObject({ label: '2014年第二季度', next: { label: '2014年第三季度' } });

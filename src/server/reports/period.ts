@@ -48,7 +48,10 @@ export function describePeriod(from: string, to: string): PeriodInfo {
   for (let q = 0; q < 4; q++) {
     const qFrom = `${year}-${String(q * 3 + 1).padStart(2, '0')}-01`;
     if (sameYear && from === qFrom && to === lastDay(year, q * 3 + 3)) {
-      const next = q < 3 ? { label: `${year}年第${QUARTERS[q + 1]}季度`, heading: `第${QUARTERS[q + 1]}季度工作计划` } : { label: `${year + 1}年第一季度`, heading: '下季度工作计划' };
+      const next =
+        q < 3
+          ? { label: `${year}年第${QUARTERS[q + 1]}季度`, heading: `第${QUARTERS[q + 1]}季度工作计划` }
+          : { label: `${year + 1}年第一季度`, heading: '下季度工作计划' };
       return { from, to, label: `${year}年第${QUARTERS[q]}季度`, short: `${QUARTERS[q]}季度`, next, yearEarlier };
     }
   }

@@ -43,14 +43,20 @@ async function setMaterials(event: { id: number; version: number } & Record<stri
 /** A template of the bureau's own whose one sentence states the outreach events and their materials. */
 async function outreachTemplate(sentence = '开展活动{outreach.count},发放资料{outreach.materials}') {
   const definition = {
-    name: `基线模板${++runs}`, title: '{org.name}{period.label}工作总结', opening: '现将{period.label}工作汇报如下:',
-    sections: [{ key: 'outreach', heading: '科技宣传', sentences: [sentence] }], plan: null,
+    name: `基线模板${++runs}`,
+    title: '{org.name}{period.label}工作总结',
+    opening: '现将{period.label}工作汇报如下:',
+    sections: [{ key: 'outreach', heading: '科技宣传', sentences: [sentence] }],
+    plan: null,
   };
   return { definition, template: await ok(leader.post('/api/report-templates', definition)) };
 }
 
 const materialsText = (doc: any): string | undefined =>
-  doc.sections.flatMap((s: any) => s.paragraphs).flatMap((p: any) => p.figures).find((f: any) => f.factKey === 'outreach.materials')?.text;
+  doc.sections
+    .flatMap((s: any) => s.paragraphs)
+    .flatMap((p: any) => p.figures)
+    .find((f: any) => f.factKey === 'outreach.materials')?.text;
 
 describe('a saved redraft', () => {
   it('is the baseline of the next one: figures it updated keep updating', async () => {
@@ -77,9 +83,17 @@ describe('a saved redraft', () => {
     await outreachEvent(2022, 300);
     const { definition, template } = await outreachTemplate('开展活动{outreach.count}');
     const report = await ok(staff.post('/api/reports', { from: '2022-01-01', to: '2022-06-30', templateId: template.id }));
-    await ok(leader.request('PUT', `/api/report-templates/${template.id}`, {
-      ...definition, sections: [{ key: 'outreach', heading: '科技宣传', sentences: ['开展活动{outreach.count},发放资料{outreach.materials}'] }],
-    }, { 'if-match': `"${template.version}"` }));
+    await ok(
+      leader.request(
+        'PUT',
+        `/api/report-templates/${template.id}`,
+        {
+          ...definition,
+          sections: [{ key: 'outreach', heading: '科技宣传', sentences: ['开展活动{outreach.count},发放资料{outreach.materials}'] }],
+        },
+        { 'if-match': `"${template.version}"` },
+      ),
+    );
 
     const redraft = await ok(staff.post(`/api/reports/${report.id}/redraft?template=current`));
     expect(redraft.templateChanged).toBe(true);
@@ -87,7 +101,11 @@ describe('a saved redraft', () => {
     await ok(staff.post(`/api/reports/${report.id}/versions`, { doc: redraft.doc, note: '重新起草', baseVersion: 1, fromRedraft: 'current' }));
 
     const again = await ok(staff.post(`/api/reports/${report.id}/redraft?template=report`));
-    expect({ templateChanged: again.templateChanged, dataChanged: again.dataChanged, kept: again.keptParagraphs }).toEqual({ templateChanged: false, dataChanged: false, kept: [] });
+    expect({ templateChanged: again.templateChanged, dataChanged: again.dataChanged, kept: again.keptParagraphs }).toEqual({
+      templateChanged: false,
+      dataChanged: false,
+      kept: [],
+    });
     expect(materialsText(again.doc)).toBe('300份');
   });
 });

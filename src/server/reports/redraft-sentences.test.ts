@@ -41,8 +41,13 @@ async function setMaterials(event: { id: number }, materials: number) {
 /** A template whose one enumerated section states the events (一是) and the materials (二是). */
 async function twoSentenceTemplate() {
   const definition = {
-    name: `逐句模板${++runs}`, title: '{org.name}{period.label}工作总结', opening: '现将{period.label}工作汇报如下：',
-    sections: [{ key: 'outreach', heading: '科技宣传', enumerate: true, sentences: ['开展送科技下乡活动{outreach.count}', '发放宣传资料{outreach.materials}'] }], plan: null,
+    name: `逐句模板${++runs}`,
+    title: '{org.name}{period.label}工作总结',
+    opening: '现将{period.label}工作汇报如下：',
+    sections: [
+      { key: 'outreach', heading: '科技宣传', enumerate: true, sentences: ['开展送科技下乡活动{outreach.count}', '发放宣传资料{outreach.materials}'] },
+    ],
+    plan: null,
   };
   return ok(leader.post('/api/report-templates', definition));
 }
@@ -62,7 +67,10 @@ describe('a redraft of a paragraph with one sentence edited by hand', () => {
 
     // A person rewrites the second sentence (its figure stays in it).
     const mine = '二是向农户发放宣传资料100份，广受欢迎。';
-    const edited = { ...report.latest.doc, sections: [{ ...report.latest.doc.sections[0], paragraphs: [{ ...drafted, text: `一是开展送科技下乡活动1次；${mine}` }] }] };
+    const edited = {
+      ...report.latest.doc,
+      sections: [{ ...report.latest.doc.sections[0], paragraphs: [{ ...drafted, text: `一是开展送科技下乡活动1次；${mine}` }] }],
+    };
     await ok(staff.post(`/api/reports/${report.id}/versions`, { doc: edited, note: '改写一句', baseVersion: 1 }));
 
     // Two records change: another event (the count) and the first event's materials.
@@ -71,12 +79,16 @@ describe('a redraft of a paragraph with one sentence edited by hand', () => {
     const one = await ok(staff.post(`/api/reports/${report.id}/redraft`));
     expect(paragraphOf(one.doc).text).toBe(`一是开展送科技下乡活动2次；${mine}`);
     expect(one.keptParagraphs).toEqual([]);
-    expect(one.keptSentences).toEqual([{ sectionKey: 'outreach', paragraphKey: 'outreach.1', index: 1, text: mine, draft: expect.stringMatching(/^二是发放宣传资料.+份。$/) }]);
+    expect(one.keptSentences).toEqual([
+      { sectionKey: 'outreach', paragraphKey: 'outreach.1', index: 1, text: mine, draft: expect.stringMatching(/^二是发放宣传资料.+份。$/) },
+    ]);
     expect(one.keptSentences[0].draft).not.toContain('100份');
-    expect(one.changes).toEqual(expect.arrayContaining([
-      expect.objectContaining({ factKey: 'outreach.count', before: '1次', after: '2次', applied: true }),
-      expect.objectContaining({ factKey: 'outreach.materials', before: '100份', applied: false }),
-    ]));
+    expect(one.changes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ factKey: 'outreach.count', before: '1次', after: '2次', applied: true }),
+        expect.objectContaining({ factKey: 'outreach.materials', before: '100份', applied: false }),
+      ]),
+    );
     for (const f of paragraphOf(one.doc).figures) expect(paragraphOf(one.doc).text.slice(f.start, f.start + f.text.length)).toBe(f.text);
     expect(figureText(one.doc, 'outreach.materials')).toBe('100份');
     await ok(staff.post(`/api/reports/${report.id}/versions`, { doc: one.doc, note: '重新起草', baseVersion: 2, fromRedraft: 'report' }));
@@ -87,12 +99,16 @@ describe('a redraft of a paragraph with one sentence edited by hand', () => {
     const two = await ok(staff.post(`/api/reports/${report.id}/redraft`));
     expect(paragraphOf(two.doc).text).toBe(`一是开展送科技下乡活动3次；${mine}`);
     expect(two.keptParagraphs).toEqual([]);
-    expect(two.keptSentences).toEqual([expect.objectContaining({ paragraphKey: 'outreach.1', index: 1, text: mine, draft: expect.stringMatching(/^二是发放宣传资料.+份。$/) })]);
+    expect(two.keptSentences).toEqual([
+      expect.objectContaining({ paragraphKey: 'outreach.1', index: 1, text: mine, draft: expect.stringMatching(/^二是发放宣传资料.+份。$/) }),
+    ]);
     expect(two.keptSentences[0].draft).not.toBe(one.keptSentences[0].draft);
-    expect(two.changes).toEqual(expect.arrayContaining([
-      expect.objectContaining({ factKey: 'outreach.count', before: '2次', after: '3次', applied: true }),
-      expect.objectContaining({ factKey: 'outreach.materials', before: '100份', applied: false }),
-    ]));
+    expect(two.changes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ factKey: 'outreach.count', before: '2次', after: '3次', applied: true }),
+        expect.objectContaining({ factKey: 'outreach.materials', before: '100份', applied: false }),
+      ]),
+    );
   });
 
   it('keeps a sentence a person added and still updates the drafted ones (sentences paired by their facts)', async () => {
@@ -112,4 +128,3 @@ describe('a redraft of a paragraph with one sentence edited by hand', () => {
     expect(redraft.changes.every((c: any) => c.applied)).toBe(true);
   });
 });
-

@@ -120,12 +120,56 @@ const titleRun: RunOptions = { font: FONTS.title, size: SIZE.title, snapToGrid: 
  * (csb0 00040000: code page 936, simplified Chinese).
  */
 const FONT_TABLE = [
-  { name: '方正小标宋简体', altName: '宋体', charset: '86', family: 'modern', pitch: 'fixed', sig: ['00000001', '080E0000', '00000010', '00000000', '00040000', '00000000'] },
-  { name: '仿宋_GB2312', altName: '仿宋', charset: '86', family: 'modern', pitch: 'fixed', sig: ['00000001', '080E0000', '00000010', '00000000', '00040000', '00000000'] },
-  { name: '楷体_GB2312', altName: '楷体', charset: '86', family: 'modern', pitch: 'fixed', sig: ['00000001', '080E0000', '00000010', '00000000', '00040000', '00000000'] },
-  { name: '黑体', altName: 'SimHei', panose1: '02010609060101010101', charset: '86', family: 'modern', pitch: 'fixed', sig: ['800002BF', '38CF7CFA', '00000016', '00000000', '00040001', '00000000'] },
-  { name: '宋体', altName: 'SimSun', panose1: '02010600030101010101', charset: '86', family: 'auto', pitch: 'variable', sig: ['00000003', '288F0000', '00000016', '00000000', '00040001', '00000000'] },
-  { name: LATIN, panose1: '02020603050405020304', charset: '00', family: 'roman', pitch: 'variable', sig: ['E0002EFF', 'C000785B', '00000009', '00000000', '000001FF', '00000000'] },
+  {
+    name: '方正小标宋简体',
+    altName: '宋体',
+    charset: '86',
+    family: 'modern',
+    pitch: 'fixed',
+    sig: ['00000001', '080E0000', '00000010', '00000000', '00040000', '00000000'],
+  },
+  {
+    name: '仿宋_GB2312',
+    altName: '仿宋',
+    charset: '86',
+    family: 'modern',
+    pitch: 'fixed',
+    sig: ['00000001', '080E0000', '00000010', '00000000', '00040000', '00000000'],
+  },
+  {
+    name: '楷体_GB2312',
+    altName: '楷体',
+    charset: '86',
+    family: 'modern',
+    pitch: 'fixed',
+    sig: ['00000001', '080E0000', '00000010', '00000000', '00040000', '00000000'],
+  },
+  {
+    name: '黑体',
+    altName: 'SimHei',
+    panose1: '02010609060101010101',
+    charset: '86',
+    family: 'modern',
+    pitch: 'fixed',
+    sig: ['800002BF', '38CF7CFA', '00000016', '00000000', '00040001', '00000000'],
+  },
+  {
+    name: '宋体',
+    altName: 'SimSun',
+    panose1: '02010600030101010101',
+    charset: '86',
+    family: 'auto',
+    pitch: 'variable',
+    sig: ['00000003', '288F0000', '00000016', '00000000', '00040001', '00000000'],
+  },
+  {
+    name: LATIN,
+    panose1: '02020603050405020304',
+    charset: '00',
+    family: 'roman',
+    pitch: 'variable',
+    sig: ['E0002EFF', 'C000785B', '00000009', '00000000', '000001FF', '00000000'],
+  },
 ] as const;
 
 /** word/fontTable.xml from FONT_TABLE (the docx package writes a font table only for fonts it embeds). */
@@ -294,7 +338,10 @@ function appendixBlocks(appendix: Appendix, textWidth: number): (Paragraph | Tab
   const longest = Math.max(4, ...rows.map((r) => widthInChars(r[0] ?? '')), widthInChars(columns[0] ?? ''));
   // Each figure column holds at least a unit such as （万元）.
   const minOther = 4 * HEADER_CHAR + 2 * CELL_MARGIN;
-  const first = Math.max(4 * TABLE_CHAR, Math.min(Math.round(textWidth * 0.3), textWidth - minOther * figures, Math.ceil(longest) * TABLE_CHAR + 2 * CELL_MARGIN));
+  const first = Math.max(
+    4 * TABLE_CHAR,
+    Math.min(Math.round(textWidth * 0.3), textWidth - minOther * figures, Math.ceil(longest) * TABLE_CHAR + 2 * CELL_MARGIN),
+  );
   const other = Math.floor((textWidth - first) / figures);
   const widths = columns.map((_, i) => (i === 0 ? textWidth - other * figures : other));
   const cell = (text: string, i: number, header: boolean) =>
@@ -327,9 +374,20 @@ function appendixBlocks(appendix: Appendix, textWidth: number): (Paragraph | Tab
     ],
   });
   return [
-    new Paragraph({ alignment: AlignmentType.LEFT, spacing: lineSpacing, keepNext: true, children: [new TextRun({ ...heading1Run, characterSpacing: undefined, text: '附件' })] }),
+    new Paragraph({
+      alignment: AlignmentType.LEFT,
+      spacing: lineSpacing,
+      keepNext: true,
+      children: [new TextRun({ ...heading1Run, characterSpacing: undefined, text: '附件' })],
+    }),
     blankLine({ keepNext: true }),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: lineSpacing, keepNext: true, keepLines: true, children: [new TextRun({ ...titleRun, text: title })] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: lineSpacing,
+      keepNext: true,
+      keepLines: true,
+      children: [new TextRun({ ...titleRun, text: title })],
+    }),
     blankLine({ keepNext: true }),
     table,
   ];
@@ -381,19 +439,30 @@ export async function renderDocx(doc: DraftDoc, options: RenderDocxOptions = {})
   // The paragraph that goes over with the signature (and the 附件说明 above it), when there is one.
   const keptWithSignature = signed.length ? body.length - 1 : -1;
   // 附件说明: one blank line under the body, then 附件：<title>, kept with the signature under it.
-  const note = appendix ? [blankLine({ keepNext: signed.length > 0 }), appendixNote(appendixTitle, signed.length ? { keepNext: true, keepLines: true } : {})] : [];
+  const note = appendix
+    ? [blankLine({ keepNext: signed.length > 0 }), appendixNote(appendixTitle, signed.length ? { keepNext: true, keepLines: true } : {})]
+    : [];
 
   const children: (Paragraph | Table)[] = [
     // Title: centred, its own paragraph per line given (a long title wraps on its own), a blank line after.
     ...titleLines.map(
       (line) =>
-        new Paragraph({ alignment: AlignmentType.CENTER, spacing: lineSpacing, keepNext: true, keepLines: true, children: [new TextRun({ ...titleRun, text: line })] }),
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          spacing: lineSpacing,
+          keepNext: true,
+          keepLines: true,
+          children: [new TextRun({ ...titleRun, text: line })],
+        }),
     ),
     blankLine({ keepNext: true }),
     ...body.map(({ text, heading }, i) => {
       if (!heading) {
         if (i !== keptWithSignature) return bodyParagraph(bodyRuns(text));
-        return bodyParagraph(bodyRuns(text), linesTaken(text) <= KEEP_WHOLE_LINES ? { keepNext: true, keepLines: true } : { keepNext: true, widowControl: true });
+        return bodyParagraph(
+          bodyRuns(text),
+          linesTaken(text) <= KEEP_WHOLE_LINES ? { keepNext: true, keepLines: true } : { keepNext: true, widowControl: true },
+        );
       }
       const run = HEADING2.test(text) ? heading2Run : heading1Run;
       return new Paragraph({
@@ -439,18 +508,20 @@ export async function renderDocx(doc: DraftDoc, options: RenderDocxOptions = {})
       // The appendix is a section of its own, on A4 turned sideways (a table of ten figures does not fit
       // the upright text width): it starts a new page, numbered on from the body.
       ...(appendix
-        ? [{
-            properties: {
-              page: {
-                // The docx package turns the page itself: the size is given upright.
-                size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.LANDSCAPE },
-                margin: { ...MARGIN, header: mm(15), footer: mm(25.5), gutter: 0 },
+        ? [
+            {
+              properties: {
+                page: {
+                  // The docx package turns the page itself: the size is given upright.
+                  size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.LANDSCAPE },
+                  margin: { ...MARGIN, header: mm(15), footer: mm(25.5), gutter: 0 },
+                },
+                grid: { linePitch: LINE_PITCH, charSpace: CHAR_SPACE },
               },
-              grid: { linePitch: LINE_PITCH, charSpace: CHAR_SPACE },
+              footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
+              children: appendixBlocks(appendix, PAGE.height - MARGIN.left - MARGIN.right),
             },
-            footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
-            children: appendixBlocks(appendix, PAGE.height - MARGIN.left - MARGIN.right),
-          }]
+          ]
         : []),
     ],
   });

@@ -82,11 +82,7 @@ export function renderMarkdown(doc: DraftDoc): string {
     const cell = (text: string) => escapeInline(text).replace(/\|/g, '\\|');
     const row = (cells: string[]) => `| ${appendix.columns.map((_, i) => cell(cells[i] ?? '')).join(' | ')} |`;
     out.push(escapeLine(appendixNote(appendix.title)), '---', '附件', `**${escapeInline(appendix.title)}**`);
-    out.push([
-      row(appendix.columns),
-      `| ${appendix.columns.map((_, i) => (i === 0 ? ':---' : '---:')).join(' | ')} |`,
-      ...appendix.rows.map(row),
-    ].join('\n'));
+    out.push([row(appendix.columns), `| ${appendix.columns.map((_, i) => (i === 0 ? ':---' : '---:')).join(' | ')} |`, ...appendix.rows.map(row)].join('\n'));
   }
   return `${out.join('\n\n')}\n`;
 }

@@ -40,9 +40,18 @@ const doc: DraftDoc = {
 
 // ---------- a little OOXML reading ----------
 
-const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const decode = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 const all = (xml: string, re: RegExp) => [...xml.matchAll(re)].map((m) => m[1]);
-const textOf = (xml: string) => all(xml, /<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g).map(decode).join('');
+const textOf = (xml: string) =>
+  all(xml, /<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)
+    .map(decode)
+    .join('');
 
 interface Run {
   rPr: string;
@@ -178,16 +187,27 @@ describe('renderDocx (GB/T 9704-2012)', () => {
       title: '上犹县科技局(筹)2014年上半年工作总结',
       opening: para('opening', '现将工作情况汇报如下:'),
       sections: [
-        { key: 'management', heading: '一、狠抓落实 , 科技管理上水平', paragraphs: [para('management.1', '共计1,234份;见https://kjj.example.gov.cn/a?b=1,2,展板(80块)')] },
+        {
+          key: 'management',
+          heading: '一、狠抓落实 , 科技管理上水平',
+          paragraphs: [para('management.1', '共计1,234份;见https://kjj.example.gov.cn/a?b=1,2,展板(80块)')],
+        },
         { key: 'plan', heading: '二、下半年工作计划', paragraphs: [para('plan.1', '一、做好统计工作。时间:10:30,地点:会议室')] },
       ],
     };
     const zip = await JSZip.loadAsync(await renderDocx(typed, { orgName: '上犹县科技局(筹)', date: '2014-07-05' }));
     const ps = paragraphsOf(await zip.file('word/document.xml')!.async('string'));
     expect(ps.map((p) => p.text)).toEqual([
-      '上犹县科技局（筹）2014年上半年工作总结', '', '现将工作情况汇报如下：', '一、狠抓落实，科技管理上水平',
-      '共计1,234份；见https://kjj.example.gov.cn/a?b=1,2，展板（80块）', '二、下半年工作计划', '（一）做好统计工作。时间：10:30，地点：会议室',
-      '', '上犹县科技局（筹）', '2014年7月5日',
+      '上犹县科技局（筹）2014年上半年工作总结',
+      '',
+      '现将工作情况汇报如下：',
+      '一、狠抓落实，科技管理上水平',
+      '共计1,234份；见https://kjj.example.gov.cn/a?b=1,2，展板（80块）',
+      '二、下半年工作计划',
+      '（一）做好统计工作。时间：10:30，地点：会议室',
+      '',
+      '上犹县科技局（筹）',
+      '2014年7月5日',
     ]);
     const markdown = renderMarkdown(typed);
     for (const p of ps.slice(2, 7)) expect(markdown).toContain(p.text.replace(/^（一）/, '一、'));
@@ -275,17 +295,19 @@ describe('renderPlainText', () => {
     // 14 characters and 4 half-width digits make 16: (28 − 16) / 2 → 6 full-width spaces.
     expect(lines[0]).toBe('\u3000'.repeat(6) + TITLE);
     expect(lines[1]).toBe('');
-    expect(lines.slice(2)).toEqual([
-      `\u3000\u3000${OPENING}`,
-      H1,
-      `\u3000\u3000${P1}`,
-      H2,
-      `\u3000\u3000${P2}`,
-      `\u3000\u3000${SUB}`,
-      H3,
-      `\u3000\u3000${PLAN1}`,
-      `\u3000\u3000${PLAN2}`,
-      '',
-    ].map(toChinesePunctuation));
+    expect(lines.slice(2)).toEqual(
+      [
+        `\u3000\u3000${OPENING}`,
+        H1,
+        `\u3000\u3000${P1}`,
+        H2,
+        `\u3000\u3000${P2}`,
+        `\u3000\u3000${SUB}`,
+        H3,
+        `\u3000\u3000${PLAN1}`,
+        `\u3000\u3000${PLAN2}`,
+        '',
+      ].map(toChinesePunctuation),
+    );
   });
 });

@@ -66,7 +66,13 @@ describe('redrafting after the ledgers changed', () => {
     // A sixth 送科技下乡 event in June changes the outreach figures.
     const type = '送科技下乡';
     const created = await staff.post('/api/events', {
-      type, theme: '科技下乡,为民服务', startDate: '2014-06-26', role: 'lead', materials: 900, boards: 10, consultations: 400,
+      type,
+      theme: '科技下乡,为民服务',
+      startDate: '2014-06-26',
+      role: 'lead',
+      materials: 900,
+      boards: 10,
+      consultations: 400,
     });
     expect(created.status).toBe(200);
     const stale = (await staff.get(`/api/reports/${reportId}/versions/${handVersion}/stale`)).body.items;
@@ -75,10 +81,12 @@ describe('redrafting after the ledgers changed', () => {
 
     const redraft = await staff.post(`/api/reports/${reportId}/redraft`, {});
     expect(redraft.status).toBe(200);
-    expect(redraft.body.changes).toEqual(expect.arrayContaining([
-      expect.objectContaining({ factKey: 'outreach.count', before: '5次', after: '6次', applied: true }),
-      expect.objectContaining({ factKey: 'outreach.materials', before: '1.5万余份', after: '1.6万余份' }),
-    ]));
+    expect(redraft.body.changes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ factKey: 'outreach.count', before: '5次', after: '6次', applied: true }),
+        expect.objectContaining({ factKey: 'outreach.materials', before: '1.5万余份', after: '1.6万余份' }),
+      ]),
+    );
     // The paragraph is one sentence: kept as the person wrote it, the fresh draft's text beside it.
     expect(redraft.body.keptParagraphs).toEqual([]);
     expect(redraft.body.keptSentences).toEqual([expect.objectContaining({ paragraphKey: 'expropriation.1', index: 0, text: handText })]);
@@ -99,14 +107,25 @@ describe('templates', () => {
     expect(res.body.ledgers.map((l: { label: string }) => l.label)).toEqual(['单位', '期间', '科技项目', '科技活动', '送科技下乡', '科技特派员', '工作台账']);
     const find = (key: string) => res.body.items.find((f: { key: string }) => f.key === key);
     expect(find('outreach.materials')).toMatchObject({
-      ledger: 'outreach', label: '发放资料', kind: 'number', unit: '份', style: 'quantity', recordType: 'event', atEnd: false,
+      ledger: 'outreach',
+      label: '发放资料',
+      kind: 'number',
+      unit: '份',
+      style: 'quantity',
+      recordType: 'event',
+      atEnd: false,
       value: { number: 15230, text: '1.5万余份', records: 5 },
     });
     expect(find('org.leadership')).toMatchObject({ kind: 'text', value: { text: '县委、县政府' } });
     const lists = res.body.ledgers.find((l: { ledger: string }) => l.ledger === 'lists').items;
-    expect(lists.find((f: { key: string }) => f.key === 'list.expropriation.done')).toMatchObject({ label: '征收包干:期内完成', value: { number: 2, text: '2项' } });
+    expect(lists.find((f: { key: string }) => f.key === 'list.expropriation.done')).toMatchObject({
+      label: '征收包干:期内完成',
+      value: { number: 2, text: '2项' },
+    });
     expect(lists.find((f: { key: string }) => f.key === 'list.expropriation.itemsAtEnd')).toMatchObject({ atEnd: true, value: { number: 4 } });
-    expect(lists.find((f: { key: string }) => f.key === 'list.village_activities.field.film').value.text).toBe('《2014年上半年上犹县党政领导班子履行党风廉政建设职责巡礼》');
+    expect(lists.find((f: { key: string }) => f.key === 'list.village_activities.field.film').value.text).toBe(
+      '《2014年上半年上犹县党政领导班子履行党风廉政建设职责巡礼》',
+    );
     const bare = (await leader.get('/api/report-templates/facts')).body;
     expect(bare.period).toBeNull();
     expect(bare.items.every((f: { value: unknown }) => f.value === null)).toBe(true);

@@ -34,7 +34,16 @@ async function login(org: OrgRow, role: 'leader' | 'staff' | 'admin', username: 
 }
 
 const project = (client: TestClient, title: string, amount: number | null, stageDates: Record<string, string>, stage: string) =>
-  client.post('/api/projects', { title, field: 'industry', level: 'county', program: '县科技计划', amountApproved: amount, amountReceived: null, stage, stageDates });
+  client.post('/api/projects', {
+    title,
+    field: 'industry',
+    level: 'county',
+    program: '县科技计划',
+    amountApproved: amount,
+    amountReceived: null,
+    stage,
+    stageDates,
+  });
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -56,15 +65,37 @@ beforeAll(async () => {
   const eastAdmin = await login(east, 'admin', 'dx_admin');
   const county = ok(await eastAdmin.post('/api/places', { level: 'county', name: '东溪县', parentId: null }), 'county');
   const town = ok(await eastAdmin.post('/api/places', { level: 'town', name: '青石镇', parentId: county.id, sortOrder: 10 }), 'town');
-  const c = ok(await eastStaff.post('/api/commissioners', { name: '吴春生', gender: 'male', employer: '东溪县农业农村局', termStartYear: 2023, termEndYear: 2025 }), 'commissioner');
-  for (const [logDate, peopleServed] of [['2023-03-12', 40], ['2023-05-20', 35]] as const) {
-    ok(await eastStaff.post(`/api/commissioners/${c.id}/service-logs`, { logDate, placeId: town.id, kind: '技术指导', content: '田间技术指导', peopleServed }), 'log');
+  const c = ok(
+    await eastStaff.post('/api/commissioners', { name: '吴春生', gender: 'male', employer: '东溪县农业农村局', termStartYear: 2023, termEndYear: 2025 }),
+    'commissioner',
+  );
+  for (const [logDate, peopleServed] of [
+    ['2023-03-12', 40],
+    ['2023-05-20', 35],
+  ] as const) {
+    ok(
+      await eastStaff.post(`/api/commissioners/${c.id}/service-logs`, { logDate, placeId: town.id, kind: '技术指导', content: '田间技术指导', peopleServed }),
+      'log',
+    );
   }
   // 西山: one application still waiting, two events of its own.
   ok(await project(westStaff, '高山蔬菜绿色防控技术推广', null, { applied: '2023-04-15' }, 'applied'), 'project');
   const westAdmin = await login(west, 'admin', 'xs_admin');
   const department = ok(await westAdmin.post('/api/departments', { name: '西山县农业农村局', shortName: '农业农村', sortOrder: 10 }), 'department');
-  ok(await westStaff.post('/api/events', { type: '送科技下乡', theme: '春季科技下乡', startDate: '2023-03-05', role: 'lead', departmentIds: [department.id], materials: 1500, boards: 10, consultations: 200, trainees: 200 }), 'event');
+  ok(
+    await westStaff.post('/api/events', {
+      type: '送科技下乡',
+      theme: '春季科技下乡',
+      startDate: '2023-03-05',
+      role: 'lead',
+      departmentIds: [department.id],
+      materials: 1500,
+      boards: 10,
+      consultations: 200,
+      trainees: 200,
+    }),
+    'event',
+  );
   ok(await westStaff.post('/api/events', { type: '培训班', theme: '电商技能培训', startDate: '2023-06-10', role: 'lead', trainees: 80 }), 'event');
   // The city's own: a training it held.
   ok(await cityStaff.post('/api/events', { type: '培训班', theme: '全市科技管理业务培训', startDate: '2023-05-16', role: 'lead', trainees: 60 }), 'event');
@@ -78,14 +109,18 @@ const column = (key: string) => ROLLUP_COLUMNS.findIndex((c) => c.key === key);
 const valuesOf = (row: Row, key: string) => row.cells[column(key)].value;
 
 describe('GET /api/reports/rollup', () => {
-  it('gives a row per county and the city\'s own, adding up to the city\'s rolled-up figures', async () => {
+  it("gives a row per county and the city's own, adding up to the city's rolled-up figures", async () => {
     const rollup = ok(await cityLeader.get(`/api/reports/rollup?${Q}`), 'rollup');
     expect(rollup.period).toEqual({ ...H1, label: '2023年上半年' });
     expect(rollup.subordinates).toBe('各县（市、区）');
     expect(rollup.columns.map((c: { key: string }) => c.key)).toEqual(ROLLUP_COLUMNS.map((c) => c.key));
     expect(rollup.columns.find((c: { key: string }) => c.key === 'projects.amountApproved')).toMatchObject({ unit: '万元', recordType: 'project' });
     const rows: Row[] = rollup.rows;
-    expect(rows.map((r) => [r.orgId, r.name, r.kind])).toEqual([[east.id, '东溪县科技局', 'subtree'], [west.id, '西山县科技局', 'subtree'], [city.id, '市本级', 'own']]);
+    expect(rows.map((r) => [r.orgId, r.name, r.kind])).toEqual([
+      [east.id, '东溪县科技局', 'subtree'],
+      [west.id, '西山县科技局', 'subtree'],
+      [city.id, '市本级', 'own'],
+    ]);
     const [e, w, own] = rows;
     expect([valuesOf(e, 'projects.applied'), valuesOf(w, 'projects.applied'), valuesOf(own, 'projects.applied')]).toEqual([2, 1, 0]);
     expect([valuesOf(e, 'projects.approved'), valuesOf(w, 'projects.approved')]).toEqual([2, 0]);
@@ -98,13 +133,16 @@ describe('GET /api/reports/rollup', () => {
     const total: Row = rollup.total;
     expect(total).toMatchObject({ orgId: city.id, name: '合计', kind: 'total' });
     ROLLUP_COLUMNS.forEach((_, i) => {
-      expect(total.cells[i].value).toBeCloseTo(rows.reduce((s, r) => s + r.cells[i].value, 0), 6);
+      expect(total.cells[i].value).toBeCloseTo(
+        rows.reduce((s, r) => s + r.cells[i].value, 0),
+        6,
+      );
       expect(total.cells[i].ids).toEqual(rows.flatMap((r) => r.cells[i].ids).sort((a, b) => a - b));
     });
     expect(valuesOf(total, 'events.count')).toBe(4);
   });
 
-  it('states as 合计 what the city\'s summary states, and as each county\'s row what the county\'s summary states', async () => {
+  it("states as 合计 what the city's summary states, and as each county's row what the county's summary states", async () => {
     const rollup = ok(await cityLeader.get(`/api/reports/rollup?${Q}`), 'rollup');
     const factsOf = async (client: TestClient) => {
       const items: { key: string; value: { number: number | null } }[] = ok(await client.get(`/api/report-templates/facts?${Q}`), 'facts').items;
@@ -114,7 +152,7 @@ describe('GET /api/reports/rollup', () => {
     expect(rollup.rows[0].cells.map((c: Cell) => c.value)).toEqual(await factsOf(eastLeader));
   });
 
-  it('lets the city leader trace a county\'s figure to its records', async () => {
+  it("lets the city leader trace a county's figure to its records", async () => {
     const rollup = ok(await cityLeader.get(`/api/reports/rollup?${Q}`), 'rollup');
     const i = column('projects.approved');
     const cell: Cell = rollup.rows[0].cells[i];
@@ -141,22 +179,29 @@ function docxText(xml: string): string {
 
 async function docxXml(client: TestClient, reportId: number): Promise<string> {
   const res = await t.app.inject({
-    method: 'GET', url: `/api/reports/${reportId}/export?format=docx&date=2023-07-05`, headers: { cookie: `keguan_sid=${client.cookie('keguan_sid')}` },
+    method: 'GET',
+    url: `/api/reports/${reportId}/export?format=docx&date=2023-07-05`,
+    headers: { cookie: `keguan_sid=${client.cookie('keguan_sid')}` },
   });
   expect(res.statusCode).toBe(200);
   return (await JSZip.loadAsync(res.rawPayload)).file('word/document.xml')!.async('string');
 }
 
-describe('the city\'s summary', () => {
-  it('is drafted by those who read every county: the city\'s staff are refused, not given their own records as 全市', async () => {
+describe("the city's summary", () => {
+  it("is drafted by those who read every county: the city's staff are refused, not given their own records as 全市", async () => {
     const res = await cityStaff.post('/api/reports', H1);
     expect(res.status).toBe(403);
     expect(res.body.error.message).toContain('请由局领导或管理员起草');
-    const reports = await t.database.db.selectFrom('reports').select('id').where('org_id', '=', city.id).where('created_by', 'in', [(await cityStaff.get('/api/auth/me')).body.user.id]).execute();
+    const reports = await t.database.db
+      .selectFrom('reports')
+      .select('id')
+      .where('org_id', '=', city.id)
+      .where('created_by', 'in', [(await cityStaff.get('/api/auth/me')).body.user.id])
+      .execute();
     expect(reports).toEqual([]);
   });
 
-  it('has a default template in a city\'s words that validates', async () => {
+  it("has a default template in a city's words that validates", async () => {
     const templates = ok(await cityLeader.get('/api/report-templates'), 'templates').items;
     const def = templates.find((tpl: { isDefault: boolean }) => tpl.isDefault).definition;
     expect(ok(await cityLeader.post('/api/report-templates/check', def), 'check')).toEqual({ ok: true, problems: [] });
@@ -186,7 +231,19 @@ describe('the city\'s summary', () => {
     expect(JSON.stringify(doc)).not.toMatch(/深入乡（镇）|县中心工作|县委、县政府/);
 
     expect(doc.appendix.title).toBe(APPENDIX_TITLE);
-    expect(doc.appendix.columns).toEqual(['单位', '申报项目（项）', '立项项目（项）', '立项资金（万元）', '跟踪服务（次）', '验收项目（项）', '科技活动（次）', '培训人次', '在岗特派员（人）', '服务日志（次）', '服务群众（人次）']);
+    expect(doc.appendix.columns).toEqual([
+      '单位',
+      '申报项目（项）',
+      '立项项目（项）',
+      '立项资金（万元）',
+      '跟踪服务（次）',
+      '验收项目（项）',
+      '科技活动（次）',
+      '培训人次',
+      '在岗特派员（人）',
+      '服务日志（次）',
+      '服务群众（人次）',
+    ]);
     expect(doc.appendix.rows).toEqual([
       ['东溪县科技局', '2', '2', '20.5', '0', '0', '1', '120', '1', '2', '75'],
       ['西山县科技局', '1', '0', '0', '0', '0', '2', '280', '0', '0', '0'],
@@ -246,7 +303,7 @@ describe('the city\'s summary', () => {
 });
 
 describe('the default template by level', () => {
-  it('speaks for a province\'s cities (各设区市) and a county\'s own work, and validates at every level', () => {
+  it("speaks for a province's cities (各设区市) and a county's own work, and validates at every level", () => {
     const catalogue = indexCatalogue(factCatalogue([]));
     for (const level of ['county', 'city', 'province'] as const) expect(checkTemplate(buildDefaultTemplate([], level), catalogue)).toEqual([]);
     const province = JSON.stringify(buildDefaultTemplate([], 'province'));
@@ -259,7 +316,7 @@ describe('the default template by level', () => {
   });
 });
 
-describe('a county\'s summary', () => {
+describe("a county's summary", () => {
   it('has no appendix, in the draft and in Word', async () => {
     const report = ok(await eastLeader.post('/api/reports', H1), 'draft');
     expect(report.latest.doc.appendix).toBeUndefined();

@@ -28,7 +28,7 @@ function docxText(xml: string): string {
 }
 
 describe('the 2014 H1 summary of the demo bureau', () => {
-  it('has the seed\'s title, structure and plan section', async () => {
+  it("has the seed's title, structure and plan section", async () => {
     const report = (await staff.get(`/api/reports/${reportId}`)).body;
     expect(report.title).toBe('上犹县科技局2014年上半年工作总结');
     expect(report.periodLabel).toBe('2014年上半年');
@@ -54,7 +54,9 @@ describe('the 2014 H1 summary of the demo bureau', () => {
 
   it('states every figure of the seed in the text of the .docx', async () => {
     const res = await t.app.inject({
-      method: 'GET', url: `/api/reports/${reportId}/export?format=docx`, headers: { cookie: `keguan_sid=${staff.cookie('keguan_sid')}` },
+      method: 'GET',
+      url: `/api/reports/${reportId}/export?format=docx`,
+      headers: { cookie: `keguan_sid=${staff.cookie('keguan_sid')}` },
     });
     expect(res.statusCode).toBe(200);
     const zip = await JSZip.loadAsync(res.rawPayload);

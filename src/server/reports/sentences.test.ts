@@ -3,7 +3,15 @@ import type { FigureRef, Paragraph } from '../../shared/reports.js';
 import { mergeParagraph, splitParagraph, splitText } from './sentences.js';
 
 const fig = (factKey: string, text: string, start?: number): FigureRef => ({
-  id: factKey, factKey, text, exactText: text, value: 0, recordType: 'event', ids: [], previous: null, ...(start === undefined ? {} : { start }),
+  id: factKey,
+  factKey,
+  text,
+  exactText: text,
+  value: 0,
+  recordType: 'event',
+  ids: [],
+  previous: null,
+  ...(start === undefined ? {} : { start }),
 });
 
 /** A paragraph with each figure's start where its text first stands. */
@@ -14,7 +22,10 @@ function para(text: string, ...figures: [string, string][]): Paragraph {
 describe('a paragraph cut into sentences', () => {
   it('cuts enumerated items and plain sentences after their marks, quotes kept whole', () => {
     expect(splitText('全年工作扎实。一是开展活动2次；二是发放资料100份；三是组织“科技周。活动”。').map((s) => s.text)).toEqual([
-      '全年工作扎实。', '一是开展活动2次；', '二是发放资料100份；', '三是组织“科技周。活动”。',
+      '全年工作扎实。',
+      '一是开展活动2次；',
+      '二是发放资料100份；',
+      '三是组织“科技周。活动”。',
     ]);
     expect(splitText('开展活动2次，发放资料100份').map((s) => s.text)).toEqual(['开展活动2次，发放资料100份']);
     expect(splitText('')).toEqual([]);
@@ -66,7 +77,10 @@ describe('a paragraph merged sentence by sentence', () => {
     const current = para('一是开展活动1次；群众反响好。活动还将继续。', ['count', '1次']);
     const merged = mergeParagraph(current, baseline, fresh)!;
     expect(merged.paragraph.text).toBe('一是开展活动2次；群众反响好。活动还将继续。');
-    expect(merged.kept.map((k) => [k.index, k.draft])).toEqual([[1, null], [2, null]]);
+    expect(merged.kept.map((k) => [k.index, k.draft])).toEqual([
+      [1, null],
+      [2, null],
+    ]);
   });
 
   it('gives up when the sentences cannot be told apart (two state the same fact)', () => {

@@ -171,7 +171,8 @@ function mergeByFacts(cur: Sentence[], base: Sentence[], now: Sentence[], key: s
   const out: Slot[] = [];
   let next = 0;
   for (const slot of slots) {
-    if (slot.nowIndex !== null) while (next < added.length && added[next].index < slot.nowIndex) out.push({ sentence: added[next++], kept: false, nowIndex: null });
+    if (slot.nowIndex !== null)
+      while (next < added.length && added[next].index < slot.nowIndex) out.push({ sentence: added[next++], kept: false, nowIndex: null });
     out.push(slot);
   }
   while (next < added.length) out.push({ sentence: added[next++], kept: false, nowIndex: null });
@@ -179,7 +180,8 @@ function mergeByFacts(cur: Sentence[], base: Sentence[], now: Sentence[], key: s
   const kept: MergedParagraph['kept'] = [];
   const sentences = out.map((slot, i) => {
     const text = texts[i];
-    if (slot.kept) kept.push({ index: i, text, draft: slot.nowIndex === null ? null : now[slot.nowIndex].text, factKeys: slot.sentence.figures.map((f) => f.factKey) });
+    if (slot.kept)
+      kept.push({ index: i, text, draft: slot.nowIndex === null ? null : now[slot.nowIndex].text, factKeys: slot.sentence.figures.map((f) => f.factKey) });
     const shift = text.length - slot.sentence.text.length;
     // Renumbering changes only the ordinal at the start: figures after it move by the difference.
     return { text, figures: slot.sentence.figures.map((f) => ({ ...f, start: (f.start ?? 0) + shift })) };

@@ -1,7 +1,17 @@
 import type { z } from 'zod';
 import { FACT_LEDGERS, FACT_LEDGER_LABELS, type FactDef, factCatalogue, indexCatalogue } from '../../shared/fact-catalogue.js';
 import type {
-  DraftDoc, FactInfo, FigureRef, KeptSentence, Report, Version, VersionCompare, createReportBodySchema, factsQuerySchema, previewBodySchema, saveVersionBodySchema,
+  DraftDoc,
+  FactInfo,
+  FigureRef,
+  KeptSentence,
+  Report,
+  Version,
+  VersionCompare,
+  createReportBodySchema,
+  factsQuerySchema,
+  previewBodySchema,
+  saveVersionBodySchema,
 } from '../../shared/reports.js';
 import { type TemplateDefinition, templateDefinitionSchema } from '../../shared/reports.js';
 import { ORG_LEVELS } from '../../shared/roles.js';
@@ -25,14 +35,33 @@ import { DEFAULT_OUTREACH_TYPE, buildDefaultTemplate, checkPattern, checkTemplat
 
 // ---------- templates ----------
 
-function presentTemplate(row: { id: number; version: number; name: string; is_default: number; definition_json: string; created_at: string; updated_at: string }) {
-  return { id: row.id, version: row.version, name: row.name, isDefault: row.is_default === 1, definition: JSON.parse(row.definition_json) as TemplateDefinition, createdAt: row.created_at, updatedAt: row.updated_at };
+function presentTemplate(row: {
+  id: number;
+  version: number;
+  name: string;
+  is_default: number;
+  definition_json: string;
+  created_at: string;
+  updated_at: string;
+}) {
+  return {
+    id: row.id,
+    version: row.version,
+    name: row.name,
+    isDefault: row.is_default === 1,
+    definition: JSON.parse(row.definition_json) as TemplateDefinition,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
 }
 
 /** The default template as the bureau's work lists give it now, in the words of its level (a city speaks for its counties too). */
 async function currentDefaultTemplate(ctx: Ctx): Promise<TemplateDefinition> {
   const { org } = await factOptions(ctx, DEFAULT_OUTREACH_TYPE);
-  return buildDefaultTemplate((await ownWorklists(ctx)).map(({ list }) => list), org.level);
+  return buildDefaultTemplate(
+    (await ownWorklists(ctx)).map(({ list }) => list),
+    org.level,
+  );
 }
 
 /**
@@ -47,7 +76,13 @@ export async function listTemplates(ctx: Ctx) {
     if (!rows.length) {
       const def = await currentDefaultTemplate(tx);
       await repo.insertTemplate(tx.db, {
-        org_id: ctx.actor.orgId, name: def.name, definition_json: JSON.stringify(def), is_default: 1, created_by: null, created_at: now, updated_at: now,
+        org_id: ctx.actor.orgId,
+        name: def.name,
+        definition_json: JSON.stringify(def),
+        is_default: 1,
+        created_by: null,
+        created_at: now,
+        updated_at: now,
       });
       rows = await repo.listTemplates(tx.db, ctx.actor.orgId);
     } else {
@@ -101,7 +136,10 @@ function assertAuthor(actor: Actor): void {
 async function validTemplate(ctx: Ctx, def: TemplateDefinition): Promise<void> {
   const { problems } = await checkTemplateDefinition(ctx, def);
   if (problems.length) {
-    throw validation(`模板有${problems.length}处错误:${problems[0].slot} ${problems[0].message}`, problems.map((p) => ({ path: p.path, message: `${p.slot}:${p.message}` })));
+    throw validation(
+      `模板有${problems.length}处错误:${problems[0].slot} ${problems[0].message}`,
+      problems.map((p) => ({ path: p.path, message: `${p.slot}:${p.message}` })),
+    );
   }
 }
 
@@ -118,7 +156,13 @@ export async function createTemplate(ctx: Ctx, input: TemplateDefinition) {
     if (await repo.findTemplateByName(tx.db, ctx.actor.orgId, def.name)) throw conflict(`模板“${def.name}”已存在`);
     const now = new Date().toISOString();
     const id = await repo.insertTemplate(tx.db, {
-      org_id: ctx.actor.orgId, name: def.name, definition_json: JSON.stringify(def), is_default: 0, created_by: ctx.actor.userId, created_at: now, updated_at: now,
+      org_id: ctx.actor.orgId,
+      name: def.name,
+      definition_json: JSON.stringify(def),
+      is_default: 0,
+      created_by: ctx.actor.userId,
+      created_at: now,
+      updated_at: now,
     });
     const after = presentTemplate((await repo.findTemplate(tx.db, ctx.actor.orgId, id))!);
     await recordChange(tx, { action: 'create', entityType: 'report_template', entityId: id, orgId: ctx.actor.orgId, after });
@@ -220,7 +264,11 @@ function presentReport(row: repo.ReportView, actor: Actor): Report {
 
 function presentVersion(row: NonNullable<Awaited<ReturnType<typeof repo.findVersion>>>): Version {
   return {
-    id: row.id, versionNo: row.version_no, note: row.note, createdByName: row.created_by_name ?? null, createdAt: row.created_at,
+    id: row.id,
+    versionNo: row.version_no,
+    note: row.note,
+    createdByName: row.created_by_name ?? null,
+    createdAt: row.created_at,
     doc: JSON.parse(row.content_json) as DraftDoc,
   };
 }
@@ -254,29 +302,56 @@ export async function getReport(ctx: Ctx, id: number): Promise<Report & { latest
 export async function createReport(ctx: Ctx, input: z.infer<typeof createReportBodySchema>): Promise<Report & { latest: Version }> {
   assertLedgerWriter(ctx.actor);
   const templates = await listTemplates(ctx);
-  const template = input.templateId ? templates.find((t) => t.id === input.templateId) : templates.find((t) => t.isDefault) ?? templates[0];
+  const template = input.templateId ? templates.find((t) => t.id === input.templateId) : (templates.find((t) => t.isDefault) ?? templates[0]);
   if (!template) throw validation('模板不存在', [{ path: 'templateId', message: '模板不存在' }]);
   const definition = templateDefinitionSchema.parse(template.definition);
   return inTransaction(ctx, async (tx) => {
     const { doc } = await draftFor(tx, input.from, input.to, definition);
     const now = new Date().toISOString();
     const id = await repo.insertReport(tx.db, {
-      org_id: ctx.actor.orgId, title: doc.title, period_from: input.from, period_to: input.to, period_label: describePeriod(input.from, input.to).label,
-      template_id: template.id, template_json: JSON.stringify(definition), created_by: ctx.actor.userId, created_at: now, updated_at: now,
+      org_id: ctx.actor.orgId,
+      title: doc.title,
+      period_from: input.from,
+      period_to: input.to,
+      period_label: describePeriod(input.from, input.to).label,
+      template_id: template.id,
+      template_json: JSON.stringify(definition),
+      created_by: ctx.actor.userId,
+      created_at: now,
+      updated_at: now,
     });
     const json = JSON.stringify(doc);
     await repo.insertVersion(tx.db, {
-      org_id: ctx.actor.orgId, report_id: id, version_no: 1, content_json: json, generated_json: json, note: '自动起草', created_by: ctx.actor.userId, created_at: now,
+      org_id: ctx.actor.orgId,
+      report_id: id,
+      version_no: 1,
+      content_json: json,
+      generated_json: json,
+      note: '自动起草',
+      created_by: ctx.actor.userId,
+      created_at: now,
     });
     const report = await getReport(tx, id);
-    await recordChange(tx, { action: 'create', entityType: 'report', entityId: id, orgId: ctx.actor.orgId, after: { title: report.title, period: report.periodLabel, template: report.templateName } });
+    await recordChange(tx, {
+      action: 'create',
+      entityType: 'report',
+      entityId: id,
+      orgId: ctx.actor.orgId,
+      after: { title: report.title, period: report.periodLabel, template: report.templateName },
+    });
     return report;
   });
 }
 
 export async function listVersions(ctx: Ctx, id: number): Promise<Omit<Version, 'doc'>[]> {
   await getReportRow(ctx, id);
-  return (await repo.listVersions(ctx.db, id)).map((v) => ({ id: v.id, versionNo: v.version_no, note: v.note, createdByName: v.created_by_name ?? null, createdAt: v.created_at }));
+  return (await repo.listVersions(ctx.db, id)).map((v) => ({
+    id: v.id,
+    versionNo: v.version_no,
+    note: v.note,
+    createdByName: v.created_by_name ?? null,
+    createdAt: v.created_at,
+  }));
 }
 
 export async function getVersion(ctx: Ctx, id: number, versionNo: number): Promise<Version> {
@@ -331,11 +406,24 @@ export async function saveVersion(ctx: Ctx, id: number, input: z.infer<typeof sa
     const latest = (await repo.findVersion(tx.db, id, latestNo))!;
     const now = new Date().toISOString();
     await repo.insertVersion(tx.db, {
-      org_id: row.org_id, report_id: id, version_no: latestNo + 1, content_json: JSON.stringify(input.doc),
-      generated_json: generated ? JSON.stringify(generated) : latest.generated_json, note: input.note, created_by: ctx.actor.userId, created_at: now,
+      org_id: row.org_id,
+      report_id: id,
+      version_no: latestNo + 1,
+      content_json: JSON.stringify(input.doc),
+      generated_json: generated ? JSON.stringify(generated) : latest.generated_json,
+      note: input.note,
+      created_by: ctx.actor.userId,
+      created_at: now,
     });
     await repo.touchReport(tx.db, id, input.doc.title, now);
-    await recordChange(tx, { action: 'update', entityType: 'report', entityId: id, orgId: row.org_id, before: { version: latestNo }, after: { version: latestNo + 1, note: input.note } });
+    await recordChange(tx, {
+      action: 'update',
+      entityType: 'report',
+      entityId: id,
+      orgId: row.org_id,
+      before: { version: latestNo },
+      after: { version: latestNo + 1, note: input.note },
+    });
     return getVersion(tx, id, latestNo + 1);
   });
 }
@@ -380,9 +468,7 @@ export async function redraft(ctx: Ctx, id: number, which: 'report' | 'current' 
   const { doc: sameTemplate } = await draftFor(ctx, row.period_from, row.period_to, reportTemplate);
   const figureTexts = (doc: DraftDoc) => JSON.stringify([...figuresByKey(doc)].map(([key, f]) => [key, f.text]).sort());
   const dataChanged = figureTexts(sameTemplate) !== figureTexts(generatedBefore);
-  const fresh = which === 'current' && templateChanged
-    ? (await draftFor(ctx, row.period_from, row.period_to, currentTemplate!)).doc
-    : sameTemplate;
+  const fresh = which === 'current' && templateChanged ? (await draftFor(ctx, row.period_from, row.period_to, currentTemplate!)).doc : sameTemplate;
 
   // Each paragraph edited by hand since it was drafted is merged with the fresh draft sentence by
   // sentence (sentences.ts): a sentence still as drafted is updated, one a person edited is kept
@@ -436,7 +522,13 @@ export async function redraft(ctx: Ctx, id: number, which: 'report' | 'current' 
     .map((key) => {
       const where = (after.get(key) ?? before.get(key))!;
       const now = after.get(key)?.text ?? null;
-      return { factKey: key, sectionKey: where.section, before: before.get(key)?.text ?? null, after: now, applied: !keptFacts.has(key) && (result.get(key)?.text ?? null) === now };
+      return {
+        factKey: key,
+        sectionKey: where.section,
+        before: before.get(key)?.text ?? null,
+        after: now,
+        applied: !keptFacts.has(key) && (result.get(key)?.text ?? null) === now,
+      };
     });
   return { template: which, templateChanged, dataChanged, doc: merged, generated: fresh, changes, keptParagraphs: [...keptWhole], keptSentences };
 }
@@ -513,7 +605,8 @@ export async function listFactInfo(ctx: Ctx, query: z.infer<typeof factsQuerySch
   if (query.from && query.to) {
     input = {
       facts: await gatherFacts(ctx, { from: query.from, to: query.to }, await factOptions(ctx, query.outreachType ?? DEFAULT_OUTREACH_TYPE)),
-      catalogue: indexCatalogue(catalogue), previous: null,
+      catalogue: indexCatalogue(catalogue),
+      previous: null,
     };
   }
   const items = catalogue.map((def): FactInfo => {
@@ -523,8 +616,16 @@ export async function listFactInfo(ctx: Ctx, query: z.infer<typeof factsQuerySch
       const slot = parseSlots(`{${def.key}}`)[0];
       const rendered = renderSlot(slot, input, () => 'f');
       const fact = input.facts.get(def.key);
-      const number = fact?.kind === 'number' ? fact.value : fact?.kind === 'groups' ? fact.groups.reduce((s, g) => s + g.value, 0) : fact?.kind === 'names' ? fact.names.length : null;
-      const records = fact?.kind === 'number' || fact?.kind === 'names' ? fact.ids.length : fact?.kind === 'groups' ? new Set(fact.groups.flatMap((g) => g.ids)).size : 0;
+      const number =
+        fact?.kind === 'number'
+          ? fact.value
+          : fact?.kind === 'groups'
+            ? fact.groups.reduce((s, g) => s + g.value, 0)
+            : fact?.kind === 'names'
+              ? fact.names.length
+              : null;
+      const records =
+        fact?.kind === 'number' || fact?.kind === 'names' ? fact.ids.length : fact?.kind === 'groups' ? new Set(fact.groups.flatMap((g) => g.ids)).size : 0;
       value = { number, text: rendered && rendered !== 'unknown' ? rendered.text : null, records };
     }
     return { ...info, value };
@@ -532,7 +633,9 @@ export async function listFactInfo(ctx: Ctx, query: z.infer<typeof factsQuerySch
   return {
     period: query.from && query.to ? { from: query.from, to: query.to, label: describePeriod(query.from, query.to).label } : null,
     items,
-    ledgers: FACT_LEDGERS.map((ledger) => ({ ledger, label: FACT_LEDGER_LABELS[ledger], items: items.filter((i) => i.ledger === ledger) })).filter((l) => l.items.length),
+    ledgers: FACT_LEDGERS.map((ledger) => ({ ledger, label: FACT_LEDGER_LABELS[ledger], items: items.filter((i) => i.ledger === ledger) })).filter(
+      (l) => l.items.length,
+    ),
   };
 }
 

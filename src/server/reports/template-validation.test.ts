@@ -9,9 +9,7 @@ describe('braceProblems', () => {
   });
 
   it('names an unclosed "{" by its position, counted in characters from 1', () => {
-    expect(braceProblems('申报{projects.applied项')).toEqual([
-      { position: 3, near: '{projects.', message: '第3个字处的“{”没有配对的“}”' },
-    ]);
+    expect(braceProblems('申报{projects.applied项')).toEqual([{ position: 3, near: '{projects.', message: '第3个字处的“{”没有配对的“}”' }]);
   });
 
   it('names a stray "}", a "{" opened inside a slot, and an empty slot', () => {
@@ -33,8 +31,11 @@ describe('saving a template', () => {
   afterAll(() => t.close());
 
   const template = (opening: string, sentence = '申报{projects.applied}') => ({
-    name: '季度简报', title: '{org.name}{period.label}工作简报', opening,
-    sections: [{ key: 'projects', heading: '项目管理', sentences: [sentence] }], plan: null,
+    name: '季度简报',
+    title: '{org.name}{period.label}工作简报',
+    opening,
+    sections: [{ key: 'projects', heading: '项目管理', sentences: [sentence] }],
+    plan: null,
   });
 
   it('refuses an unclosed "{" with its position in Chinese, in the check and on save', async () => {

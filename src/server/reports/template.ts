@@ -33,10 +33,12 @@ export function parseSlots(pattern: string): Slot[] {
     return {
       raw: m[0],
       key,
-      formats: new Map(formats.map((f) => {
-        const i = f.indexOf(':');
-        return i < 0 ? [f, ''] : [f.slice(0, i), f.slice(i + 1)];
-      })),
+      formats: new Map(
+        formats.map((f) => {
+          const i = f.indexOf(':');
+          return i < 0 ? [f, ''] : [f.slice(0, i), f.slice(i + 1)];
+        }),
+      ),
     };
   });
 }

@@ -39,7 +39,7 @@ async function latestDoc(): Promise<DraftDoc> {
 }
 
 describe('the demo draft in Chinese typography', () => {
-  it('has no half-width , ; : ( ) in the draft\'s prose, and full-width ones in their place', async () => {
+  it("has no half-width , ; : ( ) in the draft's prose, and full-width ones in their place", async () => {
     const doc = await latestDoc();
     const texts = stringsOf(doc);
     expect(halfWidth(texts)).toEqual([]);
@@ -75,7 +75,7 @@ describe('the demo draft in Chinese typography', () => {
 });
 
 describe('the demo draft as a writer words it', () => {
-  it('rounds as a writer does: 450余人次 (458), with the seed\'s figures as the seed has them', async () => {
+  it("rounds as a writer does: 450余人次 (458), with the seed's figures as the seed has them", async () => {
     const doc = await latestDoc();
     const served = doc.sections[1].paragraphs[0].figures.find((f) => f.factKey === 'commissioners.peopleServed');
     expect(served).toMatchObject({ text: '450余人次', value: 458 });

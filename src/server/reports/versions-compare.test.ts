@@ -39,7 +39,9 @@ async function ok<T = any>(res: Promise<{ status: number; body: T; text: string 
 /** A template of the bureau's own: outreach events with their departments, and materials in a second section. */
 async function template() {
   const definition = {
-    name: `对比模板${++runs}`, title: '{org.name}{period.label}工作总结', opening: '现将{period.label}工作汇报如下：',
+    name: `对比模板${++runs}`,
+    title: '{org.name}{period.label}工作总结',
+    opening: '现将{period.label}工作汇报如下：',
     sections: [
       { key: 'outreach', heading: '科技宣传', sentences: ['开展送科技下乡活动{outreach.count}', '{outreach.departments|listed:等部门}参加'], enumerate: false },
       { key: 'materials', heading: '宣传资料', sentences: ['发放资料{outreach.materials}'] },
@@ -61,7 +63,14 @@ async function outreach(year: number, input: { materials?: number; departmentIds
 async function setMaterials(eventId: number, materials: number) {
   const current = await ok(staff.get(`/api/events/${eventId}`));
   const body = Object.fromEntries(Object.entries(current).filter(([k]) => ['type', 'theme', 'startDate', 'endDate', 'role', 'materials', 'notes'].includes(k)));
-  return ok(staff.request('PUT', `/api/events/${eventId}`, { ...body, departmentIds: current.departments.map((d: { id: number }) => d.id), materials }, { 'if-match': `"${current.version}"` }));
+  return ok(
+    staff.request(
+      'PUT',
+      `/api/events/${eventId}`,
+      { ...body, departmentIds: current.departments.map((d: { id: number }) => d.id), materials },
+      { 'if-match': `"${current.version}"` },
+    ),
+  );
 }
 
 async function draft(year: number) {
@@ -93,10 +102,20 @@ describe('comparing two versions', () => {
     expect(cmp.changed).toEqual({ title: true, headings: 0, paragraphs: 1, figures: 0 });
     expect(cmp.title).toMatchObject({ changed: true, b: doc.title });
     expect(cmp.opening.status).toBe('same');
-    expect(cmp.sections.map((s: any) => [s.key, s.status])).toEqual([['outreach', 'changed'], ['materials', 'same']]);
+    expect(cmp.sections.map((s: any) => [s.key, s.status])).toEqual([
+      ['outreach', 'changed'],
+      ['materials', 'same'],
+    ]);
     expect(cmp.sections[0].paragraphs[0]).toEqual({
-      key: 'outreach.1', status: 'changed', a: '开展送科技下乡活动1次。农业等部门参加。', b: '开展送科技下乡活动1次。农业等部门积极参加。',
-      parts: [{ kind: 'same', text: '开展送科技下乡活动1次。农业等部门' }, { kind: 'added', text: '积极' }, { kind: 'same', text: '参加。' }],
+      key: 'outreach.1',
+      status: 'changed',
+      a: '开展送科技下乡活动1次。农业等部门参加。',
+      b: '开展送科技下乡活动1次。农业等部门积极参加。',
+      parts: [
+        { kind: 'same', text: '开展送科技下乡活动1次。农业等部门' },
+        { kind: 'added', text: '积极' },
+        { kind: 'same', text: '参加。' },
+      ],
       figures: [],
     });
     // The same pair the other way round: what was added is removed.
@@ -117,11 +136,16 @@ describe('comparing two versions', () => {
     const cmp = await ok(staff.get(`/api/reports/${report.id}/versions/compare?a=1&b=2`));
     const [outreachSection, materials] = cmp.sections;
     expect(outreachSection.paragraphs[0]).toMatchObject({
-      status: 'changed', a: '开展送科技下乡活动1次。', b: '开展送科技下乡活动2次。',
+      status: 'changed',
+      a: '开展送科技下乡活动1次。',
+      b: '开展送科技下乡活动2次。',
       figures: [{ factKey: 'outreach.count', a: '1次', b: '2次' }],
     });
     expect(outreachSection.paragraphs[0].parts).toEqual([
-      { kind: 'same', text: '开展送科技下乡活动' }, { kind: 'removed', text: '1' }, { kind: 'added', text: '2' }, { kind: 'same', text: '次。' },
+      { kind: 'same', text: '开展送科技下乡活动' },
+      { kind: 'removed', text: '1' },
+      { kind: 'added', text: '2' },
+      { kind: 'same', text: '次。' },
     ]);
     expect(materials).toMatchObject({ key: 'materials', status: 'added', heading: { a: null, b: '二、宣传资料' } });
     expect(materials.paragraphs).toEqual([
@@ -130,7 +154,10 @@ describe('comparing two versions', () => {
     expect(cmp.changed).toMatchObject({ paragraphs: 2, figures: 2 });
 
     const back = await ok(staff.get(`/api/reports/${report.id}/versions/compare?a=2&b=1`));
-    expect(back.sections.map((s: any) => [s.key, s.status])).toEqual([['outreach', 'changed'], ['materials', 'removed']]);
+    expect(back.sections.map((s: any) => [s.key, s.status])).toEqual([
+      ['outreach', 'changed'],
+      ['materials', 'removed'],
+    ]);
     expect(back.sections[1].paragraphs[0]).toMatchObject({ status: 'removed', a: '发放资料500份。', b: null });
 
     const same = await ok(staff.get(`/api/reports/${report.id}/versions/compare?a=2&b=2`));
@@ -202,9 +229,7 @@ describe('the stale check', () => {
     // The department is renamed: nothing is counted differently, but the sentence would now say 水务.
     await ok(admin.request('PATCH', `/api/departments/${water.id}`, { name: '县水务局', shortName: '水务' }, { 'if-match': `"${water.version}"` }));
     const stale = (await ok(staff.get(`/api/reports/${report.id}/versions/1/stale`))).items;
-    expect(stale).toEqual([
-      { figureId: expect.any(String), factKey: 'outreach.departments', text: '林业、水利等部门', now: '林业、水务等部门' },
-    ]);
+    expect(stale).toEqual([{ figureId: expect.any(String), factKey: 'outreach.departments', text: '林业、水利等部门', now: '林业、水务等部门' }]);
     // The figure of the version is the one flagged.
     const figure = paragraphOf(report.latest.doc, 'outreach.1').figures.find((f: any) => f.factKey === 'outreach.departments');
     expect(stale[0].figureId).toBe(figure.id);
@@ -231,8 +256,14 @@ describe('the stale check', () => {
 
 describe('comparing texts (the pure step)', () => {
   const sides = (parts: { kind: string; text: string }[]) => ({
-    a: parts.filter((p) => p.kind !== 'added').map((p) => p.text).join(''),
-    b: parts.filter((p) => p.kind !== 'removed').map((p) => p.text).join(''),
+    a: parts
+      .filter((p) => p.kind !== 'added')
+      .map((p) => p.text)
+      .join(''),
+    b: parts
+      .filter((p) => p.kind !== 'removed')
+      .map((p) => p.text)
+      .join(''),
   });
 
   it('cuts text into sentences with their closing marks, quotes kept with them', () => {
@@ -245,8 +276,12 @@ describe('comparing texts (the pure step)', () => {
     const b = '开展活动6次。发放资料1.5万余份。新增一句。咨询群众近1.2万人次。';
     const parts = diffText(a, b);
     expect(parts).toEqual([
-      { kind: 'same', text: '开展活动' }, { kind: 'removed', text: '5' }, { kind: 'added', text: '6' },
-      { kind: 'same', text: '次。发放资料1.5万余份。' }, { kind: 'added', text: '新增一句。' }, { kind: 'same', text: '咨询群众近1.2万人次。' },
+      { kind: 'same', text: '开展活动' },
+      { kind: 'removed', text: '5' },
+      { kind: 'added', text: '6' },
+      { kind: 'same', text: '次。发放资料1.5万余份。' },
+      { kind: 'added', text: '新增一句。' },
+      { kind: 'same', text: '咨询群众近1.2万人次。' },
     ]);
     expect(sides(parts)).toEqual({ a, b });
   });
@@ -260,7 +295,11 @@ describe('comparing texts (the pure step)', () => {
       ['删去的段落。', ''],
     ];
     for (const [a, b] of cases) expect(sides(diffText(a, b)), `${a} → ${b}`).toEqual({ a, b });
-    expect(diffText('𠀀字', '𠀁字')).toEqual([{ kind: 'removed', text: '𠀀' }, { kind: 'added', text: '𠀁' }, { kind: 'same', text: '字' }]);
+    expect(diffText('𠀀字', '𠀁字')).toEqual([
+      { kind: 'removed', text: '𠀀' },
+      { kind: 'added', text: '𠀁' },
+      { kind: 'same', text: '字' },
+    ]);
     expect(diffText('相同。', '相同。')).toEqual([{ kind: 'same', text: '相同。' }]);
   });
 });

@@ -88,27 +88,53 @@ export async function setUp(
 
     const level = division.level;
     // Nobody is signed in yet: the organisation is made by the system (its trail shows 系统).
-    const org = await insertOrganisation({ db: trx, dialect: deps.dialect, actor: systemActor(), requestId: options.requestId }, {
-      parentId: null, name: input.name, shortName: input.shortName ?? null, level, divisionCode: division.code,
-    });
+    const org = await insertOrganisation(
+      { db: trx, dialect: deps.dialect, actor: systemActor(), requestId: options.requestId },
+      {
+        parentId: null,
+        name: input.name,
+        shortName: input.shortName ?? null,
+        level,
+        divisionCode: division.code,
+      },
+    );
     const orgRow = (await findOrg(trx, org.id))!;
     await setHomeOrg(trx, org.id);
 
     const mustChange = options.mustChangePassword;
     const adminId = await usersRepo.insertUser(trx, {
-      org_id: org.id, username: input.admin.username, display_name: input.admin.displayName, role: 'admin',
-      section_id: null, phone: null, password_hash: passwordHash, must_change_password: mustChange ? 1 : 0,
-      created_at: now, updated_at: now,
+      org_id: org.id,
+      username: input.admin.username,
+      display_name: input.admin.displayName,
+      role: 'admin',
+      section_id: null,
+      phone: null,
+      password_hash: passwordHash,
+      must_change_password: mustChange ? 1 : 0,
+      created_at: now,
+      updated_at: now,
     });
     const admin: Ctx = {
-      db: trx, dialect: deps.dialect, requestId: options.requestId,
+      db: trx,
+      dialect: deps.dialect,
+      requestId: options.requestId,
       actor: {
-        userId: adminId, username: input.admin.username, displayName: input.admin.displayName, role: 'admin',
-        orgId: org.id, orgPath: orgRow.path, sectionId: null, via: 'token', sessionId: null,
+        userId: adminId,
+        username: input.admin.username,
+        displayName: input.admin.displayName,
+        role: 'admin',
+        orgId: org.id,
+        orgPath: orgRow.path,
+        sectionId: null,
+        via: 'token',
+        sessionId: null,
       },
     };
     await recordChange(admin, {
-      action: 'create', entityType: 'user', entityId: adminId, orgId: org.id,
+      action: 'create',
+      entityType: 'user',
+      entityId: adminId,
+      orgId: org.id,
       after: presentUser((await usersRepo.findUser(trx, [org.id], adminId))!),
     });
 
@@ -126,10 +152,21 @@ export async function setUp(
       admin: { id: adminId, username: input.admin.username, mustChangePassword: mustChange },
     };
     await recordChange(admin, {
-      action: 'create', entityType: 'setup', entityId: org.id, orgId: org.id,
+      action: 'create',
+      entityType: 'setup',
+      entityId: org.id,
+      orgId: org.id,
       after: {
-        name: org.name, shortName: org.shortName, level, divisionCode: division.code, divisionName: division.fullName,
-        towns: places.towns, villages: places.villages, lists: outcome.lists.map((l) => l.name), departments, username: input.admin.username,
+        name: org.name,
+        shortName: org.shortName,
+        level,
+        divisionCode: division.code,
+        divisionName: division.fullName,
+        towns: places.towns,
+        villages: places.villages,
+        lists: outcome.lists.map((l) => l.name),
+        departments,
+        username: input.admin.username,
       },
     });
     return outcome;

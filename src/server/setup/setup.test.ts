@@ -89,7 +89,9 @@ describe('first-run set-up', () => {
   it('refuses a second set-up with 409 SETUP_DONE', async () => {
     t = await createTestApp();
     expect((await t.anonymous().post('/api/setup', countyBody())).status).toBe(200);
-    const again = await t.anonymous().post('/api/setup', countyBody({ division: '411422', name: '睢县科学技术局', admin: { username: 'other', displayName: '另一位', password: PASSWORD } }));
+    const again = await t
+      .anonymous()
+      .post('/api/setup', countyBody({ division: '411422', name: '睢县科学技术局', admin: { username: 'other', displayName: '另一位', password: PASSWORD } }));
     expect(again.status).toBe(409);
     expect(again.body.error).toMatchObject({ code: 'CONFLICT', details: { reason: 'SETUP_DONE' } });
     expect(again.body.error.message).toContain('已完成初始设置');
@@ -110,7 +112,9 @@ describe('first-run set-up', () => {
     t = await createTestApp();
     const [a, b] = await Promise.all([
       t.anonymous().post('/api/setup', countyBody({ admin: { username: 'first', displayName: '甲', password: PASSWORD } })),
-      t.anonymous().post('/api/setup', countyBody({ division: '411422', name: '睢县科学技术局', admin: { username: 'second', displayName: '乙', password: PASSWORD } })),
+      t
+        .anonymous()
+        .post('/api/setup', countyBody({ division: '411422', name: '睢县科学技术局', admin: { username: 'second', displayName: '乙', password: PASSWORD } })),
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     const loser = a.status === 409 ? a : b;
@@ -161,9 +165,11 @@ describe('first-run set-up', () => {
     t = await createTestApp();
     const client = t.anonymous();
     const res = await client.post('/api/setup', {
-      division: '430400', name: '衡阳市科学技术局',
+      division: '430400',
+      name: '衡阳市科学技术局',
       admin: { username: 'hyadmin', displayName: '市局管理员', password: PASSWORD },
-      starterLists: [], departments: false,
+      starterLists: [],
+      departments: false,
     });
     expect(res.status, res.text).toBe(200);
     expect(res.body.org).toMatchObject({ level: 'city', divisionCode: '430400', divisionName: '湖南省衡阳市' });
@@ -178,7 +184,8 @@ describe('first-run set-up', () => {
   it('sets up a province bureau', async () => {
     t = await createTestApp();
     const res = await t.anonymous().post('/api/setup', {
-      division: '430000', name: '湖南省科学技术厅',
+      division: '430000',
+      name: '湖南省科学技术厅',
       admin: { username: 'hnadmin', displayName: '厅管理员', password: PASSWORD },
     });
     expect(res.status, res.text).toBe(200);

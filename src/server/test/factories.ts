@@ -38,18 +38,27 @@ export class Factories {
     return this.db
       .insertInto('enterprises')
       .values({
-        org_id: org.id, section_id: input.sectionId ?? null, name: input.name ?? unique('测试合作社'), credit_code: null,
-        kind: '合作社', industry: 'agriculture', town_id: input.townId ?? null, address: null, contact_person: null,
-        contact_phone: null, notes: null, created_by: null, created_at: now, updated_at: now,
+        org_id: org.id,
+        section_id: input.sectionId ?? null,
+        name: input.name ?? unique('测试合作社'),
+        credit_code: null,
+        kind: '合作社',
+        industry: 'agriculture',
+        town_id: input.townId ?? null,
+        address: null,
+        contact_person: null,
+        contact_phone: null,
+        notes: null,
+        created_by: null,
+        created_at: now,
+        updated_at: now,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
   }
 
   async user(input: { org: OrgRow; role?: Role; section?: SectionRow | null; username?: string; password?: string; displayName?: string }) {
-    const passwordHash = input.password
-      ? await hashPassword(input.password)
-      : await (this.defaultHash ??= hashPassword(Factories.DEFAULT_PASSWORD));
+    const passwordHash = input.password ? await hashPassword(input.password) : await (this.defaultHash ??= hashPassword(Factories.DEFAULT_PASSWORD));
     const now = new Date().toISOString();
     const username = input.username ?? unique('user');
     return this.db

@@ -82,13 +82,27 @@ export class TestClient {
     return { status: res.statusCode, body, headers: res.headers, text: res.body };
   }
 
-  get<T = any>(url: string) { return this.request<T>('GET', url); }
-  post<T = any>(url: string, body: unknown = {}) { return this.request<T>('POST', url, body); }
-  patch<T = any>(url: string, body: unknown, headers?: Record<string, string>) { return this.request<T>('PATCH', url, body, headers); }
-  put<T = any>(url: string, body: unknown, headers?: Record<string, string>) { return this.request<T>('PUT', url, body, headers); }
-  delete<T = any>(url: string) { return this.request<T>('DELETE', url); }
-  cookie(name: string): string | undefined { return this.cookies.get(name); }
-  setCookie(name: string, value: string): void { this.cookies.set(name, value); }
+  get<T = any>(url: string) {
+    return this.request<T>('GET', url);
+  }
+  post<T = any>(url: string, body: unknown = {}) {
+    return this.request<T>('POST', url, body);
+  }
+  patch<T = any>(url: string, body: unknown, headers?: Record<string, string>) {
+    return this.request<T>('PATCH', url, body, headers);
+  }
+  put<T = any>(url: string, body: unknown, headers?: Record<string, string>) {
+    return this.request<T>('PUT', url, body, headers);
+  }
+  delete<T = any>(url: string) {
+    return this.request<T>('DELETE', url);
+  }
+  cookie(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
+  setCookie(name: string, value: string): void {
+    this.cookies.set(name, value);
+  }
 }
 
 export interface TestApp {

@@ -4,8 +4,19 @@ import { containsText, countRows } from '../db/sql-helpers.js';
 import type { DB, NewUser, UserUpdate } from '../db/types.js';
 
 const USER_COLUMNS = [
-  'u.id', 'u.org_id', 'u.username', 'u.display_name', 'u.role', 'u.section_id', 's.name as section_name',
-  'u.phone', 'u.disabled', 'u.locked_until', 'u.last_login_at', 'u.created_at', 'o.name as org_name',
+  'u.id',
+  'u.org_id',
+  'u.username',
+  'u.display_name',
+  'u.role',
+  'u.section_id',
+  's.name as section_name',
+  'u.phone',
+  'u.disabled',
+  'u.locked_until',
+  'u.last_login_at',
+  'u.created_at',
+  'o.name as org_name',
 ] as const;
 
 function baseQuery(db: Kysely<DB>) {

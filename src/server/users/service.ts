@@ -60,7 +60,11 @@ export async function listUsers(ctx: Ctx, query: z.infer<typeof listUsersQuerySc
   // An organisation the admin does not manage: nothing (an empty `in ()` is an error on PostgreSQL).
   if (!orgIds.length) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
   const { rows, total } = await repo.listUsers(
-    ctx.db, ctx.dialect, { orgIds, q: query.q, role: query.role, sectionId: query.sectionId }, query.page, query.pageSize,
+    ctx.db,
+    ctx.dialect,
+    { orgIds, q: query.q, role: query.role, sectionId: query.sectionId },
+    query.page,
+    query.pageSize,
   );
   return { items: rows.map(presentUser), total, page: query.page, pageSize: query.pageSize };
 }
@@ -118,7 +122,9 @@ export async function updateUser(ctx: Ctx, id: number, input: z.infer<typeof upd
       disabled: input.disabled === undefined ? undefined : input.disabled ? 1 : 0,
     };
     // Only what differs is written: a save that changes nothing leaves the record (and the audit) alone.
-    const changed = Object.fromEntries(Object.entries(wanted).filter(([column, value]) => value !== undefined && value !== before[column as keyof typeof before]));
+    const changed = Object.fromEntries(
+      Object.entries(wanted).filter(([column, value]) => value !== undefined && value !== before[column as keyof typeof before]),
+    );
     if (Object.keys(changed).length === 0) return presentUser(before);
     await repo.updateUser(tx.db, id, { ...changed, updated_at: new Date().toISOString() });
     if (input.disabled) await authRepo.deleteUserSessions(tx.db, id);
@@ -143,7 +149,10 @@ export async function resetPassword(ctx: Ctx, config: AppConfig, id: number, new
     await authRepo.deleteUserSessions(tx.db, id, id === ctx.actor.userId ? ctx.actor.sessionId : null);
     const revokedTokens = await authRepo.revokeUserTokens(tx.db, id, now);
     await recordChange(tx, {
-      action: 'update', entityType: 'user', entityId: id, orgId: user.org_id,
+      action: 'update',
+      entityType: 'user',
+      entityId: id,
+      orgId: user.org_id,
       before: { password: '(已重置)', lockedUntil: user.locked_until },
       after: { passwordResetAt: now, lockedUntil: null, revokedTokens },
     });
@@ -155,6 +164,10 @@ export async function listUserOptions(ctx: Ctx): Promise<UserOption[]> {
   assertLedgerReader(ctx.actor);
   const rows = await repo.listUserOptions(ctx.db, ctx.actor.orgId);
   return rows.map((r) => ({
-    id: r.id, displayName: r.display_name, role: r.role as Role, sectionName: r.section_name ?? null, disabled: r.disabled === 1,
+    id: r.id,
+    displayName: r.display_name,
+    role: r.role as Role,
+    sectionName: r.section_name ?? null,
+    disabled: r.disabled === 1,
   }));
 }

@@ -23,7 +23,12 @@ afterAll(() => t.close());
 describe('user administration', () => {
   it('creates a user who must change the password at first login, and writes the audit trail without the password', async () => {
     const res = await admin.post('/api/users', {
-      username: 'wangli', displayName: '王丽', role: 'staff', sectionId: office.id, phone: '0797-8541234', password: 'Start2014x',
+      username: 'wangli',
+      displayName: '王丽',
+      role: 'staff',
+      sectionId: office.id,
+      phone: '0797-8541234',
+      password: 'Start2014x',
     });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ username: 'wangli', displayName: '王丽', role: 'staff', sectionName: '办公室', disabled: false });
@@ -50,7 +55,7 @@ describe('user administration', () => {
     expect(badRole.status).toBe(400);
   });
 
-  it("refuses a section of another organisation", async () => {
+  it('refuses a section of another organisation', async () => {
     const foreign = await t.factories.section(other, '外单位股室');
     const res = await admin.post('/api/users', { username: 'cross', displayName: 'x', role: 'staff', sectionId: foreign.id, password: 'Start2014x' });
     expect(res.status).toBe(400);
@@ -96,7 +101,17 @@ describe('user administration', () => {
 
   it('writes nothing for a save that changes nothing: no update time, no audit entry', async () => {
     const u = await t.factories.user({ org: county, displayName: '不变的人' });
-    const auditCount = async () => Number((await t.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).where('entity_type', '=', 'user').where('entity_id', '=', String(u.id)).executeTakeFirstOrThrow()).n);
+    const auditCount = async () =>
+      Number(
+        (
+          await t.database.db
+            .selectFrom('audit_log')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('entity_type', '=', 'user')
+            .where('entity_id', '=', String(u.id))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     for (const body of [{}, { displayName: '不变的人' }]) {
       const res = await admin.patch(`/api/users/${u.id}`, body);
       expect(res.status).toBe(200);
@@ -108,7 +123,7 @@ describe('user administration', () => {
     expect(await auditCount()).toBe(1);
   });
 
-  it('resets a password: ends the user\'s sessions, revokes their API tokens, and makes them change it first', async () => {
+  it("resets a password: ends the user's sessions, revokes their API tokens, and makes them change it first", async () => {
     const u = await t.factories.user({ org: county, username: 'reset_me' });
     const session = await t.login('reset_me');
     const secret: string = (await session.post('/api/auth/tokens', { name: '统计脚本' })).body.secret;
@@ -166,7 +181,7 @@ describe('who may administer users', () => {
   });
 
   it('lets a city admin create a user in a county below it, but not a county admin in its sibling', async () => {
-    const city = (await t.database.db.selectFrom('orgs').selectAll().where('name', '=', '赣州市科技局').executeTakeFirstOrThrow());
+    const city = await t.database.db.selectFrom('orgs').selectAll().where('name', '=', '赣州市科技局').executeTakeFirstOrThrow();
     await t.factories.user({ org: city, role: 'admin', username: 'city_admin' });
     const cityAdmin = await t.login('city_admin');
     const ok = await cityAdmin.post('/api/users', { username: 'cy_new', displayName: '崇义新人', role: 'staff', password: 'Start2014x', orgId: other.id });
@@ -176,7 +191,7 @@ describe('who may administer users', () => {
     expect(denied.status).toBe(404);
   });
 
-  it('names each user\'s organisation for an admin above county level, and filters by one', async () => {
+  it("names each user's organisation for an admin above county level, and filters by one", async () => {
     const city = await t.factories.org({ name: '测试市科技局', level: 'city' });
     const below = await t.factories.org({ name: '测试区科技局', parent: city });
     const cityAdmin = await t.factories.user({ org: city, role: 'admin' });
@@ -184,7 +199,8 @@ describe('who may administer users', () => {
     const client = await t.login(cityAdmin.username);
     const all = await client.get('/api/users?pageSize=100');
     expect(all.body.items.map((u: { username: string; orgName: string }) => [u.username, u.orgName])).toEqual([
-      [cityAdmin.username, '测试市科技局'], [worker.username, '测试区科技局'],
+      [cityAdmin.username, '测试市科技局'],
+      [worker.username, '测试区科技局'],
     ]);
     const one = await client.get(`/api/users?orgId=${below.id}`);
     expect(one.body.items.map((u: { username: string }) => u.username)).toEqual([worker.username]);
@@ -194,7 +210,7 @@ describe('who may administer users', () => {
 });
 
 describe('people to pick', () => {
-  it('lists the organisation\'s people for staff and leaders, not for commissioners', async () => {
+  it("lists the organisation's people for staff and leaders, not for commissioners", async () => {
     await t.factories.user({ org: county, displayName: '王丽' });
     const staff = await t.factories.user({ org: county, role: 'staff' });
     const list = await (await t.login(staff.username)).get('/api/users/options');

@@ -14,7 +14,10 @@ import * as repo from './repo.js';
 type VisitInput = z.infer<typeof visitBodySchema>;
 
 async function present(ctx: Ctx, rows: VisitRow[]): Promise<Visit[]> {
-  const links = await repo.visitLinks(ctx.db, rows.map((r) => r.id));
+  const links = await repo.visitLinks(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
     id: r.id,
     version: r.version,
@@ -44,9 +47,12 @@ export async function getVisit(ctx: Ctx, id: number): Promise<Visit> {
 export async function listVisits(ctx: Ctx, query: z.infer<typeof listVisitsQuerySchema>): Promise<Page<Visit>> {
   assertLedgerReader(ctx.actor);
   const { rows, total } = await repo.listVisits(
-    ctx.db, ctx.dialect,
+    ctx.db,
+    ctx.dialect,
     { orgIds: await readableOrgIds(ctx), q: query.q, enterpriseId: query.enterpriseId, staffId: query.staffId, from: query.from, to: query.to },
-    query.order, query.page, query.pageSize,
+    query.order,
+    query.page,
+    query.pageSize,
   );
   return { items: await present(ctx, rows), total, page: query.page, pageSize: query.pageSize };
 }
@@ -94,7 +100,10 @@ export async function updateVisit(ctx: Ctx, id: number, input: VisitInput, expec
     const before = await getVisit(tx, id);
     const links = await checkLinks(tx, input);
     await repo.updateVisit(tx.db, id, {
-      visit_date: input.visitDate, purpose: input.purpose, findings: input.findings, updated_at: new Date().toISOString(),
+      visit_date: input.visitDate,
+      purpose: input.purpose,
+      findings: input.findings,
+      updated_at: new Date().toISOString(),
     });
     await repo.replaceVisitLinks(tx.db, id, links.staffIds, links.enterpriseIds);
     const after = await getVisit(tx, id);

@@ -29,7 +29,10 @@ async function bureau() {
     office: () => t.login(officeUser.username),
     foreign: () => t.login(foreignUser.username),
     foreignUserId: foreignUser.id,
-    wang: wangUser.id, li, coop, base,
+    wang: wangUser.id,
+    li,
+    coop,
+    base,
   };
 }
 
@@ -37,13 +40,21 @@ describe('research visits', () => {
   it('record who went where, and list the project leads they produced', async () => {
     const { staff, wang, li, coop, base } = await bureau();
     const res = await staff.post('/api/visits', {
-      visitDate: '2014-03-12', staffIds: [wang, li, wang], enterpriseIds: [coop, base], purpose: '了解茶叶、脐橙产业技术需求', findings: '茶叶加工设备落后',
+      visitDate: '2014-03-12',
+      staffIds: [wang, li, wang],
+      enterpriseIds: [coop, base],
+      purpose: '了解茶叶、脐橙产业技术需求',
+      findings: '茶叶加工设备落后',
     });
     expect(res.status).toBe(200);
     expect(res.body.staff.map((s: { displayName: string }) => s.displayName)).toEqual(['王丽', '李强']);
     expect(res.body.enterprises.map((e: { name: string }) => e.name)).toEqual(['营前镇高山茶合作社', '东山镇脐橙示范基地']);
     const lead = await staff.post('/api/projects', {
-      title: '高山茶清洁化加工技术示范', enterpriseId: coop, field: 'agriculture', sourceVisitId: res.body.id, stageDates: { lead: '2014-03-12' },
+      title: '高山茶清洁化加工技术示范',
+      enterpriseId: coop,
+      field: 'agriculture',
+      sourceVisitId: res.body.id,
+      stageDates: { lead: '2014-03-12' },
     });
     expect(lead.status).toBe(200);
     const visit = await staff.get(`/api/visits/${res.body.id}`);
@@ -85,11 +96,19 @@ describe('research visits', () => {
     const { staff, wang, li, coop, base } = b;
     const v = (await staff.post('/api/visits', { visitDate: '2014-06-01', staffIds: [wang], enterpriseIds: [coop], purpose: '回访' })).body;
     const office = await b.office();
-    expect((await office.request('PUT', `/api/visits/${v.id}`, { visitDate: '2014-06-01', staffIds: [wang], enterpriseIds: [coop], purpose: '改' }, ANY_VERSION)).status).toBe(403);
+    expect(
+      (await office.request('PUT', `/api/visits/${v.id}`, { visitDate: '2014-06-01', staffIds: [wang], enterpriseIds: [coop], purpose: '改' }, ANY_VERSION))
+        .status,
+    ).toBe(403);
     const foreign = await b.foreign();
     expect((await foreign.get(`/api/visits/${v.id}`)).status).toBe(404);
     expect((await foreign.delete(`/api/visits/${v.id}`)).status).toBe(404);
-    const edited = await staff.request('PUT', `/api/visits/${v.id}`, { visitDate: '2014-06-02', staffIds: [li], enterpriseIds: [base], purpose: '回访脐橙基地' }, ANY_VERSION);
+    const edited = await staff.request(
+      'PUT',
+      `/api/visits/${v.id}`,
+      { visitDate: '2014-06-02', staffIds: [li], enterpriseIds: [base], purpose: '回访脐橙基地' },
+      ANY_VERSION,
+    );
     expect(edited.body).toMatchObject({ visitDate: '2014-06-02', purpose: '回访脐橙基地', staff: [{ id: li, displayName: '李强' }] });
     expect((await staff.delete(`/api/visits/${v.id}`)).status).toBe(200);
     expect((await staff.get(`/api/visits/${v.id}`)).status).toBe(404);

@@ -36,7 +36,9 @@ export function valueProblem(field: FieldDef, value: string | number | null): st
       if (value < 0) return '金额不能为负数';
       return Math.abs(Math.round(value * 100) - value * 100) < 1e-6 ? null : '金额最多保留2位小数';
     case 'date':
-      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
+      return typeof value === 'string' &&
+        /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+        !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
         new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value
         ? null
         : '日期格式应为 YYYY-MM-DD';
@@ -109,10 +111,12 @@ export function mergeDefinition(
       return valueProblem(field, value) !== null;
     });
     if (misfits.length) {
-      const names = misfits.slice(0, 5).map((i) => `"${i.title}"`).join('、') + (misfits.length > 5 ? `等${misfits.length}条` : '');
-      const change = before.type !== field.type
-        ? `类型不能从${FIELD_TYPE_LABELS[before.type]}改为${FIELD_TYPE_LABELS[field.type]}`
-        : '不能删去已被使用的选项';
+      const names =
+        misfits
+          .slice(0, 5)
+          .map((i) => `"${i.title}"`)
+          .join('、') + (misfits.length > 5 ? `等${misfits.length}条` : '');
+      const change = before.type !== field.type ? `类型不能从${FIELD_TYPE_LABELS[before.type]}改为${FIELD_TYPE_LABELS[field.type]}` : '不能删去已被使用的选项';
       problems.push(`字段"${field.label}"${change}:${names}的现有内容不符合`);
       details.push({ path: `fields.${field.key}`, message: `${names}的现有内容不符合` });
     }
@@ -122,7 +126,11 @@ export function mergeDefinition(
     if (nextStatusKeys.has(status.key)) continue;
     const using = items.filter((i) => i.status === status.key || i.statusHistory.includes(status.key));
     if (using.length) {
-      const names = using.slice(0, 5).map((i) => `"${i.title}"`).join('、') + (using.length > 5 ? `等${using.length}条` : '');
+      const names =
+        using
+          .slice(0, 5)
+          .map((i) => `"${i.title}"`)
+          .join('、') + (using.length > 5 ? `等${using.length}条` : '');
       problems.push(`状态"${status.label}"已被${names}使用,不能删除`);
       details.push({ path: `statuses.${status.key}`, message: `已被${names}使用` });
     }

@@ -89,9 +89,7 @@ export function tallyWorklistFacts(
     statusAtEnd.set(e.item_id, e.to_status);
     if (doneKeys.has(e.to_status) && inPeriod(e.entry_date)) reachedDone.add(e.item_id);
   }
-  const ordered = items
-    .filter((i) => i.registered_date <= period.to)
-    .sort((a, b) => a.registered_date.localeCompare(b.registered_date) || a.id - b.id);
+  const ordered = items.filter((i) => i.registered_date <= period.to).sort((a, b) => a.registered_date.localeCompare(b.registered_date) || a.id - b.id);
   const byId = new Map(ordered.map((i) => [i.id, i]));
   const values = new Map(ordered.map((i) => [i.id, JSON.parse(i.values_json) as Values]));
   const isDone = (id: number) => doneKeys.has(statusAtEnd.get(id) ?? '');
@@ -122,10 +120,22 @@ export function tallyWorklistFacts(
       case 'count':
         return { ...empty, fact: fact(scope) };
       case 'countByStatus':
-        return { ...empty, groups: countGroups(scope, def.statuses.map((s) => ({ key: s.key, label: s.label, match: (id) => statusAtEnd.get(id) === s.key }))) };
+        return {
+          ...empty,
+          groups: countGroups(
+            scope,
+            def.statuses.map((s) => ({ key: s.key, label: s.label, match: (id) => statusAtEnd.get(id) === s.key })),
+          ),
+        };
       case 'countByChoice': {
         const f = field(figure.fieldKey);
-        return { ...empty, groups: countGroups(scope, (f?.options ?? []).map((o) => ({ key: o, label: o, match: (id) => values.get(id)?.[f!.key] === o }))) };
+        return {
+          ...empty,
+          groups: countGroups(
+            scope,
+            (f?.options ?? []).map((o) => ({ key: o, label: o, match: (id) => values.get(id)?.[f!.key] === o })),
+          ),
+        };
       }
       case 'sum':
         return { ...empty, fact: sumOver(scope, figure.fieldKeys) };
@@ -134,7 +144,14 @@ export function tallyWorklistFacts(
 
   const fieldMeasure = (f: StoredDefinition['fields'][number], scope: number[]): WorklistMeasure => {
     if (f.type === 'number' || f.type === 'money') return { ...empty, fact: sumOver(scope, [f.key]) };
-    if (f.type === 'choice') return { ...empty, groups: countGroups(scope, f.options.map((o) => ({ key: o, label: o, match: (id) => values.get(id)?.[f.key] === o }))) };
+    if (f.type === 'choice')
+      return {
+        ...empty,
+        groups: countGroups(
+          scope,
+          f.options.map((o) => ({ key: o, label: o, match: (id) => values.get(id)?.[f.key] === o })),
+        ),
+      };
     const seen = new Map<string, number[]>();
     for (const id of scope) {
       const v = values.get(id)?.[f.key];
@@ -174,8 +191,12 @@ export function tallyWorklistFacts(
     fields: def.fields
       .filter((f) => !f.hidden && (f.type === 'number' || f.type === 'money' || f.type === 'choice' || NAMED_FIELD_TYPES.has(f.type)))
       .map((f) => ({
-        key: f.key, label: f.label, type: f.type, unit: f.type === 'money' ? '元' : (f.unit ?? null),
-        inPeriod: fieldMeasure(f, handled), atEnd: fieldMeasure(f, all),
+        key: f.key,
+        label: f.label,
+        type: f.type,
+        unit: f.type === 'money' ? '元' : (f.unit ?? null),
+        inPeriod: fieldMeasure(f, handled),
+        atEnd: fieldMeasure(f, all),
       })),
   };
 }

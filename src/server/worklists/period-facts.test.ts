@@ -7,7 +7,9 @@ import { tallyWorklistFacts, worklistFactValues } from './facts.js';
 // state on its last day.
 
 const def: StoredDefinition = {
-  titleFieldKey: 'title', hasDeadline: true, hasResponsible: false,
+  titleFieldKey: 'title',
+  hasDeadline: true,
+  hasResponsible: false,
   fields: [
     { key: 'title', label: '事项', type: 'text', required: true, unit: null, options: [], targetListId: null, hidden: false },
     { key: 'kind', label: '类型', type: 'choice', required: false, unit: null, options: ['培训', '宣传'], targetListId: null, hidden: false },
@@ -15,7 +17,10 @@ const def: StoredDefinition = {
     { key: 'money', label: '投入', type: 'money', required: false, unit: null, options: [], targetListId: null, hidden: false },
     { key: 'old', label: '旧字段', type: 'text', required: false, unit: null, options: [], targetListId: null, hidden: true },
   ],
-  statuses: [{ key: 'open', label: '办理中', done: false }, { key: 'done', label: '已办结', done: true }],
+  statuses: [
+    { key: 'open', label: '办理中', done: false },
+    { key: 'done', label: '已办结', done: true },
+  ],
   figures: [
     { key: 'n', label: '事项数', kind: 'count', fieldKey: null, fieldKeys: [], filterFieldKey: null, filterValue: null },
     { key: 'by_kind', label: '按类型', kind: 'countByChoice', fieldKey: 'kind', fieldKeys: [], filterFieldKey: null, filterValue: null },
@@ -24,8 +29,13 @@ const def: StoredDefinition = {
   ],
 };
 
-const item = (id: number, registered: string, values: Record<string, unknown>, deadline: string | null = null) =>
-  ({ id, title: String(values.title), registered_date: registered, deadline, values_json: JSON.stringify(values) });
+const item = (id: number, registered: string, values: Record<string, unknown>, deadline: string | null = null) => ({
+  id,
+  title: String(values.title),
+  registered_date: registered,
+  deadline,
+  values_json: JSON.stringify(values),
+});
 const reg = (id: number, date: string) => ({ item_id: id, entry_date: date, from_status: null, to_status: 'open' });
 const note = (id: number, date: string) => ({ item_id: id, entry_date: date, from_status: null, to_status: null });
 const move = (id: number, date: string, from: string, to: string) => ({ item_id: id, entry_date: date, from_status: from, to_status: to });
@@ -40,13 +50,23 @@ const items = [
   item(5, '2022-09-01', { title: '戊', kind: '培训', money: 500 }),
 ];
 const entries = [
-  reg(5, '2022-09-01'), move(5, '2022-10-15', 'open', 'done'), reg(4, '2022-10-01'), reg(1, '2022-11-01'), reg(2, '2022-12-01'),
-  move(1, '2023-01-20', 'open', 'done'), note(2, '2023-03-05'), reg(3, '2023-04-01'), move(3, '2023-05-10', 'open', 'done'),
+  reg(5, '2022-09-01'),
+  move(5, '2022-10-15', 'open', 'done'),
+  reg(4, '2022-10-01'),
+  reg(1, '2022-11-01'),
+  reg(2, '2022-12-01'),
+  move(1, '2023-01-20', 'open', 'done'),
+  note(2, '2023-03-05'),
+  reg(3, '2023-04-01'),
+  move(3, '2023-05-10', 'open', 'done'),
 ];
-const names = new Map([['place:10', '东山镇元鱼村'], ['place:11', '东山镇东山村']]);
+const names = new Map([
+  ['place:10', '东山镇元鱼村'],
+  ['place:11', '东山镇东山村'],
+]);
 const list = { id: 7, key: 'tasks', name: '任务台账' };
 
-describe('a work list\'s figures for a period', () => {
+describe("a work list's figures for a period", () => {
   const h1 = tallyWorklistFacts(def, list, { from: '2023-01-01', to: '2023-06-30' }, items, entries, names);
 
   it('count what happened in the period: registered, progressed, handled, done', () => {
@@ -63,7 +83,10 @@ describe('a work list\'s figures for a period', () => {
     expect(h1.doneAtEnd.ids).toEqual([1, 3, 5]);
     expect(h1.openAtEnd.ids).toEqual([2, 4]);
     expect(h1.overdueAtEnd.ids).toEqual([4]);
-    expect(h1.byStatusAtEnd.map((s) => [s.status, s.fact.value])).toEqual([['open', 2], ['done', 3]]);
+    expect(h1.byStatusAtEnd.map((s) => [s.status, s.fact.value])).toEqual([
+      ['open', 2],
+      ['done', 3],
+    ]);
   });
 
   it('count figures and fields over the items handled in the period, and again over the items at the end', () => {
@@ -72,8 +95,14 @@ describe('a work list\'s figures for a period', () => {
     expect(spent.inPeriod.fact).toMatchObject({ value: 3500.5, ids: [1, 3] });
     expect(spent.atEnd.fact).toMatchObject({ value: 4000.5, ids: [1, 3, 5] });
     const byKind = h1.figures.find((f) => f.key === 'by_kind')!;
-    expect(byKind.inPeriod.groups!.map((g) => [g.label, g.fact.value])).toEqual([['培训', 2], ['宣传', 1]]);
-    expect(byKind.atEnd.groups!.map((g) => [g.label, g.fact.value])).toEqual([['培训', 3], ['宣传', 2]]);
+    expect(byKind.inPeriod.groups!.map((g) => [g.label, g.fact.value])).toEqual([
+      ['培训', 2],
+      ['宣传', 1],
+    ]);
+    expect(byKind.atEnd.groups!.map((g) => [g.label, g.fact.value])).toEqual([
+      ['培训', 3],
+      ['宣传', 2],
+    ]);
     const village = h1.fields.find((f) => f.key === 'village')!;
     expect(village.inPeriod.names).toEqual({ names: ['东山镇元鱼村', '东山镇东山村'], ids: [1, 2, 3] });
     expect(h1.fields.map((f) => f.key)).toEqual(['title', 'kind', 'village', 'money']);
@@ -89,7 +118,9 @@ describe('a work list\'s figures for a period', () => {
 
   it('give exactly the facts the catalogue declares for the list', () => {
     const catalogueList: CatalogueList = { key: 'tasks', name: '任务台账', fields: def.fields, statuses: def.statuses, figures: def.figures };
-    const declared = worklistFactDefs(catalogueList).map((d) => d.key).sort();
+    const declared = worklistFactDefs(catalogueList)
+      .map((d) => d.key)
+      .sort();
     expect([...worklistFactValues(h1).keys()].sort()).toEqual(declared);
   });
 });

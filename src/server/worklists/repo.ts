@@ -10,8 +10,13 @@ export function listWorklists(db: Kysely<DB>, orgIds: number[], includeArchived:
     .selectAll('w')
     .select((eb) => [
       eb.selectFrom('worklist_items as i').select(eb.fn.countAll<number>().as('c')).whereRef('i.list_id', '=', 'w.id').as('item_count'),
-      eb.selectFrom('worklist_items as i').select(eb.fn.countAll<number>().as('c')).whereRef('i.list_id', '=', 'w.id')
-        .where('i.closed_date', 'is', null).where('i.deadline', '<', today).as('overdue_count'),
+      eb
+        .selectFrom('worklist_items as i')
+        .select(eb.fn.countAll<number>().as('c'))
+        .whereRef('i.list_id', '=', 'w.id')
+        .where('i.closed_date', 'is', null)
+        .where('i.deadline', '<', today)
+        .as('overdue_count'),
     ])
     .where('w.org_id', 'in', orgIds);
   if (!includeArchived) q = q.where('w.archived', '=', 0);
@@ -35,7 +40,9 @@ export function findWorklistByKey(db: Kysely<DB>, orgId: number, key: string) {
 
 /** `wanted`, or wanted_2, wanted_3 … when a list of the organisation already has it. */
 export async function freeWorklistKey(db: Kysely<DB>, orgId: number, wanted: string): Promise<string> {
-  const taken = new Set((await db.selectFrom('worklists').select('key').where('org_id', '=', orgId).where('key', 'like', `${wanted}%`).execute()).map((r) => r.key));
+  const taken = new Set(
+    (await db.selectFrom('worklists').select('key').where('org_id', '=', orgId).where('key', 'like', `${wanted}%`).execute()).map((r) => r.key),
+  );
   let key = wanted;
   for (let n = 2; taken.has(key); n++) key = `${wanted}_${n}`;
   return key;
@@ -54,7 +61,12 @@ export async function deleteWorklist(db: Kysely<DB>, id: number): Promise<void> 
 }
 
 export async function countItems(db: Kysely<DB>, listId: number): Promise<number> {
-  return countRows(db.selectFrom('worklist_items').select((eb) => eb.fn.countAll().as('count')).where('list_id', '=', listId));
+  return countRows(
+    db
+      .selectFrom('worklist_items')
+      .select((eb) => eb.fn.countAll().as('count'))
+      .where('list_id', '=', listId),
+  );
 }
 
 /** Every item of a list with the statuses it ever had, for checking a definition change. */
@@ -147,9 +159,19 @@ export function progressOf(db: Kysely<DB>, itemIds: number[]) {
     .execute();
 }
 
-export async function insertProgress(db: Kysely<DB>, row: {
-  org_id: number; item_id: number; entry_date: string; content: string; from_status: string | null; to_status: string | null; user_id: number; created_at: string;
-}): Promise<void> {
+export async function insertProgress(
+  db: Kysely<DB>,
+  row: {
+    org_id: number;
+    item_id: number;
+    entry_date: string;
+    content: string;
+    from_status: string | null;
+    to_status: string | null;
+    user_id: number;
+    created_at: string;
+  },
+): Promise<void> {
   await db.insertInto('worklist_progress').values(row).execute();
 }
 
@@ -158,8 +180,12 @@ export async function referenceNames(db: Kysely<DB>, ids: { person: number[]; pl
   const [people, places, enterprises, items] = await Promise.all([
     ids.person.length ? db.selectFrom('users').select(['id', 'display_name as name', 'org_id']).where('id', 'in', ids.person).execute() : [],
     ids.place.length
-      ? db.selectFrom('places as p').leftJoin('places as town', 'town.id', 'p.parent_id')
-        .select(['p.id', 'p.name', 'p.org_id', 'p.level', 'town.name as parent_name']).where('p.id', 'in', ids.place).execute()
+      ? db
+          .selectFrom('places as p')
+          .leftJoin('places as town', 'town.id', 'p.parent_id')
+          .select(['p.id', 'p.name', 'p.org_id', 'p.level', 'town.name as parent_name'])
+          .where('p.id', 'in', ids.place)
+          .execute()
       : [],
     ids.enterprise.length ? db.selectFrom('enterprises').select(['id', 'name', 'org_id']).where('id', 'in', ids.enterprise).execute() : [],
     ids.item.length ? db.selectFrom('worklist_items').select(['id', 'title as name', 'org_id', 'list_id']).where('id', 'in', ids.item).execute() : [],
@@ -185,18 +211,27 @@ export function overdueCounts(db: Kysely<DB>, orgId: number, today: string) {
  * `to` (the state on the last day) and every other entry dated in the period (progress made in it).
  */
 export async function itemsForFacts(db: Kysely<DB>, listId: number, period: { from: string; to: string }) {
-  const items = await db.selectFrom('worklist_items').select(['id', 'title', 'registered_date', 'deadline', 'values_json'])
-    .where('list_id', '=', listId).where('registered_date', '<=', period.to).orderBy('id').execute();
+  const items = await db
+    .selectFrom('worklist_items')
+    .select(['id', 'title', 'registered_date', 'deadline', 'values_json'])
+    .where('list_id', '=', listId)
+    .where('registered_date', '<=', period.to)
+    .orderBy('id')
+    .execute();
   const entries = items.length
-    ? await db.selectFrom('worklist_progress as p').innerJoin('worklist_items as i', 'i.id', 'p.item_id')
-      .select(['p.item_id', 'p.entry_date', 'p.from_status', 'p.to_status', 'p.id'])
-      .where('i.list_id', '=', listId).where('p.entry_date', '<=', period.to)
-      .where((eb) => eb.or([eb('p.to_status', 'is not', null), eb('p.entry_date', '>=', period.from)]))
-      .orderBy('p.entry_date').orderBy('p.id').execute()
+    ? await db
+        .selectFrom('worklist_progress as p')
+        .innerJoin('worklist_items as i', 'i.id', 'p.item_id')
+        .select(['p.item_id', 'p.entry_date', 'p.from_status', 'p.to_status', 'p.id'])
+        .where('i.list_id', '=', listId)
+        .where('p.entry_date', '<=', period.to)
+        .where((eb) => eb.or([eb('p.to_status', 'is not', null), eb('p.entry_date', '>=', period.from)]))
+        .orderBy('p.entry_date')
+        .orderBy('p.id')
+        .execute()
     : [];
   return { items, entries };
 }
-
 
 export async function itemsOfList(db: Kysely<DB>, listId: number, ids: number[]): Promise<Set<number>> {
   if (!ids.length) return new Set();

@@ -3,7 +3,14 @@ import type { z } from 'zod';
 import { factCatalogue, indexCatalogue } from '../../shared/fact-catalogue.js';
 import type { Page } from '../../shared/common.js';
 import type {
-  Item, ItemDetail, ProgressEntry, Worklist, itemBodySchema, listItemsQuerySchema, progressBodySchema, worklistDefinitionSchema,
+  Item,
+  ItemDetail,
+  ProgressEntry,
+  Worklist,
+  itemBodySchema,
+  listItemsQuerySchema,
+  progressBodySchema,
+  worklistDefinitionSchema,
 } from '../../shared/worklists.js';
 import { DEADLINE_BEFORE_REGISTRATION } from '../../shared/worklists.js';
 import { type Actor, assertLedgerReader, assertLedgerWriter, canEditRecord, requireRole, sectionForNewRecord } from '../auth/actor.js';
@@ -23,8 +30,13 @@ type DefinitionInput = z.infer<typeof worklistDefinitionSchema>;
 
 function storedOf(input: DefinitionInput): StoredDefinition {
   return {
-    titleFieldKey: input.titleFieldKey, fields: input.fields, statuses: input.statuses,
-    hasDeadline: input.hasDeadline, hasResponsible: input.hasResponsible, figures: input.figures, summary: input.summary,
+    titleFieldKey: input.titleFieldKey,
+    fields: input.fields,
+    statuses: input.statuses,
+    hasDeadline: input.hasDeadline,
+    hasResponsible: input.hasResponsible,
+    figures: input.figures,
+    summary: input.summary,
   };
 }
 
@@ -82,13 +94,24 @@ export async function getWorklist(ctx: Ctx, id: number): Promise<Worklist> {
  */
 async function checkSummary(ctx: Ctx, list: { id: number | null; key: string; name: string }, def: StoredDefinition): Promise<void> {
   const opening = def.summary?.opening;
-  const patterns = [...(opening ? [{ path: 'summary.opening', pattern: opening }] : []), ...(def.summary?.sentences ?? []).map((pattern, i) => ({ path: `summary.sentences.${i}`, pattern }))];
+  const patterns = [
+    ...(opening ? [{ path: 'summary.opening', pattern: opening }] : []),
+    ...(def.summary?.sentences ?? []).map((pattern, i) => ({ path: `summary.sentences.${i}`, pattern })),
+  ];
   if (!patterns.length) return;
   const others = (await repo.listWorklists(ctx.db, [ctx.actor.orgId], true, todayInChina())).filter((r) => r.id !== list.id).map(presentWorklist);
-  const catalogue = indexCatalogue(factCatalogue([...others, { key: list.key, name: list.name, fields: def.fields.map((f) => ({ ...f, unit: f.unit ?? null })), statuses: def.statuses, figures: def.figures }]));
+  const catalogue = indexCatalogue(
+    factCatalogue([
+      ...others,
+      { key: list.key, name: list.name, fields: def.fields.map((f) => ({ ...f, unit: f.unit ?? null })), statuses: def.statuses, figures: def.figures },
+    ]),
+  );
   const problems = patterns.flatMap(({ path, pattern }) => checkPattern(pattern, path, catalogue));
   if (problems.length) {
-    throw validation(`总结句式有${problems.length}处错误:${problems[0].slot} ${problems[0].message}`, problems.map((p) => ({ path: p.path, message: `${p.slot}:${p.message}` })));
+    throw validation(
+      `总结句式有${problems.length}处错误:${problems[0].slot} ${problems[0].message}`,
+      problems.map((p) => ({ path: p.path, message: `${p.slot}:${p.message}` })),
+    );
   }
 }
 
@@ -110,8 +133,17 @@ export async function createWorklist(ctx: Ctx, input: DefinitionInput): Promise<
     await checkSummary(tx, { id: null, key: input.key ?? '', name: input.name }, def);
     const now = new Date().toISOString();
     const id = await repo.insertWorklist(tx.db, {
-      org_id: ctx.actor.orgId, key: input.key ?? `new_${randomUUID().replaceAll('-', '').slice(0, 20)}`, name: input.name, topic: input.topic, description: input.description,
-      definition_json: JSON.stringify(def), sort_order: input.sortOrder, archived: 0, created_by: ctx.actor.userId, created_at: now, updated_at: now,
+      org_id: ctx.actor.orgId,
+      key: input.key ?? `new_${randomUUID().replaceAll('-', '').slice(0, 20)}`,
+      name: input.name,
+      topic: input.topic,
+      description: input.description,
+      definition_json: JSON.stringify(def),
+      sort_order: input.sortOrder,
+      archived: 0,
+      created_by: ctx.actor.userId,
+      created_at: now,
+      updated_at: now,
     });
     // A list created without a key gets list_<id> (templates name its facts by it from now on).
     if (!input.key) await repo.updateWorklist(tx.db, id, { key: await repo.freeWorklistKey(tx.db, ctx.actor.orgId, `list_${id}`) });
@@ -135,14 +167,22 @@ export async function updateWorklist(ctx: Ctx, id: number, input: DefinitionInpu
     }
     const before = presentWorklist(row);
     const items = (await repo.itemsWithStatusHistory(tx.db, id)).map((i) => ({
-      id: i.id, title: i.title, status: i.status, values: JSON.parse(i.values_json) as Values, statusHistory: i.statusHistory,
+      id: i.id,
+      title: i.title,
+      status: i.status,
+      values: JSON.parse(i.values_json) as Values,
+      statusHistory: i.statusHistory,
     }));
     const merged = mergeDefinition(parseDefinition(row.definition_json), storedOf(input), items);
     await checkTargets(tx, merged);
     await checkSummary(tx, { id, key: row.key, name: input.name }, merged);
     await repo.updateWorklist(tx.db, id, {
-      name: input.name, topic: input.topic, description: input.description, definition_json: JSON.stringify(merged),
-      sort_order: input.sortOrder, updated_at: new Date().toISOString(),
+      name: input.name,
+      topic: input.topic,
+      description: input.description,
+      definition_json: JSON.stringify(merged),
+      sort_order: input.sortOrder,
+      updated_at: new Date().toISOString(),
     });
     const after = await getWorklist(tx, id);
     await recordChange(tx, { action: 'update', entityType: 'worklist', entityId: id, orgId: row.org_id, before, after });
@@ -158,7 +198,14 @@ export async function setArchived(ctx: Ctx, id: number, archived: boolean, expec
     await claimVersion(tx, 'worklists', row, expected, () => getWorklist(tx, id));
     await repo.updateWorklist(tx.db, id, { archived: archived ? 1 : 0, updated_at: new Date().toISOString() });
     const after = await getWorklist(tx, id);
-    await recordChange(tx, { action: 'update', entityType: 'worklist', entityId: id, orgId: row.org_id, before: { archived: row.archived === 1 }, after: { archived } });
+    await recordChange(tx, {
+      action: 'update',
+      entityType: 'worklist',
+      entityId: id,
+      orgId: row.org_id,
+      before: { archived: row.archived === 1 },
+      after: { archived },
+    });
     return after;
   });
 }
@@ -229,7 +276,12 @@ function lookupRow(def: StoredDefinition, values: Values, lookup: Record<'person
 async function present(ctx: Ctx, def: StoredDefinition, rows: (WorklistItemRow & { responsible_name?: string | null })[]): Promise<Item[]> {
   const parsed = rows.map((r) => ({ ...r, values: JSON.parse(r.values_json) as Values }));
   const displays = await displayOf(ctx, def, parsed);
-  const people = await repo.referenceNames(ctx.db, { person: rows.map((r) => r.responsible_id).filter((v): v is number => v !== null), place: [], enterprise: [], item: [] });
+  const people = await repo.referenceNames(ctx.db, {
+    person: rows.map((r) => r.responsible_id).filter((v): v is number => v !== null),
+    place: [],
+    enterprise: [],
+    item: [],
+  });
   const names = new Map(people.people.map((p) => [p.id, p.name]));
   const today = todayInChina();
   return parsed.map((r, i) => {
@@ -247,7 +299,7 @@ async function present(ctx: Ctx, def: StoredDefinition, rows: (WorklistItemRow &
       done,
       overdue: !done && r.deadline !== null && r.deadline < today,
       responsibleId: r.responsible_id,
-      responsibleName: r.responsible_id ? names.get(r.responsible_id) ?? null : null,
+      responsibleName: r.responsible_id ? (names.get(r.responsible_id) ?? null) : null,
       deadline: r.deadline,
       registeredDate: r.registered_date,
       closedDate: r.closed_date,
@@ -299,12 +351,24 @@ export async function listItems(ctx: Ctx, listId: number, query: ItemQuery): Pro
     fields.push({ key: field.key, value, contains: field.type === 'text' || field.type === 'longtext' || field.type === 'household' });
   }
   const { rows, total } = await repo.listItems(
-    ctx.db, ctx.dialect,
+    ctx.db,
+    ctx.dialect,
     {
-      listId, orgIds: await readableOrgIds(ctx), q: query.q, statuses: query.status, responsibleId: query.responsibleId,
-      overdue: query.overdue, today: todayInChina(), deadlineFrom: query.deadlineFrom, deadlineTo: query.deadlineTo, fields,
+      listId,
+      orgIds: await readableOrgIds(ctx),
+      q: query.q,
+      statuses: query.status,
+      responsibleId: query.responsibleId,
+      overdue: query.overdue,
+      today: todayInChina(),
+      deadlineFrom: query.deadlineFrom,
+      deadlineTo: query.deadlineTo,
+      fields,
     },
-    query.sort, query.order, query.page, query.pageSize,
+    query.sort,
+    query.order,
+    query.page,
+    query.pageSize,
   );
   return { items: await present(ctx, def, rows), total, page: query.page, pageSize: query.pageSize };
 }
@@ -316,8 +380,14 @@ export async function getItem(ctx: Ctx, id: number): Promise<ItemDetail> {
   return {
     ...presented,
     progress: progress.map((p): ProgressEntry => ({
-      id: p.id, entryDate: p.entry_date, content: p.content, fromStatus: p.from_status, toStatus: p.to_status,
-      userId: p.user_id, userDisplayName: p.display_name ?? null, createdAt: p.created_at,
+      id: p.id,
+      entryDate: p.entry_date,
+      content: p.content,
+      fromStatus: p.from_status,
+      toStatus: p.to_status,
+      userId: p.user_id,
+      userDisplayName: p.display_name ?? null,
+      createdAt: p.created_at,
     })),
   };
 }
@@ -360,15 +430,32 @@ export async function createItem(ctx: Ctx, listId: number, input: ItemInput): Pr
     const initial = def.statuses[0];
     const now = new Date().toISOString();
     const id = await repo.insertItem(tx.db, {
-      org_id: ctx.actor.orgId, list_id: listId, section_id: sectionForNewRecord(ctx.actor, null), title: '', values_json: JSON.stringify(values),
-      search_text: '', status: initial.key, responsible_id: def.hasResponsible ? input.responsibleId : null,
-      deadline: def.hasDeadline ? input.deadline : null, registered_date: registered, closed_date: null, closing_note: null,
-      created_by: ctx.actor.userId, created_at: now, updated_at: now,
+      org_id: ctx.actor.orgId,
+      list_id: listId,
+      section_id: sectionForNewRecord(ctx.actor, null),
+      title: '',
+      values_json: JSON.stringify(values),
+      search_text: '',
+      status: initial.key,
+      responsible_id: def.hasResponsible ? input.responsibleId : null,
+      deadline: def.hasDeadline ? input.deadline : null,
+      registered_date: registered,
+      closed_date: null,
+      closing_note: null,
+      created_by: ctx.actor.userId,
+      created_at: now,
+      updated_at: now,
     });
     await writeTitle(tx, def, id, values);
     await repo.insertProgress(tx.db, {
-      org_id: ctx.actor.orgId, item_id: id, entry_date: registered, content: '登记', from_status: null, to_status: initial.key,
-      user_id: ctx.actor.userId, created_at: now,
+      org_id: ctx.actor.orgId,
+      item_id: id,
+      entry_date: registered,
+      content: '登记',
+      from_status: null,
+      to_status: initial.key,
+      user_id: ctx.actor.userId,
+      created_at: now,
     });
     const after = await getItem(tx, id);
     await recordChange(tx, { action: 'create', entityType: 'worklist_item', entityId: id, orgId: ctx.actor.orgId, after: withoutProgress(after) });
@@ -400,7 +487,14 @@ export async function updateItem(ctx: Ctx, id: number, input: ItemInput, expecte
     });
     await writeTitle(tx, def, id, values);
     const after = await getItem(tx, id);
-    await recordChange(tx, { action: 'update', entityType: 'worklist_item', entityId: id, orgId: item.org_id, before: withoutProgress(before), after: withoutProgress(after) });
+    await recordChange(tx, {
+      action: 'update',
+      entityType: 'worklist_item',
+      entityId: id,
+      orgId: item.org_id,
+      before: withoutProgress(before),
+      after: withoutProgress(after),
+    });
     return after;
   });
 }
@@ -448,14 +542,24 @@ export async function addProgress(ctx: Ctx, id: number, input: z.infer<typeof pr
       patch.closing_note = target.done ? input.content : null;
     }
     await repo.insertProgress(tx.db, {
-      org_id: item.org_id, item_id: id, entry_date: input.entryDate, content: input.content,
-      from_status: input.toStatus ? item.status : null, to_status: input.toStatus, user_id: ctx.actor.userId, created_at: now,
+      org_id: item.org_id,
+      item_id: id,
+      entry_date: input.entryDate,
+      content: input.content,
+      from_status: input.toStatus ? item.status : null,
+      to_status: input.toStatus,
+      user_id: ctx.actor.userId,
+      created_at: now,
     });
     await repo.updateItem(tx.db, id, patch);
     const after = await getItem(tx, id);
     await recordChange(tx, {
-      action: 'update', entityType: 'worklist_item', entityId: id, orgId: item.org_id,
-      before: { status: item.status, closedDate: item.closed_date }, after: { status: after.status, closedDate: after.closedDate, progress: input.content },
+      action: 'update',
+      entityType: 'worklist_item',
+      entityId: id,
+      orgId: item.org_id,
+      before: { status: item.status, closedDate: item.closed_date },
+      after: { status: after.status, closedDate: after.closedDate, progress: input.content },
     });
     return after;
   });

@@ -26,7 +26,9 @@ function ok<T = any>(res: TestResponse<T>, what: string): T {
 }
 
 /** A new bureau with an admin, a leader and a staff member, signed in. */
-async function bureau(level: 'county' | 'city' | 'province' = 'county'): Promise<{ org: OrgRow; admin: TestClient; leader: TestClient; staff: TestClient; leaderId: number }> {
+async function bureau(
+  level: 'county' | 'city' | 'province' = 'county',
+): Promise<{ org: OrgRow; admin: TestClient; leader: TestClient; staff: TestClient; leaderId: number }> {
   const n = ++seq;
   const org = await t.factories.org({ name: `新建${level === 'county' ? '县' : level === 'city' ? '市' : '省'}科技局${n}`, level });
   await t.factories.user({ org, role: 'admin', username: `st_admin${n}` });
@@ -49,7 +51,15 @@ describe('starter ledgers: offering and creating', () => {
     const { staff } = await bureau();
     const res = ok(await staff.get('/api/worklists/starters'), 'starters');
     expect(res.items.map((s: { name: string }) => s.name)).toEqual([
-      '意见建议', '整改台账', '包干任务', '民情台账', '实事项目', '统计报送任务', '科技奖励申报', '成果鉴定登记', '工作计划',
+      '意见建议',
+      '整改台账',
+      '包干任务',
+      '民情台账',
+      '实事项目',
+      '统计报送任务',
+      '科技奖励申报',
+      '成果鉴定登记',
+      '工作计划',
     ]);
     expect(res.items.every((s: { present: boolean; description: string }) => !s.present && s.description.length > 0)).toBe(true);
     expect(JSON.stringify(STARTER_LISTS)).not.toMatch(DEMO_WORDS);
@@ -59,7 +69,10 @@ describe('starter ledgers: offering and creating', () => {
     const { leader } = await bureau();
     const created = ok(await leader.post('/api/worklists/starters', { keys: ['plan', 'rectification', 'plan'] }), 'create');
     // In the starters' order, each once, with its stable key and its own definition.
-    expect(created.items.map((l: { key: string; name: string }) => [l.key, l.name])).toEqual([['rectification', '整改台账'], ['plan', '工作计划']]);
+    expect(created.items.map((l: { key: string; name: string }) => [l.key, l.name])).toEqual([
+      ['rectification', '整改台账'],
+      ['plan', '工作计划'],
+    ]);
     expect(created.items[0]).toMatchObject({ hasDeadline: true, hasResponsible: true, itemCount: 0, archived: false });
     expect(created.items[1].summary.plan).toEqual({ periodField: 'period', titleField: 'title', contentField: 'content' });
 
@@ -76,9 +89,18 @@ describe('starter ledgers: offering and creating', () => {
     const { leader } = await bureau();
     const [list] = ok(await leader.post('/api/worklists/starters', { keys: ['statistics'] }), 'create').items;
     const { id, version, itemCount, overdueCount, createdAt, updatedAt, archived, ...definition } = list;
-    const changed = ok(await leader.put(`/api/worklists/${id}`, {
-      ...definition, name: '统计报表任务', fields: [...definition.fields, { key: 'period_label', label: '统计期', type: 'text' }],
-    }, { 'if-match': String(version) }), 'update');
+    const changed = ok(
+      await leader.put(
+        `/api/worklists/${id}`,
+        {
+          ...definition,
+          name: '统计报表任务',
+          fields: [...definition.fields, { key: 'period_label', label: '统计期', type: 'text' }],
+        },
+        { 'if-match': String(version) },
+      ),
+      'update',
+    );
     expect(changed).toMatchObject({ key: 'statistics', name: '统计报表任务' });
     expect(changed.fields.map((f: { key: string }) => f.key)).toContain('period_label');
     // Renamed, it is still the starter (by its key).
@@ -87,10 +109,18 @@ describe('starter ledgers: offering and creating', () => {
 
   it('counts a list the bureau made itself under a starter name as present, and does not make a second', async () => {
     const { leader } = await bureau();
-    ok(await leader.post('/api/worklists', {
-      name: '整改台账', key: 'own_rectification', fields: [{ key: 'problem', label: '问题', type: 'text' }],
-      statuses: [{ key: 'open', label: '未整改' }, { key: 'done', label: '已整改', done: true }],
-    }), 'own list');
+    ok(
+      await leader.post('/api/worklists', {
+        name: '整改台账',
+        key: 'own_rectification',
+        fields: [{ key: 'problem', label: '问题', type: 'text' }],
+        statuses: [
+          { key: 'open', label: '未整改' },
+          { key: 'done', label: '已整改', done: true },
+        ],
+      }),
+      'own list',
+    );
     expect(ok(await leader.get('/api/worklists/starters'), 'starters').items.find((s: { key: string }) => s.key === 'rectification').present).toBe(true);
     const created = ok(await leader.post('/api/worklists/starters', { keys: ['rectification', 'awards'] }), 'create');
     expect(created.items.map((l: { key: string }) => l.key)).toEqual(['awards']);
@@ -143,7 +173,11 @@ describe('starter ledgers: offering and creating', () => {
 describe('starter ledgers in the summary', () => {
   it('gives a default template that validates: with no lists, with each starter alone, and with all nine, in a city and a province too', async () => {
     const cases: [string[], 'county' | 'city' | 'province'][] = [
-      [[], 'county'], ...ALL_KEYS.map((k): [string[], 'county'] => [[k], 'county']), [ALL_KEYS, 'county'], [ALL_KEYS, 'city'], [ALL_KEYS, 'province'],
+      [[], 'county'],
+      ...ALL_KEYS.map((k): [string[], 'county'] => [[k], 'county']),
+      [ALL_KEYS, 'county'],
+      [ALL_KEYS, 'city'],
+      [ALL_KEYS, 'province'],
     ];
     for (const [keys, level] of cases) {
       const { leader } = await bureau(level);
@@ -208,7 +242,8 @@ describe('starter ledgers in the summary', () => {
     const listId = (key: string) => lists.find((l) => l.key === key)!.id;
     const item = async (key: string, values: Record<string, unknown>, registeredDate: string, moves: [string, string][] = []) => {
       const created = ok(await leader.post(`/api/worklists/${listId(key)}/items`, { values, registeredDate, responsibleId: leaderId }), `${key} item`);
-      for (const [entryDate, toStatus] of moves) ok(await leader.post(`/api/worklist-items/${created.id}/progress`, { entryDate, content: '办理情况', toStatus }), 'progress');
+      for (const [entryDate, toStatus] of moves)
+        ok(await leader.post(`/api/worklist-items/${created.id}/progress`, { entryDate, content: '办理情况', toStatus }), 'progress');
       return created.id as number;
     };
     // 意见建议: three collected from enterprises and the public, one answered.
@@ -216,7 +251,10 @@ describe('starter ledgers in the summary', () => {
     await item('opinions', { summary: '多开展农业技术培训', source: '群众', channel: '上门走访' }, '2025-04-01');
     await item('opinions', { summary: '加强知识产权服务', source: '企业' }, '2025-05-10');
     // 整改台账: two problems, one put right.
-    await item('rectification', { problem: '服务企业主动性不强', source: '征求意见' }, '2025-03-05', [['2025-04-01', 'doing'], ['2025-04-30', 'done']]);
+    await item('rectification', { problem: '服务企业主动性不强', source: '征求意见' }, '2025-03-05', [
+      ['2025-04-01', 'doing'],
+      ['2025-04-30', 'done'],
+    ]);
     await item('rectification', { problem: '会议文件偏多' }, '2025-03-05', [['2025-04-01', 'doing']]);
     // 实事项目: two done, money from three sources on one of them (31500元).
     await item('deeds', { title: '修缮村级灌溉水渠', money_bureau: 8000, money_higher: 15000, money_other: 8500 }, '2025-03-01', [['2025-05-20', 'done']]);
@@ -225,15 +263,16 @@ describe('starter ledgers in the summary', () => {
     const doc = await draft(leader, H1);
     expect(doc.warnings).toEqual([]);
     expect(doc.sections.map((s: { heading: string; paragraphs: { text: string }[] }) => [s.heading, s.paragraphs.map((p) => p.text)])).toEqual([
-      ['一、转变工作作风，抓好问题整改', [
-        '一是坚持开门听意见，向企业和群众征求意见建议3条；' +
-        '二是对征求到的意见建议逐条梳理、分类办理，已办结1条；' +
-        '三是认真查摆问题，建立整改台账，登记问题2项，逐项明确整改措施、责任人和整改时限，实行动态管理；' +
-        '四是对照整改台账逐项整改、逐项销号，完成整改1项。',
-      ]],
-      ['二、深入基层，真心实意为群众办实事', [
-        '一是积极为群众办实事，办成实事2件（修缮村级灌溉水渠和建设科普宣传栏）；二是多方筹措资金，共投入三万多元。',
-      ]],
+      [
+        '一、转变工作作风，抓好问题整改',
+        [
+          '一是坚持开门听意见，向企业和群众征求意见建议3条；' +
+            '二是对征求到的意见建议逐条梳理、分类办理，已办结1条；' +
+            '三是认真查摆问题，建立整改台账，登记问题2项，逐项明确整改措施、责任人和整改时限，实行动态管理；' +
+            '四是对照整改台账逐项整改、逐项销号，完成整改1项。',
+        ],
+      ],
+      ['二、深入基层，真心实意为群众办实事', ['一是积极为群众办实事，办成实事2件（修缮村级灌溉水渠和建设科普宣传栏）；二是多方筹措资金，共投入三万多元。']],
     ]);
     // Each figure traces to the items it counts.
     const money = doc.sections[1].paragraphs[0].figures.find((f: { factKey: string }) => f.factKey === 'list.deeds.figure.money');
@@ -251,7 +290,8 @@ describe('starter ledgers in the summary', () => {
     const listId = (key: string) => lists.find((l) => l.key === key)!.id;
     const item = async (key: string, values: Record<string, unknown>, registeredDate: string, moves: [string, string][] = []) => {
       const created = ok(await leader.post(`/api/worklists/${listId(key)}/items`, { values, registeredDate, responsibleId: leaderId }), `${key} item`);
-      for (const [entryDate, toStatus] of moves) ok(await leader.post(`/api/worklist-items/${created.id}/progress`, { entryDate, content: '办理情况', toStatus }), 'progress');
+      for (const [entryDate, toStatus] of moves)
+        ok(await leader.post(`/api/worklist-items/${created.id}/progress`, { entryDate, content: '办理情况', toStatus }), 'progress');
     };
     await item('assigned_tasks', { target: '张某户', kind: '征地拆迁' }, '2025-02-10', [['2025-05-10', 'settled']]);
     await item('assigned_tasks', { target: '李某户', kind: '征地拆迁' }, '2025-02-10', [['2025-04-10', 'doing']]);
@@ -261,8 +301,14 @@ describe('starter ledgers in the summary', () => {
     await item('statistics', { task: '科普统计', to: '上级科技部门' }, '2025-02-01', [['2025-03-25', 'sent']]);
     await item('statistics', { task: '高新技术企业统计' }, '2025-03-01', [['2025-04-20', 'sent']]);
     await item('statistics', { task: '研发投入统计' }, '2025-05-01');
-    await item('awards', { title: '优质水稻栽培技术集成', applicant: '县农业技术推广中心', level: '市级' }, '2025-02-01', [['2025-03-01', 'applied'], ['2025-06-01', 'awarded']]);
-    await item('awards', { title: '山地果园节水灌溉', applicant: '某某农业公司', level: '省级' }, '2025-03-01', [['2025-03-15', 'applied'], ['2025-06-05', 'not_awarded']]);
+    await item('awards', { title: '优质水稻栽培技术集成', applicant: '县农业技术推广中心', level: '市级' }, '2025-02-01', [
+      ['2025-03-01', 'applied'],
+      ['2025-06-01', 'awarded'],
+    ]);
+    await item('awards', { title: '山地果园节水灌溉', applicant: '某某农业公司', level: '省级' }, '2025-03-01', [
+      ['2025-03-15', 'applied'],
+      ['2025-06-05', 'not_awarded'],
+    ]);
     await item('achievements', { title: '智能温室控制系统', owner: '某某科技公司', kind: '成果登记' }, '2025-03-01', [['2025-04-01', 'finished']]);
     await item('achievements', { title: '食用菌高效栽培', owner: '某某合作社', kind: '成果登记' }, '2025-04-01');
     await item('achievements', { title: '有机肥生产工艺', owner: '某某公司', kind: '成果评价' }, '2025-05-01');
@@ -272,13 +318,14 @@ describe('starter ledgers in the summary', () => {
 
     const doc = await draft(leader, H1);
     expect(doc.warnings).toEqual([]);
-    const text = (heading: string) => doc.sections.find((s: { heading: string }) => s.heading.endsWith(heading))?.paragraphs.map((p: { text: string }) => p.text);
+    const text = (heading: string) =>
+      doc.sections.find((s: { heading: string }) => s.heading.endsWith(heading))?.paragraphs.map((p: { text: string }) => p.text);
     expect(text('狠抓落实，科技管理上水平')).toEqual([
       '一是认真做好科技统计工作，完成了科普统计、高新技术企业统计等报送任务；' +
-      '二是积极组织推荐申报科技奖励2项；' +
-      '三是获得各级科技奖励1项；' +
-      '四是做好科技成果管理工作，办理成果登记2项、成果评价1项；' +
-      '五是1项科技成果完成登记或通过鉴定（评价）。',
+        '二是积极组织推荐申报科技奖励2项；' +
+        '三是获得各级科技奖励1项；' +
+        '四是做好科技成果管理工作，办理成果登记2项、成果评价1项；' +
+        '五是1项科技成果完成登记或通过鉴定（评价）。',
     ]);
     expect(text('攻坚克难，扎实完成包干任务')).toEqual([
       '我局高度重视包干工作，明确责任领导和包干干部，经常深入一线，耐心细致做好工作，力所能及地帮助解决实际困难。上半年，我局包干的任务3项中已有1项落实到位。',
@@ -287,7 +334,10 @@ describe('starter ledgers in the summary', () => {
       '深入基层走访群众，建立民情台账，登记走访农户2户，切实为群众排忧解难。帮助1户群众解决了生产生活中的实际困难。',
     ]);
     expect(doc.sections.map((s: { heading: string }) => s.heading)).toEqual([
-      '一、狠抓落实，科技管理上水平', '二、攻坚克难，扎实完成包干任务', '三、深入基层，真心实意为群众办实事', '四、下半年工作计划',
+      '一、狠抓落实，科技管理上水平',
+      '二、攻坚克难，扎实完成包干任务',
+      '三、深入基层，真心实意为群众办实事',
+      '四、下半年工作计划',
     ]);
     expect(text('下半年工作计划')).toEqual(['一、抓好科技项目申报。组织企业申报各级科技计划项目。']);
   });
@@ -303,7 +353,11 @@ describe('default departments', () => {
     expect(departments).toHaveLength(DEFAULT_DEPARTMENTS.length);
     // The bureau's own stays as it was, first; the defaults follow it in their order.
     expect(departments[0]).toMatchObject({ name: '林业局', shortName: '林', sortOrder: 50 });
-    expect(departments.slice(1, 4).map((d) => [d.name, d.shortName])).toEqual([['农业农村局', '农业农村'], ['水利局', '水利'], ['自然资源局', '自然资源']]);
+    expect(departments.slice(1, 4).map((d) => [d.name, d.shortName])).toEqual([
+      ['农业农村局', '农业农村'],
+      ['水利局', '水利'],
+      ['自然资源局', '自然资源'],
+    ]);
     expect(departments.map((d) => d.name)).toEqual(expect.arrayContaining(['卫生健康委员会', '科学技术协会', '气象局', '人力资源和社会保障局', '妇女联合会']));
     // Generic names: no county, city or province before them (市场监督管理局 is a name, not a place).
     expect(departments.filter((d) => !d.shortName || /县|省|^[^市]+市/.test(d.name))).toEqual([]);

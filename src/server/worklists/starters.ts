@@ -36,7 +36,11 @@ const CONDUCT = '转变工作作风，抓好问题整改';
 const PEOPLE = '深入基层，真心实意为群众办实事';
 
 const OPINIONS: WorklistDefinition = {
-  name: '意见建议', key: 'opinions', topic: '作风建设', sortOrder: 10, titleFieldKey: 'summary',
+  name: '意见建议',
+  key: 'opinions',
+  topic: '作风建设',
+  sortOrder: 10,
+  titleFieldKey: 'summary',
   description: '向企业、基层干部、群众和服务对象征求的意见建议，逐条梳理、分类办理并答复；需要整改的问题转入整改台账。',
   fields: [
     { key: 'summary', label: '意见摘要', type: 'text', required: true },
@@ -45,8 +49,13 @@ const OPINIONS: WorklistDefinition = {
     { key: 'content', label: '意见内容', type: 'longtext' },
     { key: 'reply', label: '办理答复', type: 'longtext' },
   ],
-  statuses: [{ key: 'received', label: '待办理' }, { key: 'handling', label: '办理中' }, { key: 'answered', label: '已办结', done: true }],
-  hasDeadline: true, hasResponsible: true,
+  statuses: [
+    { key: 'received', label: '待办理' },
+    { key: 'handling', label: '办理中' },
+    { key: 'answered', label: '已办结', done: true },
+  ],
+  hasDeadline: true,
+  hasResponsible: true,
   figures: [
     { key: 'collected', label: '意见建议', kind: 'count' },
     { key: 'by_source', label: '按来源', kind: 'countByChoice', fieldKey: 'source' },
@@ -62,7 +71,11 @@ const OPINIONS: WorklistDefinition = {
 };
 
 const RECTIFICATION: WorklistDefinition = {
-  name: '整改台账', key: 'rectification', topic: '作风建设', sortOrder: 20, titleFieldKey: 'problem',
+  name: '整改台账',
+  key: 'rectification',
+  topic: '作风建设',
+  sortOrder: 20,
+  titleFieldKey: 'problem',
   description: '自身查摆、征求意见和上级督查发现的问题，逐项明确整改措施、责任人和整改时限，动态管理，整改一项销号一项。',
   fields: [
     { key: 'problem', label: '存在问题', type: 'text', required: true },
@@ -72,10 +85,13 @@ const RECTIFICATION: WorklistDefinition = {
     { key: 'result', label: '整改结果', type: 'longtext' },
   ],
   statuses: [
-    { key: 'open', label: '未整改' }, { key: 'doing', label: '整改中' },
-    { key: 'done', label: '已整改', done: true }, { key: 'standing', label: '长期坚持', done: true },
+    { key: 'open', label: '未整改' },
+    { key: 'doing', label: '整改中' },
+    { key: 'done', label: '已整改', done: true },
+    { key: 'standing', label: '长期坚持', done: true },
   ],
-  hasDeadline: true, hasResponsible: true,
+  hasDeadline: true,
+  hasResponsible: true,
   figures: [
     { key: 'found', label: '查摆问题', kind: 'count' },
     { key: 'by_status', label: '整改情况', kind: 'countByStatus' },
@@ -92,7 +108,11 @@ const RECTIFICATION: WorklistDefinition = {
 };
 
 const ASSIGNED_TASKS: WorklistDefinition = {
-  name: '包干任务', key: 'assigned_tasks', topic: '包干工作', sortOrder: 30, titleFieldKey: 'target',
+  name: '包干任务',
+  key: 'assigned_tasks',
+  topic: '包干工作',
+  sortOrder: 30,
+  titleFieldKey: 'target',
   description: '上级分派给本局包干的工作任务和对象（征地拆迁户、结对帮扶户、重点项目、企业等），记录包干干部、工作进展和落实情况。',
   fields: [
     { key: 'target', label: '包干对象', type: 'text', required: true },
@@ -101,8 +121,13 @@ const ASSIGNED_TASKS: WorklistDefinition = {
     { key: 'content', label: '任务内容', type: 'longtext' },
     { key: 'staff', label: '包干干部', type: 'person' },
   ],
-  statuses: [{ key: 'todo', label: '未落实' }, { key: 'doing', label: '推进中' }, { key: 'settled', label: '落实到位', done: true }],
-  hasDeadline: true, hasResponsible: true,
+  statuses: [
+    { key: 'todo', label: '未落实' },
+    { key: 'doing', label: '推进中' },
+    { key: 'settled', label: '落实到位', done: true },
+  ],
+  hasDeadline: true,
+  hasResponsible: true,
   figures: [
     { key: 'tasks', label: '包干任务', kind: 'count' },
     { key: 'by_status', label: '落实情况', kind: 'countByStatus' },
@@ -118,7 +143,11 @@ const ASSIGNED_TASKS: WorklistDefinition = {
 };
 
 const VILLAGE_LEDGER: WorklistDefinition = {
-  name: '民情台账', key: 'village_ledger', topic: '驻村帮扶', sortOrder: 40, titleFieldKey: 'household',
+  name: '民情台账',
+  key: 'village_ledger',
+  topic: '驻村帮扶',
+  sortOrder: 40,
+  titleFieldKey: 'household',
   description: '驻村和结对帮扶中走访农户建立的民情台账：家庭情况、困难和诉求、帮扶措施，解决一件销号一件。',
   fields: [
     { key: 'household', label: '农户', type: 'household', required: true },
@@ -127,7 +156,11 @@ const VILLAGE_LEDGER: WorklistDefinition = {
     { key: 'difficulty', label: '困难和诉求', type: 'text', required: true },
     { key: 'help', label: '帮扶措施', type: 'longtext' },
   ],
-  statuses: [{ key: 'pending', label: '待帮扶' }, { key: 'helping', label: '帮扶中' }, { key: 'solved', label: '已解决', done: true }],
+  statuses: [
+    { key: 'pending', label: '待帮扶' },
+    { key: 'helping', label: '帮扶中' },
+    { key: 'solved', label: '已解决', done: true },
+  ],
   hasResponsible: true,
   figures: [
     { key: 'households', label: '走访农户', kind: 'count' },
@@ -142,7 +175,11 @@ const VILLAGE_LEDGER: WorklistDefinition = {
 };
 
 const DEEDS: WorklistDefinition = {
-  name: '实事项目', key: 'deeds', topic: '为民办实事', sortOrder: 50, titleFieldKey: 'title',
+  name: '实事项目',
+  key: 'deeds',
+  topic: '为民办实事',
+  sortOrder: 50,
+  titleFieldKey: 'title',
   description: '为群众办的实事项目：内容、地点、完成情况，以及本单位出资、争取上级资金和其他筹资，合计为投入资金。',
   fields: [
     { key: 'title', label: '实事名称', type: 'text', required: true },
@@ -154,8 +191,13 @@ const DEEDS: WorklistDefinition = {
     { key: 'money_other', label: '其他筹资', type: 'money' },
     { key: 'beneficiaries', label: '受益情况', type: 'text' },
   ],
-  statuses: [{ key: 'planned', label: '计划实施' }, { key: 'doing', label: '实施中' }, { key: 'done', label: '已完成', done: true }],
-  hasDeadline: true, hasResponsible: true,
+  statuses: [
+    { key: 'planned', label: '计划实施' },
+    { key: 'doing', label: '实施中' },
+    { key: 'done', label: '已完成', done: true },
+  ],
+  hasDeadline: true,
+  hasResponsible: true,
   figures: [
     { key: 'deeds', label: '实事项目', kind: 'count' },
     { key: 'money', label: '投入资金', kind: 'sum', fieldKeys: ['money_bureau', 'money_higher', 'money_other'] },
@@ -170,15 +212,23 @@ const DEEDS: WorklistDefinition = {
 };
 
 const STATISTICS: WorklistDefinition = {
-  name: '统计报送任务', key: 'statistics', topic: '科技统计', sortOrder: 60, titleFieldKey: 'task',
+  name: '统计报送任务',
+  key: 'statistics',
+  topic: '科技统计',
+  sortOrder: 60,
+  titleFieldKey: 'task',
   description: '按期报送的统计报表和材料：报送单位、截止日期和报送情况；逾期未报送的在首页提醒。',
   fields: [
     { key: 'task', label: '任务名称', type: 'text', required: true },
     { key: 'to', label: '报送单位', type: 'text' },
     { key: 'note', label: '报送说明', type: 'longtext' },
   ],
-  statuses: [{ key: 'todo', label: '未报送' }, { key: 'sent', label: '已报送', done: true }],
-  hasDeadline: true, hasResponsible: true,
+  statuses: [
+    { key: 'todo', label: '未报送' },
+    { key: 'sent', label: '已报送', done: true },
+  ],
+  hasDeadline: true,
+  hasResponsible: true,
   figures: [
     { key: 'tasks', label: '统计报送任务', kind: 'count' },
     { key: 'by_status', label: '完成情况', kind: 'countByStatus' },
@@ -188,7 +238,11 @@ const STATISTICS: WorklistDefinition = {
 };
 
 const AWARDS: WorklistDefinition = {
-  name: '科技奖励申报', key: 'awards', topic: '科技奖励', sortOrder: 70, titleFieldKey: 'title',
+  name: '科技奖励申报',
+  key: 'awards',
+  topic: '科技奖励',
+  sortOrder: 70,
+  titleFieldKey: 'title',
   description: '组织推荐申报的各级科技奖励：成果名称、完成单位、奖励级别和类别、评审结果。',
   fields: [
     { key: 'title', label: '成果名称', type: 'text', required: true },
@@ -199,10 +253,13 @@ const AWARDS: WorklistDefinition = {
     { key: 'applied_on', label: '推荐日期', type: 'date' },
   ],
   statuses: [
-    { key: 'preparing', label: '准备材料' }, { key: 'applied', label: '已推荐申报' },
-    { key: 'awarded', label: '已获奖', done: true }, { key: 'not_awarded', label: '未获奖', done: true },
+    { key: 'preparing', label: '准备材料' },
+    { key: 'applied', label: '已推荐申报' },
+    { key: 'awarded', label: '已获奖', done: true },
+    { key: 'not_awarded', label: '未获奖', done: true },
   ],
-  hasDeadline: true, hasResponsible: true,
+  hasDeadline: true,
+  hasResponsible: true,
   figures: [
     { key: 'by_level', label: '按奖励级别', kind: 'countByChoice', fieldKey: 'level' },
     { key: 'by_status', label: '评审结果', kind: 'countByStatus' },
@@ -210,15 +267,16 @@ const AWARDS: WorklistDefinition = {
   // Both results close an item, so "awarded" is the status group, not the list's done count.
   summary: {
     section: 'management',
-    sentences: [
-      '积极组织推荐申报科技奖励{list.awards.registered|unit:项}',
-      '获得各级科技奖励{list.awards.figure.by_status.已获奖|unit:项}',
-    ],
+    sentences: ['积极组织推荐申报科技奖励{list.awards.registered|unit:项}', '获得各级科技奖励{list.awards.figure.by_status.已获奖|unit:项}'],
   },
 };
 
 const ACHIEVEMENTS: WorklistDefinition = {
-  name: '成果鉴定登记', key: 'achievements', topic: '科技成果管理', sortOrder: 80, titleFieldKey: 'title',
+  name: '成果鉴定登记',
+  key: 'achievements',
+  topic: '科技成果管理',
+  sortOrder: 80,
+  titleFieldKey: 'title',
   description: '科技成果的登记和鉴定（评价）：成果名称、完成单位、技术领域、办理事项和结论。',
   fields: [
     { key: 'title', label: '成果名称', type: 'text', required: true },
@@ -227,15 +285,16 @@ const ACHIEVEMENTS: WorklistDefinition = {
     { key: 'field', label: '技术领域', type: 'choice', options: ['工业', '农业', '社会发展'] },
     { key: 'conclusion', label: '鉴定（评价）结论', type: 'text' },
   ],
-  statuses: [{ key: 'accepted', label: '已受理' }, { key: 'submitted', label: '已上报' }, { key: 'finished', label: '已办结', done: true }],
+  statuses: [
+    { key: 'accepted', label: '已受理' },
+    { key: 'submitted', label: '已上报' },
+    { key: 'finished', label: '已办结', done: true },
+  ],
   hasResponsible: true,
   figures: [{ key: 'by_kind', label: '按办理事项', kind: 'countByChoice', fieldKey: 'kind' }],
   summary: {
     section: 'management',
-    sentences: [
-      '做好科技成果管理工作，办理{list.achievements.figure.by_kind|list}',
-      '{list.achievements.done|unit:项}科技成果完成登记或通过鉴定（评价）',
-    ],
+    sentences: ['做好科技成果管理工作，办理{list.achievements.figure.by_kind|list}', '{list.achievements.done|unit:项}科技成果完成登记或通过鉴定（评价）'],
   },
 };
 
@@ -245,8 +304,13 @@ const ACHIEVEMENTS: WorklistDefinition = {
  * periods would run out; the description says how to write it.
  */
 const PLAN: WorklistDefinition = {
-  name: '工作计划', key: 'plan', topic: '工作计划', sortOrder: 90, titleFieldKey: 'title',
-  description: '下一期间的工作计划事项。起草工作总结时，计划期间为下一期间的事项列为最后一节（如“下半年工作计划”）；计划期间按总结期间的写法填写，如“XXXX年下半年”“XXXX年”“XXXX年第三季度”。',
+  name: '工作计划',
+  key: 'plan',
+  topic: '工作计划',
+  sortOrder: 90,
+  titleFieldKey: 'title',
+  description:
+    '下一期间的工作计划事项。起草工作总结时，计划期间为下一期间的事项列为最后一节（如“下半年工作计划”）；计划期间按总结期间的写法填写，如“XXXX年下半年”“XXXX年”“XXXX年第三季度”。',
   fields: [
     { key: 'period', label: '计划期间', type: 'text', required: true },
     { key: 'title', label: '计划事项', type: 'text', required: true },
@@ -254,11 +318,17 @@ const PLAN: WorklistDefinition = {
     { key: 'outcome', label: '完成情况', type: 'longtext' },
   ],
   statuses: [
-    { key: 'planned', label: '未开始' }, { key: 'doing', label: '推进中' },
-    { key: 'done', label: '已完成', done: true }, { key: 'dropped', label: '未完成', done: true },
+    { key: 'planned', label: '未开始' },
+    { key: 'doing', label: '推进中' },
+    { key: 'done', label: '已完成', done: true },
+    { key: 'dropped', label: '未完成', done: true },
   ],
-  hasDeadline: true, hasResponsible: true,
-  figures: [{ key: 'plans', label: '计划事项', kind: 'count' }, { key: 'by_status', label: '完成情况', kind: 'countByStatus' }],
+  hasDeadline: true,
+  hasResponsible: true,
+  figures: [
+    { key: 'plans', label: '计划事项', kind: 'count' },
+    { key: 'by_status', label: '完成情况', kind: 'countByStatus' },
+  ],
   summary: { plan: { periodField: 'period', titleField: 'title', contentField: 'content' } },
 };
 
@@ -267,9 +337,9 @@ function starter(definition: WorklistDefinition): StarterList {
 }
 
 /** The nine starters, in the order they are offered and created. */
-export const STARTER_LISTS: StarterList[] = [
-  OPINIONS, RECTIFICATION, ASSIGNED_TASKS, VILLAGE_LEDGER, DEEDS, STATISTICS, AWARDS, ACHIEVEMENTS, PLAN,
-].map(starter);
+export const STARTER_LISTS: StarterList[] = [OPINIONS, RECTIFICATION, ASSIGNED_TASKS, VILLAGE_LEDGER, DEEDS, STATISTICS, AWARDS, ACHIEVEMENTS, PLAN].map(
+  starter,
+);
 
 /** The organisation's own lists (archived ones too: their keys and names stay taken). */
 async function ownLists(ctx: Ctx): Promise<{ keys: Set<string>; names: Set<string> }> {

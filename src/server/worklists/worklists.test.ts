@@ -7,7 +7,9 @@ const ANY_VERSION = { 'if-match': '*' };
 let t: TestApp;
 
 const rectification = {
-  name: '整改台账', topic: '党的群众路线教育实践活动', description: null,
+  name: '整改台账',
+  topic: '党的群众路线教育实践活动',
+  description: null,
   titleFieldKey: 'problem',
   fields: [
     { key: 'problem', label: '问题', type: 'text', required: true },
@@ -17,7 +19,10 @@ const rectification = {
     { key: 'people', label: '涉及人数', type: 'number', unit: '人' },
   ],
   statuses: [
-    { key: 'open', label: '未整改' }, { key: 'doing', label: '整改中' }, { key: 'done', label: '已整改', done: true }, { key: 'ongoing', label: '长期坚持', done: true },
+    { key: 'open', label: '未整改' },
+    { key: 'doing', label: '整改中' },
+    { key: 'done', label: '已整改', done: true },
+    { key: 'ongoing', label: '长期坚持', done: true },
   ],
   hasDeadline: true,
   hasResponsible: true,
@@ -78,10 +83,17 @@ type BureauWithList = Awaited<ReturnType<typeof bureauWithList>>;
 
 /** 会议多、文件多 (open, overdue since 2014-06-30), 深入基层调研不够 (through 整改中 to 已整改), 公车使用不规范 (open, due 2099). */
 async function threeItems({ item, staff }: BureauWithList) {
-  const meetings = await item({ problem: '会议多、文件多', category: '形式主义', measures: '精简会议', cost: 0, people: 12 }, { deadline: '2014-06-30', registeredDate: '2014-03-10' });
+  const meetings = await item(
+    { problem: '会议多、文件多', category: '形式主义', measures: '精简会议', cost: 0, people: 12 },
+    { deadline: '2014-06-30', registeredDate: '2014-03-10' },
+  );
   const fieldwork = await item({ problem: '深入基层调研不够', category: '官僚主义' }, { deadline: '2014-05-31', registeredDate: '2014-03-12' });
   await staff.post(`/api/worklist-items/${fieldwork.id}/progress`, { entryDate: '2014-04-01', content: '制定调研计划', toStatus: 'doing' });
-  const closed = await staff.post(`/api/worklist-items/${fieldwork.id}/progress`, { entryDate: '2014-05-20', content: '班子成员每月下基层不少于2次', toStatus: 'done' });
+  const closed = await staff.post(`/api/worklist-items/${fieldwork.id}/progress`, {
+    entryDate: '2014-05-20',
+    content: '班子成员每月下基层不少于2次',
+    toStatus: 'done',
+  });
   expect(closed.body.done).toBe(true);
   const cars = await item({ problem: '公车使用不规范', category: '享乐主义', cost: 3000.5 }, { deadline: '2099-01-01', registeredDate: '2014-04-02' });
   return { meetings, fieldwork, cars };
@@ -103,7 +115,11 @@ describe('defining a work list', () => {
     const noDone = await leader.post('/api/worklists', { ...rectification, name: 'x', statuses: [{ key: 'a', label: '甲' }] });
     expect(noDone.status).toBe(400);
     expect(noDone.body.error.message).toContain('至少要有一个"已完成(销号)"状态');
-    const badFigure = await leader.post('/api/worklists', { ...rectification, name: 'y', figures: [{ key: 's', label: '合计', kind: 'sum', fieldKeys: ['problem'] }] });
+    const badFigure = await leader.post('/api/worklists', {
+      ...rectification,
+      name: 'y',
+      figures: [{ key: 's', label: '合计', kind: 'sum', fieldKeys: ['problem'] }],
+    });
     expect(badFigure.body.error.details[0]).toMatchObject({ path: 'figures.0.fieldKeys', message: '数值合计须选择数值或金额字段' });
     const dupKeys = await leader.post('/api/worklists', { ...rectification, name: 'z', fields: [rectification.fields[0], rectification.fields[0]] });
     expect(dupKeys.body.error.message).toContain('字段标识不能重复');
@@ -113,8 +129,18 @@ describe('defining a work list', () => {
 describe('items', () => {
   it('are registered with checked values, the first status, and a 登记 entry', async () => {
     const { item } = await bureauWithList();
-    const res = await item({ problem: '会议多、文件多', category: '形式主义', measures: '精简会议', cost: 0, people: 12 }, { deadline: '2014-06-30', registeredDate: '2014-03-10' });
-    expect(res).toMatchObject({ title: '会议多、文件多', status: 'open', statusLabel: '未整改', done: false, responsibleName: '刘局长', deadline: '2014-06-30' });
+    const res = await item(
+      { problem: '会议多、文件多', category: '形式主义', measures: '精简会议', cost: 0, people: 12 },
+      { deadline: '2014-06-30', registeredDate: '2014-03-10' },
+    );
+    expect(res).toMatchObject({
+      title: '会议多、文件多',
+      status: 'open',
+      statusLabel: '未整改',
+      done: false,
+      responsibleName: '刘局长',
+      deadline: '2014-06-30',
+    });
     expect(res.display.people).toBe('12人');
     expect(res.progress).toEqual([expect.objectContaining({ content: '登记', toStatus: 'open', entryDate: '2014-03-10' })]);
   });
@@ -148,7 +174,11 @@ describe('items', () => {
     expect(noNote.body.error.details[0].path).toBe('content');
     const backwards = await staff.post(`/api/worklist-items/${it1.id}/progress`, { entryDate: '2014-03-20', content: '倒填', toStatus: 'done' });
     expect(backwards.body.error.message).toContain('不能早于上一次变更');
-    const closed = await staff.post(`/api/worklist-items/${it1.id}/progress`, { entryDate: '2014-05-20', content: '班子成员每月下基层不少于2次', toStatus: 'done' });
+    const closed = await staff.post(`/api/worklist-items/${it1.id}/progress`, {
+      entryDate: '2014-05-20',
+      content: '班子成员每月下基层不少于2次',
+      toStatus: 'done',
+    });
     expect(closed.body).toMatchObject({ done: true, overdue: false, closedDate: '2014-05-20', closingNote: '班子成员每月下基层不少于2次' });
     const summaryAfter = (await leader.get('/api/worklists/overdue-summary')).body;
     expect(summaryAfter.mine).toBe(summaryBefore.mine - 1);
@@ -188,7 +218,12 @@ describe('changing a definition', () => {
     const items = (await staff.get(`/api/worklists/${listId}/items?sort=registeredDate&order=asc`)).body.items;
     expect(items[0].values.measures).toBe('精简会议');
     // Editing the item without the hidden field keeps its value.
-    const edited = await staff.request('PUT', `/api/worklist-items/${items[0].id}`, { values: { problem: '会议多、文件多、简报多', category: '形式主义' }, responsibleId: leaderId, deadline: '2014-06-30' }, ANY_VERSION);
+    const edited = await staff.request(
+      'PUT',
+      `/api/worklist-items/${items[0].id}`,
+      { values: { problem: '会议多、文件多、简报多', category: '形式主义' }, responsibleId: leaderId, deadline: '2014-06-30' },
+      ANY_VERSION,
+    );
     expect(edited.body.values.measures).toBe('精简会议');
     expect(edited.body.title).toBe('会议多、文件多、简报多');
   });
@@ -198,23 +233,46 @@ describe('changing a definition', () => {
     const { leader, listId } = b;
     await threeItems(b);
     const base = { ...rectification, fields: rectification.fields.filter((f) => f.key !== 'measures') };
-    const toNumber = await leader.request('PUT', `/api/worklists/${listId}`, {
-      ...base, fields: base.fields.map((f) => (f.key === 'problem' ? { ...f, type: 'number' } : f)),
-    }, ANY_VERSION);
+    const toNumber = await leader.request(
+      'PUT',
+      `/api/worklists/${listId}`,
+      {
+        ...base,
+        fields: base.fields.map((f) => (f.key === 'problem' ? { ...f, type: 'number' } : f)),
+      },
+      ANY_VERSION,
+    );
     expect(toNumber.status).toBe(409);
     expect(toNumber.body.error.message).toContain('字段"问题"类型不能从文本改为数值');
     expect(toNumber.body.error.message).toContain('"公车使用不规范"');
-    const droppedOption = await leader.request('PUT', `/api/worklists/${listId}`, {
-      ...base, fields: base.fields.map((f) => (f.key === 'category' ? { ...f, options: ['形式主义', '官僚主义'] } : f)),
-    }, ANY_VERSION);
+    const droppedOption = await leader.request(
+      'PUT',
+      `/api/worklists/${listId}`,
+      {
+        ...base,
+        fields: base.fields.map((f) => (f.key === 'category' ? { ...f, options: ['形式主义', '官僚主义'] } : f)),
+      },
+      ANY_VERSION,
+    );
     expect(droppedOption.status).toBe(409);
     expect(droppedOption.body.error.message).toContain('不能删去已被使用的选项');
-    const removedStatus = await leader.request('PUT', `/api/worklists/${listId}`, { ...base, statuses: base.statuses.filter((s) => s.key !== 'doing') }, ANY_VERSION);
+    const removedStatus = await leader.request(
+      'PUT',
+      `/api/worklists/${listId}`,
+      { ...base, statuses: base.statuses.filter((s) => s.key !== 'doing') },
+      ANY_VERSION,
+    );
     expect(removedStatus.status).toBe(409);
     expect(removedStatus.body.error.message).toContain('状态"整改中"已被');
-    const fits = await leader.request('PUT', `/api/worklists/${listId}`, {
-      ...base, fields: base.fields.map((f) => (f.key === 'people' ? { ...f, type: 'money' } : f)),
-    }, ANY_VERSION);
+    const fits = await leader.request(
+      'PUT',
+      `/api/worklists/${listId}`,
+      {
+        ...base,
+        fields: base.fields.map((f) => (f.key === 'people' ? { ...f, type: 'money' } : f)),
+      },
+      ANY_VERSION,
+    );
     expect(fits.status).toBe(200);
   });
 });
@@ -222,11 +280,24 @@ describe('changing a definition', () => {
 describe('facts as of the period end', () => {
   it('report the state on the last day even when the log changed it later', async () => {
     const { leader, staff } = await bureau();
-    const list = (await leader.post('/api/worklists', {
-      name: '征收包干', fields: [{ key: 'head', label: '户主', type: 'household', required: true }, { key: 'area', label: '面积', type: 'number', unit: '平方米' }],
-      statuses: [{ key: 'unsigned', label: '未签约' }, { key: 'signed', label: '已签约' }, { key: 'settled', label: '落实到位', done: true }],
-      figures: [{ key: 'households', label: '包干户数', kind: 'count' }, { key: 'area_sum', label: '征收面积', kind: 'sum', fieldKeys: ['area'] }],
-    })).body;
+    const list = (
+      await leader.post('/api/worklists', {
+        name: '征收包干',
+        fields: [
+          { key: 'head', label: '户主', type: 'household', required: true },
+          { key: 'area', label: '面积', type: 'number', unit: '平方米' },
+        ],
+        statuses: [
+          { key: 'unsigned', label: '未签约' },
+          { key: 'signed', label: '已签约' },
+          { key: 'settled', label: '落实到位', done: true },
+        ],
+        figures: [
+          { key: 'households', label: '包干户数', kind: 'count' },
+          { key: 'area_sum', label: '征收面积', kind: 'sum', fieldKeys: ['area'] },
+        ],
+      })
+    ).body;
     const add = async (head: string, area: number, registeredDate: string) =>
       (await staff.post(`/api/worklists/${list.id}/items`, { values: { head, area }, registeredDate })).body.id as number;
     const a = await add('张大伯', 120, '2014-03-01');
@@ -246,7 +317,11 @@ describe('facts as of the period end', () => {
     expect(h1.itemsAtEnd.ids).toEqual([a, b, c, d]);
     expect(h1.doneAtEnd.ids).toEqual([a, b]);
     expect(h1.done.ids).toEqual([a, b]);
-    expect(h1.byStatusAtEnd.map((g: { label: string; fact: { value: number } }) => [g.label, g.fact.value])).toEqual([['未签约', 1], ['已签约', 1], ['落实到位', 2]]);
+    expect(h1.byStatusAtEnd.map((g: { label: string; fact: { value: number } }) => [g.label, g.fact.value])).toEqual([
+      ['未签约', 1],
+      ['已签约', 1],
+      ['落实到位', 2],
+    ]);
     expect(h1.figures).toEqual([
       expect.objectContaining({ key: 'households', atEnd: expect.objectContaining({ fact: expect.objectContaining({ value: 4 }) }) }),
       expect.objectContaining({ key: 'area_sum', unit: '平方米', atEnd: expect.objectContaining({ fact: expect.objectContaining({ value: 440 }) }) }),
@@ -273,7 +348,7 @@ describe('work list access', () => {
     expect((await leader.post(`/api/worklist-items/${it1.id}/progress`, { entryDate: todayInChina(), content: '已督办' })).status).toBe(200);
   });
 
-  it("keeps bureaus apart on every endpoint and closes lists to commissioners", async () => {
+  it('keeps bureaus apart on every endpoint and closes lists to commissioners', async () => {
     const b = await bureauWithList();
     const { staff, listId } = b;
     await b.item({ problem: '会议多、文件多', category: '形式主义' });

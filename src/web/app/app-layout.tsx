@@ -61,9 +61,7 @@ export function AppLayout() {
   const logout = useLogout();
   const loggingOut = useRef(false);
 
-  const handle = [...matches].reverse().find((m) => (m.handle as RouteHandle | undefined)?.title)?.handle as
-    | RouteHandle
-    | undefined;
+  const handle = [...matches].reverse().find((m) => (m.handle as RouteHandle | undefined)?.title)?.handle as RouteHandle | undefined;
   const requiredRoles = matches.map((m) => (m.handle as RouteHandle | undefined)?.roles).find(Boolean);
 
   useEffect(() => {
@@ -193,7 +191,15 @@ export function AppLayout() {
           theme="light"
           style={
             narrow
-              ? { position: 'absolute', top: 0, bottom: 0, left: 0, zIndex: 20, borderRight: menuOpen ? '1px solid #e8ecf2' : 'none', boxShadow: menuOpen ? '2px 0 8px rgba(0,0,0,0.15)' : 'none' }
+              ? {
+                  position: 'absolute',
+                  top: 0,
+                  bottom: 0,
+                  left: 0,
+                  zIndex: 20,
+                  borderRight: menuOpen ? '1px solid #e8ecf2' : 'none',
+                  boxShadow: menuOpen ? '2px 0 8px rgba(0,0,0,0.15)' : 'none',
+                }
               : { borderRight: '1px solid #e8ecf2' }
           }
         >
@@ -211,11 +217,7 @@ export function AppLayout() {
           />
         </Sider>
         {narrow && menuOpen ? (
-          <div
-            onClick={() => setMenuOpen(false)}
-            style={{ position: 'absolute', inset: 0, zIndex: 10, background: 'rgba(0,0,0,0.25)' }}
-            aria-hidden
-          />
+          <div onClick={() => setMenuOpen(false)} style={{ position: 'absolute', inset: 0, zIndex: 10, background: 'rgba(0,0,0,0.25)' }} aria-hidden />
         ) : null}
         <Content style={{ padding: narrow ? 12 : 24, minWidth: 0 }}>
           <Spin spinning={navigation.state === 'loading'} delay={200}>

@@ -10,13 +10,7 @@ export class ApiError extends Error {
   readonly details: unknown;
   readonly requestId: string | undefined;
 
-  constructor(init: {
-    status: number;
-    code: ErrorCode | ClientErrorCode;
-    message: string;
-    details?: unknown;
-    requestId?: string;
-  }) {
+  constructor(init: { status: number; code: ErrorCode | ClientErrorCode; message: string; details?: unknown; requestId?: string }) {
     super(init.message);
     this.name = 'ApiError';
     this.status = init.status;
@@ -28,10 +22,7 @@ export class ApiError extends Error {
   /** Per-field issues (`details` of a VALIDATION error, or of a CONFLICT that names its field). */
   get fieldIssues(): FieldIssue[] {
     if (!Array.isArray(this.details)) return [];
-    return this.details.filter(
-      (d): d is FieldIssue =>
-        typeof d === 'object' && d !== null && typeof d.path === 'string' && typeof d.message === 'string',
-    );
+    return this.details.filter((d): d is FieldIssue => typeof d === 'object' && d !== null && typeof d.path === 'string' && typeof d.message === 'string');
   }
 }
 
@@ -133,10 +124,7 @@ async function parseError(response: Response): Promise<ApiError> {
   } catch {
     // Not JSON (a proxy page, an empty body): fall back to a message for the status.
   }
-  const error =
-    typeof payload === 'object' && payload !== null && 'error' in payload
-      ? (payload as { error: unknown }).error
-      : null;
+  const error = typeof payload === 'object' && payload !== null && 'error' in payload ? (payload as { error: unknown }).error : null;
   if (typeof error === 'object' && error !== null && 'code' in error && 'message' in error) {
     const e = error as { code: ErrorCode; message: string; details?: unknown; requestId?: string };
     return new ApiError({
@@ -194,14 +182,10 @@ async function request<T>(method: string, path: string, options: RequestOptions 
 /** The JSON API under /api. Paths are given without the /api prefix. */
 export const api = {
   get: <T>(path: string, options?: Omit<RequestOptions, 'body'>) => request<T>('GET', path, options),
-  post: <T>(path: string, body: unknown = {}, options?: Omit<RequestOptions, 'body'>) =>
-    request<T>('POST', path, { ...options, body }),
-  patch: <T>(path: string, body: unknown, options?: Omit<RequestOptions, 'body'>) =>
-    request<T>('PATCH', path, { ...options, body }),
-  put: <T>(path: string, body: unknown, options?: Omit<RequestOptions, 'body'>) =>
-    request<T>('PUT', path, { ...options, body }),
+  post: <T>(path: string, body: unknown = {}, options?: Omit<RequestOptions, 'body'>) => request<T>('POST', path, { ...options, body }),
+  patch: <T>(path: string, body: unknown, options?: Omit<RequestOptions, 'body'>) => request<T>('PATCH', path, { ...options, body }),
+  put: <T>(path: string, body: unknown, options?: Omit<RequestOptions, 'body'>) => request<T>('PUT', path, { ...options, body }),
   delete: <T>(path: string, options?: Omit<RequestOptions, 'body'>) => request<T>('DELETE', path, options),
   /** A multipart POST (file uploads). */
-  upload: <T>(path: string, form: FormData, options?: Omit<RequestOptions, 'body'>) =>
-    request<T>('POST', path, { ...options, body: form }),
+  upload: <T>(path: string, form: FormData, options?: Omit<RequestOptions, 'body'>) => request<T>('POST', path, { ...options, body: form }),
 };

@@ -76,7 +76,10 @@ export function EnterpriseSelect({ id, value, onChange, placeholder = '搜索企
       id={id}
       value={value ?? undefined}
       onChange={(next) => {
-        onChange?.(next ?? null, list.find((e) => e.id === next));
+        onChange?.(
+          next ?? null,
+          list.find((e) => e.id === next),
+        );
         setSearch('');
       }}
       placeholder={placeholder}

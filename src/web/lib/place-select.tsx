@@ -107,10 +107,7 @@ const TOWNS_AND_VILLAGES: readonly PlaceLevel[] = ['town', 'village'];
 export function PlaceSelect(props: PlaceSelectProps) {
   const { id, levels = TOWNS_AND_VILLAGES, preferred, preferredLabel, placeholder, allowClear = true, style, size } = props;
   const places = usePlaces();
-  const groups = useMemo(
-    () => placeOptionGroups(places.data ?? [], levels, preferred, preferredLabel),
-    [places.data, levels, preferred, preferredLabel],
-  );
+  const groups = useMemo(() => placeOptionGroups(places.data ?? [], levels, preferred, preferredLabel), [places.data, levels, preferred, preferredLabel]);
   const common = {
     id,
     options: groups,
@@ -124,20 +121,7 @@ export function PlaceSelect(props: PlaceSelectProps) {
     'aria-label': props['aria-label'],
   };
   if (props.multiple) {
-    return (
-      <Select<number[]>
-        {...common}
-        mode="multiple"
-        value={props.value ?? []}
-        onChange={(value) => props.onChange?.(value ?? [])}
-      />
-    );
+    return <Select<number[]> {...common} mode="multiple" value={props.value ?? []} onChange={(value) => props.onChange?.(value ?? [])} />;
   }
-  return (
-    <Select<number>
-      {...common}
-      value={props.value ?? undefined}
-      onChange={(value) => props.onChange?.(value ?? null)}
-    />
-  );
+  return <Select<number> {...common} value={props.value ?? undefined} onChange={(value) => props.onChange?.(value ?? null)} />;
 }

@@ -29,7 +29,9 @@ export function StaleRecordDialog({ open, changes, savedVersion, onReload, onOve
       footer={
         <Space>
           <Button onClick={onCancel}>取消</Button>
-          <Button onClick={onReload} data-testid="stale-reload">载入最新内容</Button>
+          <Button onClick={onReload} data-testid="stale-reload">
+            载入最新内容
+          </Button>
           <Button type="primary" danger loading={overwriting} onClick={onOverwrite} data-testid="stale-overwrite">
             仍然保存我的修改
           </Button>
@@ -125,11 +127,7 @@ export function useVersionedSave<TRecord extends { id: number; version: number }
   };
 
   const changes = conflict
-    ? changedFields(
-        options.fields,
-        conflict.mine as Record<string, unknown>,
-        options.toValues(conflict.current) as Record<string, unknown>,
-      )
+    ? changedFields(options.fields, conflict.mine as Record<string, unknown>, options.toValues(conflict.current) as Record<string, unknown>)
     : [];
 
   const dialog = (

@@ -20,8 +20,7 @@ export const referenceKeys = {
 
 export const getSections = () => api.get<{ items: Section[] }>('/sections').then((r) => r.items);
 
-export const sectionsQueryOptions = () =>
-  queryOptions({ queryKey: referenceKeys.sections, queryFn: getSections });
+export const sectionsQueryOptions = () => queryOptions({ queryKey: referenceKeys.sections, queryFn: getSections });
 
 export const useSections = () => useQuery(sectionsQueryOptions());
 
@@ -34,15 +33,13 @@ export const usePlaces = () => useQuery(placesQueryOptions());
 
 export const getDepartments = () => api.get<{ items: Department[] }>('/departments').then((r) => r.items);
 
-export const departmentsQueryOptions = () =>
-  queryOptions({ queryKey: referenceKeys.departments, queryFn: getDepartments });
+export const departmentsQueryOptions = () => queryOptions({ queryKey: referenceKeys.departments, queryFn: getDepartments });
 
 export const useDepartments = () => useQuery(departmentsQueryOptions());
 
 export const getDictionaries = () => api.get<{ items: Dictionary[] }>('/dictionaries').then((r) => r.items);
 
-export const dictionariesQueryOptions = () =>
-  queryOptions({ queryKey: referenceKeys.dictionaries, queryFn: getDictionaries });
+export const dictionariesQueryOptions = () => queryOptions({ queryKey: referenceKeys.dictionaries, queryFn: getDictionaries });
 
 export const useDictionaries = () => useQuery(dictionariesQueryOptions());
 
@@ -52,8 +49,7 @@ export const getDictionaryItems = (code: string) =>
 export const dictionaryItemsQueryOptions = (code: string) =>
   queryOptions({ queryKey: referenceKeys.dictionaryItems(code), queryFn: () => getDictionaryItems(code) });
 
-export const useDictionaryItems = (code: string | undefined) =>
-  useQuery({ ...dictionaryItemsQueryOptions(code ?? ''), enabled: !!code });
+export const useDictionaryItems = (code: string | undefined) => useQuery({ ...dictionaryItemsQueryOptions(code ?? ''), enabled: !!code });
 
 // People, towns and enterprises are picked in the project, visit and follow-up forms and filters.
 
@@ -62,8 +58,7 @@ export const userOptionsQueryKey = ['users', 'options'] as const;
 /** The people of this organisation, for pickers (not for commissioners: the server answers 403). */
 export const getUserOptions = () => api.get<{ items: UserOption[] }>('/users/options').then((r) => r.items);
 
-export const userOptionsQueryOptions = () =>
-  queryOptions({ queryKey: userOptionsQueryKey, queryFn: getUserOptions, staleTime: 5 * 60_000 });
+export const userOptionsQueryOptions = () => queryOptions({ queryKey: userOptionsQueryKey, queryFn: getUserOptions, staleTime: 5 * 60_000 });
 
 export const useUserOptions = () => useQuery(userOptionsQueryOptions());
 
@@ -74,12 +69,11 @@ export function userOptionLabel(u: UserOption): string {
 
 /** The towns (乡镇) of the county, in their sort order. */
 export const getTowns = () =>
-  api.get<{ items: Place[] }>('/places', { params: { level: 'town' } }).then((r) =>
-    r.items.slice().sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'zh-CN')),
-  );
+  api
+    .get<{ items: Place[] }>('/places', { params: { level: 'town' } })
+    .then((r) => r.items.slice().sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'zh-CN')));
 
-export const townsQueryOptions = () =>
-  queryOptions({ queryKey: [...referenceKeys.places, 'town'] as const, queryFn: getTowns });
+export const townsQueryOptions = () => queryOptions({ queryKey: [...referenceKeys.places, 'town'] as const, queryFn: getTowns });
 
 export const useTowns = () => useQuery(townsQueryOptions());
 

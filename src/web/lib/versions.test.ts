@@ -9,8 +9,13 @@ describe('record versions in the web app', () => {
     expect(idempotencyHeader(undefined)).toEqual({});
   });
 
-  it('find the current record in a stale write\'s 409, and nothing in other errors', () => {
-    const stale = new ApiError({ status: 409, code: 'CONFLICT', message: '该记录已被他人修改,请刷新后再保存', details: { current: { id: 1, version: 4, name: '新' } } });
+  it("find the current record in a stale write's 409, and nothing in other errors", () => {
+    const stale = new ApiError({
+      status: 409,
+      code: 'CONFLICT',
+      message: '该记录已被他人修改,请刷新后再保存',
+      details: { current: { id: 1, version: 4, name: '新' } },
+    });
     expect(staleCurrentOf(stale)).toEqual({ id: 1, version: 4, name: '新' });
     const duplicate = new ApiError({ status: 409, code: 'CONFLICT', message: '已登记', details: { existingId: 2 } });
     expect(staleCurrentOf(duplicate)).toBeNull();

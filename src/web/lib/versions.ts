@@ -108,7 +108,10 @@ export function displayValue(value: unknown): string {
   if (v === null) return '(空)';
   if (typeof v === 'boolean') return v ? '是' : '否';
   if (Array.isArray(v)) return v.map((x) => displayValue(x)).join('、');
-  if (typeof v === 'object') return Object.values(v as Record<string, unknown>).map((x) => displayValue(x)).join(';');
+  if (typeof v === 'object')
+    return Object.values(v as Record<string, unknown>)
+      .map((x) => displayValue(x))
+      .join(';');
   return String(v);
 }
 

@@ -116,10 +116,7 @@ export async function startServer(): Promise<RunningServer> {
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
       await stop();
-      throw new Error(
-        `keguan 服务未能启动(退出码 ${child.exitCode ?? child.signalCode})。` +
-          `是否已运行 npm run build?服务输出:\n${output}`,
-      );
+      throw new Error(`keguan 服务未能启动(退出码 ${child.exitCode ?? child.signalCode})。` + `是否已运行 npm run build?服务输出:\n${output}`);
     }
     try {
       const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) });
@@ -131,9 +128,7 @@ export async function startServer(): Promise<RunningServer> {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   await stop();
-  throw new Error(
-    `keguan 服务 ${SERVER_START_TIMEOUT_MS / 1000} 秒内未就绪(${lastError})。服务输出:\n${output}`,
-  );
+  throw new Error(`keguan 服务 ${SERVER_START_TIMEOUT_MS / 1000} 秒内未就绪(${lastError})。服务输出:\n${output}`);
 }
 
 /** Debian's Chromium, headless, with a fresh profile. Fails (never skips) when it is not installed. */
@@ -205,7 +200,12 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
 }
 
 function screenshotName(name: string): string {
-  return name.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 120) || 'screenshot';
+  return (
+    name
+      .replace(/[^\p{L}\p{N}._-]+/gu, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 120) || 'screenshot'
+  );
 }
 
 /** Opens /login, fills the form and presses 登录; returns the server's answer to the login request. */
@@ -249,12 +249,15 @@ export async function pickOption(page: Page, select: Locator, label: string, typ
     // server keeps showing the previous options until the answer comes).
     let previous = '';
     await expect
-      .poll(async () => {
-        const titles = (await options.evaluateAll((els) => els.map((el) => el.getAttribute('title') ?? ''))).join('|');
-        const settled = titles === previous && titles.split('|').includes(label);
-        previous = titles;
-        return settled;
-      }, { timeout: 10_000, interval: 250 })
+      .poll(
+        async () => {
+          const titles = (await options.evaluateAll((els) => els.map((el) => el.getAttribute('title') ?? ''))).join('|');
+          const settled = titles === previous && titles.split('|').includes(label);
+          previous = titles;
+          return settled;
+        },
+        { timeout: 10_000, interval: 250 },
+      )
       .toBe(true);
   }
   await options.and(page.locator(`[title="${label}"]`)).click();

@@ -5,11 +5,7 @@ export interface PlaceNode extends Place {
 }
 
 function comparePlaces(a: Place, b: Place): number {
-  return (
-    a.sortOrder - b.sortOrder ||
-    (a.code ?? '').localeCompare(b.code ?? '') ||
-    a.name.localeCompare(b.name, 'zh-CN')
-  );
+  return a.sortOrder - b.sortOrder || (a.code ?? '').localeCompare(b.code ?? '') || a.name.localeCompare(b.name, 'zh-CN');
 }
 
 /**

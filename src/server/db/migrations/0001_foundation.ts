@@ -9,8 +9,7 @@ function isPostgres(db: Db): boolean {
 
 /** An integer surrogate key in either dialect. */
 function idColumn(db: Db) {
-  return (col: ColumnDefinitionBuilder) =>
-    isPostgres(db) ? col.generatedByDefaultAsIdentity().primaryKey() : col.primaryKey().autoIncrement();
+  return (col: ColumnDefinitionBuilder) => (isPostgres(db) ? col.generatedByDefaultAsIdentity().primaryKey() : col.primaryKey().autoIncrement());
 }
 
 export async function up(db: Db): Promise<void> {
@@ -170,8 +169,18 @@ export async function up(db: Db): Promise<void> {
 
 export async function down(db: Db): Promise<void> {
   for (const table of [
-    'app_meta', 'files', 'dictionary_items', 'dictionaries', 'departments', 'places',
-    'audit_log', 'api_tokens', 'sessions', 'users', 'sections', 'orgs',
+    'app_meta',
+    'files',
+    'dictionary_items',
+    'dictionaries',
+    'departments',
+    'places',
+    'audit_log',
+    'api_tokens',
+    'sessions',
+    'users',
+    'sections',
+    'orgs',
   ]) {
     await db.schema.dropTable(table).execute();
   }

@@ -154,8 +154,17 @@ export async function up(db: Db): Promise<void> {
 
 export async function down(db: Db): Promise<void> {
   for (const table of [
-    'event_departments', 'event_enterprises', 'event_places', 'events', 'commissioner_evaluations', 'commissioner_supports',
-    'service_log_files', 'service_logs', 'commissioner_enterprises', 'commissioner_places', 'commissioners',
+    'event_departments',
+    'event_enterprises',
+    'event_places',
+    'events',
+    'commissioner_evaluations',
+    'commissioner_supports',
+    'service_log_files',
+    'service_logs',
+    'commissioner_enterprises',
+    'commissioner_places',
+    'commissioners',
   ]) {
     await db.schema.dropTable(table).execute();
   }

@@ -6,15 +6,31 @@ type Db = Kysely<any>;
 
 /** Every table whose rows the API changes in place; each row counts its changes from 1. */
 const VERSIONED_TABLES = [
-  'orgs', 'sections', 'places', 'departments', 'dictionary_items',
-  'enterprises', 'visits', 'projects', 'project_followups',
-  'events', 'commissioners', 'service_logs', 'commissioner_evaluations',
-  'worklists', 'worklist_items', 'report_templates', 'reports',
+  'orgs',
+  'sections',
+  'places',
+  'departments',
+  'dictionary_items',
+  'enterprises',
+  'visits',
+  'projects',
+  'project_followups',
+  'events',
+  'commissioners',
+  'service_logs',
+  'commissioner_evaluations',
+  'worklists',
+  'worklist_items',
+  'report_templates',
+  'reports',
 ];
 
 export async function up(db: Db): Promise<void> {
   for (const table of VERSIONED_TABLES) {
-    await db.schema.alterTable(table).addColumn('version', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+    await db.schema
+      .alterTable(table)
+      .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+      .execute();
   }
   // A report's version is the number of its latest saved text, so a save names the version it edited.
   await sql`update reports set version = coalesce((select max(v.version_no) from report_versions v where v.report_id = reports.id), 1)`.execute(db);

@@ -37,10 +37,13 @@ function rewriteFactKey(key: string, lists: Map<string, ListInfo>): string {
 function rewritePattern(pattern: string, lists: Map<string, ListInfo>): string {
   return pattern.replace(/\{([^{}]+)\}/g, (_whole, inner: string) => {
     const [key, ...formats] = inner.split('|');
-    const rewritten = [rewriteFactKey(key.trim(), lists), ...formats.map((f) => {
-      const t = f.trim();
-      return t.startsWith('share:') ? `share:${rewriteFactKey(t.slice('share:'.length), lists)}` : f;
-    })];
+    const rewritten = [
+      rewriteFactKey(key.trim(), lists),
+      ...formats.map((f) => {
+        const t = f.trim();
+        return t.startsWith('share:') ? `share:${rewriteFactKey(t.slice('share:'.length), lists)}` : f;
+      }),
+    ];
     return `{${rewritten.join('|')}}`;
   });
 }
@@ -70,8 +73,14 @@ function rewriteDefinition(json: string, lists: Map<string, ListInfo>, markAuto:
 }
 
 export async function up(db: Db): Promise<void> {
-  await db.schema.alterTable('worklists').addColumn('key', 'varchar(40)', (c) => c.notNull().defaultTo('')).execute();
-  await db.updateTable('worklists').set({ key: sql`'list_' || cast(id as varchar(20))` }).execute();
+  await db.schema
+    .alterTable('worklists')
+    .addColumn('key', 'varchar(40)', (c) => c.notNull().defaultTo(''))
+    .execute();
+  await db
+    .updateTable('worklists')
+    .set({ key: sql`'list_' || cast(id as varchar(20))` })
+    .execute();
   await db.schema.createIndex('worklists_org_key_uq').on('worklists').columns(['org_id', 'key']).unique().execute();
 
   const rows = await db.selectFrom('worklists').select(['id', 'org_id', 'name', 'key', 'definition_json']).execute();

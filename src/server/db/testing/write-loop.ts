@@ -14,7 +14,10 @@ await migrateToLatest(database.db);
 for (let i = 0; ; i++) {
   const key = `durable-${i}`;
   await database.db.transaction().execute(async (trx) => {
-    await trx.insertInto('app_meta').values({ key, value: 'x'.repeat(200) }).execute();
+    await trx
+      .insertInto('app_meta')
+      .values({ key, value: 'x'.repeat(200) })
+      .execute();
   });
   process.stdout.write(`${key}\n`);
 }

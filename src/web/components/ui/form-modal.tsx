@@ -42,15 +42,7 @@ export function FormModal<T extends object>({
       width={width}
       mask={{ closable: false }}
     >
-      <Form<T>
-        form={form}
-        name={name}
-        layout="vertical"
-        onFinish={onFinish}
-        initialValues={initialValues}
-        preserve={false}
-        style={{ marginTop: 16 }}
-      >
+      <Form<T> form={form} name={name} layout="vertical" onFinish={onFinish} initialValues={initialValues} preserve={false} style={{ marginTop: 16 }}>
         {children}
       </Form>
     </Modal>

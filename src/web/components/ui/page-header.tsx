@@ -21,7 +21,11 @@ export function PageHeader({ title, description, extra }: PageHeaderProps) {
           </Typography.Text>
         ) : null}
       </div>
-      {extra ? <Flex gap={8} wrap>{extra}</Flex> : null}
+      {extra ? (
+        <Flex gap={8} wrap>
+          {extra}
+        </Flex>
+      ) : null}
     </Flex>
   );
 }

@@ -1,20 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ADMIN_PASSWORD,
-  type RunningServer,
-  closePage,
-  launchBrowser,
-  loginAs,
-  newPage,
-  startServer,
-} from '../../test/browser-harness';
+import { ADMIN_PASSWORD, type RunningServer, closePage, launchBrowser, loginAs, newPage, startServer } from '../../test/browser-harness';
 
 /** An admin resets a user's password through the API, as the 用户管理 page does. */
 async function resetPasswordAsAdmin(url: string, username: string, newPassword: string): Promise<void> {
   const json = { 'content-type': 'application/json', origin: url };
   const login = await fetch(`${url}/api/auth/login`, {
-    method: 'POST', headers: json, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
   });
   expect(login.status).toBe(200);
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
@@ -23,7 +17,9 @@ async function resetPasswordAsAdmin(url: string, username: string, newPassword: 
   };
   const user = users.items.find((u) => u.username === username)!;
   const reset = await fetch(`${url}/api/users/${user.id}/reset-password`, {
-    method: 'POST', headers: { ...json, cookie }, body: JSON.stringify({ newPassword }),
+    method: 'POST',
+    headers: { ...json, cookie },
+    body: JSON.stringify({ newPassword }),
   });
   expect(reset.status).toBe(200);
 }

@@ -73,7 +73,6 @@ async function closeAnyPage(page: Page, task: { name: string; result?: { state?:
   if (phone.length) throw new Error(`页面(${label})出现错误:\n${phone.join('\n')}`);
 }
 
-
 /** Width of the page's content beyond the window: > 0 means the page scrolls sideways. */
 async function sidewaysOverflow(page: Page): Promise<{ scrollWidth: number; clientWidth: number; widest: string }> {
   return page.evaluate(() => {
@@ -185,9 +184,7 @@ describe('commissioner service log', () => {
     await expectNoSidewaysScroll(phone);
 
     const [created] = await Promise.all([
-      phone.waitForResponse(
-        (res) => /^\/api\/commissioners\/\d+\/service-logs$/.test(apiPath(res.url())) && res.request().method() === 'POST',
-      ),
+      phone.waitForResponse((res) => /^\/api\/commissioners\/\d+\/service-logs$/.test(apiPath(res.url())) && res.request().method() === 'POST'),
       drawer.getByRole('button', { name: '提交', exact: true }).click(),
     ]);
     expect(created.status(), await created.text()).toBe(200);

@@ -65,10 +65,9 @@ describe('two people editing one record', () => {
     const stale = second.getByRole('dialog', { name: '已被他人修改' });
     await stale.waitFor();
     const rows = stale.getByTestId('stale-changes').locator('tbody tr');
-    await expect.poll(() => rows.allInnerTexts()).toEqual([
-      expect.stringMatching(/联系人\s+\(空\)\s+张三/),
-      expect.stringMatching(/备注\s+县局重点扶持\s+\(空\)/),
-    ]);
+    await expect
+      .poll(() => rows.allInnerTexts())
+      .toEqual([expect.stringMatching(/联系人\s+\(空\)\s+张三/), expect.stringMatching(/备注\s+县局重点扶持\s+\(空\)/)]);
 
     // He loads the saved record (张三 appears in his form), types his note again and saves.
     await stale.getByTestId('stale-reload').click();

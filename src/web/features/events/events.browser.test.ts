@@ -21,7 +21,6 @@ type Totals = Record<(typeof TOTALS)[number], number | null> & { count: number }
 
 const apiPath = (url: string) => new URL(url).pathname;
 
-
 /** Types a date into an antd DatePicker and confirms it. */
 async function fillDate(input: Locator, date: string): Promise<void> {
   await input.click();

@@ -1,6 +1,16 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, type RunningServer, closePage, launchBrowser, loginAs, newPage, pickOption, saveScreenshot, startServer } from '../../test/browser-harness';
+import {
+  DEMO_PASSWORD,
+  type RunningServer,
+  closePage,
+  launchBrowser,
+  loginAs,
+  newPage,
+  pickOption,
+  saveScreenshot,
+  startServer,
+} from '../../test/browser-harness';
 
 // A staff member (yewu, 业务股) records a 中期检查 on a demo project under way through its page
 // (项目节点 → 登记节点), sees it in the card, finds it counted in the period's project figures, and
@@ -40,7 +50,8 @@ describe('project milestones', () => {
     const project = ((await projects.json()) as { items: { id: number; title: string }[] }).items[0];
     expect(project).toBeDefined();
     const today = todayInShanghai();
-    const facts = async () => ((await (await page!.request.get(`${url}/api/projects/facts?from=${today}&to=${today}`)).json()) as { milestones: { value: number } }).milestones.value;
+    const facts = async () =>
+      ((await (await page!.request.get(`${url}/api/projects/facts?from=${today}&to=${today}`)).json()) as { milestones: { value: number } }).milestones.value;
     const before = await facts();
 
     await page.goto(`${url}/projects/${project.id}`);

@@ -33,7 +33,6 @@ function apiPath(url: string): string {
   return new URL(url).pathname;
 }
 
-
 /** The summary tile's number, once the summary has loaded. */
 async function stageCount(page: Page, stage: CountedStage | 'all'): Promise<number> {
   const text = await page.getByTestId(`stage-count-${stage}`).textContent();
@@ -175,9 +174,7 @@ describe('project pipeline', () => {
       await dialog.getByLabel('说明', { exact: true }).fill(`浏览器测试:${from}→${to}`);
 
       const [moved] = await Promise.all([
-        page.waitForResponse(
-          (res) => apiPath(res.url()) === `/api/projects/${project.id}/stage` && res.request().method() === 'POST',
-        ),
+        page.waitForResponse((res) => apiPath(res.url()) === `/api/projects/${project.id}/stage` && res.request().method() === 'POST'),
         dialog.getByRole('button', { name: '确定', exact: true }).click(),
       ]);
       expect(moved.status(), await moved.text()).toBe(200);

@@ -4,16 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { inflateRawSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DEMO_PASSWORD,
-  type RunningServer,
-  closePage,
-  launchBrowser,
-  loginAs,
-  newPage,
-  saveScreenshot,
-  startServer,
-} from '../../test/browser-harness';
+import { DEMO_PASSWORD, type RunningServer, closePage, launchBrowser, loginAs, newPage, saveScreenshot, startServer } from '../../test/browser-harness';
 
 // The seed document as a browser test: a staff member (yewu, 业务股) drafts the demo bureau's
 // summary for the first half of 2014 with the default template, finds every figure of the seed in
@@ -126,10 +117,7 @@ describe('work summary (工作总结)', () => {
     await saveScreenshot(page, 'summary-drafted');
 
     // 1.5万余份 → 数据来源: 15230份, counted from the five 送科技下乡 events.
-    const [traced] = await Promise.all([
-      page.waitForResponse((res) => apiPath(res.url()) === '/api/reports/trace'),
-      materials.click(),
-    ]);
+    const [traced] = await Promise.all([page.waitForResponse((res) => apiPath(res.url()) === '/api/reports/trace'), materials.click()]);
     expect(traced.status()).toBe(200);
     const source = page.getByTestId('figure-source');
     await source.waitFor();
@@ -187,10 +175,7 @@ describe('work summary (工作总结)', () => {
 
     // 导出Word: a .docx (a zip) of version 2, named after the summary.
     await page.getByRole('button', { name: /导出/ }).click();
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('link', { name: '导出Word', exact: true }).click(),
-    ]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '导出Word', exact: true }).click()]);
     expect(download.suggestedFilename()).toBe(`${TITLE}(第2版).docx`);
     fs.mkdirSync(path.dirname(DOCX_PATH), { recursive: true });
     await download.saveAs(DOCX_PATH);

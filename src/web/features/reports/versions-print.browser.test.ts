@@ -101,7 +101,9 @@ describe('summary versions, print view and Word export', () => {
       reportId = report.id;
       title = report.title;
       const doc = structuredClone(report.latest.doc);
-      const paragraph = doc.sections.flatMap((s: { paragraphs: { key: string; text: string }[] }) => s.paragraphs).find((x: { key: string }) => x.key === 'expropriation.1');
+      const paragraph = doc.sections
+        .flatMap((s: { paragraphs: { key: string; text: string }[] }) => s.paragraphs)
+        .find((x: { key: string }) => x.key === 'expropriation.1');
       expect(paragraph.text).toContain(EDIT_FROM);
       paragraph.text = paragraph.text.replace(EDIT_FROM, EDIT_TO);
       const saved = await apiPost(p, url, `/api/reports/${reportId}/versions`, { doc, note: '修改第四部分', baseVersion: 1 });
@@ -152,7 +154,15 @@ describe('summary versions, print view and Word export', () => {
       // A4 at 96 px an inch: 210 mm wide, margins 37 / 26 / 35 / 28 mm.
       const box = await sheet.evaluate((el) => {
         const s = getComputedStyle(el);
-        return { width: el.getBoundingClientRect().width, top: s.paddingTop, right: s.paddingRight, bottom: s.paddingBottom, left: s.paddingLeft, font: s.fontSize, line: s.lineHeight };
+        return {
+          width: el.getBoundingClientRect().width,
+          top: s.paddingTop,
+          right: s.paddingRight,
+          bottom: s.paddingBottom,
+          left: s.paddingLeft,
+          font: s.fontSize,
+          line: s.lineHeight,
+        };
       });
       const mm = (n: number) => (n * 96) / 25.4;
       expect(box.width).toBeCloseTo(mm(210), 0);

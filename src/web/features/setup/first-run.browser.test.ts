@@ -52,7 +52,13 @@ async function submitSetup(page: Page) {
   ]);
   expect(response.status(), await response.text()).toBe(200);
   await page.waitForURL((current) => current.pathname === '/');
-  return response.json() as Promise<{ org: { id: number; name: string; level: string }; towns: number; villages: number; lists: unknown[]; departments: number }>;
+  return response.json() as Promise<{
+    org: { id: number; name: string; level: string };
+    towns: number;
+    villages: number;
+    lists: unknown[];
+    departments: number;
+  }>;
 }
 
 describe('first run of a bureau (no demo)', () => {

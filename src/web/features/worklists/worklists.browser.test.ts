@@ -27,7 +27,6 @@ function dayInShanghai(offsetDays = 0): string {
 
 const apiPath = (url: string) => new URL(url).pathname;
 
-
 /** Types a date into an antd DatePicker and confirms it. */
 async function fillDate(input: Locator, date: string): Promise<void> {
   await input.click();
@@ -192,7 +191,15 @@ describe('work lists', () => {
       dialog.getByRole('button', { name: '保存', exact: true }).click(),
     ]);
     expect(added.status(), await added.text()).toBe(200);
-    const item = (await added.json()) as { id: number; title: string; overdue: boolean; deadline: string; responsibleName: string; registeredDate: string; values: Record<string, unknown> };
+    const item = (await added.json()) as {
+      id: number;
+      title: string;
+      overdue: boolean;
+      deadline: string;
+      responsibleName: string;
+      registeredDate: string;
+      values: Record<string, unknown>;
+    };
     expect(item).toMatchObject({ title, overdue: true, deadline: yesterday, responsibleName: STAFF_NAME, registeredDate: weekAgo });
     expect(item.values).toEqual({ [list.fields[0].key]: title, [list.fields[1].key]: '甲', [list.fields[2].key]: 3 });
     await page.waitForURL((current) => current.pathname === `/worklist-items/${item.id}`);

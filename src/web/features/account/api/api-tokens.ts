@@ -10,8 +10,7 @@ export const apiTokensQueryOptions = () => queryOptions({ queryKey: apiTokensQue
 
 export const useApiTokens = () => useQuery(apiTokensQueryOptions());
 
-export const createApiToken = (input: { name: string }) =>
-  api.post<{ token: ApiToken; secret: string }>('/auth/tokens', input);
+export const createApiToken = (input: { name: string }) => api.post<{ token: ApiToken; secret: string }>('/auth/tokens', input);
 
 export function useCreateApiToken() {
   const queryClient = useQueryClient();

@@ -124,15 +124,7 @@ export function ApiTokensPage() {
   );
 }
 
-function CreateTokenModal({
-  open,
-  onClose,
-  onCreated,
-}: {
-  open: boolean;
-  onClose: () => void;
-  onCreated: (name: string, secret: string) => void;
-}) {
+function CreateTokenModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (name: string, secret: string) => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ name: string }>();
   const create = useCreateApiToken();

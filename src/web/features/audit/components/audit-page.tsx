@@ -2,13 +2,7 @@ import { useMemo } from 'react';
 import { Card, DatePicker, Flex, Select, Table, Tag, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useSearchParams } from 'react-router';
-import {
-  AUDIT_ACTIONS,
-  AUDIT_ACTION_LABELS,
-  ENTITY_TYPE_LABELS,
-  type AuditAction,
-  type AuditEntry,
-} from '../../../../shared/audit.js';
+import { AUDIT_ACTIONS, AUDIT_ACTION_LABELS, ENTITY_TYPE_LABELS, type AuditAction, type AuditEntry } from '../../../../shared/audit.js';
 import { PageHeader } from '../../../components/ui/page-header';
 import { QueryError } from '../../../components/ui/query-error';
 import { useMe } from '../../../lib/auth';
@@ -160,8 +154,7 @@ export function AuditPage() {
             total: entries.data?.total ?? 0,
             showSizeChanger: true,
             showTotal: (total) => `共 ${total} 条`,
-            onChange: (page, pageSize) =>
-              setQuery(pageSize !== query.pageSize ? { page: 1, pageSize } : { page, pageSize }),
+            onChange: (page, pageSize) => setQuery(pageSize !== query.pageSize ? { page: 1, pageSize } : { page, pageSize }),
           }}
         />
       </Card>

@@ -36,10 +36,7 @@ export function LoginPage() {
       }}
     >
       <main style={{ width: '100%', maxWidth: 400 }}>
-        <Typography.Title
-          level={1}
-          style={{ color: '#fff', textAlign: 'center', marginBottom: 24, fontWeight: 600, fontSize: 22 }}
-        >
+        <Typography.Title level={1} style={{ color: '#fff', textAlign: 'center', marginBottom: 24, fontWeight: 600, fontSize: 22 }}>
           {PRODUCT_NAME}
         </Typography.Title>
         <Card style={{ boxShadow: '0 8px 24px rgba(31, 78, 153, 0.15)' }}>
@@ -47,14 +44,7 @@ export function LoginPage() {
             账号登录
           </Typography.Title>
           {login.isError ? (
-            <Alert
-              type="error"
-              role="alert"
-              showIcon
-              title={errorMessage(login.error)}
-              style={{ marginBottom: 16 }}
-              data-testid="login-error"
-            />
+            <Alert type="error" role="alert" showIcon title={errorMessage(login.error)} style={{ marginBottom: 16 }} data-testid="login-error" />
           ) : null}
           <Form<LoginBody> form={form} name="login" layout="vertical" onFinish={onFinish} requiredMark={false} size="large">
             <Form.Item label="用户名" name="username" rules={[{ required: true, whitespace: true, message: '请填写用户名' }]}>

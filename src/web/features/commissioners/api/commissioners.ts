@@ -1,15 +1,7 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { Page } from '../../../../shared/common.js';
-import type {
-  Commissioner,
-  CommissionerStatus,
-  Evaluation,
-  Grade,
-  Support,
-  SupportKind,
-  commissionerDetailSchema,
-} from '../../../../shared/commissioners.js';
+import type { Commissioner, CommissionerStatus, Evaluation, Grade, Support, SupportKind, commissionerDetailSchema } from '../../../../shared/commissioners.js';
 import { ApiError, api } from '../../../lib/api-client';
 import { type Submission, type Versioned, idempotencyHeader, ifMatch } from '../../../lib/versions';
 
@@ -27,8 +19,7 @@ export interface CommissionersQuery {
 /** Logs change a commissioner's 日志数 and 最近服务, so their keys sit under this one too. */
 export const commissionersQueryKey = ['commissioners'] as const;
 
-export const getCommissioners = (query: CommissionersQuery) =>
-  api.get<Page<Commissioner>>('/commissioners', { params: { ...query } });
+export const getCommissioners = (query: CommissionersQuery) => api.get<Page<Commissioner>>('/commissioners', { params: { ...query } });
 
 export const commissionersQueryOptions = (query: CommissionersQuery) =>
   queryOptions({
@@ -62,8 +53,7 @@ export const getMyCommissioner = () =>
     throw error;
   });
 
-export const useMyCommissioner = () =>
-  useQuery({ queryKey: [...commissionersQueryKey, 'me'], queryFn: getMyCommissioner, staleTime: 5 * 60_000 });
+export const useMyCommissioner = () => useQuery({ queryKey: [...commissionersQueryKey, 'me'], queryFn: getMyCommissioner, staleTime: 5 * 60_000 });
 
 export interface CommissionerInput {
   name: string;

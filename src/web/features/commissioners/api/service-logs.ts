@@ -22,8 +22,7 @@ export interface ServiceLogsQuery extends ServiceLogsFilter {
 export const serviceLogsQueryKey = ['service-logs'] as const;
 
 /** Newest first; a commissioner gets only their own. */
-export const getServiceLogs = (query: ServiceLogsQuery) =>
-  api.get<Page<ServiceLog>>('/service-logs', { params: { ...query } });
+export const getServiceLogs = (query: ServiceLogsQuery) => api.get<Page<ServiceLog>>('/service-logs', { params: { ...query } });
 
 export const serviceLogsQueryOptions = (query: ServiceLogsQuery) =>
   queryOptions({
@@ -32,8 +31,7 @@ export const serviceLogsQueryOptions = (query: ServiceLogsQuery) =>
     placeholderData: keepPreviousData,
   });
 
-export const useServiceLogs = (query: ServiceLogsQuery, enabled = true) =>
-  useQuery({ ...serviceLogsQueryOptions(query), enabled });
+export const useServiceLogs = (query: ServiceLogsQuery, enabled = true) => useQuery({ ...serviceLogsQueryOptions(query), enabled });
 
 const MY_PAGE_SIZE = 20;
 
@@ -64,10 +62,8 @@ export const createServiceLog = ({ commissionerId, idempotencyKey, ...input }: S
 export const updateServiceLog = ({ id, version, ...input }: ServiceLogInput & Versioned) =>
   api.put<ServiceLog>(`/service-logs/${id}`, input, { headers: ifMatch(version) });
 export const deleteServiceLog = (id: number) => api.delete<{ ok: true }>(`/service-logs/${id}`);
-export const confirmServiceLog = ({ id, version }: Versioned) =>
-  api.post<ServiceLog>(`/service-logs/${id}/confirm`, {}, { headers: ifMatch(version) });
-export const unconfirmServiceLog = ({ id, version }: Versioned) =>
-  api.post<ServiceLog>(`/service-logs/${id}/unconfirm`, {}, { headers: ifMatch(version) });
+export const confirmServiceLog = ({ id, version }: Versioned) => api.post<ServiceLog>(`/service-logs/${id}/confirm`, {}, { headers: ifMatch(version) });
+export const unconfirmServiceLog = ({ id, version }: Versioned) => api.post<ServiceLog>(`/service-logs/${id}/unconfirm`, {}, { headers: ifMatch(version) });
 
 /** A log changes the lists of logs and its commissioner's 日志数 / 最近服务. */
 function useServiceLogMutation<TInput, TResult>(fn: (input: TInput) => Promise<TResult>) {
@@ -75,10 +71,7 @@ function useServiceLogMutation<TInput, TResult>(fn: (input: TInput) => Promise<T
   return useMutation({
     mutationFn: fn,
     onSuccess: async () => {
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: serviceLogsQueryKey }),
-        queryClient.invalidateQueries({ queryKey: commissionersQueryKey }),
-      ]);
+      await Promise.all([queryClient.invalidateQueries({ queryKey: serviceLogsQueryKey }), queryClient.invalidateQueries({ queryKey: commissionersQueryKey })]);
     },
   });
 }

@@ -1,11 +1,6 @@
 import { Space, Tag, Tooltip, Typography } from 'antd';
 import { FileOutlined, LockOutlined } from '@ant-design/icons';
-import {
-  COMMISSIONER_STATUS_LABELS,
-  type Commissioner,
-  type CommissionerStatus,
-  type ServiceLog,
-} from '../../../../shared/commissioners.js';
+import { COMMISSIONER_STATUS_LABELS, type Commissioner, type CommissionerStatus, type ServiceLog } from '../../../../shared/commissioners.js';
 import { type StoredFile, fileUrl, formatFileSize, isImage } from '../../../lib/files';
 import { formatDateTime } from '../../../utils/format';
 
@@ -77,4 +72,3 @@ export function FileLinks({ files, thumbSize = 48 }: { files: StoredFile[]; thum
     </Space>
   );
 }
-

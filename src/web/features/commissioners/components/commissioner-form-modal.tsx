@@ -1,25 +1,13 @@
 import { useMemo } from 'react';
 import { App, Col, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
 import dayjs from 'dayjs';
-import {
-  COMMISSIONER_STATUSES,
-  COMMISSIONER_STATUS_LABELS,
-  GENDERS,
-  GENDER_LABELS,
-  type CommissionerStatus,
-} from '../../../../shared/commissioners.js';
+import { COMMISSIONER_STATUSES, COMMISSIONER_STATUS_LABELS, GENDERS, GENDER_LABELS, type CommissionerStatus } from '../../../../shared/commissioners.js';
 import { FormModal } from '../../../components/ui/form-modal';
 import { EnterpriseMultiSelect } from '../../../lib/enterprise-select';
 import { emptyToNull, showApiError } from '../../../lib/form';
 import { PlaceSelect } from '../../../lib/place-select';
 import { useUserOptions } from '../../../lib/reference-data';
-import {
-  type CommissionerDetail,
-  type CommissionerInput,
-  useCommissionerOptions,
-  useCreateCommissioner,
-  useUpdateCommissioner,
-} from '../api/commissioners';
+import { type CommissionerDetail, type CommissionerInput, useCommissionerOptions, useCreateCommissioner, useUpdateCommissioner } from '../api/commissioners';
 import { useVersionedSave } from '../../../lib/record-conflict';
 
 interface CommissionerFormValues {
@@ -114,8 +102,16 @@ export function CommissionerFormModal({
       { name: 'title', label: '职称' },
       { name: 'specialty', label: '专业特长' },
       { name: 'phone', label: '联系电话' },
-      { name: 'placeIds', label: '服务地点', format: (v) => (v as number[]).map((id) => commissioner?.places.find((p) => p.id === id)?.name ?? `#${id}`).join('、') },
-      { name: 'enterpriseIds', label: '服务企业/基地', format: (v) => (v as number[]).map((id) => commissioner?.enterprises.find((e) => e.id === id)?.name ?? `#${id}`).join('、') },
+      {
+        name: 'placeIds',
+        label: '服务地点',
+        format: (v) => (v as number[]).map((id) => commissioner?.places.find((p) => p.id === id)?.name ?? `#${id}`).join('、'),
+      },
+      {
+        name: 'enterpriseIds',
+        label: '服务企业/基地',
+        format: (v) => (v as number[]).map((id) => commissioner?.enterprises.find((e) => e.id === id)?.name ?? `#${id}`).join('、'),
+      },
       { name: 'termStartYear', label: '任期开始' },
       { name: 'termEndYear', label: '任期结束' },
       { name: 'status', label: '状态', format: (v) => COMMISSIONER_STATUS_LABELS[v as CommissionerStatus] ?? String(v) },
@@ -127,9 +123,7 @@ export function CommissionerFormModal({
   });
 
   // Accounts with the commissioner role; one already linked to another commissioner cannot be chosen.
-  const linkedElsewhere = new Map(
-    (roster.data ?? []).filter((c) => c.userId !== null && c.id !== commissioner?.id).map((c) => [c.userId!, c.name]),
-  );
+  const linkedElsewhere = new Map((roster.data ?? []).filter((c) => c.userId !== null && c.id !== commissioner?.id).map((c) => [c.userId!, c.name]));
   const accountOptions = (users.data ?? [])
     .filter((u) => u.role === 'commissioner' && (!u.disabled || u.id === commissioner?.userId))
     .map((u) => {
@@ -247,18 +241,11 @@ export function CommissionerFormModal({
         </Col>
         <Col xs={24} sm={12}>
           <Form.Item label="状态" name="status" rules={[{ required: true, message: '请选择状态' }]}>
-            <Radio.Group
-              optionType="button"
-              options={COMMISSIONER_STATUSES.map((s) => ({ value: s, label: COMMISSIONER_STATUS_LABELS[s] }))}
-            />
+            <Radio.Group optionType="button" options={COMMISSIONER_STATUSES.map((s) => ({ value: s, label: COMMISSIONER_STATUS_LABELS[s] }))} />
           </Form.Item>
         </Col>
         <Col xs={24}>
-          <Form.Item
-            label="登录账号"
-            name="userId"
-            extra="关联后,特派员可用该账号在手机上填写自己的服务日志;账号由管理员在“用户管理”中以“科技特派员”角色创建"
-          >
+          <Form.Item label="登录账号" name="userId" extra="关联后,特派员可用该账号在手机上填写自己的服务日志;账号由管理员在“用户管理”中以“科技特派员”角色创建">
             <Select
               allowClear
               showSearch={{ optionFilterProp: 'label' }}

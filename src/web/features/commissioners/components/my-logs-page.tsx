@@ -22,11 +22,7 @@ export function MyLogsPage() {
   if (me.isPending) return <Skeleton active />;
   if (!me.data) {
     return (
-      <Result
-        status="info"
-        title="您的账号还没有关联科技特派员档案"
-        subTitle="请联系县科技局工作人员,在“科技特派员”名册中为您关联登录账号后再填写服务日志。"
-      />
+      <Result status="info" title="您的账号还没有关联科技特派员档案" subTitle="请联系县科技局工作人员,在“科技特派员”名册中为您关联登录账号后再填写服务日志。" />
     );
   }
   return <MyLogs commissioner={me.data} />;
@@ -57,14 +53,7 @@ function MyLogs({ commissioner }: { commissioner: CommissionerDetail }) {
           {commissioner.places.length ? ` · ${commissioner.places.map((p) => p.name).join('、')}` : ''}
         </Typography.Text>
       </Flex>
-      <Button
-        type="primary"
-        size="large"
-        block
-        onClick={() => setEditing(null)}
-        style={{ height: 56, fontSize: 20, marginBottom: 16 }}
-        data-testid="log-new"
-      >
+      <Button type="primary" size="large" block onClick={() => setEditing(null)} style={{ height: 56, fontSize: 20, marginBottom: 16 }} data-testid="log-new">
         记一笔
       </Button>
       {logs.isError ? <QueryError error={logs.error} onRetry={() => void logs.refetch()} /> : null}
@@ -212,9 +201,7 @@ function LogForm({
     record: log,
     open: true,
     toValues: (record) => serviceLogInitialValues(record),
-    fields: [
-      ...serviceLogConflictFields(log),
-    ],
+    fields: [...serviceLogConflictFields(log)],
     resubmit: (values, version) => submit(values, version),
     reload: (values) => form.setFieldsValue(values),
   });
@@ -264,14 +251,7 @@ function LogForm({
     >
       {guard.dialog}
       <ServiceLogFields preferredPlaces={preferred} enterprises={commissioner.enterprises} compact currentKind={log?.kind} />
-      <Button
-        type="primary"
-        htmlType="submit"
-        size="large"
-        block
-        loading={create.isPending || update.isPending}
-        style={{ height: 52, fontSize: 18 }}
-      >
+      <Button type="primary" htmlType="submit" size="large" block loading={create.isPending || update.isPending} style={{ height: 52, fontSize: 18 }}>
         {log ? '保存' : '提交'}
       </Button>
       {log ? (

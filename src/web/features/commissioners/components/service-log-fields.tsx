@@ -58,8 +58,8 @@ export function serviceLogConflictFields(log: ServiceLog | null): ConflictField[
   return [
     { name: 'logDate', label: '日期' },
     { name: 'kind', label: '服务类型' },
-    { name: 'placeId', label: '服务地点', format: (v) => (v === log?.placeId ? log?.placeName ?? String(v) : `#${String(v)}`) },
-    { name: 'enterpriseId', label: '服务企业/基地', format: (v) => (v === log?.enterpriseId ? log?.enterpriseName ?? String(v) : `#${String(v)}`) },
+    { name: 'placeId', label: '服务地点', format: (v) => (v === log?.placeId ? (log?.placeName ?? String(v)) : `#${String(v)}`) },
+    { name: 'enterpriseId', label: '服务企业/基地', format: (v) => (v === log?.enterpriseId ? (log?.enterpriseName ?? String(v)) : `#${String(v)}`) },
     { name: 'content', label: '服务内容' },
     { name: 'peopleServed', label: '服务人次' },
     { name: 'problemsSolved', label: '解决的问题' },
@@ -93,21 +93,14 @@ export function ServiceLogFields({ preferredPlaces, enterprises, compact, curren
   const kinds = useDictionaryItems('service_kind');
   const size = compact ? 'large' : undefined;
   const half = compact ? 24 : 12;
-  const kindOptions = (kinds.data ?? [])
-    .filter((item) => item.active || item.value === currentKind)
-    .map((item) => ({ value: item.value, label: item.label }));
+  const kindOptions = (kinds.data ?? []).filter((item) => item.active || item.value === currentKind).map((item) => ({ value: item.value, label: item.label }));
   const showEnterprise = enterprises === 'search' || enterprises.length > 0;
 
   return (
     <Row gutter={16}>
       <Col xs={24} sm={half}>
         <Form.Item label="日期" name="logDate" rules={[{ required: true, message: '请选择日期' }]}>
-          <DatePicker
-            style={{ width: '100%' }}
-            size={size}
-            inputReadOnly={compact}
-            disabledDate={(d) => d.isAfter(dayjs(), 'day')}
-          />
+          <DatePicker style={{ width: '100%' }} size={size} inputReadOnly={compact} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
         </Form.Item>
       </Col>
       <Col xs={24} sm={half}>
@@ -116,12 +109,7 @@ export function ServiceLogFields({ preferredPlaces, enterprises, compact, curren
         </Form.Item>
       </Col>
       <Col xs={24} sm={showEnterprise ? half : 24}>
-        <Form.Item
-          label="服务地点"
-          name="placeId"
-          dependencies={['enterpriseId']}
-          rules={[placeOrEnterprise]}
-        >
+        <Form.Item label="服务地点" name="placeId" dependencies={['enterpriseId']} rules={[placeOrEnterprise]}>
           <PlaceSelect preferred={preferredPlaces} preferredLabel="我的服务地点" size={size} placeholder="乡镇或村/社区" />
         </Form.Item>
       </Col>
@@ -131,12 +119,7 @@ export function ServiceLogFields({ preferredPlaces, enterprises, compact, curren
             {enterprises === 'search' ? (
               <EnterpriseSelect placeholder="在企业或基地服务时选择" />
             ) : (
-              <Select
-                allowClear
-                size={size}
-                placeholder="在企业或基地服务时选择"
-                options={enterprises.map((e) => ({ value: e.id, label: e.name }))}
-              />
+              <Select allowClear size={size} placeholder="在企业或基地服务时选择" options={enterprises.map((e) => ({ value: e.id, label: e.name }))} />
             )}
           </Form.Item>
         </Col>
@@ -155,15 +138,7 @@ export function ServiceLogFields({ preferredPlaces, enterprises, compact, curren
       </Col>
       <Col xs={24} sm={half}>
         <Form.Item label="服务人次" name="peopleServed">
-          <InputNumber<number>
-            min={0}
-            max={1_000_000}
-            precision={0}
-            suffix="人次"
-            size={size}
-            inputMode="numeric"
-            style={{ width: '100%' }}
-          />
+          <InputNumber<number> min={0} max={1_000_000} precision={0} suffix="人次" size={size} inputMode="numeric" style={{ width: '100%' }} />
         </Form.Item>
       </Col>
       <Col xs={24}>
@@ -172,11 +147,7 @@ export function ServiceLogFields({ preferredPlaces, enterprises, compact, curren
         </Form.Item>
       </Col>
       <Col xs={24}>
-        <Form.Item
-          label="引进的新品种/新技术"
-          name="newTechniques"
-          rules={[{ max: 1000, message: '引进的新品种/新技术不能超过1000个字' }]}
-        >
+        <Form.Item label="引进的新品种/新技术" name="newTechniques" rules={[{ max: 1000, message: '引进的新品种/新技术不能超过1000个字' }]}>
           <Input size={size} placeholder="没有可不填" />
         </Form.Item>
       </Col>

@@ -33,19 +33,14 @@ export function ServiceLogFormModal({
     record: log,
     open: open,
     toValues: (record) => serviceLogInitialValues(record),
-    fields: [
-      ...serviceLogConflictFields(log),
-    ],
+    fields: [...serviceLogConflictFields(log)],
     resubmit: (values, version) => submit(values, version),
     reload: (values) => form.setFieldsValue(values),
   });
   const chosenId = Form.useWatch('commissionerId', form) ?? log?.commissionerId ?? commissionerId;
   const chosen = (commissioners.data ?? []).find((c) => c.id === chosenId);
   const preferredPlaces = useMemo(() => chosen?.places.map((p) => p.id) ?? [], [chosen]);
-  const initialValues = useMemo(
-    () => serviceLogInitialValues(log, commissionerId ? { commissionerId } : undefined),
-    [log, commissionerId],
-  );
+  const initialValues = useMemo(() => serviceLogInitialValues(log, commissionerId ? { commissionerId } : undefined), [log, commissionerId]);
 
   const submit = (values: ServiceLogFormValues, version = guard.version) => {
     if (isUploading(values.files)) {

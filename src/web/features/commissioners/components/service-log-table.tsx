@@ -44,8 +44,7 @@ export function ServiceLogTable({
   const [editing, setEditing] = useState<ServiceLog | null>(null);
   const isLeader = me.role === 'leader';
   const canWrite = me.role !== 'commissioner';
-  const busy = (id: number) =>
-    (confirm.isPending && confirm.variables?.id === id) || (unconfirm.isPending && unconfirm.variables?.id === id);
+  const busy = (id: number) => (confirm.isPending && confirm.variables?.id === id) || (unconfirm.isPending && unconfirm.variables?.id === id);
 
   const act = (promise: Promise<unknown>, done: string) =>
     promise.then(
@@ -100,12 +99,7 @@ export function ServiceLogTable({
         return (
           <Space size={0}>
             {isLeader && !l.confirmedAt ? (
-              <Button
-                type="link"
-                size="small"
-                loading={busy(l.id)}
-                onClick={() => void act(confirm.mutateAsync({ id: l.id, version: l.version }), '已审核')}
-              >
+              <Button type="link" size="small" loading={busy(l.id)} onClick={() => void act(confirm.mutateAsync({ id: l.id, version: l.version }), '已审核')}>
                 审核
               </Button>
             ) : null}
@@ -124,12 +118,7 @@ export function ServiceLogTable({
             <Button type="link" size="small" onClick={() => setEditing(l)}>
               编辑
             </Button>
-            <Popconfirm
-              title="删除这条服务日志?"
-              okText="删除"
-              okButtonProps={{ danger: true }}
-              onConfirm={() => act(remove.mutateAsync(l.id), '已删除')}
-            >
+            <Popconfirm title="删除这条服务日志?" okText="删除" okButtonProps={{ danger: true }} onConfirm={() => act(remove.mutateAsync(l.id), '已删除')}>
               <Button type="link" size="small" danger>
                 删除
               </Button>

@@ -127,9 +127,7 @@ export function ServiceLogsPage() {
           />
           <DatePicker.RangePicker
             value={[query.from ? dayjs(query.from) : null, query.to ? dayjs(query.to) : null]}
-            onChange={(range) =>
-              setQuery({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD'), page: 1 })
-            }
+            onChange={(range) => setQuery({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD'), page: 1 })}
             allowEmpty={[true, true]}
             placeholder={['开始日期', '结束日期']}
             aria-label="日期范围"
@@ -157,8 +155,7 @@ export function ServiceLogsPage() {
             total: logs.data?.total ?? 0,
             showSizeChanger: true,
             showTotal: (total) => `共 ${total} 条`,
-            onChange: (page, pageSize) =>
-              setQuery(pageSize !== query.pageSize ? { page: 1, pageSize } : { page }),
+            onChange: (page, pageSize) => setQuery(pageSize !== query.pageSize ? { page: 1, pageSize } : { page }),
           }}
         />
       </Card>

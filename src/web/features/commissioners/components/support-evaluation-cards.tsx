@@ -160,15 +160,7 @@ interface EvaluationFormValues {
 }
 
 /** 年度考核: one grade per year; setting a year again replaces its grade. */
-export function EvaluationsCard({
-  commissionerId,
-  evaluations,
-  canManage,
-}: {
-  commissionerId: number;
-  evaluations: Evaluation[];
-  canManage: boolean;
-}) {
+export function EvaluationsCard({ commissionerId, evaluations, canManage }: { commissionerId: number; evaluations: Evaluation[]; canManage: boolean }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<EvaluationFormValues>();
   const put = usePutEvaluation();
@@ -273,9 +265,7 @@ export function EvaluationsCard({
         onCancel={() => setEditing(undefined)}
         confirmLoading={put.isPending}
         initialValues={
-          editing
-            ? { year: editing.year, grade: editing.grade, note: editing.note ?? '' }
-            : { year: dayjs().year() - (dayjs().month() < 3 ? 1 : 0) }
+          editing ? { year: editing.year, grade: editing.grade, note: editing.note ?? '' } : { year: dayjs().year() - (dayjs().month() < 3 ? 1 : 0) }
         }
       >
         {guard.dialog}

@@ -9,13 +9,7 @@ import { rowTestId } from '../../../components/ui/test-id';
 import { emptyToNull, showApiError } from '../../../lib/form';
 import { useDepartments } from '../../../lib/reference-data';
 import { useMe } from '../../../lib/auth';
-import {
-  type DepartmentInput,
-  useAddDefaultDepartments,
-  useCreateDepartment,
-  useDeleteDepartment,
-  useUpdateDepartment,
-} from '../api/department-mutations';
+import { type DepartmentInput, useAddDefaultDepartments, useCreateDepartment, useDeleteDepartment, useUpdateDepartment } from '../api/department-mutations';
 import { useVersionedSave } from '../../../lib/record-conflict';
 import { SubmissionKeys } from '../../../lib/versions';
 
@@ -156,11 +150,7 @@ export function DepartmentsPage() {
           onRow={(d) => rowTestId(`department-row-${d.name}`)}
         />
       </Card>
-      <DepartmentModal
-        editing={editing}
-        onClose={() => setEditing(null)}
-        nextSortOrder={sorted.reduce((m, d) => Math.max(m, d.sortOrder), 0) + 10}
-      />
+      <DepartmentModal editing={editing} onClose={() => setEditing(null)} nextSortOrder={sorted.reduce((m, d) => Math.max(m, d.sortOrder), 0) + 10} />
     </>
   );
 }
@@ -172,15 +162,7 @@ interface DepartmentForm {
   active: boolean;
 }
 
-function DepartmentModal({
-  editing,
-  onClose,
-  nextSortOrder,
-}: {
-  editing: Editing;
-  onClose: () => void;
-  nextSortOrder: number;
-}) {
+function DepartmentModal({ editing, onClose, nextSortOrder }: { editing: Editing; onClose: () => void; nextSortOrder: number }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<DepartmentForm>();
   const create = useCreateDepartment();

@@ -12,15 +12,7 @@ interface DictionaryForm {
   description?: string;
 }
 
-export function CreateDictionaryModal({
-  open,
-  onClose,
-  onCreated,
-}: {
-  open: boolean;
-  onClose: () => void;
-  onCreated: (code: string) => void;
-}) {
+export function CreateDictionaryModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (code: string) => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<DictionaryForm>();
   const create = useCreateDictionary();
@@ -32,14 +24,17 @@ export function CreateDictionaryModal({
       name: values.name.trim(),
       description: emptyToNull(values.description?.trim()),
     };
-    create.mutate({ ...input, idempotencyKey: keys.current.keyFor(input) }, {
-      onSuccess: (dictionary) => {
-        keys.current.succeeded();
-        void message.success(`字典「${dictionary.name}」已创建`);
-        onCreated(dictionary.code);
+    create.mutate(
+      { ...input, idempotencyKey: keys.current.keyFor(input) },
+      {
+        onSuccess: (dictionary) => {
+          keys.current.succeeded();
+          void message.success(`字典「${dictionary.name}」已创建`);
+          onCreated(dictionary.code);
+        },
+        onError: (error) => showApiError(message, error, form),
       },
-      onError: (error) => showApiError(message, error, form),
-    });
+    );
   };
 
   return (

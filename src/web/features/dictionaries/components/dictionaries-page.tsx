@@ -35,9 +35,7 @@ export function DictionariesPage() {
           </Button>
         }
       />
-      {dictionaries.isError ? (
-        <QueryError error={dictionaries.error} onRetry={() => void dictionaries.refetch()} />
-      ) : null}
+      {dictionaries.isError ? <QueryError error={dictionaries.error} onRetry={() => void dictionaries.refetch()} /> : null}
       <Row gutter={16}>
         <Col xs={24} md={9} lg={7} style={{ marginBottom: 16 }}>
           <Card title="字典" styles={{ body: { padding: 0 } }}>
@@ -61,7 +59,11 @@ export function DictionariesPage() {
                   >
                     <List.Item.Meta
                       title={<span style={{ fontWeight: active ? 600 : 400 }}>{d.name}</span>}
-                      description={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{d.code}</Typography.Text>}
+                      description={
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          {d.code}
+                        </Typography.Text>
+                      }
                     />
                   </List.Item>
                 );

@@ -1,19 +1,5 @@
 import { useState } from 'react';
-import {
-  App,
-  Button,
-  Card,
-  Form,
-  Input,
-  InputNumber,
-  Popconfirm,
-  Space,
-  Switch,
-  Table,
-  Tag,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
+import { App, Button, Card, Form, Input, InputNumber, Popconfirm, Space, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Dictionary, DictionaryItem } from '../../../../shared/reference.js';
 import { FormModal } from '../../../components/ui/form-modal';
@@ -21,12 +7,7 @@ import { QueryError } from '../../../components/ui/query-error';
 import { rowTestId } from '../../../components/ui/test-id';
 import { showApiError } from '../../../lib/form';
 import { useDictionaryItems } from '../../../lib/reference-data';
-import {
-  type DictionaryItemInput,
-  useCreateDictionaryItem,
-  useDeleteDictionaryItem,
-  useUpdateDictionaryItem,
-} from '../api/dictionary-mutations';
+import { type DictionaryItemInput, useCreateDictionaryItem, useDeleteDictionaryItem, useUpdateDictionaryItem } from '../api/dictionary-mutations';
 import { useVersionedSave } from '../../../lib/record-conflict';
 
 type Editing = { mode: 'create' } | { mode: 'edit'; item: DictionaryItem } | null;
@@ -108,9 +89,7 @@ export function DictionaryItemsCard({ dictionary }: { dictionary: Dictionary }) 
         </Button>
       }
     >
-      {dictionary.description ? (
-        <Typography.Paragraph type="secondary">{dictionary.description}</Typography.Paragraph>
-      ) : null}
+      {dictionary.description ? <Typography.Paragraph type="secondary">{dictionary.description}</Typography.Paragraph> : null}
       {items.isError ? <QueryError error={items.error} onRetry={() => void items.refetch()} /> : null}
       <Table<DictionaryItem>
         rowKey="id"
@@ -132,17 +111,7 @@ export function DictionaryItemsCard({ dictionary }: { dictionary: Dictionary }) 
   );
 }
 
-function DictionaryItemModal({
-  code,
-  editing,
-  onClose,
-  nextSortOrder,
-}: {
-  code: string;
-  editing: Editing;
-  onClose: () => void;
-  nextSortOrder: number;
-}) {
+function DictionaryItemModal({ code, editing, onClose, nextSortOrder }: { code: string; editing: Editing; onClose: () => void; nextSortOrder: number }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<DictionaryItemInput>();
   const create = useCreateDictionaryItem();
@@ -193,9 +162,7 @@ function DictionaryItemModal({
       onFinish={onFinish}
       onCancel={onClose}
       confirmLoading={create.isPending || update.isPending}
-      initialValues={
-        editing?.mode === 'edit' ? formValuesOf(editing.item) : { sortOrder: nextSortOrder, active: true }
-      }
+      initialValues={editing?.mode === 'edit' ? formValuesOf(editing.item) : { sortOrder: nextSortOrder, active: true }}
     >
       {guard.dialog}
       <Form.Item

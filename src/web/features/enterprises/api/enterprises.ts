@@ -20,8 +20,7 @@ export interface EnterprisesQuery {
 /** Also the prefix of the shared enterprise pickers (lib/reference-data), so changes refresh them. */
 export const enterprisesQueryKey = ['enterprises'] as const;
 
-export const getEnterprises = (query: EnterprisesQuery) =>
-  api.get<Page<Enterprise>>('/enterprises', { params: { ...query } });
+export const getEnterprises = (query: EnterprisesQuery) => api.get<Page<Enterprise>>('/enterprises', { params: { ...query } });
 
 export const enterprisesQueryOptions = (query: EnterprisesQuery) =>
   queryOptions({
@@ -34,8 +33,7 @@ export const useEnterprises = (query: EnterprisesQuery) => useQuery(enterprisesQ
 
 export const getEnterprise = (id: number) => api.get<EnterpriseDetail>(`/enterprises/${id}`);
 
-export const enterpriseQueryOptions = (id: number) =>
-  queryOptions({ queryKey: [...enterprisesQueryKey, 'detail', id], queryFn: () => getEnterprise(id) });
+export const enterpriseQueryOptions = (id: number) => queryOptions({ queryKey: [...enterprisesQueryKey, 'detail', id], queryFn: () => getEnterprise(id) });
 
 export const useEnterprise = (id: number) => useQuery({ ...enterpriseQueryOptions(id), enabled: id > 0 });
 

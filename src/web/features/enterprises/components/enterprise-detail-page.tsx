@@ -37,11 +37,7 @@ function EnterpriseDetailView({ enterprise }: { enterprise: EnterpriseDetail }) 
     {
       key: 'creditCode',
       label: '统一社会信用代码',
-      children: enterprise.creditCode ? (
-        <span style={{ fontFamily: 'ui-monospace, Menlo, Consolas, monospace' }}>{enterprise.creditCode}</span>
-      ) : (
-        '—'
-      ),
+      children: enterprise.creditCode ? <span style={{ fontFamily: 'ui-monospace, Menlo, Consolas, monospace' }}>{enterprise.creditCode}</span> : '—',
     },
     { key: 'kind', label: '类型', children: enterprise.kind },
     { key: 'industry', label: '行业', children: SECTOR_LABELS[enterprise.industry] },

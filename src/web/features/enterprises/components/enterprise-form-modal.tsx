@@ -131,15 +131,18 @@ export function EnterpriseFormModal({
         },
       );
     } else {
-      create.mutate({ ...input, idempotencyKey: guard.keyFor(input) }, {
-        onSuccess: (created) => {
-          guard.succeeded();
-          void message.success(`已登记「${created.name}」`);
-          close();
-          onCreated?.(created);
+      create.mutate(
+        { ...input, idempotencyKey: guard.keyFor(input) },
+        {
+          onSuccess: (created) => {
+            guard.succeeded();
+            void message.success(`已登记「${created.name}」`);
+            close();
+            onCreated?.(created);
+          },
+          onError,
         },
-        onError,
-      });
+      );
     }
   };
 

@@ -64,8 +64,7 @@ export function EnterprisesPage() {
   useEffect(() => setKeyword(query.q ?? ''), [query.q]);
   const canWrite = me.role !== 'commissioner';
 
-  const sortOrderOf = (key: EnterpriseSort) =>
-    query.sort === key ? (query.order === 'asc' ? 'ascend' : 'descend') : null;
+  const sortOrderOf = (key: EnterpriseSort) => (query.sort === key ? (query.order === 'asc' ? 'ascend' : 'descend') : null);
 
   const onDelete = (e: Enterprise) =>
     remove.mutateAsync(e.id).then(
@@ -112,8 +111,7 @@ export function EnterprisesPage() {
     {
       title: '联系人',
       key: 'contact',
-      render: (_, e) =>
-        e.contactPerson || e.contactPhone ? [e.contactPerson, e.contactPhone].filter(Boolean).join(' ') : '—',
+      render: (_, e) => (e.contactPerson || e.contactPhone ? [e.contactPerson, e.contactPhone].filter(Boolean).join(' ') : '—'),
     },
     {
       title: '项目数',

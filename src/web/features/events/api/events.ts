@@ -40,8 +40,7 @@ export const useEvents = (query: EventsQuery) => useQuery(eventsQueryOptions(que
 
 export const getEvent = (id: number) => api.get<Event>(`/events/${id}`);
 
-export const eventQueryOptions = (id: number) =>
-  queryOptions({ queryKey: [...eventsQueryKey, 'detail', id], queryFn: () => getEvent(id) });
+export const eventQueryOptions = (id: number) => queryOptions({ queryKey: [...eventsQueryKey, 'detail', id], queryFn: () => getEvent(id) });
 
 export const useEvent = (id: number) => useQuery({ ...eventQueryOptions(id), enabled: id > 0 });
 
@@ -61,8 +60,7 @@ export type EventInput = {
 
 export const createEvent = ({ idempotencyKey, ...input }: EventInput & Submission) =>
   api.post<Event>('/events', input, { headers: idempotencyHeader(idempotencyKey) });
-export const updateEvent = ({ id, version, ...input }: EventInput & Versioned) =>
-  api.put<Event>(`/events/${id}`, input, { headers: ifMatch(version) });
+export const updateEvent = ({ id, version, ...input }: EventInput & Versioned) => api.put<Event>(`/events/${id}`, input, { headers: ifMatch(version) });
 export const deleteEvent = (id: number) => api.delete<{ ok: true }>(`/events/${id}`);
 
 function useEventMutation<TInput, TResult>(fn: (input: TInput) => Promise<TResult>) {

@@ -1,15 +1,7 @@
 import { useMemo } from 'react';
 import { App, Checkbox, Col, DatePicker, Divider, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import {
-  EVENT_FIGURES,
-  EVENT_FIGURE_LABELS,
-  EVENT_ROLES,
-  EVENT_ROLE_LABELS,
-  type Event,
-  type EventFigure,
-  type EventRole,
-} from '../../../../shared/events.js';
+import { EVENT_FIGURES, EVENT_FIGURE_LABELS, EVENT_ROLES, EVENT_ROLE_LABELS, type Event, type EventFigure, type EventRole } from '../../../../shared/events.js';
 import { FormModal } from '../../../components/ui/form-modal';
 import { EnterpriseMultiSelect } from '../../../lib/enterprise-select';
 import { emptyToNull, showApiError } from '../../../lib/form';
@@ -111,8 +103,16 @@ export function EventFormModal({
       { name: 'role', label: '本局角色', format: (v) => EVENT_ROLE_LABELS[v as EventRole] ?? String(v) },
       { name: 'organiser', label: '主办单位' },
       { name: 'placeIds', label: '活动地点', format: (v) => (v as number[]).map((id) => event?.places.find((p) => p.id === id)?.name ?? `#${id}`).join('、') },
-      { name: 'enterpriseIds', label: '企业/基地', format: (v) => (v as number[]).map((id) => event?.enterprises.find((e) => e.id === id)?.name ?? `#${id}`).join('、') },
-      { name: 'departmentIds', label: '参与部门', format: (v) => (v as number[]).map((id) => departments.data?.find((d) => d.id === id)?.name ?? `#${id}`).join('、') },
+      {
+        name: 'enterpriseIds',
+        label: '企业/基地',
+        format: (v) => (v as number[]).map((id) => event?.enterprises.find((e) => e.id === id)?.name ?? `#${id}`).join('、'),
+      },
+      {
+        name: 'departmentIds',
+        label: '参与部门',
+        format: (v) => (v as number[]).map((id) => departments.data?.find((d) => d.id === id)?.name ?? `#${id}`).join('、'),
+      },
       ...EVENT_FIGURES.map((f) => ({ name: f, label: EVENT_FIGURE_LABELS[f].label })),
       { name: 'notes', label: '备注' },
     ],
@@ -120,9 +120,7 @@ export function EventFormModal({
     reload: (values) => form.setFieldsValue(values),
   });
 
-  const typeOptions = (types.data ?? [])
-    .filter((item) => item.active || item.value === event?.type)
-    .map((item) => ({ value: item.value, label: item.label }));
+  const typeOptions = (types.data ?? []).filter((item) => item.active || item.value === event?.type).map((item) => ({ value: item.value, label: item.label }));
   const departmentOptions = (departments.data ?? [])
     .filter((d) => d.active || event?.departments.some((x) => x.id === d.id))
     .map((d) => ({ value: d.id, label: <span title={d.name}>{d.shortName ?? d.name}</span> }));
@@ -162,12 +160,7 @@ export function EventFormModal({
         : [];
     return (
       <Col xs={12} md={8} key={f}>
-        <Form.Item
-          label={label}
-          name={f}
-          rules={rules}
-          dependencies={f === 'books' ? ['materials', 'leaflets'] : undefined}
-        >
+        <Form.Item label={label} name={f} rules={rules} dependencies={f === 'books' ? ['materials', 'leaflets'] : undefined}>
           <InputNumber<number> min={0} max={100_000_000} precision={0} step={1} suffix={unit} style={{ width: '100%' }} />
         </Form.Item>
       </Col>
@@ -191,12 +184,7 @@ export function EventFormModal({
       <Row gutter={16}>
         <Col xs={24} md={10}>
           <Form.Item label="活动类型" name="type" rules={[{ required: true, message: '请选择活动类型' }]}>
-            <Select
-              showSearch={{ optionFilterProp: 'label' }}
-              options={typeOptions}
-              loading={types.isPending}
-              placeholder="科技三下乡、科技活动周、培训班…"
-            />
+            <Select showSearch={{ optionFilterProp: 'label' }} options={typeOptions} loading={types.isPending} placeholder="科技三下乡、科技活动周、培训班…" />
           </Form.Item>
         </Col>
         <Col xs={24} md={14}>

@@ -120,16 +120,14 @@ export function EventsPage() {
     { title: '地点', key: 'where', width: 136, render: (_, e) => eventWhere(e) },
     { title: '本局角色', dataIndex: 'role', key: 'role', width: 88, render: (role: EventRole) => <EventRoleTag role={role} /> },
     { title: '参与部门', key: 'departments', width: 112, render: (_, e) => eventDepartments(e) },
-    ...TABLE_FIGURES.map(
-      ({ figure, title }): TableColumnsType<Event>[number] => ({
-        title,
-        dataIndex: figure,
-        key: figure,
-        align: 'right',
-        width: FIGURE_WIDTHS[figure] ?? 68,
-        render: (v: number | null) => figureText(v),
-      }),
-    ),
+    ...TABLE_FIGURES.map(({ figure, title }): TableColumnsType<Event>[number] => ({
+      title,
+      dataIndex: figure,
+      key: figure,
+      align: 'right',
+      width: FIGURE_WIDTHS[figure] ?? 68,
+      render: (v: number | null) => figureText(v),
+    })),
   ];
   const figureStart = columns.length - TABLE_FIGURES.length;
 
@@ -202,9 +200,7 @@ export function EventsPage() {
           />
           <DatePicker.RangePicker
             value={[query.from ? dayjs(query.from) : null, query.to ? dayjs(query.to) : null]}
-            onChange={(range) =>
-              setQuery({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD'), page: 1 })
-            }
+            onChange={(range) => setQuery({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD'), page: 1 })}
             allowEmpty={[true, true]}
             placeholder={['开始日期', '结束日期']}
             aria-label="日期范围"

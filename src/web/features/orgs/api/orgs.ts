@@ -27,8 +27,7 @@ export interface UpdateOrgInput {
 
 export const createOrg = ({ idempotencyKey, ...input }: CreateOrgInput & Submission) =>
   api.post<Org>('/orgs', input, { headers: idempotencyHeader(idempotencyKey) });
-export const updateOrg = ({ id, version, ...input }: UpdateOrgInput & Versioned) =>
-  api.patch<Org>(`/orgs/${id}`, input, { headers: ifMatch(version) });
+export const updateOrg = ({ id, version, ...input }: UpdateOrgInput & Versioned) => api.patch<Org>(`/orgs/${id}`, input, { headers: ifMatch(version) });
 /** Deactivates (active false) or reactivates an organisation, based on the version the page showed. */
 export const setOrgActive = ({ id, version, active }: Versioned & { active: boolean }) =>
   api.post<Org>(`/orgs/${id}/${active ? 'activate' : 'deactivate'}`, undefined, { headers: ifMatch(version) });

@@ -72,7 +72,7 @@ export function CreateOrgModal({ parent, onClose }: { parent: OrgListItem | null
     if (!parent) return;
     const body = {
       parentId: parent.id,
-      divisionCode: values.mode === 'division' ? values.divisionCode ?? null : null,
+      divisionCode: values.mode === 'division' ? (values.divisionCode ?? null) : null,
       name: values.name.trim(),
       shortName: emptyToNull(values.shortName?.trim()),
       ...(values.mode === 'typed' ? { level: values.level } : {}),
@@ -129,12 +129,7 @@ export function CreateOrgModal({ parent, onClose }: { parent: OrgListItem | null
           <Select options={levelsBelow.map((l) => ({ value: l, label: ORG_LEVEL_LABELS[l] }))} />
         </Form.Item>
       )}
-      <Form.Item
-        label="单位名称"
-        name="name"
-        rules={nameRules}
-        extra={mode === 'division' ? '选择区划后自动填写（如“某某县科学技术局”），可修改' : undefined}
-      >
+      <Form.Item label="单位名称" name="name" rules={nameRules} extra={mode === 'division' ? '选择区划后自动填写（如“某某县科学技术局”），可修改' : undefined}>
         <Input />
       </Form.Item>
       <Form.Item label="简称" name="shortName" rules={shortNameRules}>

@@ -98,12 +98,7 @@ export function OrgsPage() {
             </Popconfirm>
           ) : null}
           {org.policies.activate ? (
-            <Popconfirm
-              title={`重新启用「${org.name}」？`}
-              description="启用后该单位的用户可以重新登录。"
-              okText="启用"
-              onConfirm={() => toggle(org, true)}
-            >
+            <Popconfirm title={`重新启用「${org.name}」？`} description="启用后该单位的用户可以重新登录。" okText="启用" onConfirm={() => toggle(org, true)}>
               <Button type="link" size="small">
                 启用
               </Button>

@@ -7,8 +7,7 @@ import { type Submission, idempotencyHeader } from '../../../lib/versions';
 /** The division the organisation serves: what 从区划库导入 loads unless another county is chosen. */
 export const getOwnDivision = () => api.get<{ division: Division | null }>('/divisions/own').then((r) => r.division);
 
-export const useOwnDivision = (enabled: boolean) =>
-  useQuery({ queryKey: ['divisions', 'own'], queryFn: getOwnDivision, enabled, staleTime: 60_000 });
+export const useOwnDivision = (enabled: boolean) => useQuery({ queryKey: ['divisions', 'own'], queryFn: getOwnDivision, enabled, staleTime: 60_000 });
 
 export const importDivision = ({ idempotencyKey, code }: { code: string } & Submission) =>
   api.post<ImportDivisionResult>('/places/import-division', { code }, { headers: idempotencyHeader(idempotencyKey) });

@@ -16,8 +16,7 @@ export interface PlaceInput {
 
 export const createPlace = ({ idempotencyKey, ...input }: PlaceInput & Submission) =>
   api.post<Place>('/places', input, { headers: idempotencyHeader(idempotencyKey) });
-export const updatePlace = ({ id, version, ...input }: PlaceInput & Versioned) =>
-  api.patch<Place>(`/places/${id}`, input, { headers: ifMatch(version) });
+export const updatePlace = ({ id, version, ...input }: PlaceInput & Versioned) => api.patch<Place>(`/places/${id}`, input, { headers: ifMatch(version) });
 export const deletePlace = (id: number) => api.delete<{ ok: true }>(`/places/${id}`);
 
 function usePlaceMutation<TInput, TResult>(fn: (input: TInput) => Promise<TResult>) {

@@ -80,9 +80,7 @@ export function ImportDivisionButton() {
         okButtonProps={{ disabled: own.isPending && open }}
         destroyOnHidden
       >
-        <Typography.Paragraph>
-          从国家统计局2023年统计用区划代码中，载入所选县（区）本身、它的乡镇（街道）和村（社区），连同12位区划代码。
-        </Typography.Paragraph>
+        <Typography.Paragraph>从国家统计局2023年统计用区划代码中，载入所选县（区）本身、它的乡镇（街道）和村（社区），连同12位区划代码。</Typography.Paragraph>
         <Alert
           type="info"
           showIcon
@@ -90,21 +88,12 @@ export function ImportDivisionButton() {
           title="已有的地名保持不变"
           description="区划代码已经存在的地名（包括您改过名称的），以及同一上级下同名的地名，都原样保留；您自己添加的地名不受影响。只补充缺少的，重复导入不会产生重复。"
         />
-        <Form<ImportForm>
-          form={form}
-          name="import-division"
-          layout="vertical"
-          onFinish={onFinish}
-        >
+        <Form<ImportForm> form={form} name="import-division" layout="vertical" onFinish={onFinish}>
           <Form.Item
             label="县（区）"
             name="code"
             rules={[{ required: true, message: '请选择要导入的县（区）' }]}
-            extra={
-              ownWithPlaces
-                ? `默认为本单位所在的${ownWithPlaces.fullName}`
-                : '本单位未设置行政区划，请选择要导入的县（区）'
-            }
+            extra={ownWithPlaces ? `默认为本单位所在的${ownWithPlaces.fullName}` : '本单位未设置行政区划，请选择要导入的县（区）'}
           >
             <DivisionPicker aria-label="要导入的县（区）" onChange={(_code, division) => setChosen(division)} />
           </Form.Item>

@@ -1,20 +1,5 @@
 import { type Key, useMemo, useState } from 'react';
-import {
-  App,
-  Button,
-  Card,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  Popconfirm,
-  Space,
-  Table,
-  Tag,
-  Tooltip,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
+import { App, Button, Card, Flex, Form, Input, InputNumber, Popconfirm, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { regionCodeSchema } from '../../../../shared/orgs.js';
 import { PLACE_LEVEL_LABELS, type PlaceLevel } from '../../../../shared/reference.js';
@@ -32,10 +17,7 @@ import { ImportDivisionButton } from './import-division-button';
 const CHILD_LEVEL: Record<PlaceLevel, PlaceLevel | null> = { county: 'town', town: 'village', village: null };
 const LEVEL_COLORS: Record<PlaceLevel, string> = { county: 'blue', town: 'cyan', village: 'default' };
 
-type Editing =
-  | { mode: 'create'; parent: PlaceNode | null; level: PlaceLevel }
-  | { mode: 'edit'; place: PlaceNode }
-  | null;
+type Editing = { mode: 'create'; parent: PlaceNode | null; level: PlaceLevel } | { mode: 'edit'; place: PlaceNode } | null;
 
 /** 地名: the county's places as a tree (县 → 乡镇 → 村/社区) with their division codes. */
 export function PlacesPage() {
@@ -49,9 +31,7 @@ export function PlacesPage() {
   const tree = useMemo(() => buildPlaceTree(places.data ?? []), [places.data]);
   const shown = useMemo(() => filterPlaceTree(tree, keyword), [tree, keyword]);
   // Searching opens every branch that leads to a match; otherwise the county shows its towns.
-  const expandedKeys = keyword.trim()
-    ? parentIds(shown)
-    : (expanded ?? tree.filter((n) => n.level === 'county').map((n) => n.id));
+  const expandedKeys = keyword.trim() ? parentIds(shown) : (expanded ?? tree.filter((n) => n.level === 'county').map((n) => n.id));
 
   const columns: TableColumnsType<PlaceNode> = [
     { title: '名称', dataIndex: 'name', key: 'name' },
@@ -86,11 +66,7 @@ export function PlacesPage() {
         return (
           <Space size={0}>
             {childLevel ? (
-              <Button
-                type="link"
-                size="small"
-                onClick={() => setEditing({ mode: 'create', parent: place, level: childLevel })}
-              >
+              <Button type="link" size="small" onClick={() => setEditing({ mode: 'create', parent: place, level: childLevel })}>
                 添加{PLACE_LEVEL_LABELS[childLevel]}
               </Button>
             ) : null}
@@ -138,11 +114,7 @@ export function PlacesPage() {
           <Space>
             <ImportDivisionButton />
             {tree.some((n) => n.level === 'county') ? null : (
-              <Button
-                type="primary"
-                icon={<PlusOutlined />}
-                onClick={() => setEditing({ mode: 'create', parent: null, level: 'county' })}
-              >
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ mode: 'create', parent: null, level: 'county' })}>
                 新增县
               </Button>
             )}
@@ -216,8 +188,7 @@ function PlaceModal({ editing, onClose }: { editing: Editing; onClose: () => voi
   });
 
   const level = editing?.mode === 'edit' ? editing.place.level : editing?.level;
-  const parentName =
-    editing?.mode === 'create' ? editing.parent?.name : undefined;
+  const parentName = editing?.mode === 'create' ? editing.parent?.name : undefined;
   const levelLabel = level ? PLACE_LEVEL_LABELS[level] : '地名';
 
   const submit = (values: PlaceForm, version = guard.version) => {
@@ -246,28 +217,19 @@ function PlaceModal({ editing, onClose }: { editing: Editing; onClose: () => voi
   };
   const onFinish = (values: PlaceForm) => submit(values);
 
-  const nextSort =
-    editing?.mode === 'create' ? ((editing.parent?.children ?? []).reduce((m, c) => Math.max(m, c.sortOrder), 0) + 1) : 0;
+  const nextSort = editing?.mode === 'create' ? (editing.parent?.children ?? []).reduce((m, c) => Math.max(m, c.sortOrder), 0) + 1 : 0;
 
   return (
     <FormModal<PlaceForm>
       open={editing !== null}
-      title={
-        editing?.mode === 'edit'
-          ? `编辑${levelLabel}`
-          : parentName
-            ? `在「${parentName}」下添加${levelLabel}`
-            : `新增${levelLabel}`
-      }
+      title={editing?.mode === 'edit' ? `编辑${levelLabel}` : parentName ? `在「${parentName}」下添加${levelLabel}` : `新增${levelLabel}`}
       name="place"
       form={form}
       onFinish={onFinish}
       onCancel={onClose}
       confirmLoading={create.isPending || update.isPending}
       initialValues={
-        editing?.mode === 'edit'
-          ? { name: editing.place.name, code: editing.place.code ?? '', sortOrder: editing.place.sortOrder }
-          : { sortOrder: nextSort }
+        editing?.mode === 'edit' ? { name: editing.place.name, code: editing.place.code ?? '', sortOrder: editing.place.sortOrder } : { sortOrder: nextSort }
       }
     >
       {guard.dialog}
@@ -281,12 +243,7 @@ function PlaceModal({ editing, onClose }: { editing: Editing; onClose: () => voi
       >
         <Input autoFocus />
       </Form.Item>
-      <Form.Item
-        label="区划代码"
-        name="code"
-        extra="统计用区划代码，12位数字；不知道可以先空着"
-        rules={[zodRule(regionCodeSchema)]}
-      >
+      <Form.Item label="区划代码" name="code" extra="统计用区划代码，12位数字；不知道可以先空着" rules={[zodRule(regionCodeSchema)]}>
         <Input maxLength={12} inputMode="numeric" />
       </Form.Item>
       <Form.Item label="排序" name="sortOrder" rules={[{ required: true, message: '请填写排序' }]}>

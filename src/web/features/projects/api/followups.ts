@@ -8,8 +8,7 @@ import { type Submission, type Versioned, idempotencyHeader, ifMatch } from '../
 export const followupsQueryKey = ['followups'] as const;
 
 /** A project's follow-up records, newest first; a project has at most a few dozen. */
-export const getProjectFollowups = (projectId: number) =>
-  api.get<Page<Followup>>('/followups', { params: { projectId, page: 1, pageSize: 200 } });
+export const getProjectFollowups = (projectId: number) => api.get<Page<Followup>>('/followups', { params: { projectId, page: 1, pageSize: 200 } });
 
 export const projectFollowupsQueryOptions = (projectId: number) =>
   queryOptions({
@@ -17,8 +16,7 @@ export const projectFollowupsQueryOptions = (projectId: number) =>
     queryFn: () => getProjectFollowups(projectId),
   });
 
-export const useProjectFollowups = (projectId: number) =>
-  useQuery({ ...projectFollowupsQueryOptions(projectId), enabled: projectId > 0 });
+export const useProjectFollowups = (projectId: number) => useQuery({ ...projectFollowupsQueryOptions(projectId), enabled: projectId > 0 });
 
 export interface FollowupInput {
   followupDate: string;
@@ -41,10 +39,7 @@ function useFollowupMutation<TInput, TResult>(fn: (input: TInput) => Promise<TRe
   return useMutation({
     mutationFn: fn,
     onSuccess: async () => {
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: followupsQueryKey }),
-        queryClient.invalidateQueries({ queryKey: projectsQueryKey }),
-      ]);
+      await Promise.all([queryClient.invalidateQueries({ queryKey: followupsQueryKey }), queryClient.invalidateQueries({ queryKey: projectsQueryKey })]);
     },
   });
 }

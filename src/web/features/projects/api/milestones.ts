@@ -16,8 +16,7 @@ export const projectMilestonesQueryOptions = (projectId: number) =>
     queryFn: () => getProjectMilestones(projectId),
   });
 
-export const useProjectMilestones = (projectId: number) =>
-  useQuery({ ...projectMilestonesQueryOptions(projectId), enabled: projectId > 0 });
+export const useProjectMilestones = (projectId: number) => useQuery({ ...projectMilestonesQueryOptions(projectId), enabled: projectId > 0 });
 
 export interface MilestoneInput {
   kind: string;

@@ -59,8 +59,7 @@ export const projectsQueryOptions = (query: ProjectsQuery) =>
 export const useProjects = (query: ProjectsQuery) => useQuery(projectsQueryOptions(query));
 
 /** Counts per stage under the filters; the server ignores the stage filter here. */
-export const getStageSummary = (filter: ProjectsFilter) =>
-  api.get<StageSummary>('/projects/stage-summary', { params: { ...filter, stage: undefined } });
+export const getStageSummary = (filter: ProjectsFilter) => api.get<StageSummary>('/projects/stage-summary', { params: { ...filter, stage: undefined } });
 
 export const stageSummaryQueryOptions = (filter: ProjectsFilter) =>
   queryOptions({
@@ -73,8 +72,7 @@ export const useStageSummary = (filter: ProjectsFilter) => useQuery(stageSummary
 
 export const getProject = (id: number) => api.get<ProjectDetail>(`/projects/${id}`);
 
-export const projectQueryOptions = (id: number) =>
-  queryOptions({ queryKey: [...projectsQueryKey, 'detail', id], queryFn: () => getProject(id) });
+export const projectQueryOptions = (id: number) => queryOptions({ queryKey: [...projectsQueryKey, 'detail', id], queryFn: () => getProject(id) });
 
 export const useProject = (id: number) => useQuery({ ...projectQueryOptions(id), enabled: id > 0 });
 
@@ -108,8 +106,7 @@ export const updateProject = ({ id, version, ...input }: ProjectFieldsInput & Ve
   api.patch<ProjectDetail>(`/projects/${id}`, input, { headers: ifMatch(version) });
 export const moveProjectStage = ({ id, version, ...input }: MoveStageInput & Versioned) =>
   api.post<ProjectDetail>(`/projects/${id}/stage`, input, { headers: ifMatch(version) });
-export const undoProjectStage = ({ id, version }: Versioned) =>
-  api.post<ProjectDetail>(`/projects/${id}/stage/undo`, {}, { headers: ifMatch(version) });
+export const undoProjectStage = ({ id, version }: Versioned) => api.post<ProjectDetail>(`/projects/${id}/stage/undo`, {}, { headers: ifMatch(version) });
 export const deleteProject = (id: number) => api.delete<{ ok: true }>(`/projects/${id}`);
 
 /**
@@ -161,21 +158,16 @@ export interface VisitOption {
 
 /** Recent research visits, for the form's 来源调研 picker. */
 export const getRecentVisits = () =>
-  api
-    .get<Page<Visit>>('/visits', { params: { order: 'desc', page: 1, pageSize: 100 } })
-    .then((r) =>
-      r.items.map(
-        (v): VisitOption => ({
-          id: v.id,
-          visitDate: v.visitDate,
-          purpose: v.purpose,
-          enterpriseNames: v.enterprises.map((e) => e.name).join('、'),
-        }),
-      ),
-    );
+  api.get<Page<Visit>>('/visits', { params: { order: 'desc', page: 1, pageSize: 100 } }).then((r) =>
+    r.items.map((v): VisitOption => ({
+      id: v.id,
+      visitDate: v.visitDate,
+      purpose: v.purpose,
+      enterpriseNames: v.enterprises.map((e) => e.name).join('、'),
+    })),
+  );
 
-export const useRecentVisits = () =>
-  useQuery({ queryKey: ['visits', 'recent-options'], queryFn: getRecentVisits, staleTime: 60_000 });
+export const useRecentVisits = () => useQuery({ queryKey: ['visits', 'recent-options'], queryFn: getRecentVisits, staleTime: 60_000 });
 
 /** One visit, for a 来源调研 that is older than the recent ones. */
 export const useVisitOption = (id: number | null | undefined, enabled: boolean) =>

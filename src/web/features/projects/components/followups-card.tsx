@@ -10,13 +10,7 @@ import { useMe } from '../../../lib/auth';
 import { emptyToNull, showApiError } from '../../../lib/form';
 import { useUserOptions } from '../../../lib/reference-data';
 import { formatDate } from '../../../utils/format';
-import {
-  type FollowupInput,
-  useCreateFollowup,
-  useDeleteFollowup,
-  useProjectFollowups,
-  useUpdateFollowup,
-} from '../api/followups';
+import { type FollowupInput, useCreateFollowup, useDeleteFollowup, useProjectFollowups, useUpdateFollowup } from '../api/followups';
 import { useVersionedSave } from '../../../lib/record-conflict';
 
 interface FollowupForm {
@@ -43,17 +37,7 @@ function formValuesOf(followup: Followup): FollowupForm {
 const textRules = (label: string) => [{ max: 2000, message: `${label}不能超过2000个字` }];
 
 /** 新增 / 编辑 a follow-up: `editing` null with `open` adds one to the project. */
-function FollowupModal({
-  projectId,
-  open,
-  editing,
-  onClose,
-}: {
-  projectId: number;
-  open: boolean;
-  editing: Followup | null;
-  onClose: () => void;
-}) {
+function FollowupModal({ projectId, open, editing, onClose }: { projectId: number; open: boolean; editing: Followup | null; onClose: () => void }) {
   const me = useMe();
   const { message } = App.useApp();
   const [form] = Form.useForm<FollowupForm>();
@@ -98,9 +82,7 @@ function FollowupModal({
   };
   const onFinish = (values: FollowupForm) => submit(values);
 
-  const staffOptions = (users.data ?? [])
-    .filter((u) => !u.disabled || u.id === editing?.staffId)
-    .map((u) => ({ value: u.id, label: u.displayName }));
+  const staffOptions = (users.data ?? []).filter((u) => !u.disabled || u.id === editing?.staffId).map((u) => ({ value: u.id, label: u.displayName }));
 
   return (
     <FormModal<FollowupForm>
@@ -112,11 +94,7 @@ function FollowupModal({
       onCancel={onClose}
       confirmLoading={create.isPending || update.isPending}
       width={600}
-      initialValues={
-        editing
-          ? formValuesOf(editing)
-          : { followupDate: dayjs(), staffId: me.id, kind: 'visit' }
-      }
+      initialValues={editing ? formValuesOf(editing) : { followupDate: dayjs(), staffId: me.id, kind: 'visit' }}
     >
       {guard.dialog}
       <Row gutter={16}>
@@ -132,10 +110,7 @@ function FollowupModal({
         </Col>
       </Row>
       <Form.Item label="方式" name="kind" rules={[{ required: true, message: '请选择方式' }]}>
-        <Radio.Group
-          optionType="button"
-          options={FOLLOWUP_KINDS.map((k) => ({ value: k, label: FOLLOWUP_KIND_LABELS[k] }))}
-        />
+        <Radio.Group optionType="button" options={FOLLOWUP_KINDS.map((k) => ({ value: k, label: FOLLOWUP_KIND_LABELS[k] }))} />
       </Form.Item>
       <Form.Item label="发现的情况" name="found" rules={textRules('发现的情况')}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} placeholder="项目进展、实施中遇到的情况" />

@@ -109,9 +109,7 @@ function ProjectDetailView({ project }: { project: ProjectDetail }) {
   const canWrite = me.role !== 'commissioner';
   const canMove = NEXT_STAGES[project.stage].length > 0;
   const lastMove = project.history.length > 1 ? project.history[project.history.length - 1] : null;
-  const programLabel = project.program
-    ? (programs.data ?? []).find((item) => item.value === project.program)?.label ?? project.program
-    : '—';
+  const programLabel = project.program ? ((programs.data ?? []).find((item) => item.value === project.program)?.label ?? project.program) : '—';
 
   const stageDates = STAGES.filter((s) => project.stageDates[s]).map((s) => (
     <span key={s} style={{ marginInlineEnd: 16, whiteSpace: 'nowrap' }}>

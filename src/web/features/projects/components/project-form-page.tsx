@@ -21,14 +21,7 @@ import { ApiError } from '../../../lib/api-client';
 import { useMe } from '../../../lib/auth';
 import { emptyToNull, showApiError, zodRule } from '../../../lib/form';
 import { useDictionaryItems, useUserOptions, userOptionLabel } from '../../../lib/reference-data';
-import {
-  type ProjectFieldsInput,
-  useCreateProject,
-  useProject,
-  useRecentVisits,
-  useUpdateProject,
-  useVisitOption,
-} from '../api/projects';
+import { type ProjectFieldsInput, useCreateProject, useProject, useRecentVisits, useUpdateProject, useVisitOption } from '../api/projects';
 import { EnterpriseSelect } from '../../../lib/enterprise-select';
 import { useVersionedSave } from '../../../lib/record-conflict';
 
@@ -167,7 +160,7 @@ function ProjectForm({ project }: { project: ProjectDetail | null }) {
     toValues: formValuesOf,
     fields: [
       { name: 'title', label: '项目名称' },
-      { name: 'enterpriseId', label: '申报单位', format: (v) => (v === project?.enterpriseId ? project?.enterpriseName ?? String(v) : `#${String(v)}`) },
+      { name: 'enterpriseId', label: '申报单位', format: (v) => (v === project?.enterpriseId ? (project?.enterpriseName ?? String(v)) : `#${String(v)}`) },
       { name: 'field', label: '领域', format: (v) => SECTOR_LABELS[v as Sector] ?? String(v) },
       { name: 'program', label: '计划类别' },
       { name: 'level', label: '级别', format: (v) => PROJECT_LEVEL_LABELS[v as ProjectLevel] ?? String(v) },
@@ -197,9 +190,7 @@ function ProjectForm({ project }: { project: ProjectDetail | null }) {
   const programOptions = (programs.data ?? [])
     .filter((item) => item.active || item.value === project?.program)
     .map((item) => ({ value: item.value, label: item.label }));
-  const userOptions = (users.data ?? [])
-    .filter((u) => !u.disabled || u.id === project?.managerId)
-    .map((u) => ({ value: u.id, label: userOptionLabel(u) }));
+  const userOptions = (users.data ?? []).filter((u) => !u.disabled || u.id === project?.managerId).map((u) => ({ value: u.id, label: userOptionLabel(u) }));
 
   const backTo = project ? `/projects/${project.id}` : search.get('sourceVisitId') ? `/visits/${search.get('sourceVisitId')}` : '/projects';
 
@@ -237,10 +228,7 @@ function ProjectForm({ project }: { project: ProjectDetail | null }) {
 
   return (
     <>
-      <PageHeader
-        title={project ? `编辑项目` : '新建项目'}
-        description={project ? project.title : '登记调研中发现的项目线索,或直接录入储备、申报中的项目。'}
-      />
+      <PageHeader title={project ? `编辑项目` : '新建项目'} description={project ? project.title : '登记调研中发现的项目线索,或直接录入储备、申报中的项目。'} />
       <Card>
         <Form<ProjectFormValues>
           form={form}
@@ -341,11 +329,7 @@ function ProjectForm({ project }: { project: ProjectDetail | null }) {
                   </Form.Item>
                 </Col>
                 <Col xs={24} md={12}>
-                  <Form.Item
-                    label={`${STAGE_LABELS[stage]}日期`}
-                    name="stageDate"
-                    rules={[{ required: true, message: '请选择日期' }]}
-                  >
+                  <Form.Item label={`${STAGE_LABELS[stage]}日期`} name="stageDate" rules={[{ required: true, message: '请选择日期' }]}>
                     <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
                   </Form.Item>
                 </Col>

@@ -24,13 +24,7 @@ import { rowTestId } from '../../../components/ui/test-id';
 import { useMe } from '../../../lib/auth';
 import { useDictionaryItems, useTowns, useUserOptions } from '../../../lib/reference-data';
 import { formatDate } from '../../../utils/format';
-import {
-  type ProjectDateField,
-  type ProjectSort,
-  type ProjectsFilter,
-  type ProjectsQuery,
-  useProjects,
-} from '../api/projects';
+import { type ProjectDateField, type ProjectSort, type ProjectsFilter, type ProjectsQuery, useProjects } from '../api/projects';
 import { EnterpriseSelect } from '../../../lib/enterprise-select';
 import { StageSummaryBar } from './stage-summary-bar';
 import { formatWan } from './project-display';
@@ -116,14 +110,10 @@ export function ProjectsPage() {
 
   const { sort: _sort, order: _order, page: _page, pageSize: _pageSize, ...filter } = query satisfies ProjectsFilter;
 
-  const programLabels = useMemo(
-    () => new Map((programs.data ?? []).map((item) => [item.value, item.label])),
-    [programs.data],
-  );
+  const programLabels = useMemo(() => new Map((programs.data ?? []).map((item) => [item.value, item.label])), [programs.data]);
   const canWrite = me.role !== 'commissioner';
 
-  const sortOrderOf = (key: string) =>
-    query.sort && COLUMN_SORTS[key] === query.sort ? (query.order === 'asc' ? 'ascend' : 'descend') : null;
+  const sortOrderOf = (key: string) => (query.sort && COLUMN_SORTS[key] === query.sort ? (query.order === 'asc' ? 'ascend' : 'descend') : null);
 
   const columns: TableColumnsType<Project> = [
     {
@@ -140,15 +130,14 @@ export function ProjectsPage() {
       key: 'enterpriseName',
       sorter: true,
       sortOrder: sortOrderOf('enterpriseName'),
-      render: (name: string | null, p) =>
-        name && p.enterpriseId ? <Link to={`/enterprises/${p.enterpriseId}`}>{name}</Link> : '—',
+      render: (name: string | null, p) => (name && p.enterpriseId ? <Link to={`/enterprises/${p.enterpriseId}`}>{name}</Link> : '—'),
     },
     { title: '领域', dataIndex: 'field', key: 'field', width: 64, render: (f: Sector) => SECTOR_LABELS[f] },
     {
       title: '计划类别',
       dataIndex: 'program',
       key: 'program',
-      render: (v: string | null) => (v ? programLabels.get(v) ?? v : '—'),
+      render: (v: string | null) => (v ? (programLabels.get(v) ?? v) : '—'),
     },
     {
       title: '级别',
@@ -328,9 +317,7 @@ export function ProjectsPage() {
             />
             <DatePicker.RangePicker
               value={[query.from ? dayjs(query.from) : null, query.to ? dayjs(query.to) : null]}
-              onChange={(range) =>
-                setQuery({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD'), page: 1 })
-              }
+              onChange={(range) => setQuery({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD'), page: 1 })}
               allowEmpty={[true, true]}
               placeholder={['开始日期', '结束日期']}
               aria-label="日期范围"

@@ -99,11 +99,7 @@ export function StageChangeModal({ project, open, onClose }: { project: ProjectD
           ))}
         </>
       ) : null}
-      <Form.Item
-        label={to ? `${STAGE_LABELS[to]}日期` : '日期'}
-        name="date"
-        rules={[{ required: true, message: '请选择日期' }]}
-      >
+      <Form.Item label={to ? `${STAGE_LABELS[to]}日期` : '日期'} name="date" rules={[{ required: true, message: '请选择日期' }]}>
         <DatePicker style={{ width: '100%' }} disabledDate={outOfRange} />
       </Form.Item>
       <Form.Item label="说明" name="remark" rules={[{ max: 500, message: '说明不能超过500个字' }]}>

@@ -59,13 +59,11 @@ export const useReports = () => useQuery(reportsQueryOptions());
 
 export const getReport = (id: number) => api.get<ReportWithLatest>(`/reports/${id}`);
 
-export const reportQueryOptions = (id: number) =>
-  queryOptions({ queryKey: [...reportsQueryKey, 'detail', id], queryFn: () => getReport(id), staleTime: 0 });
+export const reportQueryOptions = (id: number) => queryOptions({ queryKey: [...reportsQueryKey, 'detail', id], queryFn: () => getReport(id), staleTime: 0 });
 
 export const useReport = (id: number) => useQuery({ ...reportQueryOptions(id), enabled: id > 0 });
 
-export const getVersions = (id: number) =>
-  api.get<{ items: VersionInfo[] }>(`/reports/${id}/versions`).then((r) => r.items);
+export const getVersions = (id: number) => api.get<{ items: VersionInfo[] }>(`/reports/${id}/versions`).then((r) => r.items);
 
 export const useVersions = (id: number, enabled = true) =>
   useQuery({ queryKey: [...reportsQueryKey, 'versions', id], queryFn: () => getVersions(id), enabled: enabled && id > 0, staleTime: 0 });
@@ -80,8 +78,7 @@ export const useVersion = (id: number, versionNo: number | null | undefined) =>
   useQuery({ ...versionQueryOptions(id, versionNo ?? 0), enabled: id > 0 && !!versionNo });
 
 /** What differs between two saved versions, paragraph by paragraph, as the server compares them. */
-export const getVersionCompare = (id: number, a: number, b: number) =>
-  api.get<VersionCompare>(`/reports/${id}/versions/compare`, { params: { a, b } });
+export const getVersionCompare = (id: number, a: number, b: number) => api.get<VersionCompare>(`/reports/${id}/versions/compare`, { params: { a, b } });
 
 export const useVersionCompare = (id: number, pair: [number, number] | null) =>
   useQuery({

@@ -84,8 +84,7 @@ export interface FactPeriod {
   outreachType: string;
 }
 
-export const getFactCatalogue = (period: FactPeriod | null) =>
-  api.get<FactCatalogue>('/report-templates/facts', { params: period ? { ...period } : {} });
+export const getFactCatalogue = (period: FactPeriod | null) => api.get<FactCatalogue>('/report-templates/facts', { params: period ? { ...period } : {} });
 
 /**
  * Every fact a template may name, grouped by ledger, with its value for the period (none without
@@ -100,8 +99,7 @@ export const useFactCatalogue = (period: FactPeriod | null, enabled = true) =>
     enabled,
   });
 
-export const previewPattern = (pattern: string, period: FactPeriod) =>
-  api.post<PatternPreview>('/report-templates/preview', { pattern, ...period });
+export const previewPattern = (pattern: string, period: FactPeriod) => api.post<PatternPreview>('/report-templates/preview', { pattern, ...period });
 
 /** One sentence pattern as a draft of the period would write it, with its problems; nothing is asked for an empty pattern. */
 export const usePatternPreview = (pattern: string, period: FactPeriod | null) =>

@@ -4,15 +4,29 @@ import type { FigureRef, Paragraph } from '../../../../shared/reports.js';
 import { droppedFigures, editParagraphText, factLabel, redraftSummary, replaceFigureText, segmentParagraph, templatePlace } from './doc-model';
 
 const fig = (id: string, text: string, start?: number): FigureRef => ({
-  id, factKey: `k.${id}`, text, exactText: text, value: 0, recordType: 'event', ids: [], previous: null, ...(start === undefined ? {} : { start }),
+  id,
+  factKey: `k.${id}`,
+  text,
+  exactText: text,
+  value: 0,
+  recordType: 'event',
+  ids: [],
+  previous: null,
+  ...(start === undefined ? {} : { start }),
 });
-const figureTexts = (p: Paragraph) => segmentParagraph(p).map((s) => (s.kind === 'figure' ? `[${s.text}]` : s.text)).join('');
+const figureTexts = (p: Paragraph) =>
+  segmentParagraph(p)
+    .map((s) => (s.kind === 'figure' ? `[${s.text}]` : s.text))
+    .join('');
 
 const servicesList = {
   key: 'services',
   name: '科技服务台账',
   fields: [{ key: 'town', label: '所在乡镇', type: 'place' as const, unit: null, options: [], hidden: false }],
-  statuses: [{ key: 'open', label: '办理中', done: false }, { key: 'done', label: '已办结', done: true }],
+  statuses: [
+    { key: 'open', label: '办理中', done: false },
+    { key: 'done', label: '已办结', done: true },
+  ],
   figures: [],
 };
 
@@ -48,7 +62,7 @@ describe('where a figure sits in its paragraph', () => {
 });
 
 describe('the document model of the summary editor', () => {
-  it('names a figure\'s fact from the catalogue: core facts, work-list facts by stable key, one group of a groups fact', () => {
+  it("names a figure's fact from the catalogue: core facts, work-list facts by stable key, one group of a groups fact", () => {
     expect(factLabel('outreach.materials')).toBe('发放资料');
     expect(factLabel('events.trainees')).toBe('培训人次');
     expect(factLabel('projects.approvedByLevel.市级')).toBe('立项项目按级别(市级)');
@@ -72,7 +86,9 @@ describe('the document model of the summary editor', () => {
   it('says what a redraft found changed: template, data, both or neither', () => {
     expect(redraftSummary({ template: 'report', templateChanged: false, dataChanged: false })).toBe('台账数据和模板都没有变化');
     expect(redraftSummary({ template: 'current', templateChanged: false, dataChanged: false })).toBe('台账数据和模板都没有变化');
-    expect(redraftSummary({ template: 'current', templateChanged: true, dataChanged: false })).toBe('模板在起草后有修改,已按模板的当前版本重写;台账数据没有变化');
+    expect(redraftSummary({ template: 'current', templateChanged: true, dataChanged: false })).toBe(
+      '模板在起草后有修改,已按模板的当前版本重写;台账数据没有变化',
+    );
     expect(redraftSummary({ template: 'report', templateChanged: true, dataChanged: true })).toBe(
       '模板在起草后有修改,本次仍按起草时的模板(要采用修改后的模板,请重新起草并选择“模板的当前版本”);台账数据有变化',
     );

@@ -55,7 +55,14 @@ function placed(text: string, figures: FigureRef[]): FigureRef[] {
 
 /** The paragraph with its text replaced: figures whose text still occurs in it (not inside another number) are kept at where they now sit, the others dropped. */
 export function editParagraphText(p: Paragraph, text: string): Paragraph {
-  return { ...p, text, figures: placed(text, p.figures.filter((f) => locateFigure(text, { text: f.text }) >= 0)) };
+  return {
+    ...p,
+    text,
+    figures: placed(
+      text,
+      p.figures.filter((f) => locateFigure(text, { text: f.text }) >= 0),
+    ),
+  };
 }
 
 /** The figures an edit to `text` would drop (their text no longer occurs, or only inside another number). */

@@ -54,10 +54,17 @@ export function DocumentView({ doc, editing, stale, activeFigureId, onFigureClic
       {doc.opening.text ? paragraph(doc.opening, '开头段') : null}
       {doc.sections.map((s) => (
         <section key={s.key} data-testid={editing ? `section-${s.key}` : undefined}>
-          {block(headingBlock(s.key), s.heading, <h2 className="kg-paper-heading" style={{ fontSize: 'inherit' }}>{s.heading}</h2>, {
-            multiline: false,
-            label: `“${s.heading}”标题`,
-          })}
+          {block(
+            headingBlock(s.key),
+            s.heading,
+            <h2 className="kg-paper-heading" style={{ fontSize: 'inherit' }}>
+              {s.heading}
+            </h2>,
+            {
+              multiline: false,
+              label: `“${s.heading}”标题`,
+            },
+          )}
           {s.paragraphs.map((p, i) => (
             <div key={p.key}>{paragraph(p, s.paragraphs.length > 1 ? `${s.heading}第${i + 1}段` : `${s.heading}段落`)}</div>
           ))}

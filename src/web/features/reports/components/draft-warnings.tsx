@@ -20,8 +20,7 @@ export function DraftWarnings({ warnings, canEditTemplates }: { warnings: DraftD
           <ul style={{ margin: '4px 0', paddingInlineStart: 20 }}>
             {warnings.map((w, i) => (
               <li key={i} data-testid="draft-warning">
-                {templatePlace(w.path)}:
-                <Typography.Text code>{w.slot}</Typography.Text>
+                {templatePlace(w.path)}:<Typography.Text code>{w.slot}</Typography.Text>
                 {w.message}
               </li>
             ))}

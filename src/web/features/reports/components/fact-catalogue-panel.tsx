@@ -80,7 +80,7 @@ const keepFocus = (e: React.MouseEvent) => e.preventDefault();
 const FactRow = memo(function FactRow({ fact, onInsert }: { fact: FactInfo; onInsert: (slot: string) => void }) {
   const value = factValueText(fact);
   const slot = `{${fact.key}}`;
-  const members = fact.kind === 'groups' ? fact.members ?? [] : [];
+  const members = fact.kind === 'groups' ? (fact.members ?? []) : [];
   const kind = KIND_LABELS[fact.kind];
   return (
     <div className="kg-fact" data-testid="fact" data-fact-key={fact.key}>
@@ -89,7 +89,11 @@ const FactRow = memo(function FactRow({ fact, onInsert }: { fact: FactInfo; onIn
           <span className="kg-fact-head">
             <span className="kg-fact-label">{shortLabel(fact)}</span>
             {value ? (
-              <span className={value.says ? 'kg-fact-value' : 'kg-fact-value kg-fact-value-none'} data-testid="fact-value" title={fact.value ? `统计了${fact.value.records}条记录` : undefined}>
+              <span
+                className={value.says ? 'kg-fact-value' : 'kg-fact-value kg-fact-value-none'}
+                data-testid="fact-value"
+                title={fact.value ? `统计了${fact.value.records}条记录` : undefined}
+              >
                 {value.text}
               </span>
             ) : null}
@@ -97,7 +101,11 @@ const FactRow = memo(function FactRow({ fact, onInsert }: { fact: FactInfo; onIn
           <span className="kg-fact-meta">
             <code>{slot}</code>
             {fact.unit ? <span>单位:{fact.unit}</span> : null}
-            {kind ? <Tag variant="outlined" style={{ marginInlineEnd: 0, fontSize: 11, lineHeight: '16px' }}>{kind}</Tag> : null}
+            {kind ? (
+              <Tag variant="outlined" style={{ marginInlineEnd: 0, fontSize: 11, lineHeight: '16px' }}>
+                {kind}
+              </Tag>
+            ) : null}
             {fact.atEnd ? (
               <Tag color="gold" style={{ marginInlineEnd: 0, fontSize: 11, lineHeight: '16px' }}>
                 期末
@@ -112,7 +120,14 @@ const FactRow = memo(function FactRow({ fact, onInsert }: { fact: FactInfo; onIn
             其中一组:
           </Typography.Text>
           {members.map((m) => (
-            <button key={m} type="button" className="kg-fact-member" onMouseDown={keepFocus} onClick={() => onInsert(`{${fact.key}.${m}}`)} aria-label={`插入${fact.label}(${m})`}>
+            <button
+              key={m}
+              type="button"
+              className="kg-fact-member"
+              onMouseDown={keepFocus}
+              onClick={() => onInsert(`{${fact.key}.${m}}`)}
+              aria-label={`插入${fact.label}(${m})`}
+            >
               {m}
             </button>
           ))}
@@ -184,17 +199,16 @@ export const FactCataloguePanel = memo(function FactCataloguePanel({ choice, yea
           />
           {catalogue.isFetching ? <Spin size="small" /> : null}
         </Flex>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="facts-period" data-state={catalogue.isFetching || catalogue.isPlaceholderData ? 'loading' : 'ready'}>
+        <Typography.Text
+          type="secondary"
+          style={{ fontSize: 12 }}
+          data-testid="facts-period"
+          data-state={catalogue.isFetching || catalogue.isPlaceholderData ? 'loading' : 'ready'}
+        >
           {catalogue.data?.period ? `数值为${catalogue.data.period.label}(${catalogue.data.period.from} 至 ${catalogue.data.period.to})的统计` : '正在统计…'}
           ;灰色的为零或没有数据,写有它的句子不写入。
         </Typography.Text>
-        <Input.Search
-          allowClear
-          placeholder="搜索名称、占位名或数值"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          aria-label="搜索统计数据"
-        />
+        <Input.Search allowClear placeholder="搜索名称、占位名或数值" value={search} onChange={(e) => setSearch(e.target.value)} aria-label="搜索统计数据" />
         <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="fact-target">
           {target ? `点击数据,插入到“${target}”的光标处` : '先点一下要写的句式(标题、开头段或某一句),再点击数据插入'}
         </Typography.Text>

@@ -34,15 +34,7 @@ export function FigureSourceDrawer({ figure, stale, rounded, facts, canEdit, onT
   const isExact = !!figure && figure.text === figure.exactText;
 
   return (
-    <Drawer
-      title="数据来源"
-      open={!!figure}
-      onClose={onClose}
-      size={440}
-      mask={false}
-      destroyOnHidden
-      rootClassName="kg-figure-drawer"
-    >
+    <Drawer title="数据来源" open={!!figure} onClose={onClose} size={440} mask={false} destroyOnHidden rootClassName="kg-figure-drawer">
       {figure ? (
         <Flex vertical gap={16} data-testid="figure-source">
           {stale ? (
@@ -60,9 +52,7 @@ export function FigureSourceDrawer({ figure, stale, rounded, facts, canEdit, onT
             items={[
               { key: 'text', label: '文中写法', children: <Typography.Text strong>{figure.text}</Typography.Text> },
               { key: 'exact', label: '确切数值', children: <span data-testid="figure-exact">{figure.exactText}</span> },
-              ...(figure.previous
-                ? [{ key: 'previous', label: '同比', children: <span data-testid="figure-previous">{yearOnYear(figure)}</span> }]
-                : []),
+              ...(figure.previous ? [{ key: 'previous', label: '同比', children: <span data-testid="figure-previous">{yearOnYear(figure)}</span> }] : []),
               { key: 'fact', label: '统计项', children: <span title={figure.factKey}>{factLabel(figure.factKey, facts)}</span> },
               {
                 key: 'records',
@@ -73,19 +63,10 @@ export function FigureSourceDrawer({ figure, stale, rounded, facts, canEdit, onT
           />
           {canEdit ? (
             <Flex align="center" gap={8} wrap>
-              <Switch
-                checked={isExact}
-                disabled={isExact && !rounded}
-                onChange={onToggleExact}
-                aria-label="写确切数字"
-              />
+              <Switch checked={isExact} disabled={isExact && !rounded} onChange={onToggleExact} aria-label="写确切数字" />
               <span>写确切数字</span>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {isExact && !rounded
-                  ? '这个数字本身就是确切数字'
-                  : isExact
-                    ? `关闭后改回“${rounded}”`
-                    : `打开后文中写作“${figure.exactText}”`}
+                {isExact && !rounded ? '这个数字本身就是确切数字' : isExact ? `关闭后改回“${rounded}”` : `打开后文中写作“${figure.exactText}”`}
               </Typography.Text>
             </Flex>
           ) : null}

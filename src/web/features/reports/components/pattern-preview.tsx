@@ -59,7 +59,12 @@ export function PatternPreview({ pattern, period, periodLabel }: PatternPreviewP
         )}
         {problems.map((p, i) => (
           <Typography.Text key={i} type="danger" style={{ display: 'block', fontSize: 12 }} data-testid="pattern-preview-problem">
-            {p.slot ? <Typography.Text code type="danger" style={{ fontSize: 12 }}>{p.slot}</Typography.Text> : null} {p.message}
+            {p.slot ? (
+              <Typography.Text code type="danger" style={{ fontSize: 12 }}>
+                {p.slot}
+              </Typography.Text>
+            ) : null}{' '}
+            {p.message}
           </Typography.Text>
         ))}
       </>

@@ -50,9 +50,25 @@ describe('the print layout of the summary', () => {
 
   it('names an appendix under the text (附件：…) and gives its table; none without one', () => {
     expect(printLayout(doc, '某县科技局', '2020-07-05').appendix).toBeNull();
-    const appendix = { title: '2020年上半年各县（市、区）科技工作主要数据', columns: ['单位', '申报项目（项）'], rows: [['甲县', '2'], ['合计\u0001', '2']] };
+    const appendix = {
+      title: '2020年上半年各县（市、区）科技工作主要数据',
+      columns: ['单位', '申报项目（项）'],
+      rows: [
+        ['甲县', '2'],
+        ['合计\u0001', '2'],
+      ],
+    };
     const layout = printLayout({ ...doc, appendix }, '某市科技局', '2020-07-05');
-    expect(layout.appendix).toEqual({ note: `附件：${appendix.title}`, table: { ...appendix, rows: [['甲县', '2'], ['合计', '2']] } });
+    expect(layout.appendix).toEqual({
+      note: `附件：${appendix.title}`,
+      table: {
+        ...appendix,
+        rows: [
+          ['甲县', '2'],
+          ['合计', '2'],
+        ],
+      },
+    });
     expect(printLayout({ ...doc, appendix: null }, '某市科技局', '2020-07-05').appendix).toBeNull();
   });
 

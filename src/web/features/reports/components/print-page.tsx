@@ -158,7 +158,7 @@ function PrintedDocument({ doc, orgName, date }: { doc: DraftDoc; orgName: strin
             {signature}
           </div>
         ) : (
-          signature ?? note
+          (signature ?? note)
         )}
       </article>
       {layout.appendix ? (

@@ -39,7 +39,9 @@ export function RedraftChoiceModal({ open, templateName, templateExists, loading
         </Space>
       }
     >
-      <Typography.Paragraph type="secondary">按当前台账重新统计全部数字;手工改过的句子原样保留,同段其余句子照常更新。重新起草的结果先给您看,保存后才成为新版本。用哪一版模板?</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        按当前台账重新统计全部数字;手工改过的句子原样保留,同段其余句子照常更新。重新起草的结果先给您看,保存后才成为新版本。用哪一版模板?
+      </Typography.Paragraph>
       <Radio.Group value={choice} onChange={(e) => setChoice(e.target.value as RedraftTemplate)} style={{ width: '100%' }}>
         <Space orientation="vertical" size={12} style={{ width: '100%' }}>
           <Radio value="report">
@@ -57,7 +59,9 @@ export function RedraftChoiceModal({ open, templateName, templateExists, loading
               <Typography.Text strong>模板的当前版本</Typography.Text>
               <div>
                 <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-                  {templateExists ? `模板“${templateName}”现在保存的段落和句式(起草后修改过的会用上)。` : '这份总结所用的模板已删除,只能按起草时的模板重新起草。'}
+                  {templateExists
+                    ? `模板“${templateName}”现在保存的段落和句式(起草后修改过的会用上)。`
+                    : '这份总结所用的模板已删除,只能按起草时的模板重新起草。'}
                 </Typography.Text>
               </div>
             </div>
@@ -113,13 +117,7 @@ export function RedraftModal({ redraft, baseVersion, hasUnsavedEdits, saving, fa
       {redraft ? (
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
           <Alert type={nothingChanged ? 'success' : 'info'} showIcon data-testid="redraft-summary" title={redraftSummary(redraft)} />
-          {hasUnsavedEdits ? (
-            <Alert
-              type="warning"
-              showIcon
-              title={`重新起草以已保存的第${baseVersion}版为准,本页尚未保存的修改不会带入。`}
-            />
-          ) : null}
+          {hasUnsavedEdits ? <Alert type="warning" showIcon title={`重新起草以已保存的第${baseVersion}版为准,本页尚未保存的修改不会带入。`} /> : null}
           <DraftWarnings warnings={redraft.doc.warnings} canEditTemplates={canEditTemplates} />
           <div>
             <Typography.Title level={5}>变化的数字{redraft.changes.length ? `(${redraft.changes.length})` : ''}</Typography.Title>
@@ -201,7 +199,9 @@ export function RedraftModal({ redraft, baseVersion, hasUnsavedEdits, saving, fa
             ) : null}
             {kept.length ? (
               <>
-                <Typography.Paragraph type="secondary">这些段落起草后经人修改过,逐句无法对应,重新起草时整段原样保留,其中的数字不会自动更新:</Typography.Paragraph>
+                <Typography.Paragraph type="secondary">
+                  这些段落起草后经人修改过,逐句无法对应,重新起草时整段原样保留,其中的数字不会自动更新:
+                </Typography.Paragraph>
                 <List
                   size="small"
                   bordered
@@ -221,9 +221,7 @@ export function RedraftModal({ redraft, baseVersion, hasUnsavedEdits, saving, fa
                 />
               </>
             ) : null}
-            {!kept.length && !sentences.length ? (
-              <Typography.Text type="secondary">没有手工修改过的句子,全文按当前台账重写。</Typography.Text>
-            ) : null}
+            {!kept.length && !sentences.length ? <Typography.Text type="secondary">没有手工修改过的句子,全文按当前台账重写。</Typography.Text> : null}
           </div>
         </Space>
       ) : null}

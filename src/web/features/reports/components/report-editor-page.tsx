@@ -23,15 +23,7 @@ import {
   useStaleFigures,
   useVersion,
 } from '../api/reports';
-import {
-  allParagraphs,
-  collectRounded,
-  editParagraphText,
-  mapHeading,
-  mapParagraph,
-  replaceFigureText,
-  roundedKey,
-} from './doc-model';
+import { allParagraphs, collectRounded, editParagraphText, mapHeading, mapParagraph, replaceFigureText, roundedKey } from './doc-model';
 import { type DocumentEditing, DocumentView, TITLE_BLOCK } from './document-view';
 import { FigureSourceDrawer } from './figure-source-drawer';
 import { RedraftChoiceModal, RedraftModal } from './redraft-modal';
@@ -300,16 +292,34 @@ function ReportEditor({ report }: { report: ReportWithLatest }) {
         extra: '.docx',
       },
       { key: 'docx-date', label: '导出Word并设定成文日期…', onClick: () => setExportingWord(true) },
-      { key: 'md', label: <a href={exportUrl(report.id, 'md', exportVersion)} download>导出Markdown</a>, extra: '.md' },
-      { key: 'txt', label: <a href={exportUrl(report.id, 'txt', exportVersion)} download>导出文本</a>, extra: '.txt' },
-      ...(hasChanges
-        ? [{ type: 'divider' as const }, { key: 'hint', disabled: true, label: `导出的是已保存的第${exportVersion}版,不含未保存的修改` }]
-        : []),
+      {
+        key: 'md',
+        label: (
+          <a href={exportUrl(report.id, 'md', exportVersion)} download>
+            导出Markdown
+          </a>
+        ),
+        extra: '.md',
+      },
+      {
+        key: 'txt',
+        label: (
+          <a href={exportUrl(report.id, 'txt', exportVersion)} download>
+            导出文本
+          </a>
+        ),
+        extra: '.txt',
+      },
+      ...(hasChanges ? [{ type: 'divider' as const }, { key: 'hint', disabled: true, label: `导出的是已保存的第${exportVersion}版,不含未保存的修改` }] : []),
     ],
   };
 
   const staleCount = staleById.size;
-  const rounds = activeFigure ? (activeFigure.text !== activeFigure.exactText ? activeFigure.text : rounded.current.get(roundedKey(activeFigure)) ?? null) : null;
+  const rounds = activeFigure
+    ? activeFigure.text !== activeFigure.exactText
+      ? activeFigure.text
+      : (rounded.current.get(roundedKey(activeFigure)) ?? null)
+    : null;
 
   return (
     <>
@@ -366,9 +376,7 @@ function ReportEditor({ report }: { report: ReportWithLatest }) {
           有 {staleCount} 个数字的来源记录在起草后有变化(橙色虚线标出),可点数字查看,或“重新起草”更新。
         </Typography.Paragraph>
       ) : (
-        <Typography.Paragraph type="secondary">
-          蓝底的数字由台账统计得出,点击可查看数据来源;点段落右侧的“编辑”修改文字。
-        </Typography.Paragraph>
+        <Typography.Paragraph type="secondary">蓝底的数字由台账统计得出,点击可查看数据来源;点段落右侧的“编辑”修改文字。</Typography.Paragraph>
       )}
       <DraftWarnings warnings={working.doc.warnings} canEditTemplates={canEditTemplates} />
       <DocumentView

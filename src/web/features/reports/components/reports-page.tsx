@@ -136,31 +136,16 @@ function DraftCard() {
 
   return (
     <Card title="起草工作总结" style={{ marginBottom: 16 }}>
-      <Form<DraftForm>
-        form={form}
-        name="draft-report"
-        layout="vertical"
-        onFinish={onFinish}
-        initialValues={{ year: initial.year, choice: initial.choice }}
-      >
+      <Form<DraftForm> form={form} name="draft-report" layout="vertical" onFinish={onFinish} initialValues={{ year: initial.year, choice: initial.choice }}>
         <Flex gap={16} wrap align="flex-start">
           <Form.Item label="年度" name="year" rules={[{ required: true, message: '请填写年度' }]} style={{ marginBottom: 12 }}>
             <InputNumber min={2000} max={2100} precision={0} style={{ width: 110 }} disabled={values?.choice === 'custom'} />
           </Form.Item>
           <Form.Item label="期间" name="choice" style={{ marginBottom: 12 }}>
-            <Radio.Group
-              optionType="button"
-              options={PERIOD_CHOICES.map((c) => ({ value: c, label: PERIOD_LABELS[c] }))}
-              aria-label="期间"
-            />
+            <Radio.Group optionType="button" options={PERIOD_CHOICES.map((c) => ({ value: c, label: PERIOD_LABELS[c] }))} aria-label="期间" />
           </Form.Item>
           {values?.choice === 'custom' ? (
-            <Form.Item
-              label="起止日期"
-              name="range"
-              rules={[{ required: true, message: '请选择起止日期' }]}
-              style={{ marginBottom: 12 }}
-            >
+            <Form.Item label="起止日期" name="range" rules={[{ required: true, message: '请选择起止日期' }]} style={{ marginBottom: 12 }}>
               <DatePicker.RangePicker />
             </Form.Item>
           ) : null}

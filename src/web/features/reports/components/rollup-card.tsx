@@ -18,7 +18,7 @@ type Half = 'current' | 'previous';
 export function halfYear(which: Half, today = new Date()): { from: string; to: string; name: string } {
   const year = today.getFullYear();
   const firstHalf = today.getMonth() < 6;
-  const [choice, y] = which === 'current' ? [firstHalf ? 'h1' : 'h2', year] as const : [firstHalf ? 'h2' : 'h1', firstHalf ? year - 1 : year] as const;
+  const [choice, y] = which === 'current' ? ([firstHalf ? 'h1' : 'h2', year] as const) : ([firstHalf ? 'h2' : 'h1', firstHalf ? year - 1 : year] as const);
   return { ...periodDates(choice, y), name: periodName(choice, y) };
 }
 
@@ -48,13 +48,21 @@ export function RollupCard({ style }: { style?: CSSProperties }) {
   const data = rollup.data;
   const columns = data?.columns ?? [];
   const rows: RollupRow[] = data ? [...data.rows, ...(data.total ? [data.total] : [])] : [];
-  const chosen = Math.max(0, columns.findIndex((c) => c.key === figure));
+  const chosen = Math.max(
+    0,
+    columns.findIndex((c) => c.key === figure),
+  );
 
   return (
     <Card
       style={style}
       data-testid="rollup-card"
-      title={<><BarChartOutlined style={{ marginInlineEnd: 8 }} />下属单位主要数据</>}
+      title={
+        <>
+          <BarChartOutlined style={{ marginInlineEnd: 8 }} />
+          下属单位主要数据
+        </>
+      }
       extra={
         <Segmented<Half>
           size="small"
@@ -74,7 +82,8 @@ export function RollupCard({ style }: { style?: CSSProperties }) {
       ) : (
         <Flex vertical gap={16}>
           <Typography.Text type="secondary">
-            {data.period.label}{data.subordinates}及本级的主要数据，按工作总结的统计口径；合计即本单位工作总结所述的汇总数。点数字可查看所统计的记录。
+            {data.period.label}
+            {data.subordinates}及本级的主要数据，按工作总结的统计口径；合计即本单位工作总结所述的汇总数。点数字可查看所统计的记录。
           </Typography.Text>
           <Table<RollupRow>
             size="small"

@@ -1,22 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import {
-  Alert,
-  App,
-  AutoComplete,
-  Button,
-  Card,
-  Col,
-  Flex,
-  Form,
-  Input,
-  Popconfirm,
-  Row,
-  Select,
-  Space,
-  Switch,
-  Tooltip,
-  Typography,
-} from 'antd';
+import { Alert, App, AutoComplete, Button, Card, Col, Flex, Form, Input, Popconfirm, Row, Select, Space, Switch, Tooltip, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, CheckCircleOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { TemplateDefinition, TemplateSection } from '../../../../shared/reports.js';
 import { ordinal } from '../../../../shared/phrasing.js';
@@ -47,7 +30,9 @@ const DEFAULT_PLAN: NonNullable<TemplateDefinition['plan']> = { listKey: 'plan',
  * summary names the period, title and content fields), else the first list with the default field
  * names, else the default names; never a list the bureau does not have when it has one that fits.
  */
-function defaultPlan(lists: { key: string; fields: { key: string }[]; summary: { plan: Omit<NonNullable<TemplateDefinition['plan']>, 'listKey'> | null } | null }[]): NonNullable<TemplateDefinition['plan']> {
+function defaultPlan(
+  lists: { key: string; fields: { key: string }[]; summary: { plan: Omit<NonNullable<TemplateDefinition['plan']>, 'listKey'> | null } | null }[],
+): NonNullable<TemplateDefinition['plan']> {
   const marked = lists.find((l) => l.summary?.plan);
   if (marked) return { listKey: marked.key, ...marked.summary!.plan! };
   const named = lists.find((l) => ['periodField', 'titleField', 'contentField'].every((f) => l.fields.some((x) => x.key === DEFAULT_PLAN[f as 'periodField'])));
@@ -284,7 +269,9 @@ export function TemplateEditor({ templateId, version: openedVersion, initial, on
 
   const planList = def.plan ? (worklists.data ?? []).find((l) => l.key === def.plan!.listKey) : undefined;
   const fieldOptions = (planList?.fields ?? []).filter((f) => !f.hidden).map((f) => ({ value: f.key, label: `${f.label}(${f.key})` }));
-  const unplaced = (problems ?? []).filter((p) => !/^(title|opening|name|outreachType|sections\.\d+\.sentences\.\d+|sections\.\d+\.heading|sections\.\d+\.key|plan\.\w+)$/.test(p.path));
+  const unplaced = (problems ?? []).filter(
+    (p) => !/^(title|opening|name|outreachType|sections\.\d+\.sentences\.\d+|sections\.\d+\.heading|sections\.\d+\.key|plan\.\w+)$/.test(p.path),
+  );
 
   return (
     <Row gutter={[16, 16]}>
@@ -296,7 +283,12 @@ export function TemplateEditor({ templateId, version: openedVersion, initial, on
               <Alert type="success" showIcon icon={<CheckCircleOutlined />} title="检查通过:每个占位都对应统计数据" />
             ) : null}
             {problems && problems.length > 0 ? (
-              <Alert type="error" showIcon title={`有 ${problems.length} 处问题,已标在对应句式下方`} description={unplaced.length ? <ProblemText problems={unplaced} /> : undefined} />
+              <Alert
+                type="error"
+                showIcon
+                title={`有 ${problems.length} 处问题,已标在对应句式下方`}
+                description={unplaced.length ? <ProblemText problems={unplaced} /> : undefined}
+              />
             ) : null}
             <Card title="基本信息" size="small">
               <Form.Item label="模板名称" htmlFor="tpl-name" required validateStatus={issues.get('name') ? 'error' : undefined} help={helpFor('name')}>
@@ -314,7 +306,13 @@ export function TemplateEditor({ templateId, version: openedVersion, initial, on
                 />
                 {preview('title')}
               </Form.Item>
-              <Form.Item label="开头段句式" htmlFor="tpl-opening" required help={helpFor('opening')} validateStatus={issues.get('opening') ? 'error' : undefined}>
+              <Form.Item
+                label="开头段句式"
+                htmlFor="tpl-opening"
+                required
+                help={helpFor('opening')}
+                validateStatus={issues.get('opening') ? 'error' : undefined}
+              >
                 <Input.TextArea
                   id="tpl-opening"
                   value={def.opening}
@@ -364,7 +362,14 @@ export function TemplateEditor({ templateId, version: openedVersion, initial, on
                 extra={
                   <Space size={0}>
                     <Tooltip title="上移">
-                      <Button type="text" size="small" icon={<ArrowUpOutlined />} disabled={si === 0} onClick={() => restructure((s) => move(s, si, si - 1))} aria-label={`第${si + 1}段上移`} />
+                      <Button
+                        type="text"
+                        size="small"
+                        icon={<ArrowUpOutlined />}
+                        disabled={si === 0}
+                        onClick={() => restructure((s) => move(s, si, si - 1))}
+                        aria-label={`第${si + 1}段上移`}
+                      />
                     </Tooltip>
                     <Tooltip title="下移">
                       <Button
@@ -389,10 +394,21 @@ export function TemplateEditor({ templateId, version: openedVersion, initial, on
                   </Space>
                 }
               >
-                <ProblemText problems={[...(issues.get(`sections.${si}.heading`) ?? []), ...(issues.get(`sections.${si}.key`) ?? []), ...(issues.get(`sections.${si}.sentences`) ?? [])]} />
+                <ProblemText
+                  problems={[
+                    ...(issues.get(`sections.${si}.heading`) ?? []),
+                    ...(issues.get(`sections.${si}.key`) ?? []),
+                    ...(issues.get(`sections.${si}.sentences`) ?? []),
+                  ]}
+                />
                 <Flex gap={16} wrap align="center" style={{ marginBottom: 12 }}>
                   <Space size={6}>
-                    <Switch size="small" checked={section.enumerate} onChange={(checked) => setSection(si, { enumerate: checked })} aria-label={`第${si + 1}段分条列举`} />
+                    <Switch
+                      size="small"
+                      checked={section.enumerate}
+                      onChange={(checked) => setSection(si, { enumerate: checked })}
+                      aria-label={`第${si + 1}段分条列举`}
+                    />
                     <span>分条列举(一是…;二是…)</span>
                   </Space>
                   <Space size={6}>
@@ -470,7 +486,7 @@ export function TemplateEditor({ templateId, version: openedVersion, initial, on
                     size="small"
                     checked={!!def.plan}
                     onChange={(on) => {
-                      setDef((d) => ({ ...d, plan: on ? d.plan ?? initial.plan ?? defaultPlan(worklists.data ?? []) : null }));
+                      setDef((d) => ({ ...d, plan: on ? (d.plan ?? initial.plan ?? defaultPlan(worklists.data ?? [])) : null }));
                       setProblems(null);
                     }}
                     aria-label="包含工作计划段"

@@ -53,7 +53,10 @@ export function TemplatesPage() {
           <TemplateEditor
             key={`new-${source.id}`}
             templateId={null}
-            initial={copyOf(source.definition, items.map((t) => t.name))}
+            initial={copyOf(
+              source.definition,
+              items.map((t) => t.name),
+            )}
             onDone={back}
           />
         </>

@@ -157,7 +157,13 @@ const STATUS_TAGS: Partial<Record<ParagraphCompare['status'], { color: string; t
 /** The server's comparison as table rows: the title, the opening, then each section's heading and paragraphs. */
 function compareRows(cmp: VersionCompare): Row[] {
   const line = (key: string, a: string | null, b: string | null): Row => ({
-    key, heading: true, status: a === null ? 'added' : b === null ? 'removed' : a === b ? 'same' : 'changed', left: a, right: b, parts: null, figures: [],
+    key,
+    heading: true,
+    status: a === null ? 'added' : b === null ? 'removed' : a === b ? 'same' : 'changed',
+    left: a,
+    right: b,
+    parts: null,
+    figures: [],
   });
   const paragraph = (p: ParagraphCompare): Row => ({ key: p.key, heading: false, status: p.status, left: p.a, right: p.b, parts: p.parts, figures: p.figures });
   const rows: Row[] = [line('title', cmp.title.a, cmp.title.b)];
@@ -181,7 +187,15 @@ function Side({ row, side }: { row: Row; side: 'left' | 'right' }) {
     <>
       {row.parts
         .filter((part) => part.kind === 'same' || part.kind === own)
-        .map((part, i) => (part.kind === 'same' ? <span key={i}>{part.text}</span> : <span key={i} className={mark}>{part.text}</span>))}
+        .map((part, i) =>
+          part.kind === 'same' ? (
+            <span key={i}>{part.text}</span>
+          ) : (
+            <span key={i} className={mark}>
+              {part.text}
+            </span>
+          ),
+        )}
     </>
   );
 }
@@ -199,7 +213,17 @@ function FigureChanges({ figures, catalogue }: { figures: Row['figures']; catalo
   );
 }
 
-function CompareModal({ reportId, pair, catalogue, onClose }: { reportId: number; pair: [number, number] | null; catalogue?: CatalogueIndex; onClose: () => void }) {
+function CompareModal({
+  reportId,
+  pair,
+  catalogue,
+  onClose,
+}: {
+  reportId: number;
+  pair: [number, number] | null;
+  catalogue?: CatalogueIndex;
+  onClose: () => void;
+}) {
   const compare = useVersionCompare(reportId, pair);
   const [onlyChanged, setOnlyChanged] = useState(false);
   const cmp = compare.data;
@@ -218,7 +242,9 @@ function CompareModal({ reportId, pair, catalogue, onClose }: { reportId: number
     >
       {compare.isError ? <QueryError error={compare.error} onRetry={() => void compare.refetch()} /> : null}
       {!rows || !cmp ? (
-        compare.isError ? null : <Skeleton active />
+        compare.isError ? null : (
+          <Skeleton active />
+        )
       ) : (
         <>
           <Flex justify="space-between" align="center" gap={12} wrap style={{ marginBottom: 12 }}>
@@ -238,12 +264,10 @@ function CompareModal({ reportId, pair, catalogue, onClose }: { reportId: number
             <thead>
               <tr>
                 <th style={cellStyle(true)}>
-                  第{cmp.a.versionNo}版
-                  <div style={{ fontWeight: 400, fontSize: 12, color: 'rgba(0,0,0,0.45)' }}>{who(cmp.a)}</div>
+                  第{cmp.a.versionNo}版<div style={{ fontWeight: 400, fontSize: 12, color: 'rgba(0,0,0,0.45)' }}>{who(cmp.a)}</div>
                 </th>
                 <th style={cellStyle(true)}>
-                  第{cmp.b.versionNo}版
-                  <div style={{ fontWeight: 400, fontSize: 12, color: 'rgba(0,0,0,0.45)' }}>{who(cmp.b)}</div>
+                  第{cmp.b.versionNo}版<div style={{ fontWeight: 400, fontSize: 12, color: 'rgba(0,0,0,0.45)' }}>{who(cmp.b)}</div>
                 </th>
               </tr>
             </thead>

@@ -87,15 +87,7 @@ function nextSortOrder(sections: Section[]): number {
   return sections.reduce((max, s) => Math.max(max, s.sortOrder), 0) + 10;
 }
 
-function SectionModal({
-  editing,
-  onClose,
-  nextSortOrder,
-}: {
-  editing: Editing;
-  onClose: () => void;
-  nextSortOrder: number;
-}) {
+function SectionModal({ editing, onClose, nextSortOrder }: { editing: Editing; onClose: () => void; nextSortOrder: number }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<SectionInput>();
   const create = useCreateSection();
@@ -138,11 +130,7 @@ function SectionModal({
       onFinish={onFinish}
       onCancel={onClose}
       confirmLoading={create.isPending || update.isPending}
-      initialValues={
-        editing?.mode === 'edit'
-          ? { name: editing.section.name, sortOrder: editing.section.sortOrder }
-          : { sortOrder: nextSortOrder }
-      }
+      initialValues={editing?.mode === 'edit' ? { name: editing.section.name, sortOrder: editing.section.sortOrder } : { sortOrder: nextSortOrder }}
     >
       {guard.dialog}
       <Form.Item

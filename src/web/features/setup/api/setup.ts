@@ -12,8 +12,7 @@ export const getSetupStatus = () => api.get<SetupStatus>('/setup', { skipAuthRed
  * The router's loaders read it afresh on every visit of /login and /setup (set-up may be done
  * elsewhere, by the CLI); the page then uses what its loader just read.
  */
-export const setupStatusQueryOptions = () =>
-  queryOptions({ queryKey: setupStatusQueryKey, queryFn: getSetupStatus, staleTime: 10_000 });
+export const setupStatusQueryOptions = () => queryOptions({ queryKey: setupStatusQueryKey, queryFn: getSetupStatus, staleTime: 10_000 });
 
 export const runSetup = (body: SetupBody) => api.post<SetupResult>('/setup', body, { skipAuthRedirect: true });
 

@@ -103,9 +103,20 @@ export function SetupPage() {
 
   let content: ReactNode;
   if (status.isPending) {
-    content = <Flex justify="center" style={{ padding: 48 }}><Spin /></Flex>;
+    content = (
+      <Flex justify="center" style={{ padding: 48 }}>
+        <Spin />
+      </Flex>
+    );
   } else if (status.isError) {
-    content = <Result status="warning" title="无法连接服务器" subTitle={errorMessage(status.error)} extra={<Button onClick={() => void status.refetch()}>重试</Button>} />;
+    content = (
+      <Result
+        status="warning"
+        title="无法连接服务器"
+        subTitle={errorMessage(status.error)}
+        extra={<Button onClick={() => void status.refetch()}>重试</Button>}
+      />
+    );
   } else {
     const { starters, departments } = status.data;
     content = (
@@ -133,7 +144,10 @@ export function SetupPage() {
             label="单位名称"
             name="name"
             extra="按所选区划自动填写，可修改为本单位的正式名称"
-            rules={[{ required: true, whitespace: true, message: '请填写单位名称' }, { max: 50, message: '单位名称不能超过50个字' }]}
+            rules={[
+              { required: true, whitespace: true, message: '请填写单位名称' },
+              { max: 50, message: '单位名称不能超过50个字' },
+            ]}
           >
             <Input placeholder="如 某某县科学技术局" />
           </Form.Item>
@@ -143,15 +157,14 @@ export function SetupPage() {
         </Section>
 
         <Section step={2} title="常用台账">
-          <Form.Item
-            name="starterLists"
-            extra="每个台账建好后都可以改名、增删字段或停用"
-          >
+          <Form.Item name="starterLists" extra="每个台账建好后都可以改名、增删字段或停用">
             <Checkbox.Group style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))', gap: 8 }}>
               {starters.map((s) => (
                 <Checkbox key={s.key} value={s.key}>
                   {s.name}
-                  <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>{s.description}</Typography.Text>
+                  <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                    {s.description}
+                  </Typography.Text>
                 </Checkbox>
               ))}
             </Checkbox.Group>
@@ -167,10 +180,21 @@ export function SetupPage() {
         </Section>
 
         <Section step={3} title="管理员账号">
-          <Form.Item label="用户名" name={['admin', 'username']} rules={[{ required: true, whitespace: true, message: '请填写用户名' }, zodRule(usernameSchema)]}>
+          <Form.Item
+            label="用户名"
+            name={['admin', 'username']}
+            rules={[{ required: true, whitespace: true, message: '请填写用户名' }, zodRule(usernameSchema)]}
+          >
             <Input autoComplete="username" placeholder="如 admin" />
           </Form.Item>
-          <Form.Item label="姓名" name={['admin', 'displayName']} rules={[{ required: true, whitespace: true, message: '请填写姓名' }, { max: 32, message: '姓名不能超过32个字' }]}>
+          <Form.Item
+            label="姓名"
+            name={['admin', 'displayName']}
+            rules={[
+              { required: true, whitespace: true, message: '请填写姓名' },
+              { max: 32, message: '姓名不能超过32个字' },
+            ]}
+          >
             <Input autoComplete="name" />
           </Form.Item>
           <Form.Item
@@ -213,9 +237,7 @@ export function SetupPage() {
         <Typography.Title level={1} style={{ color: '#fff', textAlign: 'center', marginBottom: 8, fontWeight: 600, fontSize: 22 }}>
           首次使用：建立本单位和管理员账号
         </Typography.Title>
-        <Typography.Paragraph style={{ color: '#dfe7f5', textAlign: 'center', marginBottom: 24 }}>
-          科管 · 科技局台账与工作总结系统
-        </Typography.Paragraph>
+        <Typography.Paragraph style={{ color: '#dfe7f5', textAlign: 'center', marginBottom: 24 }}>科管 · 科技局台账与工作总结系统</Typography.Paragraph>
         <Card style={{ boxShadow: '0 8px 24px rgba(31, 78, 153, 0.15)' }}>
           <Alert
             type="info"

@@ -53,12 +53,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
             : '重置后其已登录的会话将退出,API 令牌将被撤销;请线下告知本人新密码,其登录后须先修改密码。'
         }
       />
-      <Form.Item
-        label="新密码"
-        name="newPassword"
-        extra={PASSWORD_RULES_TEXT}
-        rules={[{ required: true, message: '请填写新密码' }, zodRule(passwordSchema)]}
-      >
+      <Form.Item label="新密码" name="newPassword" extra={PASSWORD_RULES_TEXT} rules={[{ required: true, message: '请填写新密码' }, zodRule(passwordSchema)]}>
         <Input.Password autoComplete="new-password" autoFocus />
       </Form.Item>
       <Form.Item

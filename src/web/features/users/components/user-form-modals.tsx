@@ -220,12 +220,7 @@ export function EditUserModal({ user, isSelf, onClose }: { user: User | null; is
       <Form.Item label="姓名" name="displayName" rules={displayNameRules}>
         <Input />
       </Form.Item>
-      <Form.Item
-        label="角色"
-        name="role"
-        rules={[{ required: true, message: '请选择角色' }]}
-        extra={isSelf ? '不能修改自己的角色' : undefined}
-      >
+      <Form.Item label="角色" name="role" rules={[{ required: true, message: '请选择角色' }]} extra={isSelf ? '不能修改自己的角色' : undefined}>
         <Select options={roleOptions} disabled={isSelf} />
       </Form.Item>
       {user && user.orgId !== me.org.id ? (
@@ -239,12 +234,7 @@ export function EditUserModal({ user, isSelf, onClose }: { user: User | null; is
       <Form.Item label="电话" name="phone" rules={[zodRule(phoneSchema)]}>
         <Input />
       </Form.Item>
-      <Form.Item
-        label="停用账号"
-        name="disabled"
-        valuePropName="checked"
-        extra={isSelf ? '不能停用自己的账号' : '停用后该账号不能登录,已有记录保留'}
-      >
+      <Form.Item label="停用账号" name="disabled" valuePropName="checked" extra={isSelf ? '不能停用自己的账号' : '停用后该账号不能登录,已有记录保留'}>
         <Switch checkedChildren="已停用" unCheckedChildren="正常" disabled={isSelf} />
       </Form.Item>
     </FormModal>

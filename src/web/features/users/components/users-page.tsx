@@ -209,8 +209,7 @@ export function UsersPage() {
             total: users.data?.total ?? 0,
             showSizeChanger: true,
             showTotal: (total) => `共 ${total} 人`,
-            onChange: (page, pageSize) =>
-              setQuery(pageSize !== query.pageSize ? { page: 1, pageSize } : { page, pageSize }),
+            onChange: (page, pageSize) => setQuery(pageSize !== query.pageSize ? { page: 1, pageSize } : { page, pageSize }),
           }}
         />
       </Card>

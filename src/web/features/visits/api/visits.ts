@@ -32,8 +32,7 @@ export const useVisits = (query: VisitsQuery) => useQuery(visitsQueryOptions(que
 
 export const getVisit = (id: number) => api.get<Visit>(`/visits/${id}`);
 
-export const visitQueryOptions = (id: number) =>
-  queryOptions({ queryKey: [...visitsQueryKey, 'detail', id], queryFn: () => getVisit(id) });
+export const visitQueryOptions = (id: number) => queryOptions({ queryKey: [...visitsQueryKey, 'detail', id], queryFn: () => getVisit(id) });
 
 export const useVisit = (id: number) => useQuery({ ...visitQueryOptions(id), enabled: id > 0 });
 
@@ -47,8 +46,7 @@ export interface VisitInput {
 
 export const createVisit = ({ idempotencyKey, ...input }: VisitInput & Submission) =>
   api.post<Visit>('/visits', input, { headers: idempotencyHeader(idempotencyKey) });
-export const updateVisit = ({ id, version, ...input }: VisitInput & Versioned) =>
-  api.put<Visit>(`/visits/${id}`, input, { headers: ifMatch(version) });
+export const updateVisit = ({ id, version, ...input }: VisitInput & Versioned) => api.put<Visit>(`/visits/${id}`, input, { headers: ifMatch(version) });
 export const deleteVisit = (id: number) => api.delete<{ ok: true }>(`/visits/${id}`);
 
 /** Enterprises count their visits, and project pages list the visits they relate to. */

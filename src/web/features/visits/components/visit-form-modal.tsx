@@ -55,8 +55,16 @@ export function VisitFormModal({
     toValues: formValuesOf,
     fields: [
       { name: 'visitDate', label: '调研日期' },
-      { name: 'staffIds', label: '调研人员', format: (v) => (v as number[]).map((id) => users.data?.find((u) => u.id === id)?.displayName ?? `#${id}`).join('、') },
-      { name: 'enterpriseIds', label: '调研企业/基地', format: (v) => (v as number[]).map((id) => visit?.enterprises.find((e) => e.id === id)?.name ?? `#${id}`).join('、') },
+      {
+        name: 'staffIds',
+        label: '调研人员',
+        format: (v) => (v as number[]).map((id) => users.data?.find((u) => u.id === id)?.displayName ?? `#${id}`).join('、'),
+      },
+      {
+        name: 'enterpriseIds',
+        label: '调研企业/基地',
+        format: (v) => (v as number[]).map((id) => visit?.enterprises.find((e) => e.id === id)?.name ?? `#${id}`).join('、'),
+      },
       { name: 'purpose', label: '调研目的' },
       { name: 'findings', label: '调研发现' },
     ],
@@ -85,15 +93,18 @@ export function VisitFormModal({
         },
       );
     } else {
-      create.mutate({ ...input, idempotencyKey: guard.keyFor(input) }, {
-        onSuccess: (created) => {
-          guard.succeeded();
-          void message.success('调研记录已登记');
-          onClose();
-          onCreated?.(created);
+      create.mutate(
+        { ...input, idempotencyKey: guard.keyFor(input) },
+        {
+          onSuccess: (created) => {
+            guard.succeeded();
+            void message.success('调研记录已登记');
+            onClose();
+            onCreated?.(created);
+          },
+          onError: (error) => guard.catchStale(error, values) || showApiError(message, error, form),
         },
-        onError: (error) => guard.catchStale(error, values) || showApiError(message, error, form),
-      });
+      );
     }
   };
 
@@ -128,11 +139,7 @@ export function VisitFormModal({
       <Form.Item label="调研日期" name="visitDate" rules={[{ required: true, message: '请选择调研日期' }]}>
         <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
       </Form.Item>
-      <Form.Item
-        label="调研人员"
-        name="staffIds"
-        rules={[{ required: true, type: 'array', min: 1, message: '请选择参加调研的人员' }]}
-      >
+      <Form.Item label="调研人员" name="staffIds" rules={[{ required: true, type: 'array', min: 1, message: '请选择参加调研的人员' }]}>
         <Select<number[]>
           mode="multiple"
           showSearch={{ optionFilterProp: 'label' }}

@@ -1,19 +1,5 @@
 import { useEffect, useState } from 'react';
-import {
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Flex,
-  Input,
-  Popconfirm,
-  Select,
-  Space,
-  Table,
-  Typography,
-  type TableColumnsType,
-  type TableProps,
-} from 'antd';
+import { App, Button, Card, DatePicker, Flex, Input, Popconfirm, Select, Space, Table, Typography, type TableColumnsType, type TableProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { Link, useSearchParams } from 'react-router';
@@ -162,8 +148,7 @@ export function VisitsPage() {
       key: 'leads',
       width: 112,
       align: 'right',
-      render: (_, v) =>
-        v.leads.length ? <Link to={`/visits/${v.id}`}>{v.leads.length}</Link> : <Typography.Text type="secondary">0</Typography.Text>,
+      render: (_, v) => (v.leads.length ? <Link to={`/visits/${v.id}`}>{v.leads.length}</Link> : <Typography.Text type="secondary">0</Typography.Text>),
     },
   ];
   if (canWrite) {
@@ -232,9 +217,7 @@ export function VisitsPage() {
           />
           <DatePicker.RangePicker
             value={[query.from ? dayjs(query.from) : null, query.to ? dayjs(query.to) : null]}
-            onChange={(range) =>
-              setQuery({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD'), page: 1 })
-            }
+            onChange={(range) => setQuery({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD'), page: 1 })}
             allowEmpty={[true, true]}
             placeholder={['开始日期', '结束日期']}
             aria-label="调研日期范围"

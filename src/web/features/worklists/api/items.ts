@@ -31,8 +31,7 @@ function itemsParams({ fields, ...query }: ItemsQuery) {
   return params;
 }
 
-export const getItems = (listId: number, query: ItemsQuery) =>
-  api.get<Page<Item>>(`/worklists/${listId}/items`, { params: itemsParams(query) });
+export const getItems = (listId: number, query: ItemsQuery) => api.get<Page<Item>>(`/worklists/${listId}/items`, { params: itemsParams(query) });
 
 export const itemsQueryOptions = (listId: number, query: ItemsQuery) =>
   queryOptions({
@@ -45,8 +44,7 @@ export const useItems = (listId: number, query: ItemsQuery) => useQuery({ ...ite
 
 export const getItem = (id: number) => api.get<ItemDetail>(`/worklist-items/${id}`);
 
-export const itemQueryOptions = (id: number) =>
-  queryOptions({ queryKey: [...worklistsQueryKey, 'item', id], queryFn: () => getItem(id) });
+export const itemQueryOptions = (id: number) => queryOptions({ queryKey: [...worklistsQueryKey, 'item', id], queryFn: () => getItem(id) });
 
 export const useItem = (id: number) => useQuery({ ...itemQueryOptions(id), enabled: id > 0 });
 
@@ -81,8 +79,7 @@ export interface ProgressInput {
 
 export const createItem = ({ listId, idempotencyKey, ...body }: ItemBody & { listId: number } & Submission) =>
   api.post<ItemDetail>(`/worklists/${listId}/items`, body, { headers: idempotencyHeader(idempotencyKey) });
-export const updateItem = ({ id, version, ...body }: ItemBody & Versioned) =>
-  api.put<ItemDetail>(`/worklist-items/${id}`, body, { headers: ifMatch(version) });
+export const updateItem = ({ id, version, ...body }: ItemBody & Versioned) => api.put<ItemDetail>(`/worklist-items/${id}`, body, { headers: ifMatch(version) });
 export const addProgress = ({ id, version, idempotencyKey, ...body }: ProgressInput & Versioned & Submission) =>
   api.post<ItemDetail>(`/worklist-items/${id}/progress`, body, { headers: { ...ifMatch(version), ...idempotencyHeader(idempotencyKey) } });
 export const deleteItem = (id: number) => api.delete<{ ok: true }>(`/worklist-items/${id}`);

@@ -23,16 +23,14 @@ export const useWorklists = (archived = false) => useQuery(worklistsQueryOptions
 
 export const getWorklist = (id: number) => api.get<Worklist>(`/worklists/${id}`);
 
-export const worklistQueryOptions = (id: number) =>
-  queryOptions({ queryKey: [...worklistsQueryKey, 'detail', id], queryFn: () => getWorklist(id) });
+export const worklistQueryOptions = (id: number) => queryOptions({ queryKey: [...worklistsQueryKey, 'detail', id], queryFn: () => getWorklist(id) });
 
 export const useWorklist = (id: number) => useQuery({ ...worklistQueryOptions(id), enabled: id > 0 });
 
 /** Overdue items: the user's own, the bureau's (leaders and admins), and per list. */
 export const getOverdueSummary = () => api.get<OverdueSummary>('/worklists/overdue-summary');
 
-export const overdueSummaryQueryOptions = () =>
-  queryOptions({ queryKey: [...worklistsQueryKey, 'overdue-summary'], queryFn: getOverdueSummary });
+export const overdueSummaryQueryOptions = () => queryOptions({ queryKey: [...worklistsQueryKey, 'overdue-summary'], queryFn: getOverdueSummary });
 
 export const useOverdueSummary = (enabled = true) => useQuery({ ...overdueSummaryQueryOptions(), enabled });
 

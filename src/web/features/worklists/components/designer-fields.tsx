@@ -87,11 +87,7 @@ export function FieldsEditor({ form, listId, errors }: { form: FormInstance<Desi
                     </Form.Item>
                   ) : null}
                   {row?.type === 'item' ? (
-                    <Form.Item
-                      name={[name, 'targetListId']}
-                      rules={[{ required: true, message: '请选择关联的台账' }]}
-                      style={{ marginBottom: 0, width: 200 }}
-                    >
+                    <Form.Item name={[name, 'targetListId']} rules={[{ required: true, message: '请选择关联的台账' }]} style={{ marginBottom: 0, width: 200 }}>
                       <Select
                         options={targetOptions}
                         loading={lists.isPending}
@@ -112,7 +108,14 @@ export function FieldsEditor({ form, listId, errors }: { form: FormInstance<Desi
                     ) : (
                       <>
                         <Tooltip title="上移">
-                          <Button type="text" size="small" icon={<ArrowUpOutlined />} disabled={index === 0} onClick={() => move(index, index - 1)} aria-label={`字段${n}上移`} />
+                          <Button
+                            type="text"
+                            size="small"
+                            icon={<ArrowUpOutlined />}
+                            disabled={index === 0}
+                            onClick={() => move(index, index - 1)}
+                            aria-label={`字段${n}上移`}
+                          />
                         </Tooltip>
                         <Tooltip title="下移">
                           <Button

@@ -15,7 +15,10 @@ export function FiguresEditor({ form, errors }: { form: FormInstance<DesignerVal
   const figures = (Form.useWatch('figures', { form, preserve: true }) as FigureRow[] | undefined) ?? [];
   const choiceFields = fields.filter((f) => f.type === 'choice');
   const numberFields = fields.filter((f) => f.type === 'number' || f.type === 'money');
-  const option = (f: FieldRow) => ({ value: f.key, label: f.type === 'number' && f.unit ? `${f.label}(${f.unit})` : f.type === 'money' ? `${f.label}(元)` : f.label });
+  const option = (f: FieldRow) => ({
+    value: f.key,
+    label: f.type === 'number' && f.unit ? `${f.label}(${f.unit})` : f.type === 'money' ? `${f.label}(元)` : f.label,
+  });
 
   return (
     <Form.List name="figures">

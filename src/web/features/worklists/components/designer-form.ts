@@ -53,12 +53,36 @@ export interface DesignerValues {
 
 /** A key the server will keep for good: a letter, then lowercase base36 (`f3k9x2q`). */
 export function newKey(prefix: 'f' | 's' | 'g'): string {
-  return prefix + Math.random().toString(36).slice(2, 9).replace(/[^a-z0-9]/g, '0');
+  return (
+    prefix +
+    Math.random()
+      .toString(36)
+      .slice(2, 9)
+      .replace(/[^a-z0-9]/g, '0')
+  );
 }
 
-export const newField = (): FieldRow => ({ key: newKey('f'), label: '', type: 'text', required: false, unit: null, options: [], targetListId: null, hidden: false, saved: false });
+export const newField = (): FieldRow => ({
+  key: newKey('f'),
+  label: '',
+  type: 'text',
+  required: false,
+  unit: null,
+  options: [],
+  targetListId: null,
+  hidden: false,
+  saved: false,
+});
 export const newStatus = (done = false, label = ''): StatusRow => ({ key: newKey('s'), label, done });
-export const newFigure = (): FigureRow => ({ key: newKey('g'), label: '', kind: 'count', fieldKey: null, fieldKeys: [], filterFieldKey: null, filterValue: null });
+export const newFigure = (): FigureRow => ({
+  key: newKey('g'),
+  label: '',
+  kind: 'count',
+  fieldKey: null,
+  fieldKeys: [],
+  filterFieldKey: null,
+  filterValue: null,
+});
 
 /** A new list starts with one required text field and an open and a done status. */
 export function blankDesign(): DesignerValues {
@@ -107,7 +131,7 @@ export function toDefinition(values: DesignerValues): WorklistDefinition {
       required: !!f.required,
       unit: f.type === 'number' ? blankToNull(f.unit) : null,
       options: f.type === 'choice' ? (f.options ?? []).map((o) => o.trim()).filter(Boolean) : [],
-      targetListId: f.type === 'item' ? f.targetListId ?? null : null,
+      targetListId: f.type === 'item' ? (f.targetListId ?? null) : null,
       hidden: !!f.hidden,
     })),
     statuses: (values.statuses ?? []).map((s) => ({ key: s.key, label: s.label?.trim() ?? '', done: !!s.done })),
@@ -117,10 +141,10 @@ export function toDefinition(values: DesignerValues): WorklistDefinition {
       key: g.key,
       label: g.label?.trim() ?? '',
       kind: g.kind,
-      fieldKey: g.kind === 'countByChoice' ? g.fieldKey ?? null : null,
-      fieldKeys: g.kind === 'sum' ? g.fieldKeys ?? [] : [],
+      fieldKey: g.kind === 'countByChoice' ? (g.fieldKey ?? null) : null,
+      fieldKeys: g.kind === 'sum' ? (g.fieldKeys ?? []) : [],
       filterFieldKey: g.filterFieldKey || null,
-      filterValue: g.filterFieldKey ? g.filterValue ?? null : null,
+      filterValue: g.filterFieldKey ? (g.filterValue ?? null) : null,
     })),
     sortOrder: values.sortOrder ?? 0,
   };
@@ -183,7 +207,11 @@ export function applyIssues(form: FormInstance<DesignerValues>, issues: { path: 
   return sections;
 }
 
-const toPath = (path: string): Path => path.split('.').filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+const toPath = (path: string): Path =>
+  path
+    .split('.')
+    .filter(Boolean)
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 
 /**
  * The server's problems as designer paths. Validation names inputs by index (`fields.0.label`),

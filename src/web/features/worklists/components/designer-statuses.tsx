@@ -45,7 +45,14 @@ export function StatusesEditor({ errors }: { errors?: string[] }) {
                   ) : null}
                   <Space size={0} style={{ marginInlineStart: 'auto' }}>
                     <Tooltip title="上移">
-                      <Button type="text" size="small" icon={<ArrowUpOutlined />} disabled={index === 0} onClick={() => move(index, index - 1)} aria-label={`状态${n}上移`} />
+                      <Button
+                        type="text"
+                        size="small"
+                        icon={<ArrowUpOutlined />}
+                        disabled={index === 0}
+                        onClick={() => move(index, index - 1)}
+                        aria-label={`状态${n}上移`}
+                      />
                     </Tooltip>
                     <Tooltip title="下移">
                       <Button

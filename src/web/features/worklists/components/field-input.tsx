@@ -24,15 +24,7 @@ interface ControlProps<T> {
 const PLACE_LEVELS = ['county', 'town', 'village'] as const;
 
 /** A date as 'YYYY-MM-DD' text. */
-export function DateStringPicker({
-  id,
-  value,
-  onChange,
-  placeholder,
-  style,
-  disabledFuture,
-  ...rest
-}: ControlProps<string> & { disabledFuture?: boolean }) {
+export function DateStringPicker({ id, value, onChange, placeholder, style, disabledFuture, ...rest }: ControlProps<string> & { disabledFuture?: boolean }) {
   return (
     <DatePicker
       id={id}
@@ -49,9 +41,7 @@ export function DateStringPicker({
 /** A person of the organisation (the current account holders; a disabled one only when already chosen). */
 export function PersonSelect({ id, value, onChange, placeholder = '选择人员', style, ...rest }: ControlProps<number>) {
   const users = useUserOptions();
-  const options = (users.data ?? [])
-    .filter((u) => !u.disabled || u.id === value)
-    .map((u) => ({ value: u.id, label: userOptionLabel(u) }));
+  const options = (users.data ?? []).filter((u) => !u.disabled || u.id === value).map((u) => ({ value: u.id, label: userOptionLabel(u) }));
   return (
     <Select<number>
       id={id}
@@ -69,15 +59,7 @@ export function PersonSelect({ id, value, onChange, placeholder = '选择人员'
 }
 
 /** An item of another list, searched on the server by its text as one types. */
-export function ItemRefSelect({
-  id,
-  value,
-  onChange,
-  listId,
-  placeholder = '搜索关联条目',
-  style,
-  ...rest
-}: ControlProps<number> & { listId: number | null }) {
+export function ItemRefSelect({ id, value, onChange, listId, placeholder = '搜索关联条目', style, ...rest }: ControlProps<number> & { listId: number | null }) {
   const [search, setSearch] = useState('');
   const options = useItemOptions(listId, search);
   const found = (options.data ?? []).some((i) => i.id === value);
@@ -113,7 +95,15 @@ export function FieldInput({ field, id, value, onChange, style, ...rest }: Contr
       return <Input id={id} value={(value as string | null) ?? ''} onChange={(e) => text(e.target.value)} maxLength={200} style={style} aria-label={aria} />;
     case 'household':
       return (
-        <Input id={id} value={(value as string | null) ?? ''} onChange={(e) => text(e.target.value)} maxLength={100} placeholder="户主姓名" style={style} aria-label={aria} />
+        <Input
+          id={id}
+          value={(value as string | null) ?? ''}
+          onChange={(e) => text(e.target.value)}
+          maxLength={100}
+          placeholder="户主姓名"
+          style={style}
+          aria-label={aria}
+        />
       );
     case 'longtext':
       return (
@@ -170,14 +160,7 @@ export function FieldInput({ field, id, value, onChange, style, ...rest }: Contr
       return <PersonSelect id={id} value={(value as number | null) ?? null} onChange={onChange} style={style} aria-label={aria} />;
     case 'place':
       return (
-        <PlaceSelect
-          id={id}
-          levels={PLACE_LEVELS}
-          value={(value as number | null) ?? null}
-          onChange={(v) => onChange?.(v)}
-          style={style}
-          aria-label={aria}
-        />
+        <PlaceSelect id={id} levels={PLACE_LEVELS} value={(value as number | null) ?? null} onChange={(v) => onChange?.(v)} style={style} aria-label={aria} />
       );
     case 'enterprise':
       return <EnterpriseSelect id={id} value={(value as number | null) ?? null} onChange={(v) => onChange?.(v)} style={style} aria-label={aria} />;

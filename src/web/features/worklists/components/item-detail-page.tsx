@@ -61,7 +61,17 @@ function ItemDetailView({ item, list }: { item: ItemDetail; list: Worklist }) {
     { key: 'status', label: '状态', children: <ItemStatusTag label={item.statusLabel} done={item.done} /> },
     ...(list.hasResponsible ? [{ key: 'responsible', label: '责任人', children: item.responsibleName ?? '—' }] : []),
     ...(list.hasDeadline
-      ? [{ key: 'deadline', label: '期限', children: <span data-testid="item-deadline"><DeadlineText deadline={item.deadline} overdue={item.overdue} /></span> }]
+      ? [
+          {
+            key: 'deadline',
+            label: '期限',
+            children: (
+              <span data-testid="item-deadline">
+                <DeadlineText deadline={item.deadline} overdue={item.overdue} />
+              </span>
+            ),
+          },
+        ]
       : []),
     { key: 'registeredDate', label: '登记日期', children: formatDate(item.registeredDate) },
     ...(item.done
@@ -71,7 +81,11 @@ function ItemDetailView({ item, list }: { item: ItemDetail; list: Worklist }) {
             key: 'closingNote',
             label: '销号说明',
             span: 'filled' as const,
-            children: <span style={{ whiteSpace: 'pre-wrap' }} data-testid="item-closing-note">{item.closingNote ?? '—'}</span>,
+            children: (
+              <span style={{ whiteSpace: 'pre-wrap' }} data-testid="item-closing-note">
+                {item.closingNote ?? '—'}
+              </span>
+            ),
           },
         ]
       : []),

@@ -26,17 +26,7 @@ const TEXT_TYPES = new Set(['text', 'longtext', 'household']);
  * 新增条目 / 编辑条目: a form generated from the list's definition, one input per visible field,
  * plus 责任人 and 期限 when the list has them. A new item opens its own page once saved.
  */
-export function ItemFormModal({
-  list,
-  open,
-  editing,
-  onClose,
-}: {
-  list: Worklist;
-  open: boolean;
-  editing: ItemDetail | null;
-  onClose: () => void;
-}) {
+export function ItemFormModal({ list, open, editing, onClose }: { list: Worklist; open: boolean; editing: ItemDetail | null; onClose: () => void }) {
   const me = useMe();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -55,7 +45,15 @@ export function ItemFormModal({
     toValues: toValues,
     fields: [
       ...fields.map((f) => ({ name: `values.${f.key}`, label: f.label })),
-      ...(list.hasResponsible ? [{ name: 'responsibleId', label: '责任人', format: (v: unknown) => (v === editing?.responsibleId ? editing?.responsibleName ?? String(v) : `#${String(v)}`) }] : []),
+      ...(list.hasResponsible
+        ? [
+            {
+              name: 'responsibleId',
+              label: '责任人',
+              format: (v: unknown) => (v === editing?.responsibleId ? (editing?.responsibleName ?? String(v)) : `#${String(v)}`),
+            },
+          ]
+        : []),
       ...(list.hasDeadline ? [{ name: 'deadline', label: '期限' }] : []),
     ],
     resubmit: (values, version) => submit(values, version),
@@ -66,12 +64,12 @@ export function ItemFormModal({
     const submitted: Record<string, Value> = {};
     for (const field of fields) {
       const v = values.values?.[field.key];
-      submitted[field.key] = typeof v === 'string' ? v.trim() || null : v ?? null;
+      submitted[field.key] = typeof v === 'string' ? v.trim() || null : (v ?? null);
     }
     const body: ItemBody = {
       values: submitted,
-      responsibleId: list.hasResponsible ? values.responsibleId ?? null : null,
-      deadline: list.hasDeadline ? values.deadline ?? null : null,
+      responsibleId: list.hasResponsible ? (values.responsibleId ?? null) : null,
+      deadline: list.hasDeadline ? (values.deadline ?? null) : null,
     };
     if (editing) {
       update.mutate(

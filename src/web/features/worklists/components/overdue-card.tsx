@@ -21,7 +21,16 @@ export function OverdueCard({ style }: { style?: CSSProperties }) {
   const seesAll = data ? data.all !== null : me.role === 'admin' || me.role === 'leader';
 
   return (
-    <Card title={<><WarningOutlined style={{ color: RED, marginInlineEnd: 8 }} />逾期事项</>} loading={summary.isPending} style={style}>
+    <Card
+      title={
+        <>
+          <WarningOutlined style={{ color: RED, marginInlineEnd: 8 }} />
+          逾期事项
+        </>
+      }
+      loading={summary.isPending}
+      style={style}
+    >
       {summary.isError ? (
         <Typography.Text type="danger">{errorMessage(summary.error)}</Typography.Text>
       ) : data ? (
@@ -54,13 +63,7 @@ export function OverdueCard({ style }: { style?: CSSProperties }) {
               style={{ marginTop: 12 }}
               dataSource={data.byList}
               renderItem={(l) => (
-                <List.Item
-                  extra={
-                    <Typography.Text type="danger">
-                      {seesAll ? `我负责 ${l.mine} · 全局 ${l.all ?? 0}` : `${l.mine} 项`}
-                    </Typography.Text>
-                  }
-                >
+                <List.Item extra={<Typography.Text type="danger">{seesAll ? `我负责 ${l.mine} · 全局 ${l.all ?? 0}` : `${l.mine} 项`}</Typography.Text>}>
                   <Link to={`/worklists/${l.listId}?overdue=yes`}>{l.name}</Link>
                 </List.Item>
               )}

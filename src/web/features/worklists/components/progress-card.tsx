@@ -89,11 +89,7 @@ export function ProgressCard({ list, item, canWrite }: { list: Worklist; item: I
 
   return (
     <Card title="进展记录">
-      {item.progress.length ? (
-        <Timeline items={entryItems(list, item.progress)} />
-      ) : (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无进展记录" />
-      )}
+      {item.progress.length ? <Timeline items={entryItems(list, item.progress)} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无进展记录" />}
       {canWrite ? (
         <>
           <Divider style={{ margin: '8px 0 16px' }} />
@@ -118,9 +114,7 @@ export function ProgressCard({ list, item, canWrite }: { list: Worklist; item: I
                   <Select
                     allowClear
                     placeholder="不变更"
-                    options={list.statuses
-                      .filter((s) => s.key !== item.status)
-                      .map((s) => ({ value: s.key, label: s.done ? `${s.label}(销号)` : s.label }))}
+                    options={list.statuses.filter((s) => s.key !== item.status).map((s) => ({ value: s.key, label: s.done ? `${s.label}(销号)` : s.label }))}
                   />
                 </Form.Item>
               </Col>

@@ -9,16 +9,7 @@ import { showApiError } from '../../../lib/form';
 import { useCreateWorklist, useUpdateWorklist, useWorklist } from '../api/worklists';
 import { FieldsEditor } from './designer-fields';
 import { FiguresEditor } from './designer-figures';
-import {
-  type DesignerValues,
-  type FieldRow,
-  type SectionErrors,
-  applyIssues,
-  blankDesign,
-  designOf,
-  serverIssues,
-  toDefinition,
-} from './designer-form';
+import { type DesignerValues, type FieldRow, type SectionErrors, applyIssues, blankDesign, designOf, serverIssues, toDefinition } from './designer-form';
 import { StatusesEditor } from './designer-statuses';
 import { useVersionedSave } from '../../../lib/record-conflict';
 
@@ -64,9 +55,19 @@ function WorklistDesigner({ list }: { list: Worklist | null }) {
       { name: 'hasDeadline', label: '有期限' },
       { name: 'hasResponsible', label: '有责任人' },
       { name: 'titleFieldKey', label: '标题字段' },
-      { name: 'fields', label: '字段', compare: (v) => rows(v, (r) => [r.key, r.label, r.type, r.required, r.unit, r.options, r.targetListId, r.hidden]), format: labels },
+      {
+        name: 'fields',
+        label: '字段',
+        compare: (v) => rows(v, (r) => [r.key, r.label, r.type, r.required, r.unit, r.options, r.targetListId, r.hidden]),
+        format: labels,
+      },
       { name: 'statuses', label: '状态', compare: (v) => rows(v, (r) => [r.key, r.label, r.done]), format: labels },
-      { name: 'figures', label: '可统计项', compare: (v) => rows(v, (r) => [r.key, r.label, r.kind, r.fieldKey, r.fieldKeys, r.filterFieldKey, r.filterValue]), format: labels },
+      {
+        name: 'figures',
+        label: '可统计项',
+        compare: (v) => rows(v, (r) => [r.key, r.label, r.kind, r.fieldKey, r.fieldKeys, r.filterFieldKey, r.filterValue]),
+        format: labels,
+      },
     ],
     resubmit: (_values, version) => onSave(version),
     reload: (values) => {
@@ -76,9 +77,7 @@ function WorklistDesigner({ list }: { list: Worklist | null }) {
     },
   });
   const fields = (Form.useWatch('fields', { form, preserve: true }) as FieldRow[] | undefined) ?? [];
-  const titleOptions = fields
-    .filter((f) => !f.hidden && f.label?.trim() && TITLE_TYPES.has(f.type))
-    .map((f) => ({ value: f.key, label: f.label }));
+  const titleOptions = fields.filter((f) => !f.hidden && f.label?.trim() && TITLE_TYPES.has(f.type)).map((f) => ({ value: f.key, label: f.label }));
 
   const onSave = (version = guard.version) => {
     // Every value the form holds, rows' keys and saved flags included (not only the inputs).
@@ -99,7 +98,10 @@ function WorklistDesigner({ list }: { list: Worklist | null }) {
         // A change the entered data does not allow: the message names the items, shown in full on
         // top; the fields it concerns are marked (a removed status has no row left to mark).
         setConflict(error.message);
-        applyIssues(form, serverIssues(values, error).map((i) => ({ ...i, message: '现有内容不允许这样修改,见页面上方说明' })));
+        applyIssues(
+          form,
+          serverIssues(values, error).map((i) => ({ ...i, message: '现有内容不允许这样修改,见页面上方说明' })),
+        );
         window.scrollTo({ top: 0, behavior: 'smooth' });
         void message.error('台账定义未保存,请查看页面上方的说明');
         return;
@@ -124,14 +126,17 @@ function WorklistDesigner({ list }: { list: Worklist | null }) {
         },
       );
     } else {
-      create.mutate({ definition, idempotencyKey: guard.keyFor(definition) }, {
-        onSuccess: (saved) => {
-          guard.succeeded();
-          void message.success(`台账「${saved.name}」已建立`);
-          navigate(`/worklists/${saved.id}`);
+      create.mutate(
+        { definition, idempotencyKey: guard.keyFor(definition) },
+        {
+          onSuccess: (saved) => {
+            guard.succeeded();
+            void message.success(`台账「${saved.name}」已建立`);
+            navigate(`/worklists/${saved.id}`);
+          },
+          onError,
         },
-        onError,
-      });
+      );
     }
   };
 
@@ -150,7 +155,16 @@ function WorklistDesigner({ list }: { list: Worklist | null }) {
         }
       />
       {conflict ? (
-        <Alert type="error" showIcon role="alert" title="台账定义未保存" description={conflict} closable onClose={() => setConflict(null)} style={{ marginBottom: 16 }} />
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title="台账定义未保存"
+          description={conflict}
+          closable
+          onClose={() => setConflict(null)}
+          style={{ marginBottom: 16 }}
+        />
       ) : null}
       {sectionErrors.form?.length ? <Alert type="error" showIcon title={sectionErrors.form.join(';')} style={{ marginBottom: 16 }} /> : null}
       {guard.dialog}

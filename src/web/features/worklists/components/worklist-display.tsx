@@ -42,5 +42,4 @@ export function statusLabel(list: Pick<Worklist, 'statuses'>, key: string | null
   return list.statuses.find((s) => s.key === key)?.label ?? key;
 }
 
-export const isDoneStatus = (list: Pick<Worklist, 'statuses'>, key: string | null | undefined) =>
-  !!key && !!list.statuses.find((s) => s.key === key)?.done;
+export const isDoneStatus = (list: Pick<Worklist, 'statuses'>, key: string | null | undefined) => !!key && !!list.statuses.find((s) => s.key === key)?.done;

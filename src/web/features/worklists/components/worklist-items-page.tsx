@@ -142,8 +142,7 @@ function WorklistItems({ list }: { list: Worklist }) {
   const canWrite = me.role !== 'commissioner';
   const canDesign = me.role === 'admin' || me.role === 'leader';
 
-  const sortOrderOf = (sort: ItemSort) =>
-    (query.sort ?? 'registeredDate') === sort ? ((query.order ?? 'desc') === 'asc' ? 'ascend' : 'descend') : null;
+  const sortOrderOf = (sort: ItemSort) => ((query.sort ?? 'registeredDate') === sort ? ((query.order ?? 'desc') === 'asc' ? 'ascend' : 'descend') : null);
 
   const columns: TableColumnsType<Item> = fields.map((field, index) => ({
     title: field.type === 'number' && field.unit ? `${field.label}(${field.unit})` : field.label,
@@ -151,9 +150,10 @@ function WorklistItems({ list }: { list: Worklist }) {
     ellipsis: field.type === 'longtext',
     align: field.type === 'number' || field.type === 'money' ? 'right' : undefined,
     render: (_: unknown, item: Item) => {
-      const text = field.type === 'number' && field.unit && item.values[field.key] !== null && item.values[field.key] !== undefined
-        ? String(item.values[field.key])
-        : fieldText(field, item.values, item.display);
+      const text =
+        field.type === 'number' && field.unit && item.values[field.key] !== null && item.values[field.key] !== undefined
+          ? String(item.values[field.key])
+          : fieldText(field, item.values, item.display);
       return index === 0 ? <Link to={`/worklist-items/${item.id}`}>{text === '—' ? item.title : text}</Link> : text;
     },
   }));
@@ -291,9 +291,7 @@ function WorklistItems({ list }: { list: Worklist }) {
             <>
               <DatePicker.RangePicker
                 value={[query.deadlineFrom ? dayjs(query.deadlineFrom) : null, query.deadlineTo ? dayjs(query.deadlineTo) : null]}
-                onChange={(range) =>
-                  setQuery({ deadlineFrom: range?.[0]?.format('YYYY-MM-DD'), deadlineTo: range?.[1]?.format('YYYY-MM-DD'), page: 1 })
-                }
+                onChange={(range) => setQuery({ deadlineFrom: range?.[0]?.format('YYYY-MM-DD'), deadlineTo: range?.[1]?.format('YYYY-MM-DD'), page: 1 })}
                 allowEmpty={[true, true]}
                 placeholder={['期限从', '期限到']}
                 aria-label="期限范围"
