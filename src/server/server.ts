@@ -3,7 +3,8 @@ import { buildApp } from './app.js';
 import type { AppConfig } from './config.js';
 import { type Database, connect } from './db/connection.js';
 import { migrateToLatest } from './db/migrate.js';
-import { DEMO_ACCOUNTS, type DemoLoadResult, isDatabaseEmpty, isDemoLoaded, loadDemo } from './demo/demo.js';
+import { DEMO_ACCOUNTS, type DemoLoadResult, isDemoLoaded, loadDemo } from './demo/demo.js';
+import { anyOrganisation } from './orgs/repo.js';
 import { ROLE_LABELS } from '../shared/roles.js';
 
 export function openDatabase(config: AppConfig): Database {
@@ -46,7 +47,8 @@ export async function startServer(config: AppConfig): Promise<{ app: FastifyInst
   const database = openDatabase(config);
   await migrateToLatest(database.db);
   let demo: DemoLoadResult | null = null;
-  if (config.loadDemo && (await isDatabaseEmpty(database.db))) {
+  const empty = !(await anyOrganisation(database.db));
+  if (config.loadDemo && empty) {
     demo = await loadDemo(database.db, { adminPassword: config.adminPassword, demoPassword: config.demoPassword });
   }
   // People starting it in a terminal read logs; a service manager collects JSON lines.
@@ -62,7 +64,7 @@ export async function startServer(config: AppConfig): Promise<{ app: FastifyInst
   const banner = [`科管 keguan 已启动: ${url}`, `数据库: ${describeDatabase(config)}`, `接口文档: ${url}/api/docs`];
   if (demo?.loaded || (await isDemoLoaded(database.db))) {
     banner.push(formatDemoLogins(demo ?? { generatedAdminPassword: null, demoPassword: config.demoPassword }, !!config.adminPassword));
-  } else if (!config.loadDemo && (await isDatabaseEmpty(database.db))) {
+  } else if (!config.loadDemo && empty) {
     banner.push(formatSetupHint(url));
   }
   process.stdout.write(`\n${banner.join('\n')}\n\n`);

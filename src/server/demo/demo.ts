@@ -3,7 +3,7 @@ import type { Role } from '../../shared/roles.js';
 import { hashPassword, randomPassword } from '../auth/password.js';
 import { dialectOf } from '../db/connection.js';
 import type { DB, OrgRow } from '../db/types.js';
-import { insertOrg, insertSection, setHomeOrg } from '../orgs/repo.js';
+import { anyOrganisation, insertOrg, insertSection, setHomeOrg } from '../orgs/repo.js';
 import { seedReferenceDefaults } from '../reference/service.js';
 import places from './data/shangyou-places.json' with { type: 'json' };
 import { loadOutreachDemo } from './outreach-demo.js';
@@ -61,11 +61,6 @@ export async function isDemoLoaded(db: Kysely<DB>): Promise<boolean> {
   return !!row;
 }
 
-export async function isDatabaseEmpty(db: Kysely<DB>): Promise<boolean> {
-  const row = await db.selectFrom('orgs').select('id').limit(1).executeTakeFirst();
-  return !row;
-}
-
 async function addPlaces(db: Kysely<DB>, org: OrgRow): Promise<void> {
   const county = await db
     .insertInto('places')
@@ -108,7 +103,7 @@ export async function loadDemo(db: Kysely<DB>, options: { adminPassword: string 
     return { loaded: false, generatedAdminPassword: null, demoPassword, countyOrgId: county?.id ?? 0 };
   }
   // The demo is a bureau of its own: never mixed into one set up for real (its home organisation is taken).
-  if (!(await isDatabaseEmpty(db))) {
+  if (await anyOrganisation(db)) {
     throw new Error('库中已有单位（已完成初始设置或已建单位），不能再加载演示数据；要看演示，请另用一个空数据库（如设 KEGUAN_DATA_DIR=data-demo）');
   }
   const generatedAdminPassword = options.adminPassword ? null : randomPassword();

@@ -5,9 +5,14 @@ export function findOrg(db: Kysely<DB>, id: number): Promise<OrgRow | undefined>
   return db.selectFrom('orgs').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** Whether any organisation lies below this one (a city's counties, a province's cities). */
-export async function hasSubordinates(db: Kysely<DB>, orgId: number): Promise<boolean> {
-  return !!(await db.selectFrom('orgs').select('id').where('parent_id', '=', orgId).limit(1).executeTakeFirst());
+/** Whether any organisation exists (the demo's, a set-up's, or one made otherwise). */
+export async function anyOrganisation(db: Kysely<DB>): Promise<boolean> {
+  return !!(await db.selectFrom('orgs').select('id').limit(1).executeTakeFirst());
+}
+
+/** The organisations directly below this one (a city's counties, a province's cities). */
+export function listChildren(db: Kysely<DB>, orgId: number): Promise<OrgRow[]> {
+  return db.selectFrom('orgs').selectAll().where('parent_id', '=', orgId).orderBy('id').execute();
 }
 
 /** The organisation with this path and every one below it. */

@@ -5,7 +5,7 @@ import { readsSubtree, requireRole } from '../auth/actor.js';
 import type { Ctx } from '../context.js';
 import type { OrgRow } from '../db/types.js';
 import { notFound } from '../http/errors.js';
-import { findOrg, listSubtree } from '../orgs/repo.js';
+import { findOrg, listChildren } from '../orgs/repo.js';
 import type { FactPeriod, FactValues } from './fact-source.js';
 import { gatherFacts } from './facts.js';
 import { describePeriod } from './period.js';
@@ -65,9 +65,7 @@ export async function rollupFor(ctx: Ctx, period: FactPeriod, total?: FactValues
   const level = levelOf(org);
   const { region, subordinates } = LEADERSHIP_BY_ORG_LEVEL[level];
   const children = readsSubtree(ctx.actor)
-    ? (await listSubtree(ctx.db, org.path))
-        .filter((o) => o.parent_id === org.id)
-        .sort((a, b) => (a.region_code ?? '\uffff').localeCompare(b.region_code ?? '\uffff') || a.id - b.id)
+    ? (await listChildren(ctx.db, org.id)).sort((a, b) => (a.region_code ?? '\uffff').localeCompare(b.region_code ?? '\uffff') || a.id - b.id)
     : [];
   const base = {
     period: { from: period.from, to: period.to, label: describePeriod(period.from, period.to).label },

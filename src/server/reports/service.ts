@@ -20,7 +20,7 @@ import { recordChange } from '../audit/service.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { bumpVersion, claimVersion, type ExpectedVersion } from '../db/versioned.js';
 import { AppError, conflict, forbidden, notFound, validation } from '../http/errors.js';
-import { findOrg, hasSubordinates } from '../orgs/repo.js';
+import { findOrg, listChildren } from '../orgs/repo.js';
 import { readableOrgIds } from '../orgs/service.js';
 import { catalogueLists, ownWorklists, planItems } from '../worklists/facts.js';
 import { type DraftFacts, buildDraft, renderPattern, renderSlot } from './draft.js';
@@ -233,7 +233,7 @@ async function draftFacts(ctx: Ctx, from: string, to: string, outreachType: stri
 export async function draftFor(ctx: Ctx, from: string, to: string, template: TemplateDefinition): Promise<{ doc: DraftDoc; facts: FactValues }> {
   // A city's (or province's) summary states the figures of all its organisations (全市…): only who reads
   // them all may draft it; staff, who read their own bureau's records, would state those as the city's.
-  if (!readsSubtree(ctx.actor) && (await hasSubordinates(ctx.db, ctx.actor.orgId))) {
+  if (!readsSubtree(ctx.actor) && (await listChildren(ctx.db, ctx.actor.orgId)).length) {
     throw forbidden('本单位有下级单位，工作总结汇总全部下级单位的数据，请由局领导或管理员起草');
   }
   const period = describePeriod(from, to);

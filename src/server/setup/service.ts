@@ -9,7 +9,7 @@ import { isUniqueViolation } from '../db/sql-helpers.js';
 import { findDivision } from '../divisions/catalogue.js';
 import { importDivisionPlaces } from '../divisions/import-places.js';
 import { AppError, validation } from '../http/errors.js';
-import { findOrg, setHomeOrg } from '../orgs/repo.js';
+import { anyOrganisation, findOrg, setHomeOrg } from '../orgs/repo.js';
 import { insertOrganisation } from '../orgs/service.js';
 import { DEFAULT_DEPARTMENTS, addDefaultDepartments } from '../reference/default-departments.js';
 import * as usersRepo from '../users/repo.js';
@@ -41,7 +41,7 @@ function setupDone(): AppError {
 /** What the set-up page needs: whether set-up is still open, and what it can create. */
 export async function setupStatus(db: AppDeps['db']): Promise<SetupStatus> {
   return {
-    needed: !(await repo.anyOrganisation(db)),
+    needed: !(await anyOrganisation(db)),
     starters: STARTER_LISTS.map(({ key, name, description }) => ({ key, name, description })),
     departments: DEFAULT_DEPARTMENTS.map((d) => d.name),
   };
@@ -72,7 +72,7 @@ export async function setUp(
     throw validation(`没有这些常用台账：${unknown.join('、')}`, [{ path: 'starterLists', message: `没有这些常用台账：${unknown.join('、')}` }]);
   }
   assertPasswordAllowed(input.admin.password, deps.config, 'admin.password');
-  if (await repo.anyOrganisation(deps.db)) throw setupDone();
+  if (await anyOrganisation(deps.db)) throw setupDone();
   const passwordHash = await hashPassword(input.admin.password);
 
   return deps.db.transaction().execute(async (trx) => {
@@ -84,7 +84,7 @@ export async function setUp(
       throw error;
     }
     // The demo, or organisations made before set-up existed, also close it.
-    if (await repo.anyOrganisation(trx)) throw setupDone();
+    if (await anyOrganisation(trx)) throw setupDone();
 
     const level = division.level;
     // Nobody is signed in yet: the organisation is made by the system (its trail shows 系统).
