@@ -1,12 +1,8 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterEach } from 'vitest';
 import { runCli } from '../../cli/main.js';
 import { type Database, connect } from '../db/connection.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { createTestStorage } from './harness.js';
 
 /** What one `keguan …` printed, and its exit code. */
 export interface CliRun {
@@ -26,28 +22,15 @@ export interface CliDatabase {
   close(): Promise<void>;
 }
 
-async function onServer(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 /**
  * An empty database for driving the real command line: a temp SQLite directory, or on PostgreSQL
  * (DATABASE_URL set) a fresh schema selected through the URL's search_path option. `close` drops it.
  */
 export async function cliDatabase(extraEnv: NodeJS.ProcessEnv = {}): Promise<CliDatabase> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keguan-cli-'));
+  const { dataDir: dir, schema, remove } = await createTestStorage();
   const env: NodeJS.ProcessEnv = { KEGUAN_DATA_DIR: dir, KEGUAN_DEMO_PASSWORD: 'demo2014pw', ...extraEnv };
-  let schema: string | null = null;
-  if (process.env.DATABASE_URL) {
-    schema = `cli_${randomBytes(5).toString('hex')}`;
-    await onServer(`create schema ${schema}`);
-    const url = new URL(process.env.DATABASE_URL);
+  if (schema) {
+    const url = new URL(process.env.DATABASE_URL!);
     url.searchParams.set('options', `-c search_path=${schema}`);
     env.DATABASE_URL = url.toString();
   }
@@ -61,7 +44,7 @@ export async function cliDatabase(extraEnv: NodeJS.ProcessEnv = {}): Promise<Cli
       return { code, out: out.join('\n'), err: err.join('\n') };
     },
     async withDb(fn) {
-      const database = connect({ databaseUrl: env.DATABASE_URL ?? null, dataDir: dir, pgSchema: schema ?? undefined, pgPoolSize: 1 });
+      const database = connect({ databaseUrl: env.DATABASE_URL ?? null, dataDir: dir, pgSchema: schema, pgPoolSize: 1 });
       try {
         await migrateToLatest(database.db);
         return await fn(database.db, database.dialect);
@@ -69,10 +52,7 @@ export async function cliDatabase(extraEnv: NodeJS.ProcessEnv = {}): Promise<Cli
         await database.close();
       }
     },
-    async close() {
-      fs.rmSync(dir, { recursive: true, force: true });
-      if (schema) await onServer(`drop schema ${schema} cascade`);
-    },
+    close: remove,
   };
 }
 

@@ -10,18 +10,35 @@ import { type Database, connect } from '../db/connection.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { Factories } from './factories.js';
 
-/** A fresh, migrated database for one test file: a temp SQLite file, or a new schema on PostgreSQL when DATABASE_URL is set. */
-export async function createTestDatabase(): Promise<Database & { config: AppConfig; dispose(): Promise<void> }> {
+/** An empty place for a test's data: a temp directory, and on PostgreSQL (DATABASE_URL set) a new schema of its own; `remove` drops both. */
+export async function createTestStorage(): Promise<{ dataDir: string; databaseUrl: string | null; schema: string | undefined; remove(): Promise<void> }> {
   const databaseUrl = process.env.DATABASE_URL ?? null;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'keguan-test-'));
-  let schema: string | undefined;
-  if (databaseUrl) {
-    schema = `t_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: databaseUrl });
+  const onServer = async (sql: string) => {
+    const admin = new pg.Client({ connectionString: databaseUrl! });
     await admin.connect();
-    await admin.query(`create schema ${schema}`);
-    await admin.end();
-  }
+    try {
+      await admin.query(sql);
+    } finally {
+      await admin.end();
+    }
+  };
+  const schema = databaseUrl ? `t_${randomBytes(6).toString('hex')}` : undefined;
+  if (schema) await onServer(`create schema ${schema}`);
+  return {
+    dataDir,
+    databaseUrl,
+    schema,
+    async remove() {
+      if (schema) await onServer(`drop schema ${schema} cascade`);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A fresh, migrated database for one test file: a temp SQLite file, or a new schema on PostgreSQL when DATABASE_URL is set. */
+export async function createTestDatabase(): Promise<Database & { config: AppConfig; dispose(): Promise<void> }> {
+  const { dataDir, databaseUrl, schema, remove } = await createTestStorage();
   const config = loadConfig({ KEGUAN_DATA_DIR: dataDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }, { logLevel: 'silent' });
   const database = connect({ databaseUrl, dataDir, pgSchema: schema, pgPoolSize: 4 });
   await migrateToLatest(database.db);
@@ -30,13 +47,7 @@ export async function createTestDatabase(): Promise<Database & { config: AppConf
     config,
     async dispose() {
       await database.close();
-      if (databaseUrl && schema) {
-        const admin = new pg.Client({ connectionString: databaseUrl });
-        await admin.connect();
-        await admin.query(`drop schema ${schema} cascade`);
-        await admin.end();
-      }
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      await remove();
     },
   };
 }
