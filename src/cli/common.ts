@@ -27,7 +27,7 @@ export class CliError extends Error {}
 
 export function check<T>(schema: z.ZodType<T>, value: unknown, label: string): T {
   const r = schema.safeParse(value);
-  if (!r.success) throw new CliError(`${label}: ${r.error.issues[0]?.message}`);
+  if (!r.success) throw new CliError(`${label}：${r.error.issues[0]?.message}`);
   return r.data;
 }
 
@@ -37,7 +37,7 @@ export function checkPassword(password: string, config: AppConfig): string {
   try {
     assertPasswordAllowed(checked, config, 'password');
   } catch (err) {
-    if (err instanceof AppError) throw new CliError(`密码: ${err.message}`);
+    if (err instanceof AppError) throw new CliError(`密码：${err.message}`);
     throw err;
   }
   return checked;

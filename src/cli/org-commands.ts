@@ -11,7 +11,7 @@ import { CLI_REQUEST_ID, type CommandContext, CliError, check, findOrgByNameOrId
 /** A level as the command line takes it: province/city/county, or 省级/市级/县级. */
 function parseLevel(text: string): OrgLevel {
   const level = ORG_LEVELS.find((l) => l === text || ORG_LEVEL_LABELS[l] === text);
-  if (!level) throw new CliError(`级别: 应为 ${ORG_LEVELS.map((l) => `${l}（${ORG_LEVEL_LABELS[l]}）`).join('、')} 之一`);
+  if (!level) throw new CliError(`级别：应为 ${ORG_LEVELS.map((l) => `${l}（${ORG_LEVEL_LABELS[l]}）`).join('、')} 之一`);
   return level;
 }
 

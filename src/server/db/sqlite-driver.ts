@@ -21,7 +21,7 @@ function load(): typeof BetterSqlite3 {
   try {
     return require(SQLITE_PACKAGE) as typeof BetterSqlite3;
   } catch (err) {
-    throw new Error(`无法加载 SQLite 驱动 ${SQLITE_PACKAGE}(Node.js ${process.versions.node}):请在项目目录重新运行 npm install`, { cause: err });
+    throw new Error(`无法加载 SQLite 驱动 ${SQLITE_PACKAGE}（Node.js ${process.versions.node}）：请在项目目录重新运行 npm install`, { cause: err });
   }
 }
 
