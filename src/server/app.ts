@@ -62,6 +62,25 @@ const CONTENT_SECURITY_POLICY = {
   },
 };
 
+/** Past this a declared body is not read to its end: the connection is closed instead (Fastify's own behaviour). */
+const DRAIN_CAP_BYTES = 64 * 1024 * 1024;
+
+/**
+ * A JSON body declared larger than the limit is read to its end and dropped before the 413 is sent.
+ * Fastify answers as soon as it sees the Content-Length and closes the socket while the client is
+ * still writing, so the client (a browser, fetch) often sees a broken pipe instead of the error.
+ * Uploads (multipart) are limited by the upload limit, not this one.
+ */
+function drainOversizedBodies(app: FastifyInstance, defaultLimit: number): void {
+  app.addHook('preParsing', async (request, _reply, payload) => {
+    const declared = Number(request.headers['content-length']);
+    const limit = request.routeOptions.bodyLimit ?? defaultLimit;
+    if (!(declared > limit) || declared > DRAIN_CAP_BYTES || String(request.headers['content-type'] ?? '').startsWith('multipart/')) return payload;
+    for await (const chunk of payload) void chunk;
+    throw Object.assign(new Error('request body too large'), { code: 'FST_ERR_CTP_BODY_TOO_LARGE', statusCode: 413 });
+  });
+}
+
 export interface BuildAppOptions {
   /** A pino logger config, or false for silence (tests). */
   logger?: boolean | object;
@@ -89,6 +108,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   });
 
   registerErrorHandling(app);
+  drainOversizedBodies(app, deps.config.bodyLimitBytes);
   // Security headers on every response, pages and API alike (helmet's defaults, adjusted above).
   await app.register(helmet, {
     global: true,

@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp } from '../test/harness.js';
 
@@ -36,6 +38,51 @@ describe('HTTP basics', () => {
     expect(login.requestBody.content['application/json'].schema.required).toEqual(['username', 'password']);
     const ui = await t.anonymous().get('/api/docs');
     expect([200, 302]).toContain(ui.status);
+  });
+
+  it('answers a JSON body over the limit with a coded 413 over a real socket, reading the body so the client gets the answer and keeps the connection', async () => {
+    // Before: Fastify answered on seeing Content-Length with `connection: close` and shut the socket while
+    // the client was still writing, so the client saw EPIPE or a closed connection instead of the error.
+    const server = await createTestApp();
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      await server.app.listen({ port: 0, host: '127.0.0.1' });
+      const { port } = server.app.server.address() as AddressInfo;
+      const origin = `http://127.0.0.1:${port}`;
+      const send = (method: string, path: string, body?: Buffer) =>
+        new Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string; socket: unknown }>((resolve, reject) => {
+          const req = http.request(
+            {
+              host: '127.0.0.1',
+              port,
+              method,
+              path,
+              agent,
+              headers: { origin, ...(body ? { 'content-type': 'application/json', 'content-length': body.length } : {}) },
+            },
+            (res) => {
+              const parts: Buffer[] = [];
+              res.on('data', (c: Buffer) => parts.push(c));
+              res.on('end', () =>
+                resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(parts).toString('utf8'), socket: req.socket }),
+              );
+            },
+          );
+          req.on('error', reject);
+          req.end(body);
+        });
+      const huge = Buffer.from(JSON.stringify({ name: '企业', notes: '长'.repeat(server.app.deps.config.bodyLimitBytes) }));
+      const tooLarge = await send('POST', '/api/auth/login', huge);
+      expect(tooLarge.status).toBe(413);
+      expect(JSON.parse(tooLarge.text).error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', message: expect.stringContaining('提交的内容超过大小限制') });
+      expect(tooLarge.headers.connection).not.toBe('close');
+      const next = await send('GET', '/api/health');
+      expect(next.status).toBe(200);
+      expect(next.socket).toBe(tooLarge.socket);
+    } finally {
+      agent.destroy();
+      await server.close();
+    }
   });
 
   it('answers an unknown API path with a Chinese NOT_FOUND', async () => {
