@@ -3,9 +3,9 @@ import { buildApp } from './app.js';
 import type { AppConfig } from './config.js';
 import { type Database, connect } from './db/connection.js';
 import { migrateToLatest } from './db/migrate.js';
-import { DEMO_ACCOUNTS, type DemoLoadResult, isDemoLoaded, loadDemo } from './demo/demo.js';
+import { type DemoLoadResult, isDemoLoaded, loadDemo } from './demo/demo.js';
+import { formatDemoLogins } from './demo/logins.js';
 import { anyOrganisation } from './orgs/repo.js';
-import { ROLE_LABELS } from '../shared/roles.js';
 
 export function openDatabase(config: AppConfig): Database {
   return connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgPoolSize: config.pgPoolSize });
@@ -15,23 +15,6 @@ export function describeDatabase(config: AppConfig): string {
   if (!config.databaseUrl) return `SQLite ${config.dataDir}/keguan.db`;
   const url = new URL(config.databaseUrl);
   return `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}`;
-}
-
-/** The demo logins, as printed at start-up. */
-export function formatDemoLogins(result: Pick<DemoLoadResult, 'generatedAdminPassword' | 'demoPassword'>, adminFromEnv: boolean): string {
-  const lines = ['演示账号(上犹县科技局;ganzhou 为赣州市科技局领导):'];
-  for (const a of DEMO_ACCOUNTS) {
-    let password = result.demoPassword;
-    if (a.role === 'admin') {
-      password = result.generatedAdminPassword
-        ? `${result.generatedAdminPassword}  ← 随机生成,仅显示这一次,请妥善保存`
-        : adminFromEnv
-          ? '(KEGUAN_ADMIN_PASSWORD 所设密码)'
-          : '(首次启动时已显示;忘记可运行 npx keguan user reset-password admin)';
-    }
-    lines.push(`  ${a.username.padEnd(9)} 密码: ${password.padEnd(12)}  ${ROLE_LABELS[a.role]} · ${a.displayName}`);
-  }
-  return lines.join('\n');
 }
 
 /** What the start-up banner says while no organisation exists (KEGUAN_DEMO=false on an empty database). */

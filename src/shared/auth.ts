@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { mePoliciesSchema } from './policies.js';
 import { COMMON_PASSWORDS } from './common-passwords.js';
 import { requiredText, safeString } from './common.js';
 import { orgLevelSchema, roleSchema } from './roles.js';
@@ -55,6 +56,8 @@ export const meSchema = z.object({
     level: orgLevelSchema,
   }),
   mustChangePassword: z.boolean(),
+  /** What the user may do in the app as a whole: menus, pages, buttons of no one record (src/shared/policies.ts). */
+  policies: mePoliciesSchema,
 });
 export type Me = z.infer<typeof meSchema>;
 

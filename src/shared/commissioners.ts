@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { commissionerPoliciesSchema, evaluationPoliciesSchema, serviceLogPoliciesSchema, supportPoliciesSchema } from './policies.js';
 import { dateSchema, idSchema, optionalText, paginationQuerySchema, pastDateSchema, periodSchema, queryIdSchema, queryText, requiredText } from './common.js';
 import { recordVersionSchema } from './versions.js';
 
@@ -55,6 +56,8 @@ export const commissionerSchema = z.object({
   lastLogDate: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** What the signed-in user may do with it (src/shared/policies.ts). */
+  policies: commissionerPoliciesSchema,
 });
 export type Commissioner = z.infer<typeof commissionerSchema>;
 
@@ -112,6 +115,8 @@ export const serviceLogSchema = z.object({
   createdByName: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** What the signed-in user may do with it (src/shared/policies.ts). */
+  policies: serviceLogPoliciesSchema,
 });
 export type ServiceLog = z.infer<typeof serviceLogSchema>;
 
@@ -153,6 +158,8 @@ export const supportSchema = z.object({
   description: z.string(),
   amount: z.number().int().nullable(),
   createdAt: z.string(),
+  /** What the signed-in user may do with it (src/shared/policies.ts). */
+  policies: supportPoliciesSchema,
 });
 export type Support = z.infer<typeof supportSchema>;
 
@@ -175,6 +182,8 @@ export const evaluationSchema = z.object({
   grade: gradeSchema,
   note: z.string().nullable(),
   createdAt: z.string(),
+  /** What the signed-in user may do with it (src/shared/policies.ts). */
+  policies: evaluationPoliciesSchema,
 });
 export type Evaluation = z.infer<typeof evaluationSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type ListPolicies, listPoliciesSchema } from './policies.js';
 
 // Chinese messages for every zod error, on server and web alike; a field a body does not take is
 // named (a PATCH carrying `stage`, which only POST …/stage changes, must not pass silently).
@@ -98,13 +99,20 @@ export const paginationQuerySchema = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
 
+/** A page of a list: its records (each with its own `policies`) and the list's `policies` (may the user add one). */
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({
     items: z.array(item),
     total: z.number().int(),
     page: z.number().int(),
     pageSize: z.number().int(),
+    policies: listPoliciesSchema,
   });
+}
+
+/** A whole list (no paging): its records and the list's `policies`. */
+export function listOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), policies: listPoliciesSchema });
 }
 
 export interface Page<T> {
@@ -112,6 +120,7 @@ export interface Page<T> {
   total: number;
   page: number;
   pageSize: number;
+  policies: ListPolicies;
 }
 
 export const okSchema = z.object({ ok: z.literal(true) });

@@ -1,3 +1,4 @@
+import { EVENT_FIGURE, EVENT_FIGURES, eventFigureFactKey } from './events.js';
 import { NO_LEVEL_LABEL, PROJECT_LEVEL_GROUP_LABELS, SECTOR_LABELS } from './projects.js';
 import type { FieldType } from './worklists.js';
 
@@ -21,8 +22,9 @@ import type { FieldType } from './worklists.js';
  *
  * ## Units
  * One unit per figure, written after the number: people counted are 人 everywhere (experts,
- * commissioners, trainees), person-times 人次, things done 次, projects and list items 项, money in
- * 元 or 万元. A slot may write another measure word with `|unit:X`.
+ * commissioners, people sent), person-times 人次 (trainees, consultations, people served), things
+ * done 次, projects and list items 项, money in 元 or 万元. A slot may write another measure word
+ * with `|unit:X`. The events' figures take theirs from their declaration (EVENT_FIGURE_DEFS).
  */
 
 export const FACT_LEDGERS = ['org', 'period', 'projects', 'events', 'outreach', 'commissioners', 'lists'] as const;
@@ -271,26 +273,30 @@ const PROJECT_FACTS: FactDef[] = defs('projects', [
   },
 ]);
 
+/** The sums of the event figures a ledger states, read from their declaration (shared/events.ts). */
+function eventFigureFacts(ledger: 'events' | 'outreach'): Def[] {
+  return EVENT_FIGURES.flatMap((figure): Def[] => {
+    const d = EVENT_FIGURE[figure];
+    const key = eventFigureFactKey(d, ledger);
+    const description = d.facts?.[ledger];
+    if (key === null || description === undefined) return [];
+    return [{ key, label: d.label, kind: 'number', unit: d.unit, style: d.style, recordType: 'event', description }];
+  });
+}
+
 const EVENT_FACTS: FactDef[] = defs('events', [
   { key: 'events.count', label: '活动', kind: 'number', unit: '次', recordType: 'event', description: '期内开始的各类活动' },
   { key: 'events.sentTrainings', label: '组织参加培训', kind: 'number', unit: '次', recordType: 'event', description: '期内本局组织人员参加的培训' },
   { key: 'events.peopleSent', label: '组织参加人数', kind: 'number', unit: '人', recordType: 'event', description: '期内本局组织参加培训的人数' },
   { key: 'events.sentTrainingNames', label: '组织参加的培训', kind: 'names', recordType: 'event', description: '期内本局组织人员参加的培训的名称' },
   { key: 'events.trainings', label: '培训', kind: 'number', unit: '次', recordType: 'event', description: '期内开始、填有培训人次的活动(本局举办或参与)' },
-  { key: 'events.trainees', label: '培训人次', kind: 'number', unit: '人次', style: 'quantity', recordType: 'event', description: '期内活动的培训人次合计' },
+  ...eventFigureFacts('events'),
 ]);
 
 const OUTREACH_FACTS: FactDef[] = defs('outreach', [
   { key: 'outreach.type', label: '下乡活动类型', kind: 'text', description: '模板指定的活动类型(默认“送科技下乡”)' },
   { key: 'outreach.count', label: '下乡活动', kind: 'number', unit: '次', recordType: 'event', description: '期内本局牵头的该类型活动' },
-  { key: 'outreach.materials', label: '发放资料', kind: 'number', unit: '份', style: 'quantity', recordType: 'event', description: '期内下乡活动发放的资料' },
-  { key: 'outreach.books', label: '其中图书', kind: 'number', unit: '份', style: 'quantity', recordType: 'event', description: '' },
-  { key: 'outreach.leaflets', label: '其中宣传单/小册子', kind: 'number', unit: '份', style: 'quantity', recordType: 'event', description: '' },
-  { key: 'outreach.boards', label: '展板', kind: 'number', unit: '块', style: 'quantity', recordType: 'event', description: '期内下乡活动展出的展板' },
-  { key: 'outreach.consultations', label: '咨询', kind: 'number', unit: '人次', style: 'quantity', recordType: 'event', description: '期内下乡活动的咨询人次' },
-  { key: 'outreach.attendees', label: '参加人数', kind: 'number', unit: '人', style: 'quantity', recordType: 'event', description: '' },
-  { key: 'outreach.experts', label: '专家', kind: 'number', unit: '人', recordType: 'event', description: '期内下乡活动的专家人数' },
-  { key: 'outreach.trainees', label: '培训人次', kind: 'number', unit: '人次', style: 'quantity', recordType: 'event', description: '期内下乡活动的培训人次' },
+  ...eventFigureFacts('outreach'),
   {
     key: 'outreach.departmentCount',
     label: '参与部门数',

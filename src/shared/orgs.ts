@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { referencePoliciesSchema } from './policies.js';
 import { idSchema, optionalText, requiredText } from './common.js';
 import { divisionCodeSchema } from './divisions.js';
 import { ORG_LEVELS, type OrgLevel, orgLevelSchema } from './roles.js';
@@ -93,6 +94,8 @@ export const sectionSchema = z.object({
   orgId: z.number().int(),
   name: z.string(),
   sortOrder: z.number().int(),
+  /** What the signed-in user may do with it (src/shared/policies.ts). */
+  policies: referencePoliciesSchema,
 });
 export type Section = z.infer<typeof sectionSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { enterprisePoliciesSchema, followupPoliciesSchema, listPoliciesSchema, milestonePoliciesSchema, projectPoliciesSchema, visitPoliciesSchema } from './policies.js';
 import { CREDIT_CODE_MESSAGES, creditCodeProblem } from './credit-code.js';
 import { dateSchema, idSchema, optionalText, paginationQuerySchema, pastDateSchema, queryIdSchema, queryText, requiredText, safeString } from './common.js';
 import { recordVersionSchema } from './versions.js';
@@ -155,6 +156,8 @@ export const enterpriseSchema = z.object({
   visitCount: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** What the signed-in user may do with it (src/shared/policies.ts). */
+  policies: enterprisePoliciesSchema,
 });
 export type Enterprise = z.infer<typeof enterpriseSchema>;
 
@@ -198,6 +201,8 @@ export const visitSchema = z.object({
   sectionId: z.number().int().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** What the signed-in user may do with it (src/shared/policies.ts). */
+  policies: visitPoliciesSchema,
 });
 export type Visit = z.infer<typeof visitSchema>;
 
@@ -287,6 +292,8 @@ export const projectSchema = z.object({
   lastFollowupDate: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** What the signed-in user may do with it (src/shared/policies.ts). */
+  policies: projectPoliciesSchema,
 });
 export type Project = z.infer<typeof projectSchema>;
 
@@ -351,6 +358,8 @@ export const followupSchema = z.object({
   openProblems: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** What the signed-in user may do with it (src/shared/policies.ts). */
+  policies: followupPoliciesSchema,
 });
 export type Followup = z.infer<typeof followupSchema>;
 
@@ -461,14 +470,14 @@ export const milestoneSchema = z.object({
   createdBy: z.number().int().nullable(),
   createdByName: z.string().nullable(),
   createdAt: z.string(),
-  /** What the signed-in user may do with it. */
-  policies: z.object({ delete: z.boolean() }),
+  /** What the signed-in user may do with it (src/shared/policies.ts). */
+  policies: milestonePoliciesSchema,
 });
 export type Milestone = z.infer<typeof milestoneSchema>;
 
 export const milestoneListSchema = z.object({
   items: z.array(milestoneSchema),
   /** Whether the signed-in user may record milestones on this project. */
-  policies: z.object({ create: z.boolean() }),
+  policies: listPoliciesSchema,
 });
 export type MilestoneList = z.infer<typeof milestoneListSchema>;

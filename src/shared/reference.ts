@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { referencePoliciesSchema } from './policies.js';
 import { idSchema, optionalText, queryIdSchema, requiredText } from './common.js';
 import { regionCodeSchema } from './orgs.js';
 import { recordVersionSchema } from './versions.js';
@@ -20,6 +21,8 @@ export const placeSchema = z.object({
   name: z.string(),
   code: z.string().nullable(),
   sortOrder: z.number().int(),
+  /** What the signed-in user may do with it (src/shared/policies.ts). */
+  policies: referencePoliciesSchema,
 });
 export type Place = z.infer<typeof placeSchema>;
 
@@ -44,6 +47,8 @@ export const departmentSchema = z.object({
   shortName: z.string().nullable(),
   sortOrder: z.number().int(),
   active: z.boolean(),
+  /** What the signed-in user may do with it (src/shared/policies.ts). */
+  policies: referencePoliciesSchema,
 });
 export type Department = z.infer<typeof departmentSchema>;
 
@@ -84,6 +89,8 @@ export const dictionaryItemSchema = z.object({
   active: z.boolean(),
   /** The measure word the summary counts this item's records with (研发中心 个, 企业 家); null → the figure's own unit. */
   measure: z.string().nullable(),
+  /** What the signed-in user may do with it (src/shared/policies.ts). */
+  policies: referencePoliciesSchema,
 });
 export type DictionaryItem = z.infer<typeof dictionaryItemSchema>;
 

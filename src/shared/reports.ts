@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reportPoliciesSchema, templatePoliciesSchema } from './policies.js';
 import { UNSAFE_TEXT_MESSAGE, dateSchema, findUnsafeText, idSchema, optionalText, queryIdSchema, requiredText, safeString } from './common.js';
 import { FACT_LEDGERS } from './fact-catalogue.js';
 import { recordVersionSchema } from './versions.js';
@@ -51,6 +52,8 @@ export const templateSchema = z.object({
   definition: z.any(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** What the signed-in user may do with it (src/shared/policies.ts). */
+  policies: templatePoliciesSchema,
 });
 export type Template = z.infer<typeof templateSchema>;
 
@@ -125,11 +128,11 @@ export const reportSchema = z.object({
   templateId: z.number().int().nullable(),
   templateName: z.string(),
   latestVersion: z.number().int(),
-  /** Whether the signed-in user may save versions of it (own organisation, not a commissioner). */
-  canEdit: z.boolean(),
   createdByName: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** What the signed-in user may do with it (src/shared/policies.ts). */
+  policies: reportPoliciesSchema,
 });
 export type Report = z.infer<typeof reportSchema>;
 
@@ -257,6 +260,9 @@ export const redraftSchema = z.object({
 });
 
 export const staleFigureSchema = z.object({ figureId: z.string(), factKey: z.string(), text: z.string(), now: z.string() });
+
+/** A record a figure counted (GET /reports/trace): a label and the page that shows it. */
+export const traceRecordSchema = z.object({ id: z.number().int(), label: z.string(), link: z.string() });
 
 // ---------- comparing two versions ----------
 

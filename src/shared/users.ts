@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { userPoliciesSchema } from './policies.js';
 import { idSchema, optionalText, paginationQuerySchema, queryIdSchema, requiredText } from './common.js';
 import { passwordSchema } from './auth.js';
 import { roleSchema } from './roles.js';
@@ -30,6 +31,8 @@ export const userSchema = z.object({
   lockedUntil: z.string().nullable(),
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
+  /** What the signed-in user may do with it (src/shared/policies.ts). */
+  policies: userPoliciesSchema,
 });
 export type User = z.infer<typeof userSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { worklistItemPoliciesSchema, worklistPoliciesSchema } from './policies.js';
 import { dateSchema, idSchema, optionalText, paginationQuerySchema, pastDateSchema, queryIdSchema, requiredText, safeString } from './common.js';
 import { recordVersionSchema } from './versions.js';
 
@@ -170,6 +171,9 @@ export const worklistDefinitionSchema = z
   });
 export type WorklistDefinition = z.input<typeof worklistDefinitionSchema>;
 
+/** POST /worklists/:id/archive: archive a list (true) or bring it back (false). */
+export const archiveWorklistBodySchema = z.strictObject({ archived: z.boolean() });
+
 /** A field definition as the API returns it (the input schema above normalises; this one only describes). */
 export const fieldDefOutputSchema = z.object({
   key: z.string(),
@@ -219,6 +223,8 @@ export const worklistSchema = z.object({
   overdueCount: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** What the signed-in user may do with it (src/shared/policies.ts). */
+  policies: worklistPoliciesSchema,
 });
 export type Worklist = z.infer<typeof worklistSchema>;
 
@@ -286,6 +292,8 @@ export const itemSchema = z.object({
   sectionId: z.number().int().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** What the signed-in user may do with it (src/shared/policies.ts). */
+  policies: worklistItemPoliciesSchema,
 });
 export type Item = z.infer<typeof itemSchema>;
 

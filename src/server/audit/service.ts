@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { AuditAction, AuditEntry, listAuditQuerySchema } from '../../shared/audit.js';
 import type { Page } from '../../shared/common.js';
-import { isSystemActor, requireRole } from '../auth/actor.js';
+import { isSystemActor } from '../auth/actor.js';
+import { assertAllowed, readsAudit } from '../auth/policies.js';
 import type { Ctx } from '../context.js';
 import { readableOrgIds } from '../orgs/scope.js';
 import { insertAudit, listAudit } from './repo.js';
@@ -10,8 +11,8 @@ const SECRET_KEYS = new Set(['password', 'passwordHash', 'password_hash', 'token
 
 function scrub(value: object | null): object | null {
   if (!value) return null;
-  // Secrets never reach the trail, and neither do file bytes.
-  return Object.fromEntries(Object.entries(value).filter(([k, v]) => !SECRET_KEYS.has(k) && !Buffer.isBuffer(v)));
+  // Secrets never reach the trail, and neither do file bytes; nor policies, which are the viewer's, not the record's.
+  return Object.fromEntries(Object.entries(value).filter(([k, v]) => !SECRET_KEYS.has(k) && k !== 'policies' && !Buffer.isBuffer(v)));
 }
 
 /** Keys that move on every write and say nothing of what changed. */
@@ -65,7 +66,7 @@ function chinaDayBound(date: string, end: boolean): string {
 
 /** The audit trail of the actor's organisation (and those below it), for admins and leaders. */
 export async function browseAudit(ctx: Ctx, query: z.infer<typeof listAuditQuerySchema>): Promise<Page<AuditEntry>> {
-  requireRole(ctx.actor, 'admin', 'leader');
+  assertAllowed(readsAudit(ctx.actor));
   const orgIds = await readableOrgIds(ctx);
   const { rows, total } = await listAudit(
     ctx.db,
@@ -99,5 +100,7 @@ export async function browseAudit(ctx: Ctx, query: z.infer<typeof listAuditQuery
     total,
     page: query.page,
     pageSize: query.pageSize,
+    // The trail is written by the changes themselves, never by hand.
+    policies: { create: false },
   };
 }

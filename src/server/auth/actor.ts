@@ -22,7 +22,7 @@ export function requireRole(actor: Actor, ...roles: Role[]): void {
 }
 
 /** Leaders (and admins) of a higher organisation read the records of the organisations below it. */
-export function readsSubtree(actor: Actor): boolean {
+export function readsSubtree(actor: Pick<Actor, 'role'>): boolean {
   return actor.role === 'leader' || actor.role === 'admin';
 }
 

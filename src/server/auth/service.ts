@@ -9,6 +9,8 @@ import type { DB } from '../db/types.js';
 import { AppError, notFound } from '../http/errors.js';
 import type { Actor } from './actor.js';
 import { assertPasswordAllowed, burnVerifyTime, hashPassword, verifyPassword } from './password.js';
+import { listChildren } from '../orgs/repo.js';
+import { mePolicies } from './policies.js';
 import * as repo from './repo.js';
 
 export const MAX_FAILED_LOGINS = 5;
@@ -190,6 +192,7 @@ export async function logout(db: Kysely<DB>, token: string): Promise<void> {
 export async function loadMe(db: Kysely<DB>, userId: number): Promise<Me> {
   const row = await repo.findMe(db, userId);
   if (!row) throw new AppError('UNAUTHENTICATED');
+  const hasSubordinates = (await listChildren(db, row.org_id)).length > 0;
   return {
     id: row.id,
     username: row.username,
@@ -199,6 +202,7 @@ export async function loadMe(db: Kysely<DB>, userId: number): Promise<Me> {
     section: row.section_id !== null && row.section_name !== null ? { id: row.section_id, name: row.section_name } : null,
     org: { id: row.org_id, name: row.org_name, shortName: row.org_short_name, level: row.org_level as OrgLevel },
     mustChangePassword: row.must_change_password === 1,
+    policies: mePolicies({ role: row.role as Role }, { hasSubordinates }),
   };
 }
 

@@ -156,7 +156,7 @@ describe('GET /api/commissioners/facts', () => {
   beforeAll(async () => {
     const t = await createCommissionerTestApp();
     w = await buildWorld(t);
-    zhang = await t.login('tp_zhang');
+    zhang = w.zhang;
     const register = async (key: string, body: Record<string, unknown>) => {
       const res = await w.staff.post('/api/commissioners', commissionerBody(body));
       if (res.status !== 200) throw new Error(res.text);

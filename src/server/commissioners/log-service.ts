@@ -3,11 +3,12 @@ import type { Page } from '../../shared/common.js';
 import type { ServiceLog, listServiceLogsQuerySchema, serviceLogBodySchema } from '../../shared/commissioners.js';
 import { PLACE_LEVEL_LABELS, type PlaceLevel } from '../../shared/reference.js';
 import type { Actor } from '../auth/actor.js';
+import { assertAllowed, mayWriteLogFor, serviceLogListPolicies, serviceLogPolicies } from '../auth/policies.js';
 import { recordChange } from '../audit/service.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { claimVersion, type ExpectedVersion } from '../db/versioned.js';
 import { findFile } from '../files/service.js';
-import { conflict, forbidden, notFound, validation } from '../http/errors.js';
+import { conflict, notFound, validation } from '../http/errors.js';
 import { idsInOrg } from '../orgs/repo.js';
 import { assertDictionaryValue, findPlace } from '../reference/service.js';
 import * as logRepo from './log-repo.js';
@@ -33,18 +34,20 @@ async function getLogRow(ctx: Ctx, id: number): Promise<logRepo.ServiceLogView> 
  * Leaders of a higher organisation read but do not write.
  */
 function assertCanWriteFor(actor: Actor, record: { org_id: number }): void {
-  if (record.org_id !== actor.orgId) throw forbidden('没有权限修改此记录');
+  assertAllowed(mayWriteLogFor(actor, record.org_id), '没有权限修改此记录');
 }
 
+const policiesOf = (actor: Actor, log: logRepo.ServiceLogView) => serviceLogPolicies(actor, { orgId: log.org_id, confirmed: log.confirmed_at !== null });
+
 /** A confirmed (审核) log is locked: only a leader may change or delete it. */
-function assertCanChangeLog(actor: Actor, log: logRepo.ServiceLogView): void {
+function assertCanChangeLog(actor: Actor, log: logRepo.ServiceLogView, action: 'update' | 'delete'): void {
   assertCanWriteFor(actor, log);
-  if (log.confirmed_at !== null && actor.role !== 'leader') throw forbidden(LOCKED_MESSAGE);
+  assertAllowed(policiesOf(actor, log)[action], LOCKED_MESSAGE);
 }
 
 function assertLeaderOfOrg(actor: Actor, log: logRepo.ServiceLogView): void {
-  if (actor.role !== 'leader') throw forbidden('只有局领导可以审核服务日志');
-  assertCanWriteFor(actor, log);
+  if (actor.role === 'leader') assertCanWriteFor(actor, log);
+  assertAllowed(policiesOf(actor, log).confirm, '只有局领导可以审核服务日志');
 }
 
 // ---- presenter ----
@@ -58,7 +61,7 @@ function townOf(row: logRepo.ServiceLogView): { id: number | null; name: string 
   return { id: null, name: null };
 }
 
-export function presentLog(row: logRepo.ServiceLogView, files: FileRow[]): ServiceLog {
+export function presentLog(row: logRepo.ServiceLogView, files: FileRow[], actor: Actor): ServiceLog {
   const town = townOf(row);
   return {
     id: row.id,
@@ -83,11 +86,12 @@ export function presentLog(row: logRepo.ServiceLogView, files: FileRow[]): Servi
     createdByName: row.created_by_name ?? null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    policies: policiesOf(actor, row),
   };
 }
 
 async function present(ctx: Ctx, row: logRepo.ServiceLogView): Promise<ServiceLog> {
-  return presentLog(row, await logRepo.filesOfLogs(ctx.db, [row.id]));
+  return presentLog(row, await logRepo.filesOfLogs(ctx.db, [row.id]), ctx.actor);
 }
 
 // ---- reads ----
@@ -117,7 +121,13 @@ export async function listServiceLogs(ctx: Ctx, query: z.infer<typeof listServic
     ctx.db,
     rows.map((r) => r.id),
   );
-  return { items: rows.map((r) => presentLog(r, files)), total, page: query.page, pageSize: query.pageSize };
+  return {
+    items: rows.map((r) => presentLog(r, files, ctx.actor)),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+    policies: serviceLogListPolicies(ctx.actor),
+  };
 }
 
 // ---- writes ----
@@ -196,7 +206,7 @@ export async function createServiceLog(ctx: Ctx, commissionerId: number, input: 
 export async function updateServiceLog(ctx: Ctx, id: number, input: ServiceLogInput, expected?: ExpectedVersion): Promise<ServiceLog> {
   return inTransaction(ctx, async (tx) => {
     const row = await getLogRow(tx, id);
-    assertCanChangeLog(ctx.actor, row);
+    assertCanChangeLog(ctx.actor, row, 'update');
     await claimVersion(tx, 'service_logs', row, expected, () => getServiceLog(tx, id));
     const before = await present(tx, row);
     const fileIds = await checkInput(
@@ -215,7 +225,7 @@ export async function updateServiceLog(ctx: Ctx, id: number, input: ServiceLogIn
 export async function deleteServiceLog(ctx: Ctx, id: number, expected?: ExpectedVersion): Promise<void> {
   await inTransaction(ctx, async (tx) => {
     const row = await getLogRow(tx, id);
-    assertCanChangeLog(ctx.actor, row);
+    assertCanChangeLog(ctx.actor, row, 'delete');
     await claimVersion(tx, 'service_logs', row, expected, () => getServiceLog(tx, id));
     const before = await present(tx, row);
     await logRepo.deleteLog(tx.db, id);

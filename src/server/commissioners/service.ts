@@ -15,12 +15,21 @@ import type {
   supportBodySchema,
 } from '../../shared/commissioners.js';
 import { PLACE_LEVEL_LABELS, type PlaceLevel } from '../../shared/reference.js';
-import { type Actor, assertCanEditRecord, sectionForNewRecord } from '../auth/actor.js';
+import { type Actor, sectionForNewRecord } from '../auth/actor.js';
+import {
+  assertAllowed,
+  commissionerListPolicies,
+  commissionerPolicies,
+  editRefusal,
+  evaluationPolicies,
+  mayManageSupport,
+  supportPolicies,
+} from '../auth/policies.js';
 import { recordChange } from '../audit/service.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { claimVersion, type ExpectedVersion, staleVersion } from '../db/versioned.js';
 import type { CommissionerEvaluationsTable, CommissionerSupportsTable } from '../db/types.js';
-import { AppError, conflict, forbidden, notFound, validation } from '../http/errors.js';
+import { AppError, conflict, notFound, validation } from '../http/errors.js';
 import { idsInOrg } from '../orgs/repo.js';
 import { readableOrgIds } from '../orgs/service.js';
 import * as repo from './repo.js';
@@ -46,23 +55,25 @@ export async function getCommissionerRow(ctx: Ctx, id: number): Promise<repo.Com
   return row;
 }
 
+const ROSTER_KEPT_BY_BUREAU = '科技特派员档案由科技局维护,特派员本人不能修改';
+
 /** Roster entries are kept by the bureau: admins, leaders, and staff for their own section's entries. */
-function assertCanEditRoster(actor: Actor, row: { org_id: number; section_id: number | null }): void {
-  if (actor.role === 'commissioner') throw forbidden('科技特派员档案由科技局维护,特派员本人不能修改');
-  assertCanEditRecord(actor, { orgId: row.org_id, sectionId: row.section_id });
+function assertCanEditRoster(actor: Actor, row: { org_id: number; section_id: number | null }, action: 'update' | 'delete'): void {
+  const allowed = commissionerPolicies(actor, { orgId: row.org_id, sectionId: row.section_id })[action];
+  assertAllowed(allowed, actor.role === 'commissioner' ? ROSTER_KEPT_BY_BUREAU : editRefusal(actor));
 }
 
 /** Support given and yearly evaluations are recorded by leaders and admins of the commissioner's own bureau. */
 function assertCanManageSupport(actor: Actor, row: { org_id: number }): void {
-  if (actor.role !== 'leader' && actor.role !== 'admin') throw forbidden('只有局领导或管理员可以登记对特派员的支持和考核');
-  assertCanEditRecord(actor, { orgId: row.org_id, sectionId: null });
+  if (mayManageSupport(actor, row.org_id)) return;
+  assertAllowed(false, actor.role === 'leader' || actor.role === 'admin' ? '没有权限修改此记录' : '只有局领导或管理员可以登记对特派员的支持和考核');
 }
 
 // ---- presenters ----
 
 type Links = Awaited<ReturnType<typeof repo.commissionerLinks>>;
 
-export function presentCommissioner(row: repo.CommissionerView, links: Links): Commissioner {
+export function presentCommissioner(row: repo.CommissionerView, links: Links, actor: Actor): Commissioner {
   return {
     id: row.id,
     version: row.version,
@@ -84,10 +95,11 @@ export function presentCommissioner(row: repo.CommissionerView, links: Links): C
     lastLogDate: (row.last_log_date as string | null) ?? null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    policies: commissionerPolicies(actor, { orgId: row.org_id, sectionId: row.section_id }),
   };
 }
 
-export function presentSupport(row: Selectable<CommissionerSupportsTable>): Support {
+export function presentSupport(row: Selectable<CommissionerSupportsTable>, actor: Actor): Support {
   return {
     id: row.id,
     commissionerId: row.commissioner_id,
@@ -96,10 +108,11 @@ export function presentSupport(row: Selectable<CommissionerSupportsTable>): Supp
     description: row.description,
     amount: row.amount === null ? null : Number(row.amount),
     createdAt: row.created_at,
+    policies: supportPolicies(actor, row.org_id),
   };
 }
 
-export function presentEvaluation(row: Selectable<CommissionerEvaluationsTable>): Evaluation {
+export function presentEvaluation(row: Selectable<CommissionerEvaluationsTable>, actor: Actor): Evaluation {
   return {
     id: row.id,
     version: row.version,
@@ -108,16 +121,17 @@ export function presentEvaluation(row: Selectable<CommissionerEvaluationsTable>)
     grade: row.grade as Grade,
     note: row.note,
     createdAt: row.created_at,
+    policies: evaluationPolicies(actor, row.org_id),
   };
 }
 
 async function present(ctx: Ctx, row: repo.CommissionerView): Promise<Commissioner> {
-  return presentCommissioner(row, await repo.commissionerLinks(ctx.db, [row.id]));
+  return presentCommissioner(row, await repo.commissionerLinks(ctx.db, [row.id]), ctx.actor);
 }
 
 async function detailOf(ctx: Ctx, row: repo.CommissionerView): Promise<CommissionerDetail> {
   const [commissioner, supports, evaluations] = await Promise.all([present(ctx, row), repo.supportsOf(ctx.db, row.id), repo.evaluationsOf(ctx.db, row.id)]);
-  return { ...commissioner, supports: supports.map(presentSupport), evaluations: evaluations.map(presentEvaluation) };
+  return { ...commissioner, supports: supports.map((r) => presentSupport(r, ctx.actor)), evaluations: evaluations.map((r) => presentEvaluation(r, ctx.actor)) };
 }
 
 // ---- roster ----
@@ -147,7 +161,13 @@ export async function listCommissioners(ctx: Ctx, query: z.infer<typeof listComm
     ctx.db,
     rows.map((r) => r.id),
   );
-  return { items: rows.map((r) => presentCommissioner(r, links)), total, page: query.page, pageSize: query.pageSize };
+  return {
+    items: rows.map((r) => presentCommissioner(r, links, ctx.actor)),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+    policies: commissionerListPolicies(ctx.actor),
+  };
 }
 
 /**
@@ -200,7 +220,7 @@ function fieldsToColumns(input: CommissionerInput): repo.CommissionerPatch {
 }
 
 export async function createCommissioner(ctx: Ctx, input: CommissionerInput): Promise<CommissionerDetail> {
-  if (ctx.actor.role === 'commissioner') throw forbidden('科技特派员档案由科技局维护,特派员本人不能修改');
+  assertAllowed(commissionerListPolicies(ctx.actor).create, ROSTER_KEPT_BY_BUREAU);
   return inTransaction(ctx, async (tx) => {
     const links = await checkReferences(tx, input, null);
     const now = new Date().toISOString();
@@ -230,7 +250,7 @@ export async function createCommissioner(ctx: Ctx, input: CommissionerInput): Pr
 export async function updateCommissioner(ctx: Ctx, id: number, input: CommissionerInput, expected?: ExpectedVersion): Promise<CommissionerDetail> {
   return inTransaction(ctx, async (tx) => {
     const row = await getCommissionerRow(tx, id);
-    assertCanEditRoster(ctx.actor, row);
+    assertCanEditRoster(ctx.actor, row, 'update');
     await claimVersion(tx, 'commissioners', row, expected, () => getCommissioner(tx, id));
     const before = await present(tx, row);
     const links = await checkReferences(tx, input, id);
@@ -248,7 +268,7 @@ export async function updateCommissioner(ctx: Ctx, id: number, input: Commission
 export async function deleteCommissioner(ctx: Ctx, id: number, expected?: ExpectedVersion): Promise<void> {
   await inTransaction(ctx, async (tx) => {
     const row = await getCommissionerRow(tx, id);
-    assertCanEditRoster(ctx.actor, row);
+    assertCanEditRoster(ctx.actor, row, 'delete');
     await claimVersion(tx, 'commissioners', row, expected, () => getCommissioner(tx, id));
     const logs = Number(row.log_count ?? 0);
     if (logs > 0) {
@@ -276,7 +296,7 @@ export async function createSupport(ctx: Ctx, commissionerId: number, input: z.i
       created_by: ctx.actor.userId,
       created_at: new Date().toISOString(),
     });
-    const after = presentSupport(await repo.supportById(tx.db, id));
+    const after = presentSupport(await repo.supportById(tx.db, id), ctx.actor);
     await recordChange(tx, { action: 'create', entityType: 'commissioner_support', entityId: id, orgId: commissioner.org_id, after });
     return after;
   });
@@ -288,7 +308,7 @@ export async function deleteSupport(ctx: Ctx, id: number): Promise<void> {
     if (!row) throw notFound('支持记录不存在');
     assertCanManageSupport(ctx.actor, row);
     await repo.deleteSupport(tx.db, id);
-    await recordChange(tx, { action: 'delete', entityType: 'commissioner_support', entityId: id, orgId: row.org_id, before: presentSupport(row) });
+    await recordChange(tx, { action: 'delete', entityType: 'commissioner_support', entityId: id, orgId: row.org_id, before: presentSupport(row, ctx.actor) });
   });
 }
 
@@ -313,18 +333,18 @@ export async function putEvaluation(
     assertCanManageSupport(ctx.actor, commissioner);
     const existing = await repo.evaluationOfYear(tx.db, commissionerId, year);
     // Without If-Match the writer believes the year has no evaluation yet: one that exists is someone else's (409).
-    if (existing && expected === undefined) throw staleVersion(presentEvaluation(existing));
+    if (existing && expected === undefined) throw staleVersion(presentEvaluation(existing, ctx.actor));
     if (!existing && typeof expected === 'number') throw staleVersion(null);
     if (existing) {
       await claimVersion(tx, 'commissioner_evaluations', existing, expected, () => currentEvaluation(tx, existing.id));
       await repo.updateEvaluation(tx.db, existing.id, { grade: input.grade, note: input.note });
-      const after = presentEvaluation((await repo.evaluationOfYear(tx.db, commissionerId, year))!);
+      const after = presentEvaluation((await repo.evaluationOfYear(tx.db, commissionerId, year))!, ctx.actor);
       await recordChange(tx, {
         action: 'update',
         entityType: 'commissioner_evaluation',
         entityId: existing.id,
         orgId: commissioner.org_id,
-        before: presentEvaluation(existing),
+        before: presentEvaluation(existing, ctx.actor),
         after,
       });
       return after;
@@ -338,7 +358,7 @@ export async function putEvaluation(
       created_by: ctx.actor.userId,
       created_at: new Date().toISOString(),
     });
-    const after = presentEvaluation((await repo.evaluationOfYear(tx.db, commissionerId, year))!);
+    const after = presentEvaluation((await repo.evaluationOfYear(tx.db, commissionerId, year))!, ctx.actor);
     await recordChange(tx, { action: 'create', entityType: 'commissioner_evaluation', entityId: id, orgId: commissioner.org_id, after });
     return after;
   });
@@ -347,7 +367,7 @@ export async function putEvaluation(
 /** An evaluation as it is now (null once deleted), for the 409 of a stale write. */
 async function currentEvaluation(ctx: Ctx, id: number): Promise<Evaluation | null> {
   const row = await repo.findEvaluation(ctx.db, await scopeOf(ctx), id);
-  return row ? presentEvaluation(row) : null;
+  return row ? presentEvaluation(row, ctx.actor) : null;
 }
 
 export async function deleteEvaluation(ctx: Ctx, id: number, expected?: ExpectedVersion): Promise<void> {
@@ -357,6 +377,12 @@ export async function deleteEvaluation(ctx: Ctx, id: number, expected?: Expected
     assertCanManageSupport(ctx.actor, row);
     await claimVersion(tx, 'commissioner_evaluations', row, expected, () => currentEvaluation(tx, row.id));
     await repo.deleteEvaluation(tx.db, id);
-    await recordChange(tx, { action: 'delete', entityType: 'commissioner_evaluation', entityId: id, orgId: row.org_id, before: presentEvaluation(row) });
+    await recordChange(tx, {
+      action: 'delete',
+      entityType: 'commissioner_evaluation',
+      entityId: id,
+      orgId: row.org_id,
+      before: presentEvaluation(row, ctx.actor),
+    });
   });
 }

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
+import { EVENT_FIGURES, type EventFigure } from '../../shared/events.js';
 import type { DB } from '../db/types.js';
+import { figureColumn } from '../events/repo.js';
 
 // Section 二 of the seed as records, 2014 H1: five 送科技下乡 events led by the bureau with the
 // 林业、农业、茶果、气象、卫生、科协、畜牧 departments, at towns, an enterprise and a community, whose
@@ -7,16 +9,7 @@ import type { DB } from '../db/types.js';
 // 近1.2万人次); the 科技活动周; and the "科技列车赣南行" training the bureau sent 7 people to.
 // Commissioners: a roster serving 上犹县's towns, with service logs through the half-year.
 
-type Figures = {
-  experts?: number;
-  materials?: number;
-  books?: number;
-  leaflets?: number;
-  boards?: number;
-  consultations?: number;
-  attendees?: number;
-  sent?: number;
-};
+type Figures = Partial<Record<EventFigure, number>>;
 type EventSeed = {
   type: string;
   theme: string;
@@ -40,7 +33,7 @@ const EVENTS: EventSeed[] = [
     organiser: '上犹县科技局',
     places: ['东山镇'],
     departments: ['林业', '农业', '科协', '卫生'],
-    figures: { experts: 15, materials: 4200, books: 1200, leaflets: 3000, boards: 22, consultations: 3350 },
+    figures: { expertCount: 15, materials: 4200, books: 1200, leaflets: 3000, boards: 22, consultations: 3350 },
     notes: '“科技三下乡”集中示范活动',
   },
   {
@@ -51,7 +44,7 @@ const EVENTS: EventSeed[] = [
     organiser: '上犹县科技局',
     places: ['营前镇'],
     departments: ['茶果', '农业', '气象'],
-    figures: { experts: 10, materials: 2800, books: 800, leaflets: 2000, boards: 15, consultations: 2100 },
+    figures: { expertCount: 10, materials: 2800, books: 800, leaflets: 2000, boards: 15, consultations: 2100 },
   },
   {
     type: '送科技下乡',
@@ -61,7 +54,7 @@ const EVENTS: EventSeed[] = [
     organiser: '上犹县科技局',
     enterprises: ['江西上犹绿野生物科技有限公司'],
     departments: ['林业', '茶果'],
-    figures: { experts: 6, materials: 1650, books: 450, leaflets: 1200, boards: 10, consultations: 1180 },
+    figures: { expertCount: 6, materials: 1650, books: 450, leaflets: 1200, boards: 10, consultations: 1180 },
     notes: '进企业开展油茶、茶叶技术服务',
   },
   {
@@ -72,7 +65,7 @@ const EVENTS: EventSeed[] = [
     organiser: '上犹县科技局',
     places: ['城东社区'],
     departments: ['卫生', '科协', '气象'],
-    figures: { experts: 9, materials: 3380, books: 980, leaflets: 2400, boards: 18, consultations: 2630 },
+    figures: { expertCount: 9, materials: 3380, books: 980, leaflets: 2400, boards: 18, consultations: 2630 },
     notes: '科技活动周期间进社区',
   },
   {
@@ -83,7 +76,7 @@ const EVENTS: EventSeed[] = [
     organiser: '上犹县科技局',
     places: ['社溪镇'],
     departments: ['畜牧', '农业', '林业'],
-    figures: { experts: 11, materials: 3200, books: 900, leaflets: 2300, boards: 18, consultations: 2600 },
+    figures: { expertCount: 11, materials: 3200, books: 900, leaflets: 2300, boards: 18, consultations: 2600 },
   },
   {
     type: '科技活动周',
@@ -103,7 +96,7 @@ const EVENTS: EventSeed[] = [
     start: '2014-04-17',
     role: 'send',
     organiser: '赣州市科学技术局',
-    figures: { sent: 7 },
+    figures: { peopleSent: 7 },
     notes: '组织我县有关企业和技术人员参加,增强知识产权保护能力',
   },
 ];
@@ -223,7 +216,6 @@ export async function loadOutreachDemo(db: Kysely<DB>, org: { id: number; busine
   const enterprises = new Map((await db.selectFrom('enterprises').select(['id', 'name']).where('org_id', '=', org.id).execute()).map((e) => [e.name, e.id]));
 
   for (const e of EVENTS) {
-    const f = e.figures;
     const row = await db
       .insertInto('events')
       .values({
@@ -235,14 +227,7 @@ export async function loadOutreachDemo(db: Kysely<DB>, org: { id: number; busine
         end_date: e.end ?? null,
         role: e.role,
         organiser: e.organiser,
-        expert_count: f.experts ?? null,
-        materials: f.materials ?? null,
-        books: f.books ?? null,
-        leaflets: f.leaflets ?? null,
-        boards: f.boards ?? null,
-        consultations: f.consultations ?? null,
-        attendees: f.attendees ?? null,
-        people_sent: f.sent ?? null,
+        ...Object.fromEntries(EVENT_FIGURES.map((figure) => [figureColumn(figure), e.figures[figure] ?? null])),
         notes: ['演示数据', e.notes].filter(Boolean).join(';'),
         created_by: createdBy,
         created_at: now,

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { Page } from '../../shared/common.js';
 import { type Enterprise, type Sector, type Stage, type enterpriseBodySchema, type listEnterprisesQuerySchema } from '../../shared/projects.js';
-import { assertCanEditRecord, assertLedgerReader, assertLedgerWriter, sectionForNewRecord } from '../auth/actor.js';
+import { type Actor, assertLedgerReader, assertLedgerWriter, sectionForNewRecord } from '../auth/actor.js';
+import { assertAllowed, editRefusal, enterprisePolicies, ledgerListPolicies } from '../auth/policies.js';
 import { recordChange } from '../audit/service.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { claimVersion, type ExpectedVersion } from '../db/versioned.js';
@@ -11,7 +12,7 @@ import { findSection } from '../orgs/repo.js';
 import { assertDictionaryValue, findPlace } from '../reference/service.js';
 import * as repo from './repo.js';
 
-export function presentEnterprise(row: repo.EnterpriseView): Enterprise {
+export function presentEnterprise(row: repo.EnterpriseView, actor: Actor): Enterprise {
   return {
     id: row.id,
     version: row.version,
@@ -30,6 +31,7 @@ export function presentEnterprise(row: repo.EnterpriseView): Enterprise {
     visitCount: Number(row.visit_count ?? 0),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    policies: enterprisePolicies(actor, { orgId: row.org_id, sectionId: row.section_id }),
   };
 }
 
@@ -45,7 +47,7 @@ export async function getEnterprise(ctx: Ctx, id: number) {
   const row = await getEnterpriseRow(ctx, id);
   const [projects, visits] = await Promise.all([repo.projectsOfEnterprise(ctx.db, id), repo.visitsOfEnterprise(ctx.db, id)]);
   return {
-    ...presentEnterprise(row),
+    ...presentEnterprise(row, ctx.actor),
     projects: projects.map((p) => ({ id: p.id, title: p.title, stage: p.stage as Stage })),
     visits: visits.map((v) => ({ id: v.id, visitDate: v.visit_date, purpose: v.purpose })),
   };
@@ -62,7 +64,13 @@ export async function listEnterprises(ctx: Ctx, query: z.infer<typeof listEnterp
     query.page,
     query.pageSize,
   );
-  return { items: rows.map(presentEnterprise), total, page: query.page, pageSize: query.pageSize };
+  return {
+    items: rows.map((r) => presentEnterprise(r, ctx.actor)),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+    policies: ledgerListPolicies(ctx.actor),
+  };
 }
 
 type EnterpriseInput = z.infer<typeof enterpriseBodySchema>;
@@ -106,7 +114,7 @@ export async function createEnterprise(ctx: Ctx, input: EnterpriseInput, request
       created_at: now,
       updated_at: now,
     });
-    const after = presentEnterprise((await repo.findEnterprise(tx.db, [ctx.actor.orgId], id))!);
+    const after = presentEnterprise((await repo.findEnterprise(tx.db, [ctx.actor.orgId], id))!, ctx.actor);
     await recordChange(tx, { action: 'create', entityType: 'enterprise', entityId: id, orgId: ctx.actor.orgId, after });
     return after;
   });
@@ -117,7 +125,7 @@ export async function updateEnterprise(ctx: Ctx, id: number, input: EnterpriseIn
   assertLedgerWriter(ctx.actor);
   return inTransaction(ctx, async (tx) => {
     const before = await getEnterpriseRow(tx, id);
-    assertCanEditRecord(ctx.actor, { orgId: before.org_id, sectionId: before.section_id });
+    assertAllowed(enterprisePolicies(ctx.actor, { orgId: before.org_id, sectionId: before.section_id }).update, editRefusal(ctx.actor));
     await claimVersion(tx, 'enterprises', before, expected, () => getEnterprise(tx, id));
     await checkReferences(tx, input, id);
     await repo.updateEnterprise(tx.db, id, {
@@ -132,8 +140,15 @@ export async function updateEnterprise(ctx: Ctx, id: number, input: EnterpriseIn
       notes: input.notes,
       updated_at: new Date().toISOString(),
     });
-    const after = presentEnterprise((await repo.findEnterprise(tx.db, [ctx.actor.orgId], id))!);
-    await recordChange(tx, { action: 'update', entityType: 'enterprise', entityId: id, orgId: before.org_id, before: presentEnterprise(before), after });
+    const after = presentEnterprise((await repo.findEnterprise(tx.db, [ctx.actor.orgId], id))!, ctx.actor);
+    await recordChange(tx, {
+      action: 'update',
+      entityType: 'enterprise',
+      entityId: id,
+      orgId: before.org_id,
+      before: presentEnterprise(before, ctx.actor),
+      after,
+    });
     return after;
   });
 }
@@ -143,7 +158,7 @@ export async function deleteEnterprise(ctx: Ctx, id: number, expected?: Expected
   assertLedgerWriter(ctx.actor);
   await inTransaction(ctx, async (tx) => {
     const before = await getEnterpriseRow(tx, id);
-    assertCanEditRecord(ctx.actor, { orgId: before.org_id, sectionId: before.section_id });
+    assertAllowed(enterprisePolicies(ctx.actor, { orgId: before.org_id, sectionId: before.section_id }).delete, editRefusal(ctx.actor));
     await claimVersion(tx, 'enterprises', before, expected, () => getEnterprise(tx, id));
     const projects = Number(before.project_count ?? 0);
     const visits = Number(before.visit_count ?? 0);
@@ -152,6 +167,6 @@ export async function deleteEnterprise(ctx: Ctx, id: number, expected?: Expected
       throw new AppError('CONFLICT', `"${before.name}"还关联着${parts},不能删除;请先处理这些记录`, { projects, visits });
     }
     await repo.deleteEnterprise(tx.db, id);
-    await recordChange(tx, { action: 'delete', entityType: 'enterprise', entityId: id, orgId: before.org_id, before: presentEnterprise(before) });
+    await recordChange(tx, { action: 'delete', entityType: 'enterprise', entityId: id, orgId: before.org_id, before: presentEnterprise(before, ctx.actor) });
   });
 }

@@ -1,5 +1,14 @@
 import type { z } from 'zod';
-import { EVENT_FIGURES, EVENT_ROLES, type EventFact, type EventFacts, type EventRole, type eventFactsQuerySchema } from '../../shared/events.js';
+import {
+  EVENT_FIGURE,
+  EVENT_FIGURES,
+  EVENT_ROLES,
+  type EventFact,
+  type EventFacts,
+  type EventRole,
+  eventFigureFactKey,
+  type eventFactsQuerySchema,
+} from '../../shared/events.js';
 import type { FactValue } from '../../shared/fact-catalogue.js';
 import { assertLedgerReader } from '../auth/actor.js';
 import type { Ctx } from '../context.js';
@@ -7,7 +16,6 @@ import type { EventRow } from '../db/types.js';
 import { readableOrgIds } from '../orgs/service.js';
 import { type FactSource, type FactValues, numberFact } from '../reports/fact-source.js';
 import * as repo from './repo.js';
-import { FIGURE_COLUMNS } from './service.js';
 
 /**
  * The figures of outreach events for a period — section 二 of the summary (科技宣传) and the
@@ -43,8 +51,9 @@ async function tallyEvents(ctx: Ctx, query: z.infer<typeof eventFactsQuerySchema
 
   const totals = Object.fromEntries(
     EVENT_FIGURES.map((f) => {
-      const reporting = events.filter((e) => e[FIGURE_COLUMNS[f]] !== null);
-      return [f, { value: reporting.reduce((sum, e) => sum + Number(e[FIGURE_COLUMNS[f]]), 0), recordType: 'event', ids: reporting.map((e) => e.id) }];
+      const column = repo.figureColumn(f);
+      const reporting = events.filter((e) => e[column] !== null);
+      return [f, { value: reporting.reduce((sum, e) => sum + Number(e[column]), 0), recordType: 'event', ids: reporting.map((e) => e.id) }];
     }),
   ) as Record<(typeof EVENT_FIGURES)[number], EventFact>;
 
@@ -107,28 +116,25 @@ export const eventFactSource: FactSource = {
   async gather(ctx, { from, to }) {
     const { facts: e, events } = await tallyEvents(ctx, { from, to });
     const sent = events.filter((ev) => e.trainingsSentTo.ids.includes(ev.id));
-    return new Map<string, FactValue>([
+    const out: FactValues = new Map<string, FactValue>([
       ['events.count', numberFact(e.events)],
       ['events.sentTrainings', numberFact(e.trainingsSentTo)],
       ['events.peopleSent', numberFact(e.peopleSent)],
       ['events.sentTrainingNames', { kind: 'names', names: sent.map((s) => s.theme), ids: sent.map((s) => s.id) }],
       ['events.trainings', numberFact(e.trainings)],
-      ['events.trainees', numberFact(e.totals.trainees)],
     ]);
+    return withFigureFacts(out, 'events', e);
   },
 };
 
-/** The key of an event figure among the outreach facts: outreach.materials …, experts for expertCount. */
-const OUTREACH_FIGURE_KEYS: Partial<Record<(typeof EVENT_FIGURES)[number], string>> = {
-  materials: 'outreach.materials',
-  books: 'outreach.books',
-  leaflets: 'outreach.leaflets',
-  boards: 'outreach.boards',
-  consultations: 'outreach.consultations',
-  attendees: 'outreach.attendees',
-  trainees: 'outreach.trainees',
-  expertCount: 'outreach.experts',
-};
+/** The figure sums a ledger states (events.trainees, outreach.materials …), as the figures declare them. */
+function withFigureFacts(out: FactValues, ledger: 'events' | 'outreach', facts: EventFacts): FactValues {
+  for (const figure of EVENT_FIGURES) {
+    const key = eventFigureFactKey(EVENT_FIGURE[figure], ledger);
+    if (key) out.set(key, numberFact(facts.totals[figure]));
+  }
+  return out;
+}
 
 /** outreach.*: the events of the template's outreach type (送科技下乡 by default) that the bureau led. */
 export const outreachFactSource: FactSource = {
@@ -143,10 +149,6 @@ export const outreachFactSource: FactSource = {
       ['outreach.towns', { kind: 'names', names: o.townsReached.items.map((t) => t.name), ids: o.townsReached.eventIds }],
       ['outreach.townCount', numberFact({ value: o.townsReached.value, ids: o.townsReached.eventIds })],
     ]);
-    for (const figure of EVENT_FIGURES) {
-      const key = OUTREACH_FIGURE_KEYS[figure];
-      if (key) out.set(key, numberFact(o.totals[figure]));
-    }
-    return out;
+    return withFigureFacts(out, 'outreach', o);
   },
 };

@@ -1,7 +1,18 @@
 import type { Kysely } from 'kysely';
+import { EVENT_FIGURE, EVENT_FIGURE_DEFS, EVENT_FIGURES, type EventFigure } from '../../shared/events.js';
 import type { DialectName } from '../db/connection.js';
 import { containsText } from '../db/sql-helpers.js';
-import type { DB, EventRow } from '../db/types.js';
+import type { DB, EventRow, EventsTable } from '../db/types.js';
+
+type DeclaredColumn = (typeof EVENT_FIGURE_DEFS)[number]['column'];
+
+/**
+ * The column of events that holds a figure. Typed against the table, so a figure declared with a
+ * column db/types.ts lacks does not compile (and figures.test.ts checks the migrated schema).
+ */
+export function figureColumn(figure: EventFigure): DeclaredColumn & keyof EventsTable {
+  return EVENT_FIGURE[figure].column as DeclaredColumn;
+}
 
 export interface EventFilter {
   orgIds: number[];
@@ -62,20 +73,11 @@ function filtered(db: Kysely<DB>, dialect: DialectName, f: EventFilter) {
 
 export async function listEvents(db: Kysely<DB>, dialect: DialectName, f: EventFilter, order: 'asc' | 'desc', page: number, pageSize: number) {
   const q = filtered(db, dialect, f);
-  const totals = await q
-    .select((eb) => [
-      eb.fn.countAll().as('count'),
-      eb.fn.sum('ev.materials').as('materials'),
-      eb.fn.sum('ev.books').as('books'),
-      eb.fn.sum('ev.leaflets').as('leaflets'),
-      eb.fn.sum('ev.boards').as('boards'),
-      eb.fn.sum('ev.consultations').as('consultations'),
-      eb.fn.sum('ev.attendees').as('attendees'),
-      eb.fn.sum('ev.trainees').as('trainees'),
-      eb.fn.sum('ev.people_sent').as('people_sent'),
-      eb.fn.sum('ev.expert_count').as('expert_count'),
-    ])
-    .executeTakeFirstOrThrow();
+  // count, then one SUM per declared figure, aliased by its key.
+  const sums = (await q
+    .select((eb) => [eb.fn.countAll().as('count'), ...EVENT_FIGURES.map((f) => eb.fn.sum(`ev.${figureColumn(f)}`).as(f))])
+    .executeTakeFirstOrThrow()) as Record<'count' | EventFigure, string | number | bigint | null>;
+  const totals = Object.fromEntries(EVENT_FIGURES.map((f) => [f, Number(sums[f] ?? 0)])) as Record<EventFigure, number>;
   const rows = await q
     .selectAll('ev')
     .orderBy('ev.start_date', order)
@@ -83,7 +85,7 @@ export async function listEvents(db: Kysely<DB>, dialect: DialectName, f: EventF
     .limit(pageSize)
     .offset((page - 1) * pageSize)
     .execute();
-  return { rows, totals, total: Number(totals.count) };
+  return { rows, totals, total: Number(sums.count) };
 }
 
 export function findEvent(db: Kysely<DB>, orgIds: number[], id: number): Promise<EventRow | undefined> {

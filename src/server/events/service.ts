@@ -8,7 +8,8 @@ import {
   type eventBodySchema,
   type listEventsQuerySchema,
 } from '../../shared/events.js';
-import { assertCanEditRecord, assertLedgerReader, assertLedgerWriter, sectionForNewRecord } from '../auth/actor.js';
+import { assertLedgerReader, assertLedgerWriter, sectionForNewRecord } from '../auth/actor.js';
+import { assertAllowed, editRefusal, eventPolicies, ledgerListPolicies } from '../auth/policies.js';
 import { recordChange } from '../audit/service.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { claimVersion, type ExpectedVersion } from '../db/versioned.js';
@@ -20,19 +21,6 @@ import { assertDictionaryValue } from '../reference/service.js';
 import * as repo from './repo.js';
 
 type EventInput = z.infer<typeof eventBodySchema>;
-
-/** Column of each figure. */
-export const FIGURE_COLUMNS: Record<EventFigure, keyof EventRow & string> = {
-  materials: 'materials',
-  books: 'books',
-  leaflets: 'leaflets',
-  boards: 'boards',
-  consultations: 'consultations',
-  attendees: 'attendees',
-  trainees: 'trainees',
-  peopleSent: 'people_sent',
-  expertCount: 'expert_count',
-};
 
 async function present(ctx: Ctx, rows: EventRow[]): Promise<Event[]> {
   const links = await repo.eventLinks(
@@ -59,10 +47,11 @@ async function present(ctx: Ctx, rows: EventRow[]): Promise<Event[]> {
     enterprises: links.enterprises.filter((e) => e.event_id === r.id).map((e) => ({ id: e.id, name: e.name })),
     departments: links.departments.filter((d) => d.event_id === r.id).map((d) => ({ id: d.id, name: d.name, shortName: d.short_name })),
     notes: r.notes,
-    ...(Object.fromEntries(EVENT_FIGURES.map((f) => [f, r[FIGURE_COLUMNS[f]] as number | null])) as Record<EventFigure, number | null>),
+    ...(Object.fromEntries(EVENT_FIGURES.map((f) => [f, r[repo.figureColumn(f)]])) as Record<EventFigure, number | null>),
     sectionId: r.section_id,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    policies: eventPolicies(ctx.actor, { orgId: r.org_id, sectionId: r.section_id }),
   }));
 }
 
@@ -97,12 +86,15 @@ export async function listEvents(ctx: Ctx, query: z.infer<typeof listEventsQuery
     query.page,
     query.pageSize,
   );
-  const sums = totals as unknown as Record<string, string | number | null>;
-  const presentedTotals = {
-    count: total,
-    ...Object.fromEntries(EVENT_FIGURES.map((f) => [f, Number(sums[FIGURE_COLUMNS[f]] ?? 0)])),
-  } as EventTotals;
-  return { items: await present(ctx, rows), total, page: query.page, pageSize: query.pageSize, totals: presentedTotals };
+  const presentedTotals: EventTotals = { count: total, ...totals };
+  return {
+    items: await present(ctx, rows),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+    totals: presentedTotals,
+    policies: ledgerListPolicies(ctx.actor),
+  };
 }
 
 async function checkInput(ctx: Ctx, input: EventInput) {
@@ -132,7 +124,7 @@ function columnsOf(input: EventInput) {
     role: input.role,
     organiser: input.organiser,
     notes: input.notes,
-    ...(Object.fromEntries(EVENT_FIGURES.map((f) => [FIGURE_COLUMNS[f], input[f]])) as Record<string, number | null>),
+    ...(Object.fromEntries(EVENT_FIGURES.map((f) => [repo.figureColumn(f), input[f]])) as Record<string, number | null>),
   } as Omit<EventRow, 'id' | 'org_id' | 'section_id' | 'created_by' | 'created_at' | 'updated_at'>;
 }
 
@@ -160,7 +152,7 @@ export async function updateEvent(ctx: Ctx, id: number, input: EventInput, expec
   assertLedgerWriter(ctx.actor);
   return inTransaction(ctx, async (tx) => {
     const row = await getRow(tx, id);
-    assertCanEditRecord(ctx.actor, { orgId: row.org_id, sectionId: row.section_id });
+    assertAllowed(eventPolicies(ctx.actor, { orgId: row.org_id, sectionId: row.section_id }).update, editRefusal(ctx.actor));
     await claimVersion(tx, 'events', row, expected, () => getEvent(tx, id));
     const before = await getEvent(tx, id);
     const links = await checkInput(tx, input);
@@ -176,7 +168,7 @@ export async function deleteEvent(ctx: Ctx, id: number, expected?: ExpectedVersi
   assertLedgerWriter(ctx.actor);
   await inTransaction(ctx, async (tx) => {
     const row = await getRow(tx, id);
-    assertCanEditRecord(ctx.actor, { orgId: row.org_id, sectionId: row.section_id });
+    assertAllowed(eventPolicies(ctx.actor, { orgId: row.org_id, sectionId: row.section_id }).delete, editRefusal(ctx.actor));
     await claimVersion(tx, 'events', row, expected, () => getEvent(tx, id));
     const before = await getEvent(tx, id);
     await repo.deleteEvent(tx.db, id);

@@ -101,6 +101,7 @@ describe('upload and download', () => {
       size: PNG.length,
       sha256: sha256(PNG),
       createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      policies: { delete: true },
     });
     const meta = await staff.get(`/api/files/${res.body.id}/meta`);
     expect(meta.status).toBe(200);

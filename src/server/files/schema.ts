@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { filePoliciesSchema } from '../../shared/policies.js';
 
 /** What the API tells about a stored file; never its content. */
 export const fileMetaSchema = z.object({
@@ -8,5 +9,7 @@ export const fileMetaSchema = z.object({
   size: z.number().int(),
   sha256: z.string(),
   createdAt: z.string(),
+  /** What the signed-in user may do with it (src/shared/policies.ts). */
+  policies: filePoliciesSchema,
 });
 export type FileMeta = z.infer<typeof fileMetaSchema>;

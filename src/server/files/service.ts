@@ -1,13 +1,25 @@
 import { createHash } from 'node:crypto';
 import { recordChange } from '../audit/service.js';
 import { type Ctx, inTransaction } from '../context.js';
-import { AppError, conflict, forbidden, notFound, validation } from '../http/errors.js';
+import type { Actor } from '../auth/actor.js';
+import { assertAllowed, filePolicies } from '../auth/policies.js';
+import { AppError, conflict, notFound, validation } from '../http/errors.js';
 import { ACCEPTED_TYPES_LABEL, detectType, normaliseName } from './file-types.js';
 import * as repo from './repo.js';
 import type { FileMeta } from './schema.js';
 
-export function presentFile(row: repo.FileMetaRow): FileMeta {
-  return { id: row.id, name: row.name, mimeType: row.mime_type, size: row.size, sha256: row.sha256, createdAt: row.created_at };
+const policiesOf = (actor: Actor, row: repo.FileMetaRow) => filePolicies(actor, { orgId: row.org_id, uploadedBy: row.uploaded_by });
+
+export function presentFile(row: repo.FileMetaRow, actor: Actor): FileMeta {
+  return {
+    id: row.id,
+    name: row.name,
+    mimeType: row.mime_type,
+    size: row.size,
+    sha256: row.sha256,
+    createdAt: row.created_at,
+    policies: policiesOf(actor, row),
+  };
 }
 
 /** A file the actor may see: any of their organisation's, except that commissioners see only their own uploads. */
@@ -39,7 +51,7 @@ export async function uploadFile(ctx: Ctx, upload: { name: string; content: Buff
       content: upload.content,
       uploadedBy: ctx.actor.userId,
     });
-    const presented = presentFile(row);
+    const presented = presentFile(row, ctx.actor);
     await recordChange(tx, { action: 'create', entityType: 'file', entityId: row.id, orgId: row.org_id, after: presented });
     return presented;
   });
@@ -48,11 +60,11 @@ export async function uploadFile(ctx: Ctx, upload: { name: string; content: Buff
 /** A file the actor may see, or undefined; for ledgers that link a record to an uploaded file. */
 export async function findFile(ctx: Ctx, id: number): Promise<FileMeta | undefined> {
   const row = await repo.findFileMeta(ctx.db, ctx.actor.orgId, id);
-  return row && isVisible(ctx, row) ? presentFile(row) : undefined;
+  return row && isVisible(ctx, row) ? presentFile(row, ctx.actor) : undefined;
 }
 
 export async function getFileMeta(ctx: Ctx, id: number): Promise<FileMeta> {
-  return presentFile(await getVisibleFile(ctx, id));
+  return presentFile(await getVisibleFile(ctx, id), ctx.actor);
 }
 
 /** The file's metadata and bytes, for download. */
@@ -60,16 +72,15 @@ export async function readFile(ctx: Ctx, id: number): Promise<{ meta: FileMeta; 
   const row = await getVisibleFile(ctx, id);
   const content = await repo.readFileContent(ctx.db, id);
   if (!content) throw notFound('附件不存在');
-  return { meta: presentFile(row), content: Buffer.from(content) };
+  return { meta: presentFile(row, ctx.actor), content: Buffer.from(content) };
 }
 
 /** The uploader, or an admin or leader of the organisation, may delete a file. */
 export async function deleteFile(ctx: Ctx, id: number): Promise<void> {
   await inTransaction(ctx, async (tx) => {
     const row = await getVisibleFile(tx, id);
-    const mayDelete = row.uploaded_by === ctx.actor.userId || ctx.actor.role === 'admin' || ctx.actor.role === 'leader';
-    if (!mayDelete) throw forbidden('只有上传者或管理员、局领导可以删除附件');
+    assertAllowed(policiesOf(ctx.actor, row).delete, '只有上传者或管理员、局领导可以删除附件');
     if ((await repo.deleteFile(tx.db, id)) === 'referenced') throw conflict(`附件"${row.name}"仍被台账记录引用,不能删除`);
-    await recordChange(tx, { action: 'delete', entityType: 'file', entityId: id, orgId: row.org_id, before: presentFile(row) });
+    await recordChange(tx, { action: 'delete', entityType: 'file', entityId: id, orgId: row.org_id, before: presentFile(row, ctx.actor) });
   });
 }

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { Page } from '../../shared/common.js';
 import { type Followup, type FollowupKind, STAGES, type followupBodySchema, type listFollowupsQuerySchema } from '../../shared/projects.js';
-import { assertCanEditRecord, assertLedgerReader, assertLedgerWriter } from '../auth/actor.js';
+import { type Actor, assertLedgerReader, assertLedgerWriter } from '../auth/actor.js';
+import { assertAllowed, editRefusal, followupPolicies, ledgerListPolicies, projectPolicies } from '../auth/policies.js';
 import { recordChange } from '../audit/service.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { claimVersion, type ExpectedVersion } from '../db/versioned.js';
@@ -14,7 +15,7 @@ import * as repo from './repo.js';
 
 type FollowupInput = z.infer<typeof followupBodySchema>;
 
-function present(row: repo.FollowupView): Followup {
+function present(row: repo.FollowupView, actor: Actor): Followup {
   return {
     id: row.id,
     version: row.version,
@@ -29,6 +30,7 @@ function present(row: repo.FollowupView): Followup {
     openProblems: row.open_problems,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    policies: followupPolicies(actor, { orgId: row.org_id, sectionId: row.project_section_id }),
   };
 }
 
@@ -54,18 +56,22 @@ async function checkInput(ctx: Ctx, input: FollowupInput, project: ProjectView):
 
 export async function listFollowups(ctx: Ctx, query: z.infer<typeof listFollowupsQuerySchema>): Promise<Page<Followup>> {
   assertLedgerReader(ctx.actor);
-  if (query.projectId) await getProjectRow(ctx, query.projectId);
+  const project = query.projectId ? await getProjectRow(ctx, query.projectId) : null;
   const { rows, total } = await repo.listFollowups(
     ctx.db,
     { orgIds: await readableOrgIds(ctx), projectId: query.projectId, staffId: query.staffId, from: query.from, to: query.to },
     query.page,
     query.pageSize,
   );
-  return { items: rows.map(present), total, page: query.page, pageSize: query.pageSize };
+  // On a project's page: may the user log a follow-up on it (who may change the project).
+  const policies = project
+    ? { create: projectPolicies(ctx.actor, { orgId: project.org_id, sectionId: project.section_id }).update }
+    : ledgerListPolicies(ctx.actor);
+  return { items: rows.map((r) => present(r, ctx.actor)), total, page: query.page, pageSize: query.pageSize, policies };
 }
 
 export async function getFollowup(ctx: Ctx, id: number): Promise<Followup> {
-  return present(await getRow(ctx, id));
+  return present(await getRow(ctx, id), ctx.actor);
 }
 
 /** Logs a follow-up on a project; who may change the project may log on it. */
@@ -97,7 +103,7 @@ export async function updateFollowup(ctx: Ctx, id: number, input: FollowupInput,
   assertLedgerWriter(ctx.actor);
   return inTransaction(ctx, async (tx) => {
     const before = await getRow(tx, id);
-    assertCanEditRecord(ctx.actor, { orgId: before.org_id, sectionId: before.project_section_id });
+    assertAllowed(followupPolicies(ctx.actor, { orgId: before.org_id, sectionId: before.project_section_id }).update, editRefusal(ctx.actor));
     await claimVersion(tx, 'project_followups', before, expected, () => getFollowup(tx, id));
     await checkInput(tx, input, await getProjectRow(tx, before.project_id));
     await repo.updateFollowup(tx.db, id, {
@@ -110,7 +116,7 @@ export async function updateFollowup(ctx: Ctx, id: number, input: FollowupInput,
       updated_at: new Date().toISOString(),
     });
     const after = await getFollowup(tx, id);
-    await recordChange(tx, { action: 'update', entityType: 'followup', entityId: id, orgId: before.org_id, before: present(before), after });
+    await recordChange(tx, { action: 'update', entityType: 'followup', entityId: id, orgId: before.org_id, before: present(before, ctx.actor), after });
     return after;
   });
 }
@@ -119,9 +125,9 @@ export async function deleteFollowup(ctx: Ctx, id: number, expected?: ExpectedVe
   assertLedgerWriter(ctx.actor);
   await inTransaction(ctx, async (tx) => {
     const before = await getRow(tx, id);
-    assertCanEditRecord(ctx.actor, { orgId: before.org_id, sectionId: before.project_section_id });
+    assertAllowed(followupPolicies(ctx.actor, { orgId: before.org_id, sectionId: before.project_section_id }).delete, editRefusal(ctx.actor));
     await claimVersion(tx, 'project_followups', before, expected, () => getFollowup(tx, id));
     await repo.deleteFollowup(tx.db, id);
-    await recordChange(tx, { action: 'delete', entityType: 'followup', entityId: id, orgId: before.org_id, before: present(before) });
+    await recordChange(tx, { action: 'delete', entityType: 'followup', entityId: id, orgId: before.org_id, before: present(before, ctx.actor) });
   });
 }

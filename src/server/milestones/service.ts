@@ -1,6 +1,7 @@
 import { type Milestone, type MilestoneList, STAGES, type milestoneBodySchema } from '../../shared/projects.js';
 import type { z } from 'zod';
-import { assertCanEditRecord, assertLedgerReader, assertLedgerWriter, canEditRecord } from '../auth/actor.js';
+import { assertLedgerReader, assertLedgerWriter } from '../auth/actor.js';
+import { assertAllowed, editRefusal, milestonePolicies, projectPolicies } from '../auth/policies.js';
 import { recordChange } from '../audit/service.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { claimVersion, type ExpectedVersion } from '../db/versioned.js';
@@ -29,7 +30,7 @@ function present(ctx: Ctx, row: repo.MilestoneView): Milestone {
     createdBy: row.created_by,
     createdByName: row.created_by_name,
     createdAt: row.created_at,
-    policies: { delete: ctx.actor.role !== 'commissioner' && canEditRecord(ctx.actor, { orgId: row.org_id, sectionId: row.project_section_id }) },
+    policies: milestonePolicies(ctx.actor, { orgId: row.org_id, sectionId: row.project_section_id }),
   };
 }
 
@@ -57,7 +58,7 @@ export async function listMilestones(ctx: Ctx, projectId: number): Promise<Miles
   const rows = await repo.listMilestones(ctx.db, projectId);
   return {
     items: rows.map((r) => present(ctx, r)),
-    policies: { create: ctx.actor.role !== 'commissioner' && canEditRecord(ctx.actor, { orgId: project.org_id, sectionId: project.section_id }) },
+    policies: { create: projectPolicies(ctx.actor, { orgId: project.org_id, sectionId: project.section_id }).update },
   };
 }
 
@@ -89,7 +90,7 @@ export async function deleteMilestone(ctx: Ctx, id: number, expected?: ExpectedV
   assertLedgerWriter(ctx.actor);
   await inTransaction(ctx, async (tx) => {
     const before = await getRow(tx, id);
-    assertCanEditRecord(ctx.actor, { orgId: before.org_id, sectionId: before.project_section_id });
+    assertAllowed(milestonePolicies(ctx.actor, { orgId: before.org_id, sectionId: before.project_section_id }).delete, editRefusal(ctx.actor));
     await claimVersion(tx, 'project_milestones', before, expected, () => getMilestone(tx, id));
     await repo.deleteMilestone(tx.db, id);
     await recordChange(tx, { action: 'delete', entityType: 'milestone', entityId: id, orgId: before.org_id, before: present(ctx, before) });

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParamsSchema, okSchema, queryIdSchema } from '../../shared/common.js';
+import { idParamsSchema, listOf, okSchema, queryIdSchema } from '../../shared/common.js';
 import { createOrgBodySchema, orgListItemSchema, orgSchema, sectionBodySchema, sectionSchema, updateOrgBodySchema } from '../../shared/orgs.js';
+import { sectionListPolicies } from '../auth/policies.js';
 import { ctxOf } from '../context.js';
 import { optionalVersion, recordHeaders, requiredVersion, withEtag } from '../http/versions.js';
 import { idempotent } from '../idempotency/service.js';
@@ -89,10 +90,13 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '本单位的股室；管理员可用 orgId 查看下级单位的股室（为其用户选择股室）',
         querystring: z.object({ orgId: queryIdSchema.optional() }),
-        response: { 200: z.object({ items: z.array(sectionSchema) }) },
+        response: { 200: listOf(sectionSchema) },
       },
     },
-    async (request) => ({ items: await service.listSections(ctxOf(request), request.query.orgId) }),
+    async (request) => {
+      const ctx = ctxOf(request);
+      return { items: await service.listSections(ctx, request.query.orgId), policies: sectionListPolicies(ctx.actor, request.query.orgId ?? ctx.actor.orgId) };
+    },
   );
 
   app.post(

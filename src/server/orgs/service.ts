@@ -9,7 +9,8 @@ import {
   suggestOrgName,
 } from '../../shared/orgs.js';
 import type { OrgLevel } from '../../shared/roles.js';
-import { readsSubtree, requireRole } from '../auth/actor.js';
+import { type Actor, readsSubtree } from '../auth/actor.js';
+import { assertAllowed, inSubtree as actorInSubtree, managesOrgs, managesReference, orgPolicies, referencePolicies } from '../auth/policies.js';
 import { recordChange } from '../audit/service.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { claimVersion, type ExpectedVersion, isUnchangedSave } from '../db/versioned.js';
@@ -33,17 +34,22 @@ export function presentOrg(row: OrgRow): Org {
   };
 }
 
-export function presentSection(row: SectionRow): Section {
-  return { id: row.id, version: row.version, orgId: row.org_id, name: row.name, sortOrder: row.sort_order };
+export function presentSection(row: SectionRow, actor: Actor): Section {
+  return {
+    id: row.id,
+    version: row.version,
+    orgId: row.org_id,
+    name: row.name,
+    sortOrder: row.sort_order,
+    policies: referencePolicies(actor, { orgId: row.org_id }),
+  };
 }
 
 // The ledgers import readableOrgIds from here; it lives in scope.ts, which the audit trail imports.
 export { readableOrgIds } from './scope.js';
 
 /** Whether `row` lies in the actor's subtree (their own organisation included). */
-const inSubtree = (ctx: Ctx, row: OrgRow) => row.path.startsWith(ctx.actor.orgPath);
-/** Whether `row` lies strictly below the actor's organisation. */
-const below = (ctx: Ctx, row: OrgRow) => inSubtree(ctx, row) && row.id !== ctx.actor.orgId;
+const inSubtree = (ctx: Ctx, row: OrgRow) => actorInSubtree(ctx.actor, row);
 
 /**
  * The organisations the actor may see, in tree order: their own, and for admins and leaders every
@@ -60,20 +66,13 @@ export async function listOrgs(ctx: Ctx): Promise<OrgListItem[]> {
   // Organisations above the actor's are active (else the actor could not be signed in); inside the
   // list, one is blocked when it or one above it is inactive.
   const inactivePaths = rows.filter((r) => Number(r.active) !== 1).map((r) => r.path);
-  const admin = ctx.actor.role === 'admin';
   return rows.map((row) => {
     const blocked = inactivePaths.some((p) => row.path.startsWith(p));
-    const active = Number(row.active) === 1;
     return {
       ...presentOrg(row),
       userCount: counts.get(row.id) ?? 0,
       blocked,
-      policies: {
-        update: admin && inSubtree(ctx, row),
-        createChild: admin && inSubtree(ctx, row) && row.level !== 'county' && !blocked,
-        deactivate: admin && below(ctx, row) && active,
-        activate: admin && below(ctx, row) && !active,
-      },
+      policies: orgPolicies(ctx.actor, { id: row.id, path: row.path, level: row.level, active: Number(row.active) === 1, blocked }),
     };
   });
 }
@@ -189,7 +188,7 @@ export async function insertOrganisation(
 
 /** An admin creates an organisation below their own (or below one under it). */
 export async function createOrg(ctx: Ctx, input: z.infer<typeof createOrgBodySchema>): Promise<Org> {
-  requireRole(ctx.actor, 'admin');
+  assertAllowed(managesOrgs(ctx.actor));
   const parent = await repo.findOrg(ctx.db, input.parentId);
   if (!parent || !inSubtree(ctx, parent)) throw notFound('上级单位不存在');
   const resolved = await resolveNewOrg(input);
@@ -198,7 +197,7 @@ export async function createOrg(ctx: Ctx, input: z.infer<typeof createOrgBodySch
 
 /** An admin renames their own organisation or one below it. */
 export async function updateOrg(ctx: Ctx, id: number, input: z.infer<typeof updateOrgBodySchema>, expected?: ExpectedVersion): Promise<Org> {
-  requireRole(ctx.actor, 'admin');
+  assertAllowed(managesOrgs(ctx.actor));
   return inTransaction(ctx, async (tx) => {
     const before = await repo.findOrg(tx.db, id);
     if (!before || !inSubtree(ctx, before)) throw notFound('单位不存在');
@@ -228,7 +227,7 @@ export async function updateOrg(ctx: Ctx, id: number, input: z.infer<typeof upda
  * without signing in again.
  */
 export async function setOrgActive(ctx: Ctx, id: number, active: boolean, expected?: ExpectedVersion): Promise<Org> {
-  requireRole(ctx.actor, 'admin');
+  assertAllowed(managesOrgs(ctx.actor));
   return inTransaction(ctx, async (tx) => {
     const before = await repo.findOrg(tx.db, id);
     if (!before || !inSubtree(ctx, before)) throw notFound('单位不存在');
@@ -256,31 +255,31 @@ export async function setOrgActive(ctx: Ctx, id: number, active: boolean, expect
 /** The sections of the actor's organisation, or for an admin of one below it (to place its users). */
 export async function listSections(ctx: Ctx, orgId?: number): Promise<Section[]> {
   if (orgId !== undefined && orgId !== ctx.actor.orgId) {
-    requireRole(ctx.actor, 'admin');
+    assertAllowed(managesOrgs(ctx.actor));
     const org = await repo.findOrg(ctx.db, orgId);
     if (!org || !inSubtree(ctx, org)) throw notFound('单位不存在');
   }
-  return (await repo.listSections(ctx.db, orgId ?? ctx.actor.orgId)).map(presentSection);
+  return (await repo.listSections(ctx.db, orgId ?? ctx.actor.orgId)).map((r) => presentSection(r, ctx.actor));
 }
 
 export async function createSection(ctx: Ctx, input: z.infer<typeof sectionBodySchema>): Promise<Section> {
-  requireRole(ctx.actor, 'admin');
+  assertAllowed(managesReference(ctx.actor));
   return inTransaction(ctx, async (tx) => {
     if (await repo.findSectionByName(tx.db, ctx.actor.orgId, input.name)) throw conflict(`股室"${input.name}"已存在`);
     const row = await repo.insertSection(tx.db, ctx.actor.orgId, input.name, input.sortOrder);
-    await recordChange(tx, { action: 'create', entityType: 'section', entityId: row.id, orgId: row.org_id, after: presentSection(row) });
-    return presentSection(row);
+    await recordChange(tx, { action: 'create', entityType: 'section', entityId: row.id, orgId: row.org_id, after: presentSection(row, ctx.actor) });
+    return presentSection(row, ctx.actor);
   });
 }
 
 export async function updateSection(ctx: Ctx, id: number, input: z.infer<typeof sectionBodySchema>, expected?: ExpectedVersion): Promise<Section> {
-  requireRole(ctx.actor, 'admin');
+  assertAllowed(managesReference(ctx.actor));
   return inTransaction(ctx, async (tx) => {
     const before = await repo.findSection(tx.db, ctx.actor.orgId, id);
     if (!before) throw notFound('股室不存在');
     await claimVersion(tx, 'sections', before, expected, async () => {
       const now = await repo.findSection(tx.db, ctx.actor.orgId, id);
-      return now ? presentSection(now) : null;
+      return now ? presentSection(now, ctx.actor) : null;
     });
     const clash = await repo.findSectionByName(tx.db, ctx.actor.orgId, input.name);
     if (clash && clash.id !== id) throw conflict(`股室"${input.name}"已存在`);
@@ -290,25 +289,25 @@ export async function updateSection(ctx: Ctx, id: number, input: z.infer<typeof 
       entityType: 'section',
       entityId: id,
       orgId: row.org_id,
-      before: presentSection(before),
-      after: presentSection(row),
+      before: presentSection(before, ctx.actor),
+      after: presentSection(row, ctx.actor),
     });
-    return presentSection(row);
+    return presentSection(row, ctx.actor);
   });
 }
 
 export async function deleteSection(ctx: Ctx, id: number, expected?: ExpectedVersion): Promise<void> {
-  requireRole(ctx.actor, 'admin');
+  assertAllowed(managesReference(ctx.actor));
   await inTransaction(ctx, async (tx) => {
     const before = await repo.findSection(tx.db, ctx.actor.orgId, id);
     if (!before) throw notFound('股室不存在');
     await claimVersion(tx, 'sections', before, expected, async () => {
       const now = await repo.findSection(tx.db, ctx.actor.orgId, id);
-      return now ? presentSection(now) : null;
+      return now ? presentSection(now, ctx.actor) : null;
     });
     const users = await repo.countUsersInSection(tx.db, id);
     if (users > 0) throw conflict(`股室"${before.name}"下还有${users}名用户,请先调整他们的股室`);
     await repo.deleteSection(tx.db, id);
-    await recordChange(tx, { action: 'delete', entityType: 'section', entityId: id, orgId: before.org_id, before: presentSection(before) });
+    await recordChange(tx, { action: 'delete', entityType: 'section', entityId: id, orgId: before.org_id, before: presentSection(before, ctx.actor) });
   });
 }

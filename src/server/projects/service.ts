@@ -14,7 +14,8 @@ import {
   type moveStageBodySchema,
   type updateProjectBodySchema,
 } from '../../shared/projects.js';
-import { assertCanEditRecord, assertLedgerReader, assertLedgerWriter, sectionForNewRecord } from '../auth/actor.js';
+import { type Actor, assertLedgerReader, assertLedgerWriter, sectionForNewRecord } from '../auth/actor.js';
+import { assertAllowed, editRefusal, ledgerListPolicies, projectPolicies } from '../auth/policies.js';
 import { recordChange } from '../audit/service.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { claimVersion, type ExpectedVersion, isUnchangedSave } from '../db/versioned.js';
@@ -37,7 +38,7 @@ function stageDatesOf(row: repo.ProjectView): StageDates {
   return dates;
 }
 
-export function presentProject(row: repo.ProjectView): Project {
+export function presentProject(row: repo.ProjectView, actor: Actor): Project {
   return {
     id: row.id,
     version: row.version,
@@ -64,6 +65,7 @@ export function presentProject(row: repo.ProjectView): Project {
     lastFollowupDate: (row.last_followup_date as string | null) ?? null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    policies: projectPolicies(actor, { orgId: row.org_id, sectionId: row.section_id }),
   };
 }
 
@@ -75,11 +77,11 @@ export async function getProjectRow(ctx: Ctx, id: number): Promise<repo.ProjectV
   return row;
 }
 
-/** The project if this actor may change it: 404 when unreadable, 403 when another section's. */
-export async function getEditableProjectRow(ctx: Ctx, id: number): Promise<repo.ProjectView> {
+/** The project if this actor may change (or delete) it: 404 when unreadable, 403 when another section's. */
+export async function getEditableProjectRow(ctx: Ctx, id: number, action: 'update' | 'delete' = 'update'): Promise<repo.ProjectView> {
   assertLedgerWriter(ctx.actor);
   const row = await getProjectRow(ctx, id);
-  assertCanEditRecord(ctx.actor, { orgId: row.org_id, sectionId: row.section_id });
+  assertAllowed(projectPolicies(ctx.actor, { orgId: row.org_id, sectionId: row.section_id })[action], editRefusal(ctx.actor));
   return row;
 }
 
@@ -87,7 +89,7 @@ export async function getProject(ctx: Ctx, id: number): Promise<ProjectDetail> {
   const row = await getProjectRow(ctx, id);
   const [events, visits] = await Promise.all([repo.stageEvents(ctx.db, id), repo.visitsOfProject(ctx.db, row)]);
   return {
-    ...presentProject(row),
+    ...presentProject(row, ctx.actor),
     history: events.map((e): StageEvent => ({
       id: e.id,
       fromStage: e.from_stage as Stage | null,
@@ -132,7 +134,7 @@ export async function listProjects(ctx: Ctx, query: ListQuery): Promise<Page<Pro
     query.page,
     query.pageSize,
   );
-  return { items: rows.map(presentProject), total, page: query.page, pageSize: query.pageSize };
+  return { items: rows.map((r) => presentProject(r, ctx.actor)), total, page: query.page, pageSize: query.pageSize, policies: ledgerListPolicies(ctx.actor) };
 }
 
 /** How many projects are at each stage under the list's filters (the stage filter aside). */
@@ -262,7 +264,7 @@ export async function updateProject(ctx: Ctx, id: number, input: ProjectFields, 
       entityType: 'project',
       entityId: id,
       orgId: row.org_id,
-      before: presentProject(row),
+      before: presentProject(row, ctx.actor),
       after: withoutHistory(after),
     });
     return after;
@@ -315,9 +317,9 @@ export async function undoLastMove(ctx: Ctx, id: number, expected?: ExpectedVers
 
 export async function deleteProject(ctx: Ctx, id: number, expected?: ExpectedVersion): Promise<void> {
   await inTransaction(ctx, async (tx) => {
-    const row = await getEditableProjectRow(tx, id);
+    const row = await getEditableProjectRow(tx, id, 'delete');
     await claimVersion(tx, 'projects', row, expected, () => getProject(tx, id));
     await repo.deleteProject(tx.db, id);
-    await recordChange(tx, { action: 'delete', entityType: 'project', entityId: id, orgId: row.org_id, before: presentProject(row) });
+    await recordChange(tx, { action: 'delete', entityType: 'project', entityId: id, orgId: row.org_id, before: presentProject(row, ctx.actor) });
   });
 }

@@ -46,7 +46,7 @@ export async function addDefaultDepartments(tx: Ctx): Promise<number> {
       if (names.has(dept.name)) continue;
       sortOrder = Math.min(9999, sortOrder + 10);
       const row = await repo.insertDepartment(ctx.db, ctx.actor.orgId, { name: dept.name, shortName: dept.shortName, sortOrder, active: true });
-      await recordChange(ctx, { action: 'create', entityType: 'department', entityId: row.id, orgId: row.org_id, after: presentDepartment(row) });
+      await recordChange(ctx, { action: 'create', entityType: 'department', entityId: row.id, orgId: row.org_id, after: presentDepartment(row, ctx.actor) });
       added++;
     }
     return added;

@@ -84,7 +84,16 @@ describe('places', () => {
   it('lets an admin build the county → town → village hierarchy, and lists it in order', async () => {
     const [c, t1, t2, v] = built;
     expect(c.status).toBe(200);
-    expect(c.body).toEqual({ id: expect.any(Number), version: 1, parentId: null, level: 'county', name: '上犹县', code: '360724000000', sortOrder: 0 });
+    expect(c.body).toEqual({
+      id: expect.any(Number),
+      version: 1,
+      parentId: null,
+      level: 'county',
+      name: '上犹县',
+      code: '360724000000',
+      sortOrder: 0,
+      policies: { update: true, delete: true },
+    });
     expect(t1.status).toBe(200);
     expect(t2.status).toBe(200);
     expect(v.status).toBe(200);
@@ -93,7 +102,8 @@ describe('places', () => {
     expect(towns.status).toBe(200);
     expect(towns.body.items.map((p: { name: string }) => p.name)).toEqual(['东山镇', '营前镇']);
     const villages = await staff.get('/api/places?level=village');
-    expect(villages.body.items).toEqual([village]);
+    // Staff read the place the admin made, with what they may do: nothing.
+    expect(villages.body.items).toEqual([{ ...village, policies: { update: false, delete: false } }]);
     const found = await commissioner.get(`/api/places?q=${encodeURIComponent('元鱼')}`);
     expect(found.status).toBe(200);
     expect(found.body.items.map((p: { id: number }) => p.id)).toEqual([village.id]);
@@ -239,7 +249,15 @@ describe('departments', () => {
   it('creates, lists in order, patches partially and deletes, with audit entries', async () => {
     const a = forestryCreated;
     expect(a.status).toBe(200);
-    expect(a.body).toEqual({ id: expect.any(Number), version: 1, name: '县林业局', shortName: '林业', sortOrder: 20, active: true });
+    expect(a.body).toEqual({
+      id: expect.any(Number),
+      version: 1,
+      name: '县林业局',
+      shortName: '林业',
+      sortOrder: 20,
+      active: true,
+      policies: { update: true, delete: true },
+    });
     const b = await admin.post('/api/departments', { name: '县农业局', sortOrder: 10 });
     expect(b.body.shortName).toBeNull();
     const list = await staff.get('/api/departments');
@@ -334,6 +352,7 @@ describe('dictionaries', () => {
       sortOrder: 10,
       active: true,
       measure: null,
+      policies: { update: true, delete: true },
     });
     const items = await staff.get('/api/dictionaries/four_winds/items');
     expect(items.body.items.map((i: { value: string }) => i.value)).toEqual(['formalism', 'bureaucratism', 'hedonism']);

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParamsSchema, okSchema } from '../../shared/common.js';
+import { idParamsSchema, listOf, okSchema } from '../../shared/common.js';
 import {
   departmentBodySchema,
   departmentSchema,
@@ -12,6 +12,7 @@ import {
   placeBodySchema,
   placeSchema,
 } from '../../shared/reference.js';
+import { referenceListPolicies } from '../auth/policies.js';
 import { ctxOf } from '../context.js';
 import { optionalVersion, recordHeaders, requiredVersion, withEtag } from '../http/versions.js';
 import { idempotent } from '../idempotency/service.js';
@@ -31,10 +32,10 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '地名(县、乡镇、村/社区),可按上级、级别、关键词筛选',
         querystring: listPlacesQuerySchema,
-        response: { 200: z.object({ items: z.array(placeSchema) }) },
+        response: { 200: listOf(placeSchema) },
       },
     },
-    async (request) => ({ items: await service.listPlaces(ctxOf(request), request.query) }),
+    async (request) => ({ items: await service.listPlaces(ctxOf(request), request.query), policies: referenceListPolicies(ctxOf(request).actor) }),
   );
 
   app.post(
@@ -82,9 +83,9 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/departments',
     {
-      schema: { tags, summary: '县直部门(参加活动的单位)', response: { 200: z.object({ items: z.array(departmentSchema) }) } },
+      schema: { tags, summary: '县直部门(参加活动的单位)', response: { 200: listOf(departmentSchema) } },
     },
-    async (request) => ({ items: await service.listDepartments(ctxOf(request)) }),
+    async (request) => ({ items: await service.listDepartments(ctxOf(request)), policies: referenceListPolicies(ctxOf(request).actor) }),
   );
 
   app.post(
@@ -145,9 +146,9 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/dictionaries',
     {
-      schema: { tags, summary: '字典(计划类别、活动类型等)及其选项数', response: { 200: z.object({ items: z.array(dictionarySchema) }) } },
+      schema: { tags, summary: '字典(计划类别、活动类型等)及其选项数', response: { 200: listOf(dictionarySchema) } },
     },
-    async (request) => ({ items: await service.listDictionaries(ctxOf(request)) }),
+    async (request) => ({ items: await service.listDictionaries(ctxOf(request)), policies: referenceListPolicies(ctxOf(request).actor) }),
   );
 
   app.post(
@@ -171,10 +172,13 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '字典的选项(含已停用的)',
         params: dictionaryCodeParamsSchema,
-        response: { 200: z.object({ items: z.array(dictionaryItemSchema) }) },
+        response: { 200: listOf(dictionaryItemSchema) },
       },
     },
-    async (request) => ({ items: await service.listDictionaryItems(ctxOf(request), request.params.code) }),
+    async (request) => ({
+      items: await service.listDictionaryItems(ctxOf(request), request.params.code),
+      policies: referenceListPolicies(ctxOf(request).actor),
+    }),
   );
 
   app.post(

@@ -14,7 +14,8 @@ import {
   type listPlacesQuerySchema,
   type placeBodySchema,
 } from '../../shared/reference.js';
-import { requireRole } from '../auth/actor.js';
+import type { Actor } from '../auth/actor.js';
+import { assertAllowed, managesReference, referencePolicies } from '../auth/policies.js';
 import { recordChange } from '../audit/service.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { claimVersion, type ExpectedVersion, isUnchangedSave } from '../db/versioned.js';
@@ -42,7 +43,7 @@ export async function seedReferenceDefaults(db: Kysely<DB>, orgId: number): Prom
 
 // ---- presenters ----
 
-export function presentPlace(row: PlaceRow): Place {
+export function presentPlace(row: PlaceRow, actor: Actor): Place {
   return {
     id: row.id,
     version: row.version,
@@ -51,18 +52,27 @@ export function presentPlace(row: PlaceRow): Place {
     name: row.name,
     code: row.code,
     sortOrder: row.sort_order,
+    policies: referencePolicies(actor, { orgId: row.org_id }),
   };
 }
 
-export function presentDepartment(row: DepartmentRow): Department {
-  return { id: row.id, version: row.version, name: row.name, shortName: row.short_name, sortOrder: row.sort_order, active: row.active === 1 };
+export function presentDepartment(row: DepartmentRow, actor: Actor): Department {
+  return {
+    id: row.id,
+    version: row.version,
+    name: row.name,
+    shortName: row.short_name,
+    sortOrder: row.sort_order,
+    active: row.active === 1,
+    policies: referencePolicies(actor, { orgId: row.org_id }),
+  };
 }
 
 export function presentDictionary(row: DictionaryRow, itemCount: number): Dictionary {
   return { id: row.id, code: row.code, name: row.name, description: row.description, itemCount };
 }
 
-export function presentDictionaryItem(row: DictionaryItemRow): DictionaryItem {
+export function presentDictionaryItem(row: DictionaryItemRow, actor: Actor): DictionaryItem {
   return {
     id: row.id,
     version: row.version,
@@ -72,6 +82,7 @@ export function presentDictionaryItem(row: DictionaryItemRow): DictionaryItem {
     sortOrder: row.sort_order,
     active: row.active === 1,
     measure: row.measure,
+    policies: referencePolicies(actor, { orgId: row.org_id }),
   };
 }
 
@@ -92,12 +103,12 @@ const PARENT_LEVEL: Record<PlaceLevel, PlaceLevel | null> = { county: null, town
 /** A place of the actor's organisation, or undefined; for ledgers that record where something happened. */
 export async function findPlace(ctx: Ctx, id: number): Promise<Place | undefined> {
   const row = await repo.findPlace(ctx.db, ctx.actor.orgId, id);
-  return row ? presentPlace(row) : undefined;
+  return row ? presentPlace(row, ctx.actor) : undefined;
 }
 
 export async function listPlaces(ctx: Ctx, query: z.infer<typeof listPlacesQuerySchema>): Promise<Place[]> {
   const rows = await repo.listPlaces(ctx.db, ctx.dialect, ctx.actor.orgId, { parentId: query.parentId, level: query.level, q: query.q });
-  return rows.map(presentPlace);
+  return rows.map((r) => presentPlace(r, ctx.actor));
 }
 
 /** Checks that the parent fits the level (县 → 乡镇 → 村/社区) and belongs to the same organisation. */
@@ -130,26 +141,32 @@ async function checkPlaceUnique(ctx: Ctx, place: { id?: number; parentId: number
 }
 
 export async function createPlace(ctx: Ctx, input: z.infer<typeof placeBodySchema>): Promise<Place> {
-  requireRole(ctx.actor, 'admin');
+  assertAllowed(managesReference(ctx.actor));
   return inTransaction(ctx, async (tx) => {
     await checkPlaceHierarchy(tx, input.level, input.parentId);
     await checkPlaceUnique(tx, input);
     const row = await repo.insertPlace(tx.db, ctx.actor.orgId, input);
-    const presented = presentPlace(row);
+    const presented = presentPlace(row, ctx.actor);
     await recordChange(tx, { action: 'create', entityType: 'place', entityId: row.id, orgId: row.org_id, after: presented });
     return presented;
   });
 }
 
 export async function updatePlace(ctx: Ctx, id: number, input: z.infer<typeof placePatchSchema>, expected?: ExpectedVersion): Promise<Place> {
-  requireRole(ctx.actor, 'admin');
+  assertAllowed(managesReference(ctx.actor));
   return inTransaction(ctx, async (tx) => {
     const before = await repo.findPlace(tx.db, ctx.actor.orgId, id);
     if (!before) throw notFound('地名不存在');
     const patch = { parent_id: input.parentId, level: input.level, name: input.name, code: input.code, sort_order: input.sortOrder };
-    if (await isUnchangedSave(before, patch, expected, async () => presentIfAny(await repo.findPlace(tx.db, ctx.actor.orgId, id), presentPlace)))
-      return presentPlace(before);
-    await claimVersion(tx, 'places', before, expected, async () => presentIfAny(await repo.findPlace(tx.db, ctx.actor.orgId, id), presentPlace));
+    if (
+      await isUnchangedSave(before, patch, expected, async () =>
+        presentIfAny(await repo.findPlace(tx.db, ctx.actor.orgId, id), (r) => presentPlace(r, ctx.actor)),
+      )
+    )
+      return presentPlace(before, ctx.actor);
+    await claimVersion(tx, 'places', before, expected, async () =>
+      presentIfAny(await repo.findPlace(tx.db, ctx.actor.orgId, id), (r) => presentPlace(r, ctx.actor)),
+    );
     const merged = {
       id,
       level: input.level ?? (before.level as PlaceLevel),
@@ -167,44 +184,53 @@ export async function updatePlace(ctx: Ctx, id: number, input: z.infer<typeof pl
     await checkPlaceHierarchy(tx, merged.level, merged.parentId);
     await checkPlaceUnique(tx, merged);
     const row = await repo.updatePlace(tx.db, id, patch);
-    const presented = presentPlace(row);
-    await recordChange(tx, { action: 'update', entityType: 'place', entityId: id, orgId: row.org_id, before: presentPlace(before), after: presented });
+    const presented = presentPlace(row, ctx.actor);
+    await recordChange(tx, {
+      action: 'update',
+      entityType: 'place',
+      entityId: id,
+      orgId: row.org_id,
+      before: presentPlace(before, ctx.actor),
+      after: presented,
+    });
     return presented;
   });
 }
 
 export async function deletePlace(ctx: Ctx, id: number, expected?: ExpectedVersion): Promise<void> {
-  requireRole(ctx.actor, 'admin');
+  assertAllowed(managesReference(ctx.actor));
   await inTransaction(ctx, async (tx) => {
     const before = await repo.findPlace(tx.db, ctx.actor.orgId, id);
     if (!before) throw notFound('地名不存在');
-    await claimVersion(tx, 'places', before, expected, async () => presentIfAny(await repo.findPlace(tx.db, ctx.actor.orgId, id), presentPlace));
+    await claimVersion(tx, 'places', before, expected, async () =>
+      presentIfAny(await repo.findPlace(tx.db, ctx.actor.orgId, id), (r) => presentPlace(r, ctx.actor)),
+    );
     const children = await repo.countChildPlaces(tx.db, id);
     if (children > 0) throw conflict(`"${before.name}"下还有${children}个下级地名,请先删除或移走它们`);
     if ((await repo.deletePlace(tx.db, id)) === 'referenced') referencedElsewhere(`地名"${before.name}"`);
-    await recordChange(tx, { action: 'delete', entityType: 'place', entityId: id, orgId: before.org_id, before: presentPlace(before) });
+    await recordChange(tx, { action: 'delete', entityType: 'place', entityId: id, orgId: before.org_id, before: presentPlace(before, ctx.actor) });
   });
 }
 
 // ---- departments ----
 
 export async function listDepartments(ctx: Ctx): Promise<Department[]> {
-  return (await repo.listDepartments(ctx.db, ctx.actor.orgId)).map(presentDepartment);
+  return (await repo.listDepartments(ctx.db, ctx.actor.orgId)).map((r) => presentDepartment(r, ctx.actor));
 }
 
 export async function createDepartment(ctx: Ctx, input: z.infer<typeof departmentBodySchema>): Promise<Department> {
-  requireRole(ctx.actor, 'admin');
+  assertAllowed(managesReference(ctx.actor));
   return inTransaction(ctx, async (tx) => {
     if (await repo.findDepartmentByName(tx.db, ctx.actor.orgId, input.name)) throw conflict(`部门"${input.name}"已存在`);
     const row = await repo.insertDepartment(tx.db, ctx.actor.orgId, input);
-    const presented = presentDepartment(row);
+    const presented = presentDepartment(row, ctx.actor);
     await recordChange(tx, { action: 'create', entityType: 'department', entityId: row.id, orgId: row.org_id, after: presented });
     return presented;
   });
 }
 
 export async function updateDepartment(ctx: Ctx, id: number, input: z.infer<typeof departmentPatchSchema>, expected?: ExpectedVersion): Promise<Department> {
-  requireRole(ctx.actor, 'admin');
+  assertAllowed(managesReference(ctx.actor));
   return inTransaction(ctx, async (tx) => {
     const before = await repo.findDepartment(tx.db, ctx.actor.orgId, id);
     if (!before) throw notFound('部门不存在');
@@ -214,21 +240,27 @@ export async function updateDepartment(ctx: Ctx, id: number, input: z.infer<type
       sort_order: input.sortOrder,
       active: input.active === undefined ? undefined : input.active ? 1 : 0,
     };
-    if (await isUnchangedSave(before, patch, expected, async () => presentIfAny(await repo.findDepartment(tx.db, ctx.actor.orgId, id), presentDepartment)))
-      return presentDepartment(before);
-    await claimVersion(tx, 'departments', before, expected, async () => presentIfAny(await repo.findDepartment(tx.db, ctx.actor.orgId, id), presentDepartment));
+    if (
+      await isUnchangedSave(before, patch, expected, async () =>
+        presentIfAny(await repo.findDepartment(tx.db, ctx.actor.orgId, id), (r) => presentDepartment(r, ctx.actor)),
+      )
+    )
+      return presentDepartment(before, ctx.actor);
+    await claimVersion(tx, 'departments', before, expected, async () =>
+      presentIfAny(await repo.findDepartment(tx.db, ctx.actor.orgId, id), (r) => presentDepartment(r, ctx.actor)),
+    );
     if (input.name !== undefined) {
       const clash = await repo.findDepartmentByName(tx.db, ctx.actor.orgId, input.name);
       if (clash && clash.id !== id) throw conflict(`部门"${input.name}"已存在`);
     }
     const row = await repo.updateDepartment(tx.db, id, patch);
-    const presented = presentDepartment(row);
+    const presented = presentDepartment(row, ctx.actor);
     await recordChange(tx, {
       action: 'update',
       entityType: 'department',
       entityId: id,
       orgId: row.org_id,
-      before: presentDepartment(before),
+      before: presentDepartment(before, ctx.actor),
       after: presented,
     });
     return presented;
@@ -236,13 +268,15 @@ export async function updateDepartment(ctx: Ctx, id: number, input: z.infer<type
 }
 
 export async function deleteDepartment(ctx: Ctx, id: number, expected?: ExpectedVersion): Promise<void> {
-  requireRole(ctx.actor, 'admin');
+  assertAllowed(managesReference(ctx.actor));
   await inTransaction(ctx, async (tx) => {
     const before = await repo.findDepartment(tx.db, ctx.actor.orgId, id);
     if (!before) throw notFound('部门不存在');
-    await claimVersion(tx, 'departments', before, expected, async () => presentIfAny(await repo.findDepartment(tx.db, ctx.actor.orgId, id), presentDepartment));
+    await claimVersion(tx, 'departments', before, expected, async () =>
+      presentIfAny(await repo.findDepartment(tx.db, ctx.actor.orgId, id), (r) => presentDepartment(r, ctx.actor)),
+    );
     if ((await repo.deleteDepartment(tx.db, id)) === 'referenced') referencedElsewhere(`部门"${before.name}"`);
-    await recordChange(tx, { action: 'delete', entityType: 'department', entityId: id, orgId: before.org_id, before: presentDepartment(before) });
+    await recordChange(tx, { action: 'delete', entityType: 'department', entityId: id, orgId: before.org_id, before: presentDepartment(before, ctx.actor) });
   });
 }
 
@@ -253,7 +287,7 @@ export async function listDictionaries(ctx: Ctx): Promise<Dictionary[]> {
 }
 
 export async function createDictionary(ctx: Ctx, input: z.infer<typeof dictionaryBodySchema>): Promise<Dictionary> {
-  requireRole(ctx.actor, 'admin');
+  assertAllowed(managesReference(ctx.actor));
   return inTransaction(ctx, async (tx) => {
     const clash = await repo.findDictionaryByCode(tx.db, ctx.actor.orgId, input.code);
     if (clash) throw conflict(`字典编码"${input.code}"已被"${clash.name}"使用`);
@@ -273,7 +307,7 @@ async function getDictionary(ctx: Ctx, code: string): Promise<DictionaryRow> {
 /** The items of a dictionary, in display order; `activeOnly` for the choices a form offers. */
 export async function listDictionaryItems(ctx: Ctx, code: string, options: { activeOnly?: boolean } = {}): Promise<DictionaryItem[]> {
   const dict = await getDictionary(ctx, code);
-  return (await repo.listDictionaryItems(ctx.db, dict.id, options)).map(presentDictionaryItem);
+  return (await repo.listDictionaryItems(ctx.db, dict.id, options)).map((r) => presentDictionaryItem(r, ctx.actor));
 }
 
 /**
@@ -290,17 +324,17 @@ export async function assertDictionaryValue(ctx: Ctx, code: string, value: strin
   const item = await repo.findDictionaryItemByValue(ctx.db, dict.id, value);
   if (!item) return fail(`"${value}"不是${dict.name}中的选项`);
   if (item.active !== 1) return fail(`${dict.name}"${item.label}"已停用,请选择其他选项`);
-  return presentDictionaryItem(item);
+  return presentDictionaryItem(item, ctx.actor);
 }
 
 export async function createDictionaryItem(ctx: Ctx, code: string, input: z.infer<typeof dictionaryItemBodySchema>): Promise<DictionaryItem> {
-  requireRole(ctx.actor, 'admin');
+  assertAllowed(managesReference(ctx.actor));
   return inTransaction(ctx, async (tx) => {
     const dict = await getDictionary(tx, code);
     const clash = await repo.findDictionaryItemByValue(tx.db, dict.id, input.value);
     if (clash) throw conflict(`${dict.name}中已有编码值为"${input.value}"的选项("${clash.label}")`);
     const row = await repo.insertDictionaryItem(tx.db, ctx.actor.orgId, dict.id, input);
-    const presented = presentDictionaryItem(row);
+    const presented = presentDictionaryItem(row, ctx.actor);
     await recordChange(tx, { action: 'create', entityType: 'dictionary_item', entityId: row.id, orgId: row.org_id, after: presented });
     return presented;
   });
@@ -312,7 +346,7 @@ export async function updateDictionaryItem(
   input: z.infer<typeof dictionaryItemPatchSchema>,
   expected?: ExpectedVersion,
 ): Promise<DictionaryItem> {
-  requireRole(ctx.actor, 'admin');
+  assertAllowed(managesReference(ctx.actor));
   return inTransaction(ctx, async (tx) => {
     const before = await repo.findDictionaryItem(tx.db, ctx.actor.orgId, id);
     if (!before) throw notFound('字典项不存在');
@@ -324,24 +358,26 @@ export async function updateDictionaryItem(
       measure: input.measure,
     };
     if (
-      await isUnchangedSave(before, patch, expected, async () => presentIfAny(await repo.findDictionaryItem(tx.db, ctx.actor.orgId, id), presentDictionaryItem))
+      await isUnchangedSave(before, patch, expected, async () =>
+        presentIfAny(await repo.findDictionaryItem(tx.db, ctx.actor.orgId, id), (r) => presentDictionaryItem(r, ctx.actor)),
+      )
     )
-      return presentDictionaryItem(before);
+      return presentDictionaryItem(before, ctx.actor);
     await claimVersion(tx, 'dictionary_items', before, expected, async () =>
-      presentIfAny(await repo.findDictionaryItem(tx.db, ctx.actor.orgId, id), presentDictionaryItem),
+      presentIfAny(await repo.findDictionaryItem(tx.db, ctx.actor.orgId, id), (r) => presentDictionaryItem(r, ctx.actor)),
     );
     if (input.value !== undefined) {
       const clash = await repo.findDictionaryItemByValue(tx.db, before.dictionary_id, input.value);
       if (clash && clash.id !== id) throw conflict(`该字典中已有编码值为"${input.value}"的选项("${clash.label}")`);
     }
     const row = await repo.updateDictionaryItem(tx.db, id, patch);
-    const presented = presentDictionaryItem(row);
+    const presented = presentDictionaryItem(row, ctx.actor);
     await recordChange(tx, {
       action: 'update',
       entityType: 'dictionary_item',
       entityId: id,
       orgId: row.org_id,
-      before: presentDictionaryItem(before),
+      before: presentDictionaryItem(before, ctx.actor),
       after: presented,
     });
     return presented;
@@ -349,12 +385,12 @@ export async function updateDictionaryItem(
 }
 
 export async function deleteDictionaryItem(ctx: Ctx, id: number, expected?: ExpectedVersion): Promise<void> {
-  requireRole(ctx.actor, 'admin');
+  assertAllowed(managesReference(ctx.actor));
   await inTransaction(ctx, async (tx) => {
     const before = await repo.findDictionaryItem(tx.db, ctx.actor.orgId, id);
     if (!before) throw notFound('字典项不存在');
     await claimVersion(tx, 'dictionary_items', before, expected, async () =>
-      presentIfAny(await repo.findDictionaryItem(tx.db, ctx.actor.orgId, id), presentDictionaryItem),
+      presentIfAny(await repo.findDictionaryItem(tx.db, ctx.actor.orgId, id), (r) => presentDictionaryItem(r, ctx.actor)),
     );
     if ((await repo.deleteDictionaryItem(tx.db, id)) === 'referenced') referencedElsewhere(`字典项"${before.label}"`);
     await recordChange(tx, {
@@ -362,7 +398,7 @@ export async function deleteDictionaryItem(ctx: Ctx, id: number, expected?: Expe
       entityType: 'dictionary_item',
       entityId: id,
       orgId: before.org_id,
-      before: presentDictionaryItem(before),
+      before: presentDictionaryItem(before, ctx.actor),
     });
   });
 }

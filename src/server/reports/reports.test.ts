@@ -186,8 +186,8 @@ describe('report access', () => {
     const cityLeader = await t.login('ganzhou', 'demo2014pw');
     const read = await cityLeader.get(`/api/reports/${reportId}`);
     expect(read.status).toBe(200);
-    expect(read.body.canEdit).toBe(false);
-    expect((await staff.get(`/api/reports/${reportId}`)).body.canEdit).toBe(true);
+    expect(read.body.policies.update).toBe(false);
+    expect((await staff.get(`/api/reports/${reportId}`)).body.policies.update).toBe(true);
     const commissioner = await t.login('tepai', 'demo2014pw');
     expect((await commissioner.get('/api/reports')).status).toBe(403);
     const other = await t.factories.org({ name: '崇义县科技局' });

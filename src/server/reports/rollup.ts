@@ -1,7 +1,8 @@
 import { CORE_FACTS, type FactLedger, LEADERSHIP_BY_ORG_LEVEL, ROLLUP_COLUMNS } from '../../shared/fact-catalogue.js';
 import { type Appendix, type Rollup, type RollupRow, rollupColumnHeader, rollupFigureText } from '../../shared/reports.js';
 import { ORG_LEVELS, type OrgLevel } from '../../shared/roles.js';
-import { readsSubtree, requireRole } from '../auth/actor.js';
+import { readsSubtree } from '../auth/actor.js';
+import { assertAllowed, readsRollup } from '../auth/policies.js';
 import type { Ctx } from '../context.js';
 import type { OrgRow } from '../db/types.js';
 import { notFound } from '../http/errors.js';
@@ -89,7 +90,7 @@ export async function rollupFor(ctx: Ctx, period: FactPeriod, total?: FactValues
 
 /** GET /api/reports/rollup: leaders and admins only (anyone else reads their own organisation alone, which has no rows to compare). */
 export async function getRollup(ctx: Ctx, period: FactPeriod): Promise<Rollup> {
-  requireRole(ctx.actor, 'leader', 'admin');
+  assertAllowed(readsRollup(ctx.actor));
   return rollupFor(ctx, period);
 }
 

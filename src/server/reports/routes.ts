@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { dateSchema, idParamsSchema, okSchema, queryIdSchema } from '../../shared/common.js';
+import { dateSchema, idParamsSchema, listOf, okSchema, queryIdSchema } from '../../shared/common.js';
 import {
   compareQuerySchema,
   createReportBodySchema,
@@ -20,7 +20,9 @@ import {
   templateSchema,
   versionCompareSchema,
   versionSchema,
+  traceRecordSchema,
 } from '../../shared/reports.js';
+import { templateListPolicies } from '../auth/policies.js';
 import { ctxOf } from '../context.js';
 import { optionalVersion, recordHeaders, requiredVersion, withEtag } from '../http/versions.js';
 import { idempotent } from '../idempotency/service.js';
@@ -44,10 +46,10 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: '总结模板(首次使用时由通用段落和本单位各工作台账的总结句式建立默认模板,台账变化时随之更新,直到有人修改保存)',
-        response: { 200: z.object({ items: z.array(templateSchema) }) },
+        response: { 200: listOf(templateSchema) },
       },
     },
-    async (request) => ({ items: await service.listTemplates(ctxOf(request)) }),
+    async (request) => ({ items: await service.listTemplates(ctxOf(request)), policies: templateListPolicies(ctxOf(request).actor) }),
   );
 
   app.get(
@@ -128,9 +130,9 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/reports',
     {
-      schema: { tags, summary: '工作总结列表', response: { 200: z.object({ items: z.array(reportSchema) }) } },
+      schema: { tags, summary: '工作总结列表', response: { 200: listOf(reportSchema) } },
     },
-    async (request) => ({ items: await service.listReports(ctxOf(request)) }),
+    async (request) => service.listReports(ctxOf(request)),
   );
 
   app.post(
@@ -176,7 +178,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
             .regex(/^(\d{1,12}(,\d{1,12})*)?$/, { error: '编号列表应为以逗号分隔的数字' })
             .transform((s) => s.split(',').filter(Boolean).map(Number)),
         }),
-        response: { 200: z.object({ items: z.array(z.object({ id: z.number().int(), label: z.string(), link: z.string() })) }) },
+        response: { 200: z.object({ items: z.array(traceRecordSchema) }) },
       },
     },
     async (request) => ({ items: await service.traceRecords(ctxOf(request), request.query.recordType, request.query.ids) }),

@@ -15,11 +15,12 @@ import type {
 } from '../../shared/reports.js';
 import { type TemplateDefinition, templateDefinitionSchema } from '../../shared/reports.js';
 import { ORG_LEVELS } from '../../shared/roles.js';
-import { type Actor, assertLedgerReader, assertLedgerWriter, readsSubtree, requireRole } from '../auth/actor.js';
+import { type Actor, assertLedgerReader, assertLedgerWriter, readsSubtree } from '../auth/actor.js';
+import { assertAllowed, editsTemplates, mayDraftReport, reportListPolicies, reportPolicies, templatePolicies } from '../auth/policies.js';
 import { recordChange } from '../audit/service.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { bumpVersion, claimVersion, type ExpectedVersion } from '../db/versioned.js';
-import { AppError, conflict, forbidden, notFound, validation } from '../http/errors.js';
+import { type AppError, conflict, notFound, validation } from '../http/errors.js';
 import { findOrg, listChildren } from '../orgs/repo.js';
 import { readableOrgIds } from '../orgs/service.js';
 import { catalogueLists, ownWorklists, planItems } from '../worklists/facts.js';
@@ -35,15 +36,18 @@ import { DEFAULT_OUTREACH_TYPE, buildDefaultTemplate, checkPattern, checkTemplat
 
 // ---------- templates ----------
 
-function presentTemplate(row: {
-  id: number;
-  version: number;
-  name: string;
-  is_default: number;
-  definition_json: string;
-  created_at: string;
-  updated_at: string;
-}) {
+function presentTemplate(
+  row: {
+    id: number;
+    version: number;
+    name: string;
+    is_default: number;
+    definition_json: string;
+    created_at: string;
+    updated_at: string;
+  },
+  actor: Actor,
+) {
   return {
     id: row.id,
     version: row.version,
@@ -52,6 +56,7 @@ function presentTemplate(row: {
     definition: JSON.parse(row.definition_json) as TemplateDefinition,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    policies: templatePolicies(actor),
   };
 }
 
@@ -96,7 +101,7 @@ export async function listTemplates(ctx: Ctx) {
         row.updated_at = now;
       }
     }
-    return rows.map(presentTemplate);
+    return rows.map((r) => presentTemplate(r, ctx.actor));
   });
 }
 
@@ -130,7 +135,7 @@ export async function checkTemplateDefinition(ctx: Ctx, def: TemplateDefinition)
 }
 
 function assertAuthor(actor: Actor): void {
-  requireRole(actor, 'admin', 'leader');
+  assertAllowed(editsTemplates(actor));
 }
 
 async function validTemplate(ctx: Ctx, def: TemplateDefinition): Promise<void> {
@@ -164,7 +169,7 @@ export async function createTemplate(ctx: Ctx, input: TemplateDefinition) {
       created_at: now,
       updated_at: now,
     });
-    const after = presentTemplate((await repo.findTemplate(tx.db, ctx.actor.orgId, id))!);
+    const after = presentTemplate((await repo.findTemplate(tx.db, ctx.actor.orgId, id))!, ctx.actor);
     await recordChange(tx, { action: 'create', entityType: 'report_template', entityId: id, orgId: ctx.actor.orgId, after });
     return after;
   });
@@ -178,14 +183,21 @@ export async function updateTemplate(ctx: Ctx, id: number, input: TemplateDefini
     if (!row) throw notFound('模板不存在');
     await claimVersion(tx, 'report_templates', row, expected, async () => {
       const now = await repo.findTemplate(tx.db, ctx.actor.orgId, id);
-      return now ? presentTemplate(now) : null;
+      return now ? presentTemplate(now, ctx.actor) : null;
     });
     await validTemplate(tx, def);
     const clash = await repo.findTemplateByName(tx.db, ctx.actor.orgId, def.name);
     if (clash && clash.id !== id) throw conflict(`模板“${def.name}”已存在`);
     await repo.updateTemplate(tx.db, id, { name: def.name, definition_json: JSON.stringify(def), updated_at: new Date().toISOString() });
-    const after = presentTemplate((await repo.findTemplate(tx.db, ctx.actor.orgId, id))!);
-    await recordChange(tx, { action: 'update', entityType: 'report_template', entityId: id, orgId: ctx.actor.orgId, before: presentTemplate(row), after });
+    const after = presentTemplate((await repo.findTemplate(tx.db, ctx.actor.orgId, id))!, ctx.actor);
+    await recordChange(tx, {
+      action: 'update',
+      entityType: 'report_template',
+      entityId: id,
+      orgId: ctx.actor.orgId,
+      before: presentTemplate(row, ctx.actor),
+      after,
+    });
     return after;
   });
 }
@@ -197,11 +209,11 @@ export async function deleteTemplate(ctx: Ctx, id: number, expected?: ExpectedVe
     if (!row) throw notFound('模板不存在');
     await claimVersion(tx, 'report_templates', row, expected, async () => {
       const now = await repo.findTemplate(tx.db, ctx.actor.orgId, id);
-      return now ? presentTemplate(now) : null;
+      return now ? presentTemplate(now, ctx.actor) : null;
     });
     if (row.is_default) throw conflict('默认模板不能删除,可以修改');
     await repo.deleteTemplate(tx.db, id);
-    await recordChange(tx, { action: 'delete', entityType: 'report_template', entityId: id, orgId: ctx.actor.orgId, before: presentTemplate(row) });
+    await recordChange(tx, { action: 'delete', entityType: 'report_template', entityId: id, orgId: ctx.actor.orgId, before: presentTemplate(row, ctx.actor) });
   });
 }
 
@@ -233,9 +245,7 @@ async function draftFacts(ctx: Ctx, from: string, to: string, outreachType: stri
 export async function draftFor(ctx: Ctx, from: string, to: string, template: TemplateDefinition): Promise<{ doc: DraftDoc; facts: FactValues }> {
   // A city's (or province's) summary states the figures of all its organisations (全市…): only who reads
   // them all may draft it; staff, who read their own bureau's records, would state those as the city's.
-  if (!readsSubtree(ctx.actor) && (await listChildren(ctx.db, ctx.actor.orgId)).length) {
-    throw forbidden('本单位有下级单位，工作总结汇总全部下级单位的数据，请由局领导或管理员起草');
-  }
+  assertAllowed(mayDraftReport(ctx.actor, await hasSubordinates(ctx)), '本单位有下级单位，工作总结汇总全部下级单位的数据，请由局领导或管理员起草');
   const period = describePeriod(from, to);
   const input = await draftFacts(ctx, from, to, template.outreachType);
   const plan = template.plan && period.next ? await planItems(ctx, template.plan, period.next.label) : [];
@@ -244,9 +254,14 @@ export async function draftFor(ctx: Ctx, from: string, to: string, template: Tem
   return { doc: appendix ? { ...doc, appendix } : doc, facts: input.facts };
 }
 
+/** Whether the actor's organisation has organisations below it (whose figures its summary states). */
+async function hasSubordinates(ctx: Ctx): Promise<boolean> {
+  return (await listChildren(ctx.db, ctx.actor.orgId)).length > 0;
+}
+
 function presentReport(row: repo.ReportView, actor: Actor): Report {
   return {
-    canEdit: row.org_id === actor.orgId && actor.role !== 'commissioner',
+    policies: reportPolicies(actor, { orgId: row.org_id }),
     id: row.id,
     version: row.version,
     title: row.title,
@@ -273,9 +288,13 @@ function presentVersion(row: NonNullable<Awaited<ReturnType<typeof repo.findVers
   };
 }
 
-export async function listReports(ctx: Ctx): Promise<Report[]> {
+/** The summaries the user reads, and whether they may draft one. */
+export async function listReports(ctx: Ctx): Promise<{ items: Report[]; policies: { create: boolean } }> {
   assertLedgerReader(ctx.actor);
-  return (await repo.listReports(ctx.db, await readableOrgIds(ctx))).map((r) => presentReport(r, ctx.actor));
+  return {
+    items: (await repo.listReports(ctx.db, await readableOrgIds(ctx))).map((r) => presentReport(r, ctx.actor)),
+    policies: reportListPolicies(ctx.actor, await hasSubordinates(ctx)),
+  };
 }
 
 async function getReportRow(ctx: Ctx, id: number): Promise<repo.ReportView> {
@@ -288,7 +307,7 @@ async function getReportRow(ctx: Ctx, id: number): Promise<repo.ReportView> {
 async function getEditableReportRow(ctx: Ctx, id: number): Promise<repo.ReportView> {
   assertLedgerWriter(ctx.actor);
   const row = await getReportRow(ctx, id);
-  if (row.org_id !== ctx.actor.orgId) throw new AppError('FORBIDDEN', '只能修改本单位的工作总结');
+  assertAllowed(reportPolicies(ctx.actor, { orgId: row.org_id }).update, '只能修改本单位的工作总结');
   return row;
 }
 

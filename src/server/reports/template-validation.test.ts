@@ -21,14 +21,16 @@ describe('braceProblems', () => {
 
 describe('saving a template', () => {
   let t: TestApp;
-  let leader: TestClient;
   beforeAll(async () => {
     t = await createTestApp();
-    const county = await t.factories.org({ name: '测试县科技局' });
-    await t.factories.user({ org: county, role: 'leader', username: 'leader' });
-    leader = await t.login('leader');
   });
   afterAll(() => t.close());
+
+  /** The leader of a bureau of the test's own, whose templates no other test touches. */
+  async function leaderOfNewBureau(): Promise<TestClient> {
+    const county = await t.factories.org({ name: '测试县科技局' });
+    return t.lazyLogin((await t.factories.user({ org: county, role: 'leader' })).username);
+  }
 
   const template = (opening: string, sentence = '申报{projects.applied}') => ({
     name: '季度简报',
@@ -39,6 +41,7 @@ describe('saving a template', () => {
   });
 
   it('refuses an unclosed "{" with its position in Chinese, in the check and on save', async () => {
+    const leader = await leaderOfNewBureau();
     const def = template('现将{period.label的工作情况汇报如下:');
     const check = await leader.post('/api/report-templates/check', def);
     expect(check.body.ok).toBe(false);
@@ -52,13 +55,17 @@ describe('saving a template', () => {
   });
 
   it('refuses a stray "}" in a sentence', async () => {
+    const leader = await leaderOfNewBureau();
     const saved = await leader.post('/api/report-templates', template('现汇报如下:', '申报{projects.applied}}项'));
     expect(saved.status).toBe(400);
     expect(saved.body.error.details).toContainEqual({ path: 'sections.0.sentences.0', message: '.applied}}:第21个字处的“}”没有配对的“{”' });
+    expect((await leader.get('/api/report-templates')).body.items.map((x: { name: string }) => x.name)).not.toContain('季度简报');
   });
 
   it('saves a template whose braces pair up', async () => {
+    const leader = await leaderOfNewBureau();
     const saved = await leader.post('/api/report-templates', template('现将{period.label}的工作情况汇报如下:'));
     expect(saved.status).toBe(200);
+    expect((await leader.get('/api/report-templates')).body.items.map((x: { name: string }) => x.name)).toContain('季度简报');
   });
 });

@@ -116,6 +116,31 @@ export class TestClient {
   }
 }
 
+/** A client that signs in as `username` just before its first request, so a test pays only for the sign-ins it uses. */
+class SignInOnFirstUse extends TestClient {
+  private signedIn: Promise<void> | null = null;
+  constructor(
+    app: FastifyInstance,
+    private readonly username: string,
+    private readonly password: string,
+  ) {
+    super(app);
+  }
+
+  override async request<T = any>(
+    method: InjectOptions['method'],
+    url: string,
+    payload?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<TestResponse<T>> {
+    this.signedIn ??= super.request('POST', '/api/auth/login', { username: this.username, password: this.password }).then((res) => {
+      if (res.status !== 200) throw new Error(`login ${this.username} failed: ${res.status} ${res.text}`);
+    });
+    await this.signedIn;
+    return super.request<T>(method, url, payload, headers);
+  }
+}
+
 export interface TestApp {
   app: FastifyInstance;
   database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -124,6 +149,8 @@ export interface TestApp {
   anonymous(options?: { origin?: string | null }): TestClient;
   /** A client signed in through POST /api/auth/login. */
   login(username: string, password?: string): Promise<TestClient>;
+  /** A client that signs in as `username` on its first request (for worlds of many roles, most unused by any one test). */
+  lazyLogin(username: string, password?: string): TestClient;
   close(): Promise<void>;
 }
 
@@ -149,6 +176,7 @@ export async function createTestApp(
       if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${res.text}`);
       return client;
     },
+    lazyLogin: (username, password = Factories.DEFAULT_PASSWORD) => new SignInOnFirstUse(app, username, password),
     async close() {
       await app.close();
       await database.dispose();

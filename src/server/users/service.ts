@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import type { Page } from '../../shared/common.js';
 import type { Role } from '../../shared/roles.js';
 import type { User, UserOption, createUserBodySchema, listUsersQuerySchema, updateUserBodySchema } from '../../shared/users.js';
-import { assertLedgerReader, requireRole } from '../auth/actor.js';
+import { type Actor, assertLedgerReader } from '../auth/actor.js';
+import { assertAllowed, managesUsers, userListPolicies, userPolicies } from '../auth/policies.js';
 import { assertPasswordAllowed, hashPassword } from '../auth/password.js';
 import * as authRepo from '../auth/repo.js';
 import { recordChange } from '../audit/service.js';
@@ -14,7 +15,8 @@ import * as repo from './repo.js';
 
 type UserRowView = NonNullable<Awaited<ReturnType<typeof repo.findUser>>>;
 
-export function presentUser(row: UserRowView): User {
+/** The account as the audit trail keeps it (the CLI and set-up use it too); `present` adds what the viewer may do. */
+export function presentUser(row: UserRowView): Omit<User, 'policies'> {
   return {
     id: row.id,
     orgId: row.org_id,
@@ -32,9 +34,13 @@ export function presentUser(row: UserRowView): User {
   };
 }
 
+function present(row: UserRowView, actor: Actor): User {
+  return { ...presentUser(row), policies: userPolicies(actor) };
+}
+
 /** Organisations whose accounts an admin manages: their own and those below it. */
 async function managedOrgs(ctx: Ctx) {
-  requireRole(ctx.actor, 'admin');
+  assertAllowed(managesUsers(ctx.actor));
   return orgRepo.listSubtree(ctx.db, ctx.actor.orgPath);
 }
 
@@ -58,7 +64,7 @@ export async function listUsers(ctx: Ctx, query: z.infer<typeof listUsersQuerySc
   let orgIds = await managedOrgIds(ctx);
   if (query.orgId !== undefined) orgIds = orgIds.filter((id) => id === query.orgId);
   // An organisation the admin does not manage: nothing (an empty `in ()` is an error on PostgreSQL).
-  if (!orgIds.length) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
+  if (!orgIds.length) return { items: [], total: 0, page: query.page, pageSize: query.pageSize, policies: userListPolicies(ctx.actor) };
   const { rows, total } = await repo.listUsers(
     ctx.db,
     ctx.dialect,
@@ -66,11 +72,11 @@ export async function listUsers(ctx: Ctx, query: z.infer<typeof listUsersQuerySc
     query.page,
     query.pageSize,
   );
-  return { items: rows.map(presentUser), total, page: query.page, pageSize: query.pageSize };
+  return { items: rows.map((r) => present(r, ctx.actor)), total, page: query.page, pageSize: query.pageSize, policies: userListPolicies(ctx.actor) };
 }
 
 export async function getUser(ctx: Ctx, id: number): Promise<User> {
-  return presentUser(await getManagedUser(ctx, id));
+  return present(await getManagedUser(ctx, id), ctx.actor);
 }
 
 export async function createUser(ctx: Ctx, config: AppConfig, input: z.infer<typeof createUserBodySchema>): Promise<User> {
@@ -100,7 +106,7 @@ export async function createUser(ctx: Ctx, config: AppConfig, input: z.infer<typ
       created_at: now,
       updated_at: now,
     });
-    const user = presentUser((await repo.findUser(tx.db, [orgId], id))!);
+    const user = present((await repo.findUser(tx.db, [orgId], id))!, ctx.actor);
     await recordChange(tx, { action: 'create', entityType: 'user', entityId: id, orgId, after: user });
     return user;
   });
@@ -125,10 +131,10 @@ export async function updateUser(ctx: Ctx, id: number, input: z.infer<typeof upd
     const changed = Object.fromEntries(
       Object.entries(wanted).filter(([column, value]) => value !== undefined && value !== before[column as keyof typeof before]),
     );
-    if (Object.keys(changed).length === 0) return presentUser(before);
+    if (Object.keys(changed).length === 0) return present(before, ctx.actor);
     await repo.updateUser(tx.db, id, { ...changed, updated_at: new Date().toISOString() });
     if (input.disabled) await authRepo.deleteUserSessions(tx.db, id);
-    const after = presentUser((await repo.findUser(tx.db, [before.org_id], id))!);
+    const after = present((await repo.findUser(tx.db, [before.org_id], id))!, ctx.actor);
     await recordChange(tx, { action: 'update', entityType: 'user', entityId: id, orgId: before.org_id, before: presentUser(before), after });
     return after;
   });

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { Page } from '../../shared/common.js';
 import type { Stage, Visit, listVisitsQuerySchema, visitBodySchema } from '../../shared/projects.js';
-import { assertCanEditRecord, assertLedgerReader, assertLedgerWriter, sectionForNewRecord } from '../auth/actor.js';
+import { assertLedgerReader, assertLedgerWriter, sectionForNewRecord } from '../auth/actor.js';
+import { assertAllowed, editRefusal, ledgerListPolicies, visitPolicies } from '../auth/policies.js';
 import { recordChange } from '../audit/service.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { claimVersion, type ExpectedVersion } from '../db/versioned.js';
@@ -30,6 +31,7 @@ async function present(ctx: Ctx, rows: VisitRow[]): Promise<Visit[]> {
     sectionId: r.section_id,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    policies: visitPolicies(ctx.actor, { orgId: r.org_id, sectionId: r.section_id }),
   }));
 }
 
@@ -54,7 +56,7 @@ export async function listVisits(ctx: Ctx, query: z.infer<typeof listVisitsQuery
     query.page,
     query.pageSize,
   );
-  return { items: await present(ctx, rows), total, page: query.page, pageSize: query.pageSize };
+  return { items: await present(ctx, rows), total, page: query.page, pageSize: query.pageSize, policies: ledgerListPolicies(ctx.actor) };
 }
 
 async function checkLinks(ctx: Ctx, input: VisitInput): Promise<{ staffIds: number[]; enterpriseIds: number[] }> {
@@ -95,7 +97,7 @@ export async function updateVisit(ctx: Ctx, id: number, input: VisitInput, expec
   assertLedgerWriter(ctx.actor);
   return inTransaction(ctx, async (tx) => {
     const row = await getVisitRow(tx, id);
-    assertCanEditRecord(ctx.actor, { orgId: row.org_id, sectionId: row.section_id });
+    assertAllowed(visitPolicies(ctx.actor, { orgId: row.org_id, sectionId: row.section_id }).update, editRefusal(ctx.actor));
     await claimVersion(tx, 'visits', row, expected, () => getVisit(tx, id));
     const before = await getVisit(tx, id);
     const links = await checkLinks(tx, input);
@@ -117,7 +119,7 @@ export async function deleteVisit(ctx: Ctx, id: number, expected?: ExpectedVersi
   assertLedgerWriter(ctx.actor);
   await inTransaction(ctx, async (tx) => {
     const row = await getVisitRow(tx, id);
-    assertCanEditRecord(ctx.actor, { orgId: row.org_id, sectionId: row.section_id });
+    assertAllowed(visitPolicies(ctx.actor, { orgId: row.org_id, sectionId: row.section_id }).delete, editRefusal(ctx.actor));
     await claimVersion(tx, 'visits', row, expected, () => getVisit(tx, id));
     const before = await getVisit(tx, id);
     await repo.deleteVisit(tx.db, id);

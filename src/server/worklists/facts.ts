@@ -238,7 +238,7 @@ export function worklistFactValues(f: WorklistFacts): FactValues {
 export async function ownWorklists(ctx: Ctx) {
   assertLedgerReader(ctx.actor);
   const rows = await repo.listWorklists(ctx.db, [ctx.actor.orgId], true, todayInChina());
-  return rows.map((row) => ({ row, list: presentWorklist(row) }));
+  return rows.map((row) => ({ row, list: presentWorklist(row, ctx.actor) }));
 }
 
 /** The lists as the fact catalogue reads them. */

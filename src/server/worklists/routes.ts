@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParamsSchema, okSchema, pageOf, periodSchema } from '../../shared/common.js';
+import { idParamsSchema, listOf, okSchema, pageOf, periodSchema } from '../../shared/common.js';
 import { createStartersBodySchema, starterSchema } from '../../shared/starters.js';
 import {
   itemBodySchema,
@@ -12,7 +12,9 @@ import {
   worklistDefinitionSchema,
   worklistFactsSchema,
   worklistSchema,
+  archiveWorklistBodySchema,
 } from '../../shared/worklists.js';
+import { worklistListPolicies } from '../auth/policies.js';
 import { ctxOf, inTransaction } from '../context.js';
 import { optionalVersion, recordHeaders, requiredVersion, withEtag } from '../http/versions.js';
 import { idempotent } from '../idempotency/service.js';
@@ -30,10 +32,13 @@ export const worklistRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '本单位的工作台账(定义与条目数、逾期数)',
         querystring: z.object({ archived: z.enum(['yes', 'no']).default('no') }),
-        response: { 200: z.object({ items: z.array(worklistSchema) }) },
+        response: { 200: listOf(worklistSchema) },
       },
     },
-    async (request) => ({ items: await service.listWorklists(ctxOf(request), request.query.archived === 'yes') }),
+    async (request) => ({
+      items: await service.listWorklists(ctxOf(request), request.query.archived === 'yes'),
+      policies: worklistListPolicies(ctxOf(request).actor),
+    }),
   );
 
   app.get(
@@ -117,7 +122,7 @@ export const worklistRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '归档或恢复台账',
         params: idParamsSchema,
-        body: z.strictObject({ archived: z.boolean() }),
+        body: archiveWorklistBodySchema,
         headers: recordHeaders({ ifMatch: 'optional' }),
         response: { 200: worklistSchema },
       },

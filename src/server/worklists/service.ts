@@ -13,12 +13,13 @@ import type {
   worklistDefinitionSchema,
 } from '../../shared/worklists.js';
 import { DEADLINE_BEFORE_REGISTRATION } from '../../shared/worklists.js';
-import { type Actor, assertLedgerReader, assertLedgerWriter, canEditRecord, requireRole, sectionForNewRecord } from '../auth/actor.js';
+import { type Actor, assertLedgerReader, assertLedgerWriter, sectionForNewRecord } from '../auth/actor.js';
+import { assertAllowed, designsWorklists, worklistItemPolicies, worklistItemRefusal, worklistPolicies } from '../auth/policies.js';
 import { recordChange } from '../audit/service.js';
 import { type Ctx, inTransaction } from '../context.js';
 import type { WorklistItemRow, WorklistRow } from '../db/types.js';
 import { claimVersion, type ExpectedVersion } from '../db/versioned.js';
-import { AppError, conflict, notFound, validation } from '../http/errors.js';
+import { conflict, notFound, validation } from '../http/errors.js';
 import { idsInOrg } from '../orgs/repo.js';
 import { readableOrgIds } from '../orgs/service.js';
 import { todayInChina } from '../projects/pipeline.js';
@@ -40,7 +41,7 @@ function storedOf(input: DefinitionInput): StoredDefinition {
   };
 }
 
-export function presentWorklist(row: WorklistRow & { item_count?: unknown; overdue_count?: unknown }): Worklist {
+export function presentWorklist(row: WorklistRow & { item_count?: unknown; overdue_count?: unknown }, actor: Actor): Worklist {
   const def = parseDefinition(row.definition_json);
   return {
     id: row.id,
@@ -62,17 +63,18 @@ export function presentWorklist(row: WorklistRow & { item_count?: unknown; overd
     overdueCount: Number(row.overdue_count ?? 0),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    policies: worklistPolicies(actor, { orgId: row.org_id }),
   };
 }
 
 /** Defining work lists is for admins and leaders. */
 function assertDesigner(actor: Actor): void {
-  requireRole(actor, 'admin', 'leader');
+  assertAllowed(designsWorklists(actor));
 }
 
 export async function listWorklists(ctx: Ctx, includeArchived = false): Promise<Worklist[]> {
   assertLedgerReader(ctx.actor);
-  return (await repo.listWorklists(ctx.db, await readableOrgIds(ctx), includeArchived, todayInChina())).map(presentWorklist);
+  return (await repo.listWorklists(ctx.db, await readableOrgIds(ctx), includeArchived, todayInChina())).map((r) => presentWorklist(r, ctx.actor));
 }
 
 export async function getWorklistRow(ctx: Ctx, id: number): Promise<WorklistRow> {
@@ -85,7 +87,7 @@ export async function getWorklistRow(ctx: Ctx, id: number): Promise<WorklistRow>
 export async function getWorklist(ctx: Ctx, id: number): Promise<Worklist> {
   const row = await getWorklistRow(ctx, id);
   const [withCounts] = await repo.listWorklists(ctx.db, [row.org_id], true, todayInChina(), row.id);
-  return presentWorklist(withCounts);
+  return presentWorklist(withCounts, ctx.actor);
 }
 
 /**
@@ -99,7 +101,9 @@ async function checkSummary(ctx: Ctx, list: { id: number | null; key: string; na
     ...(def.summary?.sentences ?? []).map((pattern, i) => ({ path: `summary.sentences.${i}`, pattern })),
   ];
   if (!patterns.length) return;
-  const others = (await repo.listWorklists(ctx.db, [ctx.actor.orgId], true, todayInChina())).filter((r) => r.id !== list.id).map(presentWorklist);
+  const others = (await repo.listWorklists(ctx.db, [ctx.actor.orgId], true, todayInChina()))
+    .filter((r) => r.id !== list.id)
+    .map((r) => presentWorklist(r, ctx.actor));
   const catalogue = indexCatalogue(
     factCatalogue([
       ...others,
@@ -158,14 +162,14 @@ export async function updateWorklist(ctx: Ctx, id: number, input: DefinitionInpu
   assertDesigner(ctx.actor);
   return inTransaction(ctx, async (tx) => {
     const row = await getWorklistRow(tx, id);
-    if (row.org_id !== ctx.actor.orgId) throw new AppError('FORBIDDEN', '只能修改本单位的台账');
+    assertAllowed(worklistPolicies(ctx.actor, { orgId: row.org_id }).update, '只能修改本单位的台账');
     await claimVersion(tx, 'worklists', row, expected, () => getWorklist(tx, id));
     const clash = await repo.findWorklistByName(tx.db, ctx.actor.orgId, input.name);
     if (clash && clash.id !== id) throw conflict(`台账"${input.name}"已存在`);
     if (input.key && input.key !== row.key) {
       throw validation(`台账标识不能修改(仍为“${row.key}”):总结模板按标识引用台账的数据`, [{ path: 'key', message: '台账标识不能修改' }]);
     }
-    const before = presentWorklist(row);
+    const before = presentWorklist(row, ctx.actor);
     const items = (await repo.itemsWithStatusHistory(tx.db, id)).map((i) => ({
       id: i.id,
       title: i.title,
@@ -194,7 +198,7 @@ export async function setArchived(ctx: Ctx, id: number, archived: boolean, expec
   assertDesigner(ctx.actor);
   return inTransaction(ctx, async (tx) => {
     const row = await getWorklistRow(tx, id);
-    if (row.org_id !== ctx.actor.orgId) throw new AppError('FORBIDDEN', '只能修改本单位的台账');
+    assertAllowed(worklistPolicies(ctx.actor, { orgId: row.org_id }).update, '只能修改本单位的台账');
     await claimVersion(tx, 'worklists', row, expected, () => getWorklist(tx, id));
     await repo.updateWorklist(tx.db, id, { archived: archived ? 1 : 0, updated_at: new Date().toISOString() });
     const after = await getWorklist(tx, id);
@@ -214,12 +218,12 @@ export async function deleteWorklist(ctx: Ctx, id: number, expected?: ExpectedVe
   assertDesigner(ctx.actor);
   await inTransaction(ctx, async (tx) => {
     const row = await getWorklistRow(tx, id);
-    if (row.org_id !== ctx.actor.orgId) throw new AppError('FORBIDDEN', '只能修改本单位的台账');
+    assertAllowed(worklistPolicies(ctx.actor, { orgId: row.org_id }).delete, '只能修改本单位的台账');
     await claimVersion(tx, 'worklists', row, expected, () => getWorklist(tx, id));
     const itemCount = await repo.countItems(tx.db, id);
     if (itemCount > 0) throw conflict(`台账"${row.name}"中还有${itemCount}条记录,不能删除;不再使用可以归档`);
     await repo.deleteWorklist(tx.db, id);
-    await recordChange(tx, { action: 'delete', entityType: 'worklist', entityId: id, orgId: row.org_id, before: presentWorklist(row) });
+    await recordChange(tx, { action: 'delete', entityType: 'worklist', entityId: id, orgId: row.org_id, before: presentWorklist(row, ctx.actor) });
   });
 }
 
@@ -307,6 +311,7 @@ async function present(ctx: Ctx, def: StoredDefinition, rows: (WorklistItemRow &
       sectionId: r.section_id,
       createdAt: r.created_at,
       updatedAt: r.updated_at,
+      policies: itemPoliciesOf(ctx.actor, r),
     };
   });
 }
@@ -331,12 +336,13 @@ async function getItemRow(ctx: Ctx, id: number): Promise<{ item: WorklistItemRow
 }
 
 /** Who may change an item: its section's staff, leaders and admins of the bureau, and the person responsible for it. */
-function assertCanEditItem(actor: Actor, item: WorklistItemRow): void {
+function assertCanEditItem(actor: Actor, item: WorklistItemRow, action: 'update' | 'delete'): void {
   assertLedgerWriter(actor);
-  if (canEditRecord(actor, { orgId: item.org_id, sectionId: item.section_id })) return;
-  if (item.org_id === actor.orgId && item.responsible_id === actor.userId) return;
-  throw new AppError('FORBIDDEN', actor.role === 'staff' ? '只能修改本股室的记录或自己负责的条目' : '没有权限修改此记录');
+  assertAllowed(itemPoliciesOf(actor, item)[action], worklistItemRefusal(actor));
 }
+
+const itemPoliciesOf = (actor: Actor, item: WorklistItemRow) =>
+  worklistItemPolicies(actor, { orgId: item.org_id, sectionId: item.section_id, responsibleId: item.responsible_id });
 
 type ItemQuery = z.infer<typeof listItemsQuerySchema>;
 
@@ -370,7 +376,13 @@ export async function listItems(ctx: Ctx, listId: number, query: ItemQuery): Pro
     query.page,
     query.pageSize,
   );
-  return { items: await present(ctx, def, rows), total, page: query.page, pageSize: query.pageSize };
+  return {
+    items: await present(ctx, def, rows),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+    policies: { create: worklistPolicies(ctx.actor, { orgId: list.org_id }).createItem },
+  };
 }
 
 export async function getItem(ctx: Ctx, id: number): Promise<ItemDetail> {
@@ -419,7 +431,7 @@ export async function createItem(ctx: Ctx, listId: number, input: ItemInput): Pr
   assertLedgerWriter(ctx.actor);
   return inTransaction(ctx, async (tx) => {
     const list = await getWorklistRow(tx, listId);
-    if (list.org_id !== ctx.actor.orgId) throw new AppError('FORBIDDEN', '只能在本单位的台账中登记');
+    assertAllowed(worklistPolicies(ctx.actor, { orgId: list.org_id }).createItem, '只能在本单位的台账中登记');
     if (list.archived) throw conflict(`台账"${list.name}"已归档,不能新增条目`);
     const def = parseDefinition(list.definition_json);
     const values = await checkItemInput(tx, def, input);
@@ -471,7 +483,7 @@ function withoutProgress(item: ItemDetail): Item {
 export async function updateItem(ctx: Ctx, id: number, input: ItemInput, expected?: ExpectedVersion): Promise<ItemDetail> {
   return inTransaction(ctx, async (tx) => {
     const { item, def } = await getItemRow(tx, id);
-    assertCanEditItem(ctx.actor, item);
+    assertCanEditItem(ctx.actor, item, 'update');
     await claimVersion(tx, 'worklist_items', item, expected, () => getItem(tx, id));
     const before = await getItem(tx, id);
     const values = await checkItemInput(tx, def, input, JSON.parse(item.values_json) as Values);
@@ -502,7 +514,7 @@ export async function updateItem(ctx: Ctx, id: number, input: ItemInput, expecte
 export async function deleteItem(ctx: Ctx, id: number, expected?: ExpectedVersion): Promise<void> {
   await inTransaction(ctx, async (tx) => {
     const { item } = await getItemRow(tx, id);
-    assertCanEditItem(ctx.actor, item);
+    assertCanEditItem(ctx.actor, item, 'delete');
     await claimVersion(tx, 'worklist_items', item, expected, () => getItem(tx, id));
     const before = await getItem(tx, id);
     await repo.deleteItem(tx.db, id);
@@ -518,7 +530,7 @@ export async function deleteItem(ctx: Ctx, id: number, expected?: ExpectedVersio
 export async function addProgress(ctx: Ctx, id: number, input: z.infer<typeof progressBodySchema>, expected?: ExpectedVersion): Promise<ItemDetail> {
   return inTransaction(ctx, async (tx) => {
     const { item, def } = await getItemRow(tx, id);
-    assertCanEditItem(ctx.actor, item);
+    assertCanEditItem(ctx.actor, item, 'update');
     // Of two entries made from the same state (two people closing one item), one wins.
     await claimVersion(tx, 'worklist_items', item, expected, () => getItem(tx, id));
     const today = todayInChina();

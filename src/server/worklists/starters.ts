@@ -1,6 +1,7 @@
 import type { Starter } from '../../shared/starters.js';
 import { type Worklist, type WorklistDefinition, worklistDefinitionSchema } from '../../shared/worklists.js';
-import { assertLedgerReader, requireRole } from '../auth/actor.js';
+import { assertLedgerReader } from '../auth/actor.js';
+import { assertAllowed, designsWorklists } from '../auth/policies.js';
 import type { Ctx } from '../context.js';
 import { validation } from '../http/errors.js';
 import { todayInChina } from '../projects/pipeline.js';
@@ -367,7 +368,7 @@ export async function listStarters(ctx: Ctx): Promise<Starter[]> {
 export async function createStarterLists(tx: Ctx, keys: string[]): Promise<Worklist[]> {
   // As for any list: defining work lists is for admins and leaders (checked here too, so a request
   // naming only lists the bureau has is refused to others rather than answered with nothing).
-  requireRole(tx.actor, 'admin', 'leader');
+  assertAllowed(designsWorklists(tx.actor));
   const unknown = [...new Set(keys)].filter((k) => !STARTER_LISTS.some((s) => s.key === k));
   if (unknown.length) {
     const message = `没有这些常用台账：${unknown.join('、')}`;
