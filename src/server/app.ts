@@ -28,6 +28,7 @@ import { orgRoutes } from './orgs/routes.js';
 import { projectRoutes } from './projects/routes.js';
 import { referenceRoutes } from './reference/routes.js';
 import { reportRoutes } from './reports/routes.js';
+import { searchRoutes } from './search/routes.js';
 import { setupRoutes } from './setup/routes.js';
 import { userRoutes } from './users/routes.js';
 import { visitRoutes } from './visits/routes.js';
@@ -197,6 +198,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       await api.register(commissionerRoutes);
       await api.register(worklistRoutes);
       await api.register(reportRoutes);
+      await api.register(searchRoutes);
     },
     { prefix: '/api' },
   );

@@ -9,6 +9,7 @@ import * as m0007 from './migrations/0007_accounts.js';
 import * as m0008 from './migrations/0008_worklist_keys.js';
 import * as m0009 from './migrations/0009_ledger_figures.js';
 import * as m0010 from './migrations/0010_org_active.js';
+import * as m0011 from './migrations/0011_search.js';
 
 /** Every migration, by name; names sort in the order they run. Add new ones at the end. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -22,6 +23,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0008_worklist_keys': m0008,
   '0009_ledger_figures': m0009,
   '0010_org_active': m0010,
+  '0011_search': m0011,
 };
 
 export class MigrationError extends Error {}
