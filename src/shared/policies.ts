@@ -20,10 +20,15 @@ export const listPoliciesSchema = z.object({ create: may });
 export type ListPolicies = z.infer<typeof listPoliciesSchema>;
 
 /** A project: `update` also covers its stage moves, follow-ups and milestones. */
+/** @alias */
 export const projectPoliciesSchema = recordPoliciesSchema;
+/** @alias */
 export const enterprisePoliciesSchema = recordPoliciesSchema;
+/** @alias */
 export const visitPoliciesSchema = recordPoliciesSchema;
+/** @alias */
 export const eventPoliciesSchema = recordPoliciesSchema;
+/** @alias */
 export const followupPoliciesSchema = recordPoliciesSchema;
 
 /** A project milestone: recorded by whoever may change the project; never edited, only deleted. */
@@ -41,6 +46,7 @@ export type CommissionerPolicies = z.infer<typeof commissionerPoliciesSchema>;
 /** A support record of a commissioner. */
 export const supportPoliciesSchema = z.object({ delete: may });
 /** A yearly evaluation of a commissioner. */
+/** @alias */
 export const evaluationPoliciesSchema = recordPoliciesSchema;
 
 /** A service log: a confirmed one is changed only by a leader; `confirm` covers 审核 and 撤销审核. */
@@ -52,6 +58,7 @@ export const worklistPoliciesSchema = recordPoliciesSchema.extend({ createItem: 
 export type WorklistPolicies = z.infer<typeof worklistPoliciesSchema>;
 
 /** A work-list item: `update` also covers recording progress. */
+/** @alias */
 export const worklistItemPoliciesSchema = recordPoliciesSchema;
 
 /** A work summary: `update` is saving a version (or restoring one). Summaries are not deleted. */
@@ -59,12 +66,14 @@ export const reportPoliciesSchema = z.object({ update: may });
 export type ReportPolicies = z.infer<typeof reportPoliciesSchema>;
 
 /** A summary template. */
+/** @alias */
 export const templatePoliciesSchema = recordPoliciesSchema;
 
 /** An uploaded file (attachment): deleted by its uploader, or an admin or leader of its organisation. */
 export const filePoliciesSchema = z.object({ delete: may });
 
 /** Reference rows (departments, sections, places, dictionary items) are kept by admins. */
+/** @alias */
 export const referencePoliciesSchema = recordPoliciesSchema;
 
 /** A user account, as an admin manages it. */

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { enterprisePoliciesSchema, followupPoliciesSchema, listPoliciesSchema, milestonePoliciesSchema, projectPoliciesSchema, visitPoliciesSchema } from './policies.js';
+import {
+  enterprisePoliciesSchema,
+  followupPoliciesSchema,
+  listPoliciesSchema,
+  milestonePoliciesSchema,
+  projectPoliciesSchema,
+  visitPoliciesSchema,
+} from './policies.js';
 import { CREDIT_CODE_MESSAGES, creditCodeProblem } from './credit-code.js';
 import { dateSchema, idSchema, optionalText, paginationQuerySchema, pastDateSchema, queryIdSchema, queryText, requiredText, safeString } from './common.js';
 import { recordVersionSchema } from './versions.js';
@@ -325,7 +332,6 @@ export const listProjectsQuerySchema = paginationQuerySchema.extend({
   sort: z.enum(PROJECT_SORTS).default('updatedAt'),
   order: z.enum(['asc', 'desc']).default('desc'),
 });
-export type ListProjectsQuery = z.input<typeof listProjectsQuerySchema>;
 
 export const stageSummarySchema = z.object({
   counts: z.record(stageSchema, z.number().int()),

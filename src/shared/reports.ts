@@ -93,7 +93,6 @@ export const draftSectionSchema = z.object({
   heading: z.string(),
   paragraphs: z.array(paragraphSchema),
 });
-export type DraftSection = z.infer<typeof draftSectionSchema>;
 
 /**
  * A table appended to a summary (附件), as text: the header row and the body rows, the first column

@@ -13,7 +13,6 @@ export const SETUP_DONE = 'SETUP_DONE';
 export const SETUP_DONE_MESSAGE = '已完成初始设置，不能再次设置；请用管理员账号登录';
 
 export const starterOptionSchema = z.object({ key: z.string(), name: z.string(), description: z.string() });
-export type StarterOption = z.infer<typeof starterOptionSchema>;
 
 export const setupStatusSchema = z.object({
   /** True only while no organisation exists. */

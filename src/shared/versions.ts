@@ -47,8 +47,3 @@ export function parseIfMatch(value: string): number | 'any' | null {
 export function isIdempotencyKey(value: string): boolean {
   return /^[A-Za-z0-9_.:-]{1,100}$/.test(value);
 }
-
-/** What a stale write's 409 carries: the record as a GET presents it now. */
-export interface StaleVersionDetails<T = unknown> {
-  current: T;
-}

@@ -73,7 +73,6 @@ export const figureDefSchema = z.object({
     .nullish()
     .transform((v) => v ?? null),
 });
-export type FigureDef = z.infer<typeof figureDefSchema>;
 export const FIGURE_KIND_LABELS: Record<(typeof FIGURE_KINDS)[number], string> = {
   count: '条目数',
   countByStatus: '按状态计数',

@@ -52,11 +52,16 @@ export function ledgerRecordPolicies(actor: Actor, owner: Owner): RecordPolicies
   return { update: may, delete: may };
 }
 
+/** @alias */
 export const projectPolicies = ledgerRecordPolicies;
+/** @alias */
 export const enterprisePolicies = ledgerRecordPolicies;
+/** @alias */
 export const visitPolicies = ledgerRecordPolicies;
+/** @alias */
 export const eventPolicies = ledgerRecordPolicies;
 /** A follow-up of a project: owned by the project's section. */
+/** @alias */
 export const followupPolicies = ledgerRecordPolicies;
 
 /** A milestone of a project: recorded and deleted by who may change the project. */
@@ -120,6 +125,7 @@ export function serviceLogListPolicies(_actor: Actor): ListPolicies {
 // ---------- work lists ----------
 
 /** Defining work lists (and the summary's templates) is for admins and leaders. */
+/** @alias */
 export const designsWorklists = leads;
 
 /** A work list: designed by admins and leaders of its organisation; items registered by its ledger keepers. */
@@ -164,6 +170,7 @@ export function reportPolicies(actor: Actor, report: { orgId: number }): ReportP
 }
 
 /** Templates (always of one's own organisation) are kept by admins and leaders. */
+/** @alias */
 export const editsTemplates = leads;
 
 export function templatePolicies(actor: Actor): RecordPolicies {
@@ -175,6 +182,7 @@ export function templateListPolicies(actor: Actor): ListPolicies {
 }
 
 /** The roll-up of the organisations below (figures side by side) is read by leaders and admins. */
+/** @alias */
 export const readsRollup = leads;
 
 // ---------- files ----------
@@ -236,6 +244,7 @@ export function orgPolicies(actor: Actor, org: { id: number; path: string; level
 }
 
 /** The audit trail is read by leaders and admins. */
+/** @alias */
 export const readsAudit = leads;
 
 /** What the user may do in the app as a whole (GET /api/auth/me). */

@@ -23,8 +23,6 @@ function baseQuery(db: Kysely<DB>) {
   return db.selectFrom('users as u').innerJoin('orgs as o', 'o.id', 'u.org_id').leftJoin('sections as s', 's.id', 'u.section_id');
 }
 
-export type UserListRow = Awaited<ReturnType<typeof findUser>> & {};
-
 export function findUser(db: Kysely<DB>, orgIds: number[], id: number) {
   return baseQuery(db).select(USER_COLUMNS).where('u.org_id', 'in', orgIds).where('u.id', '=', id).executeTakeFirst();
 }

@@ -1,4 +1,4 @@
-import { FIELD_TYPE_LABELS, type FieldDef, type StatusDef, type WorklistDefinition, type worklistDefinitionSchema } from '../../shared/worklists.js';
+import { FIELD_TYPE_LABELS, type FieldDef, type StatusDef, type worklistDefinitionSchema } from '../../shared/worklists.js';
 import type { z } from 'zod';
 import type { FieldIssue } from '../../shared/errors.js';
 import { AppError } from '../http/errors.js';
@@ -153,5 +153,3 @@ export function itemTitle(def: StoredDefinition, id: number, values: Values, dis
 export function parseDefinition(json: string): StoredDefinition {
   return JSON.parse(json) as StoredDefinition;
 }
-
-export type { WorklistDefinition };

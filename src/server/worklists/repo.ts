@@ -24,8 +24,6 @@ export function listWorklists(db: Kysely<DB>, orgIds: number[], includeArchived:
   return q.orderBy('w.sort_order').orderBy('w.id').execute();
 }
 
-export type WorklistView = Awaited<ReturnType<typeof listWorklists>>[number];
-
 export function findWorklist(db: Kysely<DB>, orgIds: number[], id: number): Promise<WorklistRow | undefined> {
   return db.selectFrom('worklists').selectAll().where('org_id', 'in', orgIds).where('id', '=', id).executeTakeFirst();
 }

@@ -6,7 +6,8 @@ import { Link, Navigate, Outlet, useLocation, useMatches, useNavigate, useNaviga
 import type { Me } from '../../shared/auth.js';
 import { ROLE_LABELS } from '../../shared/roles.js';
 import { Forbidden } from '../components/errors/forbidden';
-import { hasRole, loginPath, meQueryOptions, useLogout } from '../lib/auth';
+import { SearchBox } from '../features/search/components/search-box';
+import { loginPath, mayOpen, meQueryOptions, useLogout } from '../lib/auth';
 import { NAVIGATION, allPages, isNavGroup, type NavEntry } from './navigation';
 import { PagesContext } from './pages-context';
 import type { RouteHandle } from './route-handle';
@@ -24,10 +25,10 @@ function menuItems(entries: NavEntry[], user: Me): MenuItem[] {
   for (const entry of entries) {
     if (isNavGroup(entry)) {
       const children = entry.children
-        .filter((p) => !p.hidden && hasRole(user, p.roles))
+        .filter((p) => !p.hidden && mayOpen(user, p.allows))
         .map((p) => ({ key: p.path, icon: p.icon, label: <Link to={p.path}>{p.label}</Link> }));
       if (children.length > 0) items.push({ key: entry.key, icon: entry.icon, label: entry.label, children });
-    } else if (!entry.hidden && hasRole(user, entry.roles)) {
+    } else if (!entry.hidden && mayOpen(user, entry.allows)) {
       items.push({ key: entry.path, icon: entry.icon, label: <Link to={entry.path}>{entry.label}</Link> });
     }
   }
@@ -62,7 +63,7 @@ export function AppLayout() {
   const loggingOut = useRef(false);
 
   const handle = [...matches].reverse().find((m) => (m.handle as RouteHandle | undefined)?.title)?.handle as RouteHandle | undefined;
-  const requiredRoles = matches.map((m) => (m.handle as RouteHandle | undefined)?.roles).find(Boolean);
+  const requiredPolicy = matches.map((m) => (m.handle as RouteHandle | undefined)?.allows).find(Boolean);
 
   useEffect(() => {
     document.title = handle?.title && handle.title !== '首页' ? `${handle.title} - 科管` : '科管';
@@ -159,6 +160,7 @@ export function AppLayout() {
             科管 · 科技局台账与工作总结系统
           </Typography.Text>
         </Link>
+        <SearchBox width={narrow ? 140 : 280} />
         <Dropdown menu={userMenu} placement="bottomRight" trigger={['click']}>
           <a
             onClick={(e) => e.preventDefault()}
@@ -221,7 +223,7 @@ export function AppLayout() {
         ) : null}
         <Content style={{ padding: narrow ? 12 : 24, minWidth: 0 }}>
           <Spin spinning={navigation.state === 'loading'} delay={200}>
-            <PagesContext value={PAGES}>{requiredRoles && !hasRole(user, requiredRoles) ? <Forbidden /> : <Outlet />}</PagesContext>
+            <PagesContext value={PAGES}>{!mayOpen(user, requiredPolicy) ? <Forbidden /> : <Outlet />}</PagesContext>
           </Spin>
         </Content>
       </Layout>

@@ -25,7 +25,7 @@ import {
   TeamOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
-import type { Role } from '../../shared/roles.js';
+import type { MePolicy } from '../../shared/policies.js';
 
 /** One page of the app: its route, its menu entry and who may open it. */
 export interface NavPage {
@@ -33,8 +33,8 @@ export interface NavPage {
   path: string;
   label: string;
   icon?: ReactNode;
-  /** Roles that may open the page; every signed-in user when omitted. */
-  roles?: readonly Role[];
+  /** The user's app-wide policy (GET /api/auth/me) that opens the page; every signed-in user when omitted. */
+  allows?: MePolicy;
   /** Kept out of the side menu (reached from the user menu or from links). */
   hidden?: boolean;
   /** A one-line description, shown under 快捷入口 on the home page. */
@@ -53,9 +53,6 @@ export type NavEntry = NavPage | NavGroup;
 
 export const isNavGroup = (entry: NavEntry): entry is NavGroup => 'children' in entry;
 
-/** The typed ledgers are kept by the bureau's own people; commissioners keep only their own logs. */
-const LEDGER_ROLES: readonly Role[] = ['admin', 'leader', 'staff'];
-
 // The single list the router and the side menu are built from. A new ledger adds one entry
 // (or a group) here; its page is loaded on first visit.
 export const NAVIGATION: NavEntry[] = [
@@ -70,7 +67,7 @@ export const NAVIGATION: NavEntry[] = [
     path: '/my/logs',
     label: '我的服务日志',
     icon: <EditOutlined />,
-    roles: ['commissioner'],
+    allows: 'keepOwnLogs',
     description: '在服务现场用手机记一笔:地点、内容、服务人次、照片',
     load: () => import('../features/commissioners/components/my-logs-page').then((m) => m.MyLogsPage),
   },
@@ -83,7 +80,7 @@ export const NAVIGATION: NavEntry[] = [
         path: '/projects',
         label: '项目库',
         icon: <FundProjectionScreenOutlined />,
-        roles: LEDGER_ROLES,
+        allows: 'readLedgers',
         description: '线索、储备、申报、立项、实施、验收,各阶段项目一览',
         load: () => import('../features/projects/components/projects-page').then((m) => m.ProjectsPage),
       },
@@ -91,7 +88,7 @@ export const NAVIGATION: NavEntry[] = [
         path: '/enterprises',
         label: '企业与基地',
         icon: <ShopOutlined />,
-        roles: LEDGER_ROLES,
+        allows: 'readLedgers',
         description: '项目申报单位与调研对象:企业、示范基地、合作社',
         load: () => import('../features/enterprises/components/enterprises-page').then((m) => m.EnterprisesPage),
       },
@@ -99,7 +96,7 @@ export const NAVIGATION: NavEntry[] = [
         path: '/visits',
         label: '调研记录',
         icon: <FileSearchOutlined />,
-        roles: LEDGER_ROLES,
+        allows: 'readLedgers',
         description: '深入企业、基地的调研及发现的项目线索',
         load: () => import('../features/visits/components/visits-page').then((m) => m.VisitsPage),
       },
@@ -108,7 +105,7 @@ export const NAVIGATION: NavEntry[] = [
         label: '新建项目',
         icon: <PlusCircleOutlined />,
         hidden: true,
-        roles: LEDGER_ROLES,
+        allows: 'readLedgers',
         description: '登记调研中发现的项目线索,或录入储备、申报中的项目',
         load: () => import('../features/projects/components/project-form-page').then((m) => m.ProjectFormPage),
       },
@@ -116,28 +113,28 @@ export const NAVIGATION: NavEntry[] = [
         path: '/projects/:id',
         label: '项目详情',
         hidden: true,
-        roles: LEDGER_ROLES,
+        allows: 'readLedgers',
         load: () => import('../features/projects/components/project-detail-page').then((m) => m.ProjectDetailPage),
       },
       {
         path: '/projects/:id/edit',
         label: '编辑项目',
         hidden: true,
-        roles: LEDGER_ROLES,
+        allows: 'readLedgers',
         load: () => import('../features/projects/components/project-form-page').then((m) => m.ProjectFormPage),
       },
       {
         path: '/enterprises/:id',
         label: '企业详情',
         hidden: true,
-        roles: LEDGER_ROLES,
+        allows: 'readLedgers',
         load: () => import('../features/enterprises/components/enterprise-detail-page').then((m) => m.EnterpriseDetailPage),
       },
       {
         path: '/visits/:id',
         label: '调研详情',
         hidden: true,
-        roles: LEDGER_ROLES,
+        allows: 'readLedgers',
         load: () => import('../features/visits/components/visit-detail-page').then((m) => m.VisitDetailPage),
       },
     ],
@@ -151,7 +148,7 @@ export const NAVIGATION: NavEntry[] = [
         path: '/events',
         label: '活动',
         icon: <CalendarOutlined />,
-        roles: LEDGER_ROLES,
+        allows: 'readLedgers',
         description: '科技三下乡、科技活动周、培训等活动,及资料、展板、咨询人次合计',
         load: () => import('../features/events/components/events-page').then((m) => m.EventsPage),
       },
@@ -159,7 +156,7 @@ export const NAVIGATION: NavEntry[] = [
         path: '/events/:id',
         label: '活动详情',
         hidden: true,
-        roles: LEDGER_ROLES,
+        allows: 'readLedgers',
         load: () => import('../features/events/components/event-detail-page').then((m) => m.EventDetailPage),
       },
     ],
@@ -173,7 +170,7 @@ export const NAVIGATION: NavEntry[] = [
         path: '/commissioners',
         label: '特派员名册',
         icon: <IdcardOutlined />,
-        roles: LEDGER_ROLES,
+        allows: 'readLedgers',
         description: '派出单位、专业特长、服务地点、任期,支持与年度考核',
         load: () => import('../features/commissioners/components/commissioners-page').then((m) => m.CommissionersPage),
       },
@@ -181,7 +178,7 @@ export const NAVIGATION: NavEntry[] = [
         path: '/service-logs',
         label: '服务日志',
         icon: <SolutionOutlined />,
-        roles: LEDGER_ROLES,
+        allows: 'readLedgers',
         description: '特派员的服务记录,局领导审核',
         load: () => import('../features/commissioners/components/service-logs-page').then((m) => m.ServiceLogsPage),
       },
@@ -189,7 +186,7 @@ export const NAVIGATION: NavEntry[] = [
         path: '/commissioners/:id',
         label: '特派员档案',
         hidden: true,
-        roles: LEDGER_ROLES,
+        allows: 'readLedgers',
         load: () => import('../features/commissioners/components/commissioner-detail-page').then((m) => m.CommissionerDetailPage),
       },
     ],
@@ -203,7 +200,7 @@ export const NAVIGATION: NavEntry[] = [
         path: '/worklists',
         label: '全部台账',
         icon: <UnorderedListOutlined />,
-        roles: LEDGER_ROLES,
+        allows: 'readLedgers',
         description: '整改台账、包干户、民情台账、统计报送等自定义台账,逾期事项一目了然',
         load: () => import('../features/worklists/components/worklists-page').then((m) => m.WorklistsPage),
       },
@@ -212,7 +209,7 @@ export const NAVIGATION: NavEntry[] = [
         label: '新建台账',
         icon: <PlusCircleOutlined />,
         hidden: true,
-        roles: ['admin', 'leader'],
+        allows: 'designWorklists',
         description: '设置新台账的字段、状态和可统计项',
         load: () => import('../features/worklists/components/worklist-designer-page').then((m) => m.WorklistDesignerPage),
       },
@@ -220,21 +217,21 @@ export const NAVIGATION: NavEntry[] = [
         path: '/worklists/:id',
         label: '台账条目',
         hidden: true,
-        roles: LEDGER_ROLES,
+        allows: 'readLedgers',
         load: () => import('../features/worklists/components/worklist-items-page').then((m) => m.WorklistItemsPage),
       },
       {
         path: '/worklists/:id/design',
         label: '设计台账',
         hidden: true,
-        roles: ['admin', 'leader'],
+        allows: 'designWorklists',
         load: () => import('../features/worklists/components/worklist-designer-page').then((m) => m.WorklistDesignerPage),
       },
       {
         path: '/worklist-items/:id',
         label: '条目详情',
         hidden: true,
-        roles: LEDGER_ROLES,
+        allows: 'readLedgers',
         load: () => import('../features/worklists/components/item-detail-page').then((m) => m.ItemDetailPage),
       },
     ],
@@ -243,7 +240,7 @@ export const NAVIGATION: NavEntry[] = [
     path: '/reports',
     label: '工作总结',
     icon: <EditOutlined />,
-    roles: LEDGER_ROLES,
+    allows: 'readLedgers',
     description: '按期间从台账起草工作总结,数字可溯源,修改留版本,导出 Word',
     load: () => import('../features/reports/components/reports-page').then((m) => m.ReportsPage),
   },
@@ -252,7 +249,7 @@ export const NAVIGATION: NavEntry[] = [
     label: '总结模板',
     icon: <ProfileOutlined />,
     hidden: true,
-    roles: ['admin', 'leader'],
+    allows: 'editTemplates',
     description: '总结的段落、句式和数据占位',
     load: () => import('../features/reports/components/templates-page').then((m) => m.TemplatesPage),
   },
@@ -260,14 +257,14 @@ export const NAVIGATION: NavEntry[] = [
     path: '/reports/:id',
     label: '工作总结',
     hidden: true,
-    roles: LEDGER_ROLES,
+    allows: 'readLedgers',
     load: () => import('../features/reports/components/report-editor-page').then((m) => m.ReportEditorPage),
   },
   {
     path: '/reports/:id/print',
     label: '打印工作总结',
     hidden: true,
-    roles: LEDGER_ROLES,
+    allows: 'readLedgers',
     load: () => import('../features/reports/components/print-page').then((m) => m.PrintPage),
   },
   {
@@ -279,7 +276,7 @@ export const NAVIGATION: NavEntry[] = [
         path: '/admin/users',
         label: '用户管理',
         icon: <TeamOutlined />,
-        roles: ['admin'],
+        allows: 'manageUsers',
         description: '账号、角色、所属股室,重置密码与解锁',
         load: () => import('../features/users/components/users-page').then((m) => m.UsersPage),
       },
@@ -287,7 +284,7 @@ export const NAVIGATION: NavEntry[] = [
         path: '/admin/orgs',
         label: '单位',
         icon: <ClusterOutlined />,
-        roles: ['admin'],
+        allows: 'manageOrgs',
         description: '本单位及下级单位：新建、改名、停用',
         load: () => import('../features/orgs/components/orgs-page').then((m) => m.OrgsPage),
       },
@@ -295,7 +292,7 @@ export const NAVIGATION: NavEntry[] = [
         path: '/admin/sections',
         label: '股室',
         icon: <ApartmentOutlined />,
-        roles: ['admin'],
+        allows: 'manageReference',
         description: '局内股室的设置与排序',
         load: () => import('../features/sections/components/sections-page').then((m) => m.SectionsPage),
       },
@@ -303,7 +300,7 @@ export const NAVIGATION: NavEntry[] = [
         path: '/admin/places',
         label: '地名',
         icon: <EnvironmentOutlined />,
-        roles: ['admin'],
+        allows: 'manageReference',
         description: '县、乡镇、村/社区及区划代码',
         load: () => import('../features/places/components/places-page').then((m) => m.PlacesPage),
       },
@@ -311,7 +308,7 @@ export const NAVIGATION: NavEntry[] = [
         path: '/admin/departments',
         label: '县直部门',
         icon: <BankOutlined />,
-        roles: ['admin'],
+        allows: 'manageReference',
         description: '参与活动的县直部门名录',
         load: () => import('../features/departments/components/departments-page').then((m) => m.DepartmentsPage),
       },
@@ -319,7 +316,7 @@ export const NAVIGATION: NavEntry[] = [
         path: '/admin/dictionaries',
         label: '数据字典',
         icon: <BookOutlined />,
-        roles: ['admin'],
+        allows: 'manageReference',
         description: '各台账使用的选项列表',
         load: () => import('../features/dictionaries/components/dictionaries-page').then((m) => m.DictionariesPage),
       },
@@ -327,7 +324,7 @@ export const NAVIGATION: NavEntry[] = [
         path: '/admin/audit',
         label: '操作日志',
         icon: <AuditOutlined />,
-        roles: ['admin', 'leader'],
+        allows: 'readAudit',
         description: '谁在何时新增、修改、删除了哪些记录',
         load: () => import('../features/audit/components/audit-page').then((m) => m.AuditPage),
       },

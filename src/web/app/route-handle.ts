@@ -1,7 +1,7 @@
-import type { Role } from '../../shared/roles.js';
+import type { MePolicy } from '../../shared/policies.js';
 
-/** What a route tells the layout: the document title and the roles that may open it. */
+/** What a route tells the layout: the document title and the user's policy that opens it (GET /api/auth/me). */
 export interface RouteHandle {
   title?: string;
-  roles?: readonly Role[];
+  allows?: MePolicy;
 }

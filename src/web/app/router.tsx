@@ -46,7 +46,7 @@ async function requireSetupOpen() {
 }
 
 function pageRoute(page: NavPage): RouteObject {
-  const handle: RouteHandle = { title: page.label, roles: page.roles };
+  const handle: RouteHandle = { title: page.label, allows: page.allows };
   const lazy = async () => ({ Component: await page.load() });
   return page.path === '/' ? { index: true, handle, lazy } : { path: page.path.slice(1), handle, lazy };
 }

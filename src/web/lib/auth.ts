@@ -1,9 +1,9 @@
 import { type QueryClient, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { LoginBody, Me } from '../../shared/auth.js';
-import type { Role } from '../../shared/roles.js';
+import type { MePolicy } from '../../shared/policies.js';
 import { api, ApiError } from './api-client';
 
-// The signed-in user is read by the layout, the home page and every role check, so it lives
+// The signed-in user (with what they may do, `policies`) is read by the layout, the home page and the pages, so it lives
 // here rather than in a feature.
 
 export const meQueryKey = ['auth', 'me'] as const;
@@ -47,8 +47,9 @@ export function endSession(queryClient: QueryClient): void {
   forgetSessionData(queryClient);
 }
 
-export function hasRole(user: Pick<Me, 'role'>, roles: readonly Role[] | undefined): boolean {
-  return !roles || roles.includes(user.role);
+/** Whether the user may open a page that `allows` names (one of the server's app-wide policies); any page without one. */
+export function mayOpen(user: Pick<Me, 'policies'>, allows: MePolicy | undefined): boolean {
+  return !allows || user.policies[allows];
 }
 
 export function login(body: LoginBody): Promise<{ user: Me }> {

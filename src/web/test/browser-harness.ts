@@ -68,9 +68,10 @@ function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
 
 /**
  * Starts the real built server on a free port with a fresh SQLite database (the demo bureau is
- * loaded into it at first start) and waits until /api/health answers.
+ * loaded into it at first start, unless `demo` is false: then it waits for /setup) and waits until
+ * /api/health answers.
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer({ demo = true }: { demo?: boolean } = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'keguan-browser-'));
   const env: NodeJS.ProcessEnv = {
@@ -81,6 +82,7 @@ export async function startServer(): Promise<RunningServer> {
     KEGUAN_ADMIN_PASSWORD: ADMIN_PASSWORD,
     KEGUAN_DEMO_PASSWORD: DEMO_PASSWORD,
     KEGUAN_LOG_LEVEL: 'warn',
+    ...(demo ? {} : { KEGUAN_DEMO: 'false' }),
   };
   // Browser tests always run on SQLite, whatever the API suite is pointed at.
   delete env.DATABASE_URL;
@@ -263,4 +265,117 @@ export async function pickOption(page: Page, select: Locator, label: string, typ
   await options.and(page.locator(`[title="${label}"]`)).click();
   if (await dropdown.isVisible()) await select.press('Escape');
   await dropdown.waitFor({ state: 'hidden' });
+}
+
+/**
+ * One named step of a browser test, in the manner of Playwright's test.step: runs `fn`, notes the
+ * step and its time on the test's output, and when it fails rethrows the error with the step's name
+ * in front ("[step: a leader confirms] …"), so a long flow says where it broke. Steps are parts of one `it` and
+ * share its variables (a step returns what later ones need); each `it` still runs alone.
+ */
+export async function step<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  try {
+    const result = await fn();
+    console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
+    return result;
+  } catch (error) {
+    console.log(`  ✗ ${name} (${Date.now() - started} ms)`);
+    const prefix = `[step: ${name}] `;
+    if (error instanceof Error) {
+      // An inner step has already named itself.
+      if (!error.message.startsWith('[step: ')) error.message = prefix + error.message;
+      throw error;
+    }
+    throw new Error(prefix + String(error), { cause: error });
+  }
+}
+
+export interface ApiAnswer<T = unknown> {
+  status: number;
+  body: T;
+}
+
+/**
+ * A signed-in conversation with the server's API, for building a browser test's data the way the web
+ * app would send it (its session cookie, and the Origin the server asks writes for). `request`
+ * answers whatever the status; `get`, `post` and the others throw unless it is 200.
+ */
+export class ApiSession {
+  private constructor(
+    readonly url: string,
+    private cookie: string,
+  ) {}
+
+  /** Signs in through POST /api/auth/login. */
+  static async signIn(url: string, username: string, password: string): Promise<ApiSession> {
+    return ApiSession.start(url, '/api/auth/login', { username, password });
+  }
+
+  /** Sets up the first organisation through POST /api/setup, which signs its admin in. */
+  static async setUp<T>(url: string, body: unknown): Promise<{ session: ApiSession; result: T }> {
+    let result: T | undefined;
+    const session = await ApiSession.start(url, '/api/setup', body, (answer) => (result = answer as T));
+    return { session, result: result as T };
+  }
+
+  private static async start(url: string, path: string, body: unknown, keep?: (answer: unknown) => void): Promise<ApiSession> {
+    const res = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', origin: url }, body: JSON.stringify(body) });
+    const text = await res.text();
+    if (res.status !== 200) throw new Error(`POST ${path} → ${res.status} ${text}`);
+    keep?.(JSON.parse(text));
+    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
+    if (!cookie) throw new Error(`POST ${path} set no session cookie`);
+    return new ApiSession(url, cookie);
+  }
+
+  async request<T = unknown>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiAnswer<T>> {
+    const res = await fetch(`${this.url}${path}`, {
+      method,
+      headers: { cookie: this.cookie, origin: this.url, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // Not JSON: the text as it is.
+    }
+    return { status: res.status, body: parsed as T };
+  }
+
+  private async ok<T>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
+    const res = await this.request<T>(method, path, body, headers);
+    if (res.status !== 200) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  }
+
+  get<T = unknown>(path: string): Promise<T> {
+    return this.ok<T>('GET', path);
+  }
+  post<T = unknown>(path: string, body: unknown = {}): Promise<T> {
+    return this.ok<T>('POST', path, body);
+  }
+  put<T = unknown>(path: string, body: unknown, headers: Record<string, string> = { 'if-match': '*' }): Promise<T> {
+    return this.ok<T>('PUT', path, body, headers);
+  }
+  patch<T = unknown>(path: string, body: unknown, headers: Record<string, string> = { 'if-match': '*' }): Promise<T> {
+    return this.ok<T>('PATCH', path, body, headers);
+  }
+  delete<T = unknown>(path: string): Promise<T> {
+    return this.ok<T>('DELETE', path);
+  }
+
+  /**
+   * Creates a user as this (admin) session, then signs them in and changes the password an admin
+   * gives (which must be changed before anything else), so the account is ready to use with `password`.
+   */
+  async createUser(body: { username: string; displayName: string; role: string; orgId?: number; sectionId?: number | null }, password: string) {
+    const first = `${password}0`;
+    const user = await this.post<{ id: number; username: string }>('/api/users', { ...body, password: first });
+    const session = await ApiSession.signIn(this.url, body.username, first);
+    await session.post('/api/auth/password', { currentPassword: first, newPassword: password });
+    return { user, session: await ApiSession.signIn(this.url, body.username, password) };
+  }
 }

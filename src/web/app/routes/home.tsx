@@ -2,7 +2,7 @@ import { Alert, Button, Card, Col, Descriptions, Flex, List, Row, Typography } f
 import { EditOutlined, RightOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { ORG_LEVEL_LABELS, ROLE_LABELS } from '../../../shared/roles.js';
-import { hasRole, useMe } from '../../lib/auth';
+import { mayOpen, useMe } from '../../lib/auth';
 import { RollupCard } from '../../features/reports/components/rollup-card';
 import { OverdueCard } from '../../features/worklists/components/overdue-card';
 import { usePages } from '../pages-context';
@@ -11,7 +11,7 @@ import { usePages } from '../pages-context';
 export function HomePage() {
   const user = useMe();
   // Pages of one record (/projects/:id) are reached from their lists, not from here.
-  const shortcuts = usePages().filter((p) => p.path !== '/' && !p.path.includes(':') && hasRole(user, p.roles));
+  const shortcuts = usePages().filter((p) => p.path !== '/' && !p.path.includes(':') && mayOpen(user, p.allows));
 
   return (
     <>
@@ -25,7 +25,7 @@ export function HomePage() {
           action={<Link to="/account/password">立即修改</Link>}
         />
       ) : null}
-      {user.role === 'commissioner' ? (
+      {user.policies.keepOwnLogs ? (
         // A commissioner opens the app for one thing, usually on a phone: to log a service.
         <Card style={{ marginBottom: 16 }} data-testid="my-logs-entry">
           <Typography.Title level={4} style={{ marginTop: 0 }}>

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, type RunningServer, closePage, launchBrowser, loginAs, newPage, startServer } from '../../test/browser-harness';
+import { ADMIN_PASSWORD, type RunningServer, closePage, launchBrowser, loginAs, newPage, startServer, step } from '../../test/browser-harness';
 
 /** An admin resets a user's password through the API, as the 用户管理 page does. */
 async function resetPasswordAsAdmin(url: string, username: string, newPassword: string): Promise<void> {
@@ -27,7 +27,8 @@ async function resetPasswordAsAdmin(url: string, username: string, newPassword: 
 describe('a password that must be changed', () => {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
-  let page: Page | undefined;
+  /** The test's page, closed (and checked for errors) after it. */
+  let opened: Page | undefined;
 
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -40,38 +41,47 @@ describe('a password that must be changed', () => {
   });
 
   afterEach(async ({ task }) => {
-    await closePage(page, task);
-    page = undefined;
+    await closePage(opened, task);
+    opened = undefined;
   });
 
   it('keeps the user on 修改密码 until it is changed, refuses a common one, then opens the app', async () => {
     const url = server!.url;
-    await resetPasswordAsAdmin(url, 'yewu', 'Reset2024abc');
-    page = await newPage(browser!);
-    await loginAs(page, url, 'yewu', 'Reset2024abc');
-    await page.waitForURL((u) => u.pathname === '/account/password');
-    await page.getByText('修改密码后才能使用系统的其他功能', { exact: false }).waitFor();
+    const page = await newPage(browser!);
+    opened = page;
 
-    // Any other page leads back here.
-    await page.goto(`${url}/projects`);
-    await page.waitForURL((u) => u.pathname === '/account/password');
+    await step('an admin resets the password; the user signs in with it and lands on 修改密码', async () => {
+      await resetPasswordAsAdmin(url, 'yewu', 'Reset2024abc');
+      await loginAs(page, url, 'yewu', 'Reset2024abc');
+      await page.waitForURL((u) => u.pathname === '/account/password');
+      await page.getByText('修改密码后才能使用系统的其他功能', { exact: false }).waitFor();
+    });
 
-    await page.getByLabel('当前密码', { exact: true }).fill('Reset2024abc');
-    await page.getByLabel('新密码', { exact: true }).fill('Password1');
-    await page.getByLabel('确认新密码', { exact: true }).fill('Password1');
-    await page.getByRole('button', { name: '保存新密码' }).click();
-    await page.getByText('这个密码太常见,容易被猜中,请换一个').waitFor();
+    await step('any other page leads back to 修改密码', async () => {
+      await page.goto(`${url}/projects`);
+      await page.waitForURL((u) => u.pathname === '/account/password');
+    });
 
-    await page.getByLabel('新密码', { exact: true }).fill('Mine2024abcd');
-    await page.getByLabel('确认新密码', { exact: true }).fill('Mine2024abcd');
-    const [saved] = await Promise.all([
-      page.waitForResponse((res) => new URL(res.url()).pathname === '/api/auth/password'),
-      page.getByRole('button', { name: '保存新密码' }).click(),
-    ]);
-    expect(saved.status()).toBe(200);
-    await page.waitForURL((u) => u.pathname === '/');
-    await page.getByTestId('org-name').waitFor();
-    await page.goto(`${url}/projects`);
-    await page.waitForURL((u) => u.pathname === '/projects');
+    await step('a common password is refused on the form', async () => {
+      await page.getByLabel('当前密码', { exact: true }).fill('Reset2024abc');
+      await page.getByLabel('新密码', { exact: true }).fill('Password1');
+      await page.getByLabel('确认新密码', { exact: true }).fill('Password1');
+      await page.getByRole('button', { name: '保存新密码' }).click();
+      await page.getByText('这个密码太常见,容易被猜中,请换一个').waitFor();
+    });
+
+    await step('a good one is saved and the app opens', async () => {
+      await page.getByLabel('新密码', { exact: true }).fill('Mine2024abcd');
+      await page.getByLabel('确认新密码', { exact: true }).fill('Mine2024abcd');
+      const [saved] = await Promise.all([
+        page.waitForResponse((res) => new URL(res.url()).pathname === '/api/auth/password'),
+        page.getByRole('button', { name: '保存新密码' }).click(),
+      ]);
+      expect(saved.status()).toBe(200);
+      await page.waitForURL((u) => u.pathname === '/');
+      await page.getByTestId('org-name').waitFor();
+      await page.goto(`${url}/projects`);
+      await page.waitForURL((u) => u.pathname === '/projects');
+    });
   });
 });

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { inflateRawSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, type RunningServer, closePage, launchBrowser, loginAs, newPage, saveScreenshot, startServer } from '../../test/browser-harness';
+import { DEMO_PASSWORD, type RunningServer, closePage, launchBrowser, loginAs, newPage, saveScreenshot, startServer, step } from '../../test/browser-harness';
 
 // The seed document as a browser test: a staff member (yewu, 业务股) drafts the demo bureau's
 // summary for the first half of 2014 with the default template, finds every figure of the seed in
@@ -57,7 +57,8 @@ function docxText(zip: Buffer): string {
 describe('work summary (工作总结)', () => {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
-  let page: Page | undefined;
+  /** The test's page, closed (and checked for errors) after it. */
+  let opened: Page | undefined;
 
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -70,121 +71,133 @@ describe('work summary (工作总结)', () => {
   });
 
   afterEach(async ({ task }) => {
-    await closePage(page, task);
-    page = undefined;
+    await closePage(opened, task);
+    opened = undefined;
   });
 
   it('drafts the 2014 H1 summary with the seed figures, traces 1.5万余份, saves an edit as version 2 and exports Word', { timeout: 180_000 }, async () => {
-    page = await newPage(browser!, { width: 1366, height: 900 });
+    const page = await newPage(browser!, { width: 1366, height: 900 });
+    opened = page;
     const url = server!.url;
-    await loginAs(page, url, 'yewu', DEMO_PASSWORD);
 
-    // 工作总结 from the side menu.
-    await page.getByRole('menu').getByRole('link', { name: '工作总结', exact: true }).click();
-    await page.waitForURL((current) => current.pathname === '/reports');
-    await page.getByRole('heading', { name: '工作总结', exact: true }).waitFor();
+    await step('staff sign in and open 工作总结 from the side menu', async () => {
+      await loginAs(page, url, 'yewu', DEMO_PASSWORD);
+      await page.getByRole('menu').getByRole('link', { name: '工作总结', exact: true }).click();
+      await page.waitForURL((current) => current.pathname === '/reports');
+      await page.getByRole('heading', { name: '工作总结', exact: true }).waitFor();
+    });
 
-    // 起草: 2014, 上半年, the default template.
-    const form = page.locator('form#draft-report');
-    await form.getByLabel('年度', { exact: true }).fill('2014');
-    await form.getByText('上半年', { exact: true }).click();
-    await expect.poll(async () => (await form.locator('.ant-select').textContent())?.trim(), { timeout: 10_000 }).toBe('工作总结(默认)');
-    await expect.poll(async () => page!.getByTestId('draft-period').textContent()).toContain('2014年上半年(2014-01-01 至 2014-06-30)');
-    const [created] = await Promise.all([
-      page.waitForResponse((res) => apiPath(res.url()) === '/api/reports' && res.request().method() === 'POST'),
-      form.getByRole('button', { name: '起草', exact: true }).click(),
-    ]);
-    expect(created.status(), await created.text()).toBe(200);
-    expect(created.request().postDataJSON()).toMatchObject({ from: '2014-01-01', to: '2014-06-30' });
-    const report = (await created.json()) as { id: number; title: string; latestVersion: number };
-    expect(report).toMatchObject({ title: TITLE, latestVersion: 1 });
-    await page.waitForURL((current) => current.pathname === `/reports/${report.id}`);
+    const report = await step('起草: 2014, 上半年, the default template', async () => {
+      const form = page.locator('form#draft-report');
+      await form.getByLabel('年度', { exact: true }).fill('2014');
+      await form.getByText('上半年', { exact: true }).click();
+      await expect.poll(async () => (await form.locator('.ant-select').textContent())?.trim(), { timeout: 10_000 }).toBe('工作总结(默认)');
+      await expect.poll(async () => page.getByTestId('draft-period').textContent()).toContain('2014年上半年(2014-01-01 至 2014-06-30)');
+      const [created] = await Promise.all([
+        page.waitForResponse((res) => apiPath(res.url()) === '/api/reports' && res.request().method() === 'POST'),
+        form.getByRole('button', { name: '起草', exact: true }).click(),
+      ]);
+      expect(created.status(), await created.text()).toBe(200);
+      expect(created.request().postDataJSON()).toMatchObject({ from: '2014-01-01', to: '2014-06-30' });
+      const drafted = (await created.json()) as { id: number; title: string; latestVersion: number };
+      expect(drafted).toMatchObject({ title: TITLE, latestVersion: 1 });
+      await page.waitForURL((current) => current.pathname === `/reports/${drafted.id}`);
+      return drafted;
+    });
 
-    // The document: the seed's title, figures and plan section.
     const doc = page.getByTestId('report-document');
-    await doc.waitFor();
-    await page.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
-    expect(await page.getByTestId('version-no').textContent()).toBe('第1版');
-    const text = await doc.innerText();
-    for (const figure of SEED_FIGURES) expect(text, figure).toContain(figure);
-    expect(text).toContain(PLAN_HEADING);
-    for (const item of PLAN_ITEMS) expect(text, item).toContain(item);
-    expect(await page.getByTestId('section-plan').getByRole('heading', { name: PLAN_HEADING }).count()).toBe(1);
-    // Figures are marked: every drafted figure of the outreach paragraph, 1.5万余份 among them.
     const materials = doc.locator('[data-testid="figure"][data-fact-key="outreach.materials"]');
-    expect(await materials.textContent()).toBe('1.5万余份');
-    expect(await doc.getByTestId('figure').count()).toBeGreaterThanOrEqual(SEED_FIGURES.length);
-    await saveScreenshot(page, 'summary-drafted');
+    await step("the document has the seed's title, figures and plan section, the figures marked", async () => {
+      await doc.waitFor();
+      await page.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
+      expect(await page.getByTestId('version-no').textContent()).toBe('第1版');
+      const text = await doc.innerText();
+      for (const figure of SEED_FIGURES) expect(text, figure).toContain(figure);
+      expect(text).toContain(PLAN_HEADING);
+      for (const item of PLAN_ITEMS) expect(text, item).toContain(item);
+      expect(await page.getByTestId('section-plan').getByRole('heading', { name: PLAN_HEADING }).count()).toBe(1);
+      // Every drafted figure of the outreach paragraph is marked, 1.5万余份 among them.
+      expect(await materials.textContent()).toBe('1.5万余份');
+      expect(await doc.getByTestId('figure').count()).toBeGreaterThanOrEqual(SEED_FIGURES.length);
+      await saveScreenshot(page, 'summary-drafted');
+    });
 
-    // 1.5万余份 → 数据来源: 15230份, counted from the five 送科技下乡 events.
-    const [traced] = await Promise.all([page.waitForResponse((res) => apiPath(res.url()) === '/api/reports/trace'), materials.click()]);
-    expect(traced.status()).toBe(200);
-    const source = page.getByTestId('figure-source');
-    await source.waitFor();
-    expect(await source.getByTestId('figure-exact').textContent()).toBe('15230份');
-    const records = page.getByTestId('trace-record');
-    await expect.poll(() => records.count(), { timeout: 10_000 }).toBe(5);
-    for (const record of await records.all()) {
-      expect(await record.textContent()).toContain('送科技下乡');
-      expect(await record.getByRole('link').getAttribute('href')).toMatch(/^\/events\/\d+$/);
-    }
-    await saveScreenshot(page, 'summary-trace');
-    await page.keyboard.press('Escape');
-    await source.waitFor({ state: 'hidden' });
+    await step('1.5万余份 → 数据来源: 15230份, counted from the five 送科技下乡 events', async () => {
+      const [traced] = await Promise.all([page.waitForResponse((res) => apiPath(res.url()) === '/api/reports/trace'), materials.click()]);
+      expect(traced.status()).toBe(200);
+      const source = page.getByTestId('figure-source');
+      await source.waitFor();
+      expect(await source.getByTestId('figure-exact').textContent()).toBe('15230份');
+      const records = page.getByTestId('trace-record');
+      await expect.poll(() => records.count(), { timeout: 10_000 }).toBe(5);
+      for (const record of await records.all()) {
+        expect(await record.textContent()).toContain('送科技下乡');
+        expect(await record.getByRole('link').getAttribute('href')).toMatch(/^\/events\/\d+$/);
+      }
+      await saveScreenshot(page, 'summary-trace');
+      await page.keyboard.press('Escape');
+      await source.waitFor({ state: 'hidden' });
+    });
 
-    // Edit a sentence of 四、: the figure in it (4户中已有2户) stays marked.
-    const paragraph = doc.locator('[data-testid="paragraph"][data-paragraph-key="expropriation.1"]');
-    await paragraph.getByRole('button', { name: /^编辑/ }).click();
-    const box = paragraph.getByRole('textbox');
-    const before = await box.inputValue();
-    expect(before).toContain(EDIT_FROM);
-    await box.fill(before.replace(EDIT_FROM, EDIT_TO));
-    await paragraph.getByRole('button', { name: '完成', exact: true }).click();
-    await expect.poll(async () => paragraph.textContent()).toContain(EDIT_TO);
-    expect(await paragraph.getByTestId('figure').allTextContents()).toEqual(['4户中已有2户']);
+    await step('edit a sentence of 四、: the figure in it (4户中已有2户) stays marked', async () => {
+      const paragraph = doc.locator('[data-testid="paragraph"][data-paragraph-key="expropriation.1"]');
+      await paragraph.getByRole('button', { name: /^编辑/ }).click();
+      const box = paragraph.getByRole('textbox');
+      const before = await box.inputValue();
+      expect(before).toContain(EDIT_FROM);
+      await box.fill(before.replace(EDIT_FROM, EDIT_TO));
+      await paragraph.getByRole('button', { name: '完成', exact: true }).click();
+      await expect.poll(async () => paragraph.textContent()).toContain(EDIT_TO);
+      expect(await paragraph.getByTestId('figure').allTextContents()).toEqual(['4户中已有2户']);
+    });
 
-    // 保存 with a note: version 2.
-    await page.getByRole('button', { name: '保存', exact: true }).click();
-    const dialog = page.getByRole('dialog', { name: '保存为第2版' });
-    await dialog.waitFor();
-    await dialog.getByLabel('版本说明(可不填)').fill('浏览器测试:修改第四部分');
-    const [saved] = await Promise.all([
-      page.waitForResponse((res) => apiPath(res.url()) === `/api/reports/${report.id}/versions` && res.request().method() === 'POST'),
-      dialog.getByRole('button', { name: '确定', exact: true }).click(),
-    ]);
-    expect(saved.status(), await saved.text()).toBe(200);
-    expect(saved.request().postDataJSON()).toMatchObject({ baseVersion: 1, note: '浏览器测试:修改第四部分' });
-    expect(await saved.json()).toMatchObject({ versionNo: 2 });
-    await expect.poll(async () => page!.getByTestId('version-no').textContent()).toBe('第2版');
+    await step('保存 with a note: version 2', async () => {
+      await page.getByRole('button', { name: '保存', exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: '保存为第2版' });
+      await dialog.waitFor();
+      await dialog.getByLabel('版本说明(可不填)').fill('浏览器测试:修改第四部分');
+      const [saved] = await Promise.all([
+        page.waitForResponse((res) => apiPath(res.url()) === `/api/reports/${report.id}/versions` && res.request().method() === 'POST'),
+        dialog.getByRole('button', { name: '确定', exact: true }).click(),
+      ]);
+      expect(saved.status(), await saved.text()).toBe(200);
+      expect(saved.request().postDataJSON()).toMatchObject({ baseVersion: 1, note: '浏览器测试:修改第四部分' });
+      expect(await saved.json()).toMatchObject({ versionNo: 2 });
+      await expect.poll(async () => page.getByTestId('version-no').textContent()).toBe('第2版');
+    });
 
-    // 版本: two versions now, the newest with the note.
-    await page.getByRole('button', { name: /版本$/ }).click();
-    const versions = page.getByTestId('version-item');
-    await expect.poll(() => versions.count(), { timeout: 10_000 }).toBe(2);
-    expect(await versions.first().textContent()).toContain('浏览器测试:修改第四部分');
-    const listed = await page.request.get(`${url}/api/reports/${report.id}/versions`);
-    expect(((await listed.json()) as { items: unknown[] }).items).toHaveLength(2);
-    await page.keyboard.press('Escape');
-    await versions.first().waitFor({ state: 'hidden' });
+    await step('版本: two versions now, the newest with the note', async () => {
+      await page.getByRole('button', { name: /版本$/ }).click();
+      const versions = page.getByTestId('version-item');
+      await expect.poll(() => versions.count(), { timeout: 10_000 }).toBe(2);
+      expect(await versions.first().textContent()).toContain('浏览器测试:修改第四部分');
+      const listed = await page.request.get(`${url}/api/reports/${report.id}/versions`);
+      expect(((await listed.json()) as { items: unknown[] }).items).toHaveLength(2);
+      await page.keyboard.press('Escape');
+      await versions.first().waitFor({ state: 'hidden' });
+    });
 
-    // The edit is kept: after a reload the saved version shows it.
-    await page.reload();
-    await doc.waitFor();
-    await expect.poll(async () => doc.innerText(), { timeout: 10_000 }).toContain(EDIT_TO);
-    expect(await page.getByTestId('version-no').textContent()).toBe('第2版');
+    await step('after a reload the saved version shows the edit', async () => {
+      await page.reload();
+      await doc.waitFor();
+      await expect.poll(async () => doc.innerText(), { timeout: 10_000 }).toContain(EDIT_TO);
+      expect(await page.getByTestId('version-no').textContent()).toBe('第2版');
+    });
 
-    // 导出Word: a .docx (a zip) of version 2, named after the summary.
-    await page.getByRole('button', { name: /导出/ }).click();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '导出Word', exact: true }).click()]);
-    expect(download.suggestedFilename()).toBe(`${TITLE}(第2版).docx`);
-    fs.mkdirSync(path.dirname(DOCX_PATH), { recursive: true });
-    await download.saveAs(DOCX_PATH);
-    const file = fs.readFileSync(DOCX_PATH);
-    expect(file.length).toBeGreaterThan(1000);
-    expect(file.subarray(0, 2).toString('latin1')).toBe('PK');
-    const body = docxText(file);
-    expect(body).toContain(TITLE);
-    expect(body).toContain(EDIT_TO);
-    for (const figure of SEED_FIGURES) expect(body, figure).toContain(figure);
+    await step('导出Word: a .docx of version 2, named after the summary', async () => {
+      await page.getByRole('button', { name: /导出/ }).click();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '导出Word', exact: true }).click()]);
+      expect(download.suggestedFilename()).toBe(`${TITLE}(第2版).docx`);
+      fs.mkdirSync(path.dirname(DOCX_PATH), { recursive: true });
+      await download.saveAs(DOCX_PATH);
+      const file = fs.readFileSync(DOCX_PATH);
+      expect(file.length).toBeGreaterThan(1000);
+      // A zip.
+      expect(file.subarray(0, 2).toString('latin1')).toBe('PK');
+      const body = docxText(file);
+      expect(body).toContain(TITLE);
+      expect(body).toContain(EDIT_TO);
+      for (const figure of SEED_FIGURES) expect(body, figure).toContain(figure);
+    });
   });
 });

@@ -10,6 +10,7 @@ import {
   pickOption,
   saveScreenshot,
   startServer,
+  step,
 } from '../../test/browser-harness';
 
 // The template editor as a leader of the demo bureau (juzhang) uses it: every fact of the
@@ -27,16 +28,6 @@ const WITH_BOTH = `${WITH_FIRST}{commissioners.supportAmount}`;
 const RENDERED = '特派员引进新品种新技术4项，发放补助资金9000元';
 
 const apiPath = (url: string) => new URL(url).pathname;
-
-/** A named step: a failure says which step it was in. */
-async function step(name: string, run: () => Promise<void>): Promise<void> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof Error) error.message = `【${name}】${error.message}`;
-    throw error;
-  }
-}
 
 interface TemplateItem {
   id: number;

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { inflateRawSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, type RunningServer, closePage, launchBrowser, loginAs, newPage, saveScreenshot, startServer } from '../../test/browser-harness';
+import { DEMO_PASSWORD, type RunningServer, closePage, launchBrowser, loginAs, newPage, saveScreenshot, startServer, step } from '../../test/browser-harness';
 
 // A summary's versions, print view and Word export as a staff member (yewu) uses them: two versions
 // compared in the 版本 drawer through the server's comparison (the edited paragraph marked, the
@@ -21,16 +21,6 @@ const EDIT_TO = '耐心细致地做好群众思想工作';
 const RESULTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..', 'test-results');
 
 const apiPath = (url: string) => new URL(url).pathname;
-
-/** A named step: a failure says which step it was in. */
-async function step(name: string, run: () => Promise<void>): Promise<void> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof Error) error.message = `【${name}】${error.message}`;
-    throw error;
-  }
-}
 
 /** Writes through the API as the signed-in page (its session cookie; the server asks writes for their Origin). */
 async function apiPost(page: Page, url: string, apiPathname: string, body: unknown) {

@@ -1,6 +1,9 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ApiToken } from '../../../../shared/auth.js';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { ApiToken, createTokenBodySchema, createdTokenSchema } from '../../../../shared/auth.js';
+import type { okSchema } from '../../../../shared/common.js';
 import { api } from '../../../lib/api-client';
+import { useInvalidatingMutation } from '../../../lib/mutation';
 
 export const apiTokensQueryKey = ['auth', 'tokens'] as const;
 
@@ -10,22 +13,10 @@ export const apiTokensQueryOptions = () => queryOptions({ queryKey: apiTokensQue
 
 export const useApiTokens = () => useQuery(apiTokensQueryOptions());
 
-export const createApiToken = (input: { name: string }) => api.post<{ token: ApiToken; secret: string }>('/auth/tokens', input);
+export const createApiToken = (input: z.input<typeof createTokenBodySchema>) => api.post<z.output<typeof createdTokenSchema>>('/auth/tokens', input);
 
-export function useCreateApiToken() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: createApiToken,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: apiTokensQueryKey }),
-  });
-}
+export const useCreateApiToken = () => useInvalidatingMutation(createApiToken, [apiTokensQueryKey]);
 
-export const revokeApiToken = (id: number) => api.delete<{ ok: true }>(`/auth/tokens/${id}`);
+export const revokeApiToken = (id: number) => api.delete<z.output<typeof okSchema>>(`/auth/tokens/${id}`);
 
-export function useRevokeApiToken() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: revokeApiToken,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: apiTokensQueryKey }),
-  });
-}
+export const useRevokeApiToken = () => useInvalidatingMutation(revokeApiToken, [apiTokensQueryKey]);

@@ -1,14 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Me } from '../../../../shared/auth.js';
+import type { z } from 'zod';
+import type { Me, changePasswordBodySchema } from '../../../../shared/auth.js';
+import type { okSchema } from '../../../../shared/common.js';
 import { api } from '../../../lib/api-client';
 import { meQueryKey } from '../../../lib/auth';
 
-export interface ChangePasswordInput {
-  currentPassword: string;
-  newPassword: string;
-}
+export type ChangePasswordInput = z.input<typeof changePasswordBodySchema>;
 
-export const changePassword = (input: ChangePasswordInput) => api.post<{ ok: true }>('/auth/password', input);
+export const changePassword = (input: ChangePasswordInput) => api.post<z.output<typeof okSchema>>('/auth/password', input);
 
 export function useChangePassword() {
   const queryClient = useQueryClient();

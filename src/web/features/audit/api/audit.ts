@@ -1,20 +1,11 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { AuditAction, AuditEntry } from '../../../../shared/audit.js';
+import type { AuditEntry, listAuditQuerySchema } from '../../../../shared/audit.js';
 import type { Page } from '../../../../shared/common.js';
 import type { User } from '../../../../shared/users.js';
 import { api } from '../../../lib/api-client';
+import type { ListRequest } from '../../../lib/list-request';
 
-export interface AuditQuery {
-  userId?: number;
-  entityType?: string;
-  action?: AuditAction;
-  /** YYYY-MM-DD, inclusive. */
-  from?: string;
-  /** YYYY-MM-DD, inclusive. */
-  to?: string;
-  page: number;
-  pageSize: number;
-}
+export type AuditQuery = ListRequest<typeof listAuditQuerySchema>;
 
 export const getAuditEntries = (query: AuditQuery) => api.get<Page<AuditEntry>>('/audit', { params: { ...query } });
 

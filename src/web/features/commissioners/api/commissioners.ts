@@ -1,20 +1,24 @@
-import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { Page } from '../../../../shared/common.js';
-import type { Commissioner, CommissionerStatus, Evaluation, Grade, Support, SupportKind, commissionerDetailSchema } from '../../../../shared/commissioners.js';
+import type { Page, okSchema } from '../../../../shared/common.js';
+import type {
+  Commissioner,
+  CommissionerBody,
+  Evaluation,
+  Support,
+  commissionerDetailSchema,
+  evaluationBodySchema,
+  listCommissionersQuerySchema,
+  supportBodySchema,
+} from '../../../../shared/commissioners.js';
 import { ApiError, api } from '../../../lib/api-client';
+import type { ListRequest } from '../../../lib/list-request';
+import { useDeleteMutation, useInvalidatingMutation } from '../../../lib/mutation';
 import { type Submission, type Versioned, idempotencyHeader, ifMatch } from '../../../lib/versions';
 
 export type CommissionerDetail = z.infer<typeof commissionerDetailSchema>;
 
-export interface CommissionersQuery {
-  q?: string;
-  status?: CommissionerStatus;
-  placeId?: number;
-  year?: number;
-  page: number;
-  pageSize: number;
-}
+export type CommissionersQuery = ListRequest<typeof listCommissionersQuerySchema>;
 
 /** Logs change a commissioner's 日志数 and 最近服务, so their keys sit under this one too. */
 export const commissionersQueryKey = ['commissioners'] as const;
@@ -55,77 +59,34 @@ export const getMyCommissioner = () =>
 
 export const useMyCommissioner = () => useQuery({ queryKey: [...commissionersQueryKey, 'me'], queryFn: getMyCommissioner, staleTime: 5 * 60_000 });
 
-export interface CommissionerInput {
-  name: string;
-  gender: 'male' | 'female';
-  employer: string;
-  title: string | null;
-  specialty: string | null;
-  phone: string | null;
-  placeIds: number[];
-  enterpriseIds: number[];
-  termStartYear: number;
-  termEndYear: number;
-  status: CommissionerStatus;
-  userId: number | null;
-  notes: string | null;
-}
+/** The commissioner form as the API takes it (PUT replaces every field). */
+export type CommissionerInput = CommissionerBody;
 
 export const createCommissioner = ({ idempotencyKey, ...input }: CommissionerInput & Submission) =>
   api.post<CommissionerDetail>('/commissioners', input, { headers: idempotencyHeader(idempotencyKey) });
 export const updateCommissioner = ({ id, version, ...input }: CommissionerInput & Versioned) =>
   api.put<CommissionerDetail>(`/commissioners/${id}`, input, { headers: ifMatch(version) });
-export const deleteCommissioner = (id: number) => api.delete<{ ok: true }>(`/commissioners/${id}`);
+export const deleteCommissioner = (id: number) => api.delete<z.output<typeof okSchema>>(`/commissioners/${id}`);
 
-export interface SupportInput {
-  commissionerId: number;
-  supportDate: string;
-  kind: SupportKind;
-  description: string;
-  amount: number | null;
-}
+export type SupportInput = z.input<typeof supportBodySchema> & { commissionerId: number };
 
 export const createSupport = ({ commissionerId, idempotencyKey, ...input }: SupportInput & Submission) =>
   api.post<Support>(`/commissioners/${commissionerId}/supports`, input, { headers: idempotencyHeader(idempotencyKey) });
-export const deleteSupport = (id: number) => api.delete<{ ok: true }>(`/commissioner-supports/${id}`);
+export const deleteSupport = (id: number) => api.delete<z.output<typeof okSchema>>(`/commissioner-supports/${id}`);
 
-export interface EvaluationInput {
-  commissionerId: number;
-  year: number;
-  grade: Grade;
-  note: string | null;
-}
+export type EvaluationInput = z.input<typeof evaluationBodySchema> & { commissionerId: number };
 
 /** One evaluation per commissioner and year: setting it again replaces the grade. */
 /** A year's evaluation: `version` of the one the form edits, none when registering the year's first (the server then refuses to replace one). */
 export const putEvaluation = ({ commissionerId, year, version, ...input }: EvaluationInput & { version?: number }) =>
   api.put<Evaluation>(`/commissioners/${commissionerId}/evaluations/${year}`, input, { headers: version ? ifMatch(version) : {} });
-export const deleteEvaluation = (id: number) => api.delete<{ ok: true }>(`/commissioner-evaluations/${id}`);
+export const deleteEvaluation = (id: number) => api.delete<z.output<typeof okSchema>>(`/commissioner-evaluations/${id}`);
 
-function useCommissionerMutation<TInput, TResult>(fn: (input: TInput) => Promise<TResult>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: fn,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: commissionersQueryKey }),
-  });
-}
-
-export const useCreateCommissioner = () => useCommissionerMutation(createCommissioner);
-export const useUpdateCommissioner = () => useCommissionerMutation(updateCommissioner);
-export const useCreateSupport = () => useCommissionerMutation(createSupport);
-export const useDeleteSupport = () => useCommissionerMutation(deleteSupport);
-export const usePutEvaluation = () => useCommissionerMutation(putEvaluation);
-export const useDeleteEvaluation = () => useCommissionerMutation(deleteEvaluation);
-
+export const useCreateCommissioner = () => useInvalidatingMutation(createCommissioner, [commissionersQueryKey]);
+export const useUpdateCommissioner = () => useInvalidatingMutation(updateCommissioner, [commissionersQueryKey]);
+export const useCreateSupport = () => useInvalidatingMutation(createSupport, [commissionersQueryKey]);
+export const useDeleteSupport = () => useInvalidatingMutation(deleteSupport, [commissionersQueryKey]);
+export const usePutEvaluation = () => useInvalidatingMutation(putEvaluation, [commissionersQueryKey]);
+export const useDeleteEvaluation = () => useInvalidatingMutation(deleteEvaluation, [commissionersQueryKey]);
 /** The deleted commissioner's own page is left before it would be read again (and answer 404). */
-export function useDeleteCommissioner() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: deleteCommissioner,
-    onSuccess: async (_result, id) => {
-      const isDeleted = (key: readonly unknown[]) => key[1] === 'detail' && key[2] === id;
-      await queryClient.invalidateQueries({ queryKey: commissionersQueryKey, refetchType: 'none', predicate: (q) => isDeleted(q.queryKey) });
-      await queryClient.invalidateQueries({ queryKey: commissionersQueryKey, predicate: (q) => !isDeleted(q.queryKey) });
-    },
-  });
-}
+export const useDeleteCommissioner = () => useDeleteMutation(deleteCommissioner, commissionersQueryKey);

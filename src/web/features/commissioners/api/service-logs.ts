@@ -1,23 +1,14 @@
-import { keepPreviousData, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Page } from '../../../../shared/common.js';
-import type { ServiceLog } from '../../../../shared/commissioners.js';
+import { keepPreviousData, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { Page, okSchema } from '../../../../shared/common.js';
+import type { ServiceLog, ServiceLogBody, listServiceLogsQuerySchema } from '../../../../shared/commissioners.js';
 import { api } from '../../../lib/api-client';
+import type { ListRequest } from '../../../lib/list-request';
+import { useInvalidatingMutation } from '../../../lib/mutation';
 import { commissionersQueryKey } from './commissioners';
 import { type Submission, type Versioned, idempotencyHeader, ifMatch } from '../../../lib/versions';
 
-export interface ServiceLogsFilter {
-  commissionerId?: number;
-  townId?: number;
-  kind?: string;
-  confirmed?: 'yes' | 'no';
-  from?: string;
-  to?: string;
-}
-
-export interface ServiceLogsQuery extends ServiceLogsFilter {
-  page: number;
-  pageSize: number;
-}
+export type ServiceLogsQuery = ListRequest<typeof listServiceLogsQuerySchema>;
 
 export const serviceLogsQueryKey = ['service-logs'] as const;
 
@@ -45,39 +36,22 @@ export const useMyServiceLogs = (enabled: boolean) =>
     enabled,
   });
 
-export interface ServiceLogInput {
-  logDate: string;
-  placeId: number | null;
-  enterpriseId: number | null;
-  kind: string;
-  content: string;
-  peopleServed: number | null;
-  problemsSolved: string | null;
-  newTechniques: string | null;
-  fileIds: number[];
-}
+/** The log form as the API takes it (PUT replaces every field). */
+export type ServiceLogInput = ServiceLogBody;
 
 export const createServiceLog = ({ commissionerId, idempotencyKey, ...input }: ServiceLogInput & { commissionerId: number } & Submission) =>
   api.post<ServiceLog>(`/commissioners/${commissionerId}/service-logs`, input, { headers: idempotencyHeader(idempotencyKey) });
 export const updateServiceLog = ({ id, version, ...input }: ServiceLogInput & Versioned) =>
   api.put<ServiceLog>(`/service-logs/${id}`, input, { headers: ifMatch(version) });
-export const deleteServiceLog = (id: number) => api.delete<{ ok: true }>(`/service-logs/${id}`);
+export const deleteServiceLog = (id: number) => api.delete<z.output<typeof okSchema>>(`/service-logs/${id}`);
 export const confirmServiceLog = ({ id, version }: Versioned) => api.post<ServiceLog>(`/service-logs/${id}/confirm`, {}, { headers: ifMatch(version) });
 export const unconfirmServiceLog = ({ id, version }: Versioned) => api.post<ServiceLog>(`/service-logs/${id}/unconfirm`, {}, { headers: ifMatch(version) });
 
 /** A log changes the lists of logs and its commissioner's 日志数 / 最近服务. */
-function useServiceLogMutation<TInput, TResult>(fn: (input: TInput) => Promise<TResult>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: fn,
-    onSuccess: async () => {
-      await Promise.all([queryClient.invalidateQueries({ queryKey: serviceLogsQueryKey }), queryClient.invalidateQueries({ queryKey: commissionersQueryKey })]);
-    },
-  });
-}
+const changedByLog = [serviceLogsQueryKey, commissionersQueryKey];
 
-export const useCreateServiceLog = () => useServiceLogMutation(createServiceLog);
-export const useUpdateServiceLog = () => useServiceLogMutation(updateServiceLog);
-export const useDeleteServiceLog = () => useServiceLogMutation(deleteServiceLog);
-export const useConfirmServiceLog = () => useServiceLogMutation(confirmServiceLog);
-export const useUnconfirmServiceLog = () => useServiceLogMutation(unconfirmServiceLog);
+export const useCreateServiceLog = () => useInvalidatingMutation(createServiceLog, changedByLog);
+export const useUpdateServiceLog = () => useInvalidatingMutation(updateServiceLog, changedByLog);
+export const useDeleteServiceLog = () => useInvalidatingMutation(deleteServiceLog, changedByLog);
+export const useConfirmServiceLog = () => useInvalidatingMutation(confirmServiceLog, changedByLog);
+export const useUnconfirmServiceLog = () => useInvalidatingMutation(unconfirmServiceLog, changedByLog);

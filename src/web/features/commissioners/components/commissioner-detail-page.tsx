@@ -1,12 +1,11 @@
 import { useState } from 'react';
-import { App, Button, Card, Col, Descriptions, Flex, Popconfirm, Result, Row, Skeleton, Space, type DescriptionsProps } from 'antd';
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Button, Card, Col, Descriptions, Flex, Row, type DescriptionsProps } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
 import { GENDER_LABELS } from '../../../../shared/commissioners.js';
-import { PageHeader } from '../../../components/ui/page-header';
-import { QueryError } from '../../../components/ui/query-error';
-import { useMe } from '../../../lib/auth';
-import { showApiError } from '../../../lib/form';
+import { paginationQuerySchema } from '../../../../shared/common.js';
+import { DetailHeader, DetailPage } from '../../../lib/detail-page';
+import { useListQuery } from '../../../lib/list-query';
 import { formatDate, formatDateTime } from '../../../utils/format';
 import { type CommissionerDetail, useCommissioner, useDeleteCommissioner } from '../api/commissioners';
 import { useServiceLogs } from '../api/service-logs';
@@ -16,32 +15,25 @@ import { ServiceLogFormModal } from './service-log-form-modal';
 import { ServiceLogTable } from './service-log-table';
 import { EvaluationsCard, SupportsCard } from './support-evaluation-cards';
 
+const BACK = { to: '/commissioners', label: '返回特派员名册' };
+
 /** 特派员档案: the profile, the service logs (confirmed by leaders), support given and yearly grades. */
 export function CommissionerDetailPage() {
-  const params = useParams();
-  const id = Number(params.id);
-  const valid = Number.isInteger(id) && id > 0;
-  const commissioner = useCommissioner(valid ? id : 0);
-
-  if (!valid) return <Result status="404" title="特派员不存在" />;
-  if (commissioner.isError) return <QueryError error={commissioner.error} onRetry={() => void commissioner.refetch()} />;
-  if (!commissioner.data) return <Skeleton active />;
-  return <CommissionerDetailView commissioner={commissioner.data} />;
+  return (
+    <DetailPage useRecord={useCommissioner} notFound="特派员不存在" back={BACK}>
+      {(record) => <CommissionerDetailView commissioner={record} />}
+    </DetailPage>
+  );
 }
 
-const LOGS_PAGE_SIZE = 10;
-
 function CommissionerDetailView({ commissioner }: { commissioner: CommissionerDetail }) {
-  const me = useMe();
-  const { message } = App.useApp();
-  const navigate = useNavigate();
   const remove = useDeleteCommissioner();
   const [editing, setEditing] = useState(false);
   const [logging, setLogging] = useState(false);
-  const [logPage, setLogPage] = useState(1);
-  const logs = useServiceLogs({ commissionerId: commissioner.id, page: logPage, pageSize: LOGS_PAGE_SIZE });
-  const canWrite = me.role !== 'commissioner';
-  const canManage = me.role === 'leader' || me.role === 'admin';
+  // The page of their logs is in the URL (?page=2), ten to a page.
+  const logList = useListQuery(paginationQuerySchema, { pageSize: 10 });
+  const logs = useServiceLogs({ ...logList.query, commissionerId: commissioner.id });
+  const { update: canEdit, createLog: canLog, manageSupport: canSupport } = commissioner.policies;
 
   const items: DescriptionsProps['items'] = [
     { key: 'gender', label: '性别', children: GENDER_LABELS[commissioner.gender] },
@@ -76,49 +68,21 @@ function CommissionerDetailView({ commissioner }: { commissioner: CommissionerDe
     { key: 'updatedAt', label: '最近修改', children: formatDateTime(commissioner.updatedAt) },
   ];
 
-  const onDelete = () =>
-    remove.mutateAsync(commissioner.id).then(
-      () => {
-        void message.success(`已删除特派员 ${commissioner.name}`);
-        navigate('/commissioners');
-      },
-      (error: unknown) => showApiError(message, error),
-    );
-
   return (
     <>
-      <PageHeader
-        title={
-          <Space size={10} wrap>
-            <span>{commissioner.name}</span>
-            <CommissionerStatusTag status={commissioner.status} />
-          </Space>
-        }
-        description={
-          <Link to="/commissioners" style={{ fontSize: 13 }}>
-            ← 返回特派员名册
-          </Link>
-        }
-        extra={
-          canWrite ? (
-            <>
-              <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
-                编辑档案
-              </Button>
-              <Popconfirm
-                title="删除这位特派员?"
-                description="支持和考核记录将一并删除;已有服务日志的特派员不能删除,可将状态改为“退出”。"
-                okText="删除"
-                okButtonProps={{ danger: true }}
-                onConfirm={onDelete}
-              >
-                <Button danger loading={remove.isPending}>
-                  删除
-                </Button>
-              </Popconfirm>
-            </>
-          ) : undefined
-        }
+      <DetailHeader
+        title={commissioner.name}
+        tag={<CommissionerStatusTag status={commissioner.status} />}
+        back={BACK}
+        record={commissioner}
+        onEdit={() => setEditing(true)}
+        editText="编辑档案"
+        remove={{
+          ...remove,
+          title: '删除这位特派员?',
+          description: '支持和考核记录将一并删除;已有服务日志的特派员不能删除,可将状态改为“退出”。',
+          success: `已删除特派员 ${commissioner.name}`,
+        }}
       />
       <Flex vertical gap={16}>
         <Card title="基本情况">
@@ -127,43 +91,32 @@ function CommissionerDetailView({ commissioner }: { commissioner: CommissionerDe
         <Card
           title="服务日志"
           extra={
-            canWrite ? (
+            canLog ? (
               <Button size="small" icon={<PlusOutlined />} onClick={() => setLogging(true)}>
                 代为登记
               </Button>
             ) : undefined
           }
         >
-          {logs.isError ? <QueryError error={logs.error} onRetry={() => void logs.refetch()} /> : null}
           <ServiceLogTable
-            logs={logs.data?.items ?? []}
-            loading={logs.isFetching}
+            list={logList}
+            result={logs}
             showCommissioner={false}
-            emptyText="暂无服务日志"
-            pagination={{
-              current: logPage,
-              pageSize: LOGS_PAGE_SIZE,
-              total: logs.data?.total ?? 0,
-              hideOnSinglePage: true,
-              onChange: setLogPage,
-            }}
+            emptyText={{ filtered: '暂无服务日志', empty: '暂无服务日志' }}
+            totalText={(total) => `共 ${total} 条`}
           />
         </Card>
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={14}>
-            <SupportsCard commissionerId={commissioner.id} supports={commissioner.supports} canManage={canManage} />
+            <SupportsCard commissionerId={commissioner.id} supports={commissioner.supports} canAdd={canSupport} />
           </Col>
           <Col xs={24} xl={10}>
-            <EvaluationsCard commissionerId={commissioner.id} evaluations={commissioner.evaluations} canManage={canManage} />
+            <EvaluationsCard commissionerId={commissioner.id} evaluations={commissioner.evaluations} canAdd={canSupport} />
           </Col>
         </Row>
       </Flex>
-      {canWrite ? (
-        <>
-          <CommissionerFormModal open={editing} commissioner={commissioner} onClose={() => setEditing(false)} />
-          <ServiceLogFormModal open={logging} log={null} commissionerId={commissioner.id} onClose={() => setLogging(false)} />
-        </>
-      ) : null}
+      {canEdit ? <CommissionerFormModal open={editing} commissioner={commissioner} onClose={() => setEditing(false)} /> : null}
+      {canLog ? <ServiceLogFormModal open={logging} log={null} commissionerId={commissioner.id} onClose={() => setLogging(false)} /> : null}
     </>
   );
 }

@@ -193,7 +193,7 @@ export function CommissionerFormModal({
               { max: 100, message: '派出单位不能超过100个字' },
             ]}
           >
-            <Input placeholder="如:上犹县农业局" />
+            <Input placeholder="如：县农业局" />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>

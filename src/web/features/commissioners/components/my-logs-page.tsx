@@ -14,7 +14,8 @@ import { useVersionedSave } from '../../../lib/record-conflict';
 
 /**
  * 我的服务日志: the commissioner's own screen, made for a phone in the field. One big 记一笔 button,
- * a full-width form, and their logs as cards, newest first; confirmed (已审核) ones are locked.
+ * a full-width form, and their logs as cards, newest first; a card opens for editing only when the
+ * log's policies allow it (a confirmed, 已审核, log is locked).
  */
 export function MyLogsPage() {
   const me = useMyCommissioner();
@@ -31,16 +32,17 @@ export function MyLogsPage() {
 function MyLogs({ commissioner }: { commissioner: CommissionerDetail }) {
   const [search, setSearch] = useSearchParams();
   const logs = useMyServiceLogs(true);
+  const opensNew = search.has('new');
   // undefined: closed; null: a new log; a log: changing it.
-  const [editing, setEditing] = useState<ServiceLog | null | undefined>(search.get('new') ? null : undefined);
+  const [editing, setEditing] = useState<ServiceLog | null | undefined>(opensNew ? null : undefined);
   const [justSaved, setJustSaved] = useState<number | null>(null);
   const items = useMemo(() => logs.data?.pages.flatMap((p) => p.items) ?? [], [logs.data]);
   const total = logs.data?.pages[0]?.total ?? 0;
 
   useEffect(() => {
     // ?new=1 (the home page's link) opens the form once; reloading the list page should not.
-    if (search.get('new')) setSearch({}, { replace: true });
-  }, []);
+    if (opensNew) setSearch({}, { replace: true });
+  }, [opensNew, setSearch]);
 
   return (
     <div style={{ maxWidth: 640, margin: '0 auto' }}>
@@ -53,9 +55,11 @@ function MyLogs({ commissioner }: { commissioner: CommissionerDetail }) {
           {commissioner.places.length ? ` · ${commissioner.places.map((p) => p.name).join('、')}` : ''}
         </Typography.Text>
       </Flex>
-      <Button type="primary" size="large" block onClick={() => setEditing(null)} style={{ height: 56, fontSize: 20, marginBottom: 16 }} data-testid="log-new">
-        记一笔
-      </Button>
+      {commissioner.policies.createLog ? (
+        <Button type="primary" size="large" block onClick={() => setEditing(null)} style={{ height: 56, fontSize: 20, marginBottom: 16 }} data-testid="log-new">
+          记一笔
+        </Button>
+      ) : null}
       {logs.isError ? <QueryError error={logs.error} onRetry={() => void logs.refetch()} /> : null}
       {logs.isPending ? (
         <Skeleton active />
@@ -93,7 +97,7 @@ function MyLogs({ commissioner }: { commissioner: CommissionerDetail }) {
 }
 
 function LogCard({ log, highlighted, onOpen }: { log: ServiceLog; highlighted: boolean; onOpen: () => void }) {
-  const locked = !!log.confirmedAt;
+  const locked = !log.policies.update;
   return (
     <Card
       size="small"
@@ -130,7 +134,7 @@ function LogCard({ log, highlighted, onOpen }: { log: ServiceLog; highlighted: b
           <FileLinks files={log.files} thumbSize={56} />
         </div>
       ) : null}
-      {locked ? (
+      {locked && log.confirmedAt ? (
         <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', marginTop: 6 }}>
           <LockOutlined /> 已由{log.confirmedByName ?? '局领导'}审核,不能再修改
         </Typography.Text>
@@ -254,7 +258,7 @@ function LogForm({
       <Button type="primary" htmlType="submit" size="large" block loading={create.isPending || update.isPending} style={{ height: 52, fontSize: 18 }}>
         {log ? '保存' : '提交'}
       </Button>
-      {log ? (
+      {log?.policies.delete ? (
         <Popconfirm title="删除这条服务日志?" okText="删除" okButtonProps={{ danger: true }} onConfirm={onDelete}>
           <Button danger block size="large" style={{ marginTop: 12 }} loading={remove.isPending}>
             删除

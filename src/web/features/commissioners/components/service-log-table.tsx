@@ -1,11 +1,11 @@
-import { useState } from 'react';
-import { App, Button, Popconfirm, Space, Table, Typography, type TableColumnsType, type TablePaginationConfig } from 'antd';
+import { type ReactNode, useState } from 'react';
+import { App, Button, Popconfirm, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { LockOutlined } from '@ant-design/icons';
 import type { ServiceLog } from '../../../../shared/commissioners.js';
-import { rowTestId } from '../../../components/ui/test-id';
-import { useMe } from '../../../lib/auth';
 import { showApiError } from '../../../lib/form';
+import type { ListQueryState } from '../../../lib/list-query';
+import { type ListResult, ListTable } from '../../../lib/list-table';
 import { useConfirmServiceLog, useDeleteServiceLog, useUnconfirmServiceLog } from '../api/service-logs';
 import { ConfirmedTag, FileLinks, logWhere } from './commissioner-display';
 import { ServiceLogFormModal } from './service-log-form-modal';
@@ -20,30 +20,29 @@ const clamp = (v: string | null) =>
   );
 
 /**
- * Service logs with their actions: leaders confirm (审核) and take confirmation back; a confirmed
- * log is locked, so only leaders see 编辑/删除 on it.
+ * A page of service logs with what the user may do to each, as the server's policies say: 审核 and
+ * 撤销审核 (`confirm`, leaders), 编辑 and 删除 (`update`/`delete`: false on a confirmed log for all but
+ * leaders, which then reads 已锁定).
  */
-export function ServiceLogTable({
-  logs,
-  loading,
+export function ServiceLogTable<Q>({
+  list,
+  result,
   showCommissioner,
-  pagination,
   emptyText,
+  totalText,
 }: {
-  logs: ServiceLog[];
-  loading: boolean;
+  list: ListQueryState<Q>;
+  result: ListResult<ServiceLog>;
   showCommissioner: boolean;
-  pagination: TablePaginationConfig | false;
-  emptyText: string;
+  emptyText: { filtered: ReactNode; empty: ReactNode };
+  totalText: (total: number) => ReactNode;
 }) {
-  const me = useMe();
   const { message } = App.useApp();
   const confirm = useConfirmServiceLog();
   const unconfirm = useUnconfirmServiceLog();
   const remove = useDeleteServiceLog();
   const [editing, setEditing] = useState<ServiceLog | null>(null);
-  const isLeader = me.role === 'leader';
-  const canWrite = me.role !== 'commissioner';
+  const logs = result.data?.items ?? [];
   const busy = (id: number) => (confirm.isPending && confirm.variables?.id === id) || (unconfirm.isPending && unconfirm.variables?.id === id);
 
   const act = (promise: Promise<unknown>, done: string) =>
@@ -68,81 +67,63 @@ export function ServiceLogTable({
     { title: '服务地点', key: 'where', width: 170, render: (_, l) => logWhere(l) },
     { title: '类型', dataIndex: 'kind', key: 'kind', width: 96 },
     { title: '服务内容', dataIndex: 'content', key: 'content', render: clamp },
-    {
-      title: '服务人次',
-      dataIndex: 'peopleServed',
-      key: 'peopleServed',
-      width: 88,
-      align: 'right',
-      render: (v: number | null) => v ?? '—',
-    },
+    { title: '服务人次', dataIndex: 'peopleServed', key: 'peopleServed', width: 88, align: 'right', render: (v: number | null) => v ?? '—' },
     { title: '解决的问题', dataIndex: 'problemsSolved', key: 'problemsSolved', render: clamp },
     { title: '新品种/新技术', dataIndex: 'newTechniques', key: 'newTechniques', width: 130, render: clamp },
     { title: '附件', key: 'files', width: 120, render: (_, l) => <FileLinks files={l.files} thumbSize={36} /> },
     { title: '审核', key: 'confirmed', width: 84, render: (_, l) => <ConfirmedTag log={l} /> },
   ];
-  if (canWrite) {
-    columns.push({
-      title: '操作',
-      key: 'actions',
-      width: isLeader ? 196 : 110,
-      fixed: 'right',
-      render: (_, l) => {
-        const locked = !!l.confirmedAt && !isLeader;
-        if (locked) {
-          return (
-            <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
-              <LockOutlined /> 已锁定
-            </Typography.Text>
-          );
-        }
-        return (
-          <Space size={0}>
-            {isLeader && !l.confirmedAt ? (
-              <Button type="link" size="small" loading={busy(l.id)} onClick={() => void act(confirm.mutateAsync({ id: l.id, version: l.version }), '已审核')}>
-                审核
-              </Button>
-            ) : null}
-            {isLeader && l.confirmedAt ? (
-              <Popconfirm
-                title="撤销审核?"
-                description="撤销后特派员和工作人员可以再修改这条日志。"
-                okText="撤销审核"
-                onConfirm={() => act(unconfirm.mutateAsync({ id: l.id, version: l.version }), '已撤销审核')}
-              >
-                <Button type="link" size="small" loading={busy(l.id)}>
-                  撤销审核
-                </Button>
-              </Popconfirm>
-            ) : null}
-            <Button type="link" size="small" onClick={() => setEditing(l)}>
-              编辑
-            </Button>
-            <Popconfirm title="删除这条服务日志?" okText="删除" okButtonProps={{ danger: true }} onConfirm={() => act(remove.mutateAsync(l.id), '已删除')}>
-              <Button type="link" size="small" danger>
-                删除
-              </Button>
-            </Popconfirm>
-          </Space>
-        );
-      },
-    });
-  }
+  // 审核 / 撤销审核 (`confirm`), which one by whether the log is confirmed.
+  const confirmButton = (l: ServiceLog) => {
+    if (!l.policies.confirm) return null;
+    if (!l.confirmedAt) {
+      return (
+        <Button type="link" size="small" loading={busy(l.id)} onClick={() => void act(confirm.mutateAsync({ id: l.id, version: l.version }), '已审核')}>
+          审核
+        </Button>
+      );
+    }
+    return (
+      <Popconfirm
+        title="撤销审核?"
+        description="撤销后特派员和工作人员可以再修改这条日志。"
+        okText="撤销审核"
+        onConfirm={() => act(unconfirm.mutateAsync({ id: l.id, version: l.version }), '已撤销审核')}
+      >
+        <Button type="link" size="small" loading={busy(l.id)}>
+          撤销审核
+        </Button>
+      </Popconfirm>
+    );
+  };
 
   return (
     <>
-      <Table<ServiceLog>
-        rowKey="id"
-        size="small"
+      <ListTable<ServiceLog, Q>
+        list={list}
+        result={result}
         columns={columns}
-        dataSource={logs}
-        loading={loading}
-        pagination={pagination}
-        scroll={{ x: showCommissioner ? 1400 : 1300 }}
-        onRow={(l) => rowTestId(`service-log-row-${l.id}`)}
-        locale={{ emptyText }}
+        // A reader who may do nothing to any log on the page (a leader of a higher organisation) gets no column.
+        rowActions={{
+          extra: confirmButton,
+          onEdit: setEditing,
+          remove: { ...remove, title: '删除这条服务日志?', success: '已删除' },
+          // Nothing allowed on a confirmed log: it is locked (only leaders change it).
+          empty: (l) =>
+            l.confirmedAt ? (
+              <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
+                <LockOutlined /> 已锁定
+              </Typography.Text>
+            ) : null,
+          width: logs.some((l) => l.policies.confirm) ? 196 : 110,
+        }}
+        size="small"
+        scrollX={showCommissioner ? 1400 : 1300}
+        rowTestId={(l) => `service-log-row-${l.id}`}
+        emptyText={emptyText}
+        totalText={totalText}
       />
-      {canWrite ? <ServiceLogFormModal open={editing !== null} log={editing} onClose={() => setEditing(null)} /> : null}
+      <ServiceLogFormModal open={editing !== null} log={editing} onClose={() => setEditing(null)} />
     </>
   );
 }

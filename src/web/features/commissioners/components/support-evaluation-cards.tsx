@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Popconfirm, Radio, Row, Table, Tag, type TableColumnsType } from 'antd';
+import { App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Tag, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import {
@@ -13,8 +13,8 @@ import {
   type SupportKind,
 } from '../../../../shared/commissioners.js';
 import { FormModal } from '../../../components/ui/form-modal';
-import { rowTestId } from '../../../components/ui/test-id';
 import { emptyToNull, showApiError } from '../../../lib/form';
+import { RecordsTable } from '../../../lib/list-table';
 import { useCreateSupport, useDeleteEvaluation, useDeleteSupport, usePutEvaluation } from '../api/commissioners';
 import { useVersionedSave } from '../../../lib/record-conflict';
 import { SubmissionKeys } from '../../../lib/versions';
@@ -31,8 +31,11 @@ interface SupportFormValues {
   amount?: number | null;
 }
 
-/** 关心和支持: subsidies, visits and policy the bureau gave the commissioner (leaders and admins record them). */
-export function SupportsCard({ commissionerId, supports, canManage }: { commissionerId: number; supports: Support[]; canManage: boolean }) {
+/**
+ * 关心和支持: subsidies, visits and policy the bureau gave the commissioner. `canAdd` is the
+ * commissioner's `policies.manageSupport`; each record says whether it may be deleted.
+ */
+export function SupportsCard({ commissionerId, supports, canAdd }: { commissionerId: number; supports: Support[]; canAdd: boolean }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<SupportFormValues>();
   const create = useCreateSupport();
@@ -46,31 +49,6 @@ export function SupportsCard({ commissionerId, supports, canManage }: { commissi
     { title: '支持内容', dataIndex: 'description', key: 'description', render: (v: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{v}</span> },
     { title: '金额', dataIndex: 'amount', key: 'amount', width: 110, align: 'right', render: yuan },
   ];
-  if (canManage) {
-    columns.push({
-      title: '操作',
-      key: 'actions',
-      width: 70,
-      render: (_, s) => (
-        <Popconfirm
-          title="删除这条支持记录?"
-          okText="删除"
-          okButtonProps={{ danger: true }}
-          onConfirm={() =>
-            remove.mutateAsync(s.id).then(
-              () => void message.success('已删除'),
-              (error: unknown) => showApiError(message, error),
-            )
-          }
-        >
-          <Button type="link" size="small" danger>
-            删除
-          </Button>
-        </Popconfirm>
-      ),
-    });
-  }
-
   const onFinish = (v: SupportFormValues) => {
     const input = {
       commissionerId,
@@ -96,22 +74,20 @@ export function SupportsCard({ commissionerId, supports, canManage }: { commissi
     <Card
       title="关心和支持"
       extra={
-        canManage ? (
+        canAdd ? (
           <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
             登记支持
           </Button>
         ) : undefined
       }
     >
-      <Table<Support>
-        rowKey="id"
-        size="small"
+      <RecordsTable<Support>
+        rows={supports}
         columns={columns}
-        dataSource={supports}
-        pagination={false}
-        scroll={{ x: 520 }}
-        onRow={(s) => rowTestId(`support-row-${s.id}`)}
-        locale={{ emptyText: '暂无支持记录' }}
+        rowActions={{ remove: { ...remove, title: '删除这条支持记录?', success: '已删除' } }}
+        rowTestId={(s) => `support-row-${s.id}`}
+        scrollX={520}
+        emptyText="暂无支持记录"
       />
       <FormModal<SupportFormValues>
         open={adding}
@@ -159,8 +135,11 @@ interface EvaluationFormValues {
   note?: string | null;
 }
 
-/** 年度考核: one grade per year; setting a year again replaces its grade. */
-export function EvaluationsCard({ commissionerId, evaluations, canManage }: { commissionerId: number; evaluations: Evaluation[]; canManage: boolean }) {
+/**
+ * 年度考核: one grade per year; setting a year again replaces its grade. `canAdd` is the
+ * commissioner's `policies.manageSupport`; each evaluation says whether it may be changed or deleted.
+ */
+export function EvaluationsCard({ commissionerId, evaluations, canAdd }: { commissionerId: number; evaluations: Evaluation[]; canAdd: boolean }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<EvaluationFormValues>();
   const put = usePutEvaluation();
@@ -190,36 +169,6 @@ export function EvaluationsCard({ commissionerId, evaluations, canManage }: { co
     },
     { title: '考核意见', dataIndex: 'note', key: 'note', render: (v: string | null) => v ?? '—' },
   ];
-  if (canManage) {
-    columns.push({
-      title: '操作',
-      key: 'actions',
-      width: 110,
-      render: (_, e) => (
-        <>
-          <Button type="link" size="small" onClick={() => setEditing(e)}>
-            修改
-          </Button>
-          <Popconfirm
-            title={`删除${e.year}年度考核?`}
-            okText="删除"
-            okButtonProps={{ danger: true }}
-            onConfirm={() =>
-              remove.mutateAsync(e.id).then(
-                () => void message.success('已删除'),
-                (error: unknown) => showApiError(message, error),
-              )
-            }
-          >
-            <Button type="link" size="small" danger>
-              删除
-            </Button>
-          </Popconfirm>
-        </>
-      ),
-    });
-  }
-
   // A year that has an evaluation already is replaced on purpose ("保存将替换原等次"): the save names the
   // version shown in the list; one registered meanwhile by someone else is a 409 and the dialog.
   const submit = (v: EvaluationFormValues, version = guard.version ?? evaluations.find((e) => e.year === v.year)?.version) =>
@@ -240,21 +189,19 @@ export function EvaluationsCard({ commissionerId, evaluations, canManage }: { co
     <Card
       title="年度考核"
       extra={
-        canManage ? (
+        canAdd ? (
           <Button size="small" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
             设置考核等次
           </Button>
         ) : undefined
       }
     >
-      <Table<Evaluation>
-        rowKey="id"
-        size="small"
+      <RecordsTable<Evaluation>
+        rows={evaluations}
         columns={columns}
-        dataSource={evaluations}
-        pagination={false}
-        onRow={(e) => rowTestId(`evaluation-row-${e.year}`)}
-        locale={{ emptyText: '暂无考核记录' }}
+        rowActions={{ onEdit: setEditing, editText: '修改', remove: { ...remove, title: (e) => `删除${e.year}年度考核?`, success: '已删除' } }}
+        rowTestId={(e) => `evaluation-row-${e.year}`}
+        emptyText="暂无考核记录"
       />
       <FormModal<EvaluationFormValues>
         open={editing !== undefined}

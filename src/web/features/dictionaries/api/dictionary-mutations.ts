@@ -1,26 +1,18 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Dictionary, DictionaryItem } from '../../../../shared/reference.js';
+import type { z } from 'zod';
+import type { okSchema } from '../../../../shared/common.js';
+import type { Dictionary, DictionaryItem, dictionaryBodySchema, dictionaryItemBodySchema } from '../../../../shared/reference.js';
 import { api } from '../../../lib/api-client';
+import { useInvalidatingMutation } from '../../../lib/mutation';
 import { referenceKeys } from '../../../lib/reference-data';
 import { type Submission, type Versioned, idempotencyHeader, ifMatch } from '../../../lib/versions';
 
 // Dictionaries and their items are read through lib/reference-data (every ledger's select
 // boxes use them); this file holds the admin's changes.
 
-export interface DictionaryInput {
-  code: string;
-  name: string;
-  description: string | null;
-}
+export type DictionaryInput = z.input<typeof dictionaryBodySchema>;
 
-export interface DictionaryItemInput {
-  value: string;
-  label: string;
-  sortOrder: number;
-  active: boolean;
-  /** The measure word the summary counts this item's records with (个, 家); null → the figure's own unit. */
-  measure: string | null;
-}
+/** The item form; an update sends every field too (PATCH). */
+export type DictionaryItemInput = z.input<typeof dictionaryItemBodySchema>;
 
 export const createDictionary = ({ idempotencyKey, ...input }: DictionaryInput & Submission) =>
   api.post<Dictionary>('/dictionaries', input, { headers: idempotencyHeader(idempotencyKey) });
@@ -31,18 +23,10 @@ export const createDictionaryItem = ({ code, idempotencyKey, ...input }: Diction
 export const updateDictionaryItem = ({ id, version, ...input }: DictionaryItemInput & Versioned) =>
   api.patch<DictionaryItem>(`/dictionary-items/${id}`, input, { headers: ifMatch(version) });
 
-export const deleteDictionaryItem = (id: number) => api.delete<{ ok: true }>(`/dictionary-items/${id}`);
+export const deleteDictionaryItem = (id: number) => api.delete<z.output<typeof okSchema>>(`/dictionary-items/${id}`);
 
 /** Any change refreshes the dictionaries (their item counts) and every item list under them. */
-function useDictionaryMutation<TInput, TResult>(fn: (input: TInput) => Promise<TResult>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: fn,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: referenceKeys.dictionaries }),
-  });
-}
-
-export const useCreateDictionary = () => useDictionaryMutation(createDictionary);
-export const useCreateDictionaryItem = () => useDictionaryMutation(createDictionaryItem);
-export const useUpdateDictionaryItem = () => useDictionaryMutation(updateDictionaryItem);
-export const useDeleteDictionaryItem = () => useDictionaryMutation(deleteDictionaryItem);
+export const useCreateDictionary = () => useInvalidatingMutation(createDictionary, [referenceKeys.dictionaries]);
+export const useCreateDictionaryItem = () => useInvalidatingMutation(createDictionaryItem, [referenceKeys.dictionaries]);
+export const useUpdateDictionaryItem = () => useInvalidatingMutation(updateDictionaryItem, [referenceKeys.dictionaries]);
+export const useDeleteDictionaryItem = () => useInvalidatingMutation(deleteDictionaryItem, [referenceKeys.dictionaries]);

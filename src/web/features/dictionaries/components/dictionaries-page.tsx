@@ -20,9 +20,10 @@ export function DictionariesPage() {
   const select = (code: string) => setParams({ code }, { replace: true });
 
   // Open the first dictionary when none (or a missing one) is chosen.
+  const firstCode = list[0]?.code;
   useEffect(() => {
-    if (list.length > 0 && !selected) setParams({ code: list[0].code }, { replace: true });
-  }, [list, selected, setParams]);
+    if (firstCode && !selected) setParams({ code: firstCode }, { replace: true });
+  }, [firstCode, selected, setParams]);
 
   return (
     <>

@@ -1,37 +1,32 @@
 import { useState } from 'react';
-import { App, Button, Card, Col, Descriptions, List, Popconfirm, Result, Row, Skeleton, Space, Tag, type DescriptionsProps } from 'antd';
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Button, Card, Col, Descriptions, List, Row, Tag, type DescriptionsProps } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
 import { SECTOR_LABELS, type EnterpriseDetail } from '../../../../shared/projects.js';
-import { PageHeader } from '../../../components/ui/page-header';
-import { QueryError } from '../../../components/ui/query-error';
-import { StageTag } from '../../../components/ui/stage-tag';
+import { ProjectLinks } from '../../../components/ui/project-links';
 import { useMe } from '../../../lib/auth';
-import { showApiError } from '../../../lib/form';
+import { DetailHeader, DetailPage } from '../../../lib/detail-page';
 import { formatDate, formatDateTime } from '../../../utils/format';
 import { useDeleteEnterprise, useEnterprise } from '../api/enterprises';
 import { EnterpriseFormModal } from './enterprise-form-modal';
 
+const BACK = { to: '/enterprises', label: '返回企业与基地' };
+
 /** 企业详情: the registry entry, the projects it applied for and the visits made to it. */
 export function EnterpriseDetailPage() {
-  const params = useParams();
-  const id = Number(params.id);
-  const valid = Number.isInteger(id) && id > 0;
-  const enterprise = useEnterprise(valid ? id : 0);
-
-  if (!valid) return <Result status="404" title="企业不存在" />;
-  if (enterprise.isError) return <QueryError error={enterprise.error} onRetry={() => void enterprise.refetch()} />;
-  if (!enterprise.data) return <Skeleton active />;
-  return <EnterpriseDetailView enterprise={enterprise.data} />;
+  return (
+    <DetailPage useRecord={useEnterprise} notFound="企业不存在" back={BACK}>
+      {(record) => <EnterpriseDetailView enterprise={record} />}
+    </DetailPage>
+  );
 }
 
 function EnterpriseDetailView({ enterprise }: { enterprise: EnterpriseDetail }) {
   const me = useMe();
-  const { message } = App.useApp();
-  const navigate = useNavigate();
   const remove = useDeleteEnterprise();
   const [editing, setEditing] = useState(false);
-  const canWrite = me.role !== 'commissioner';
+  // Projects and visits are other ledgers: whether one may be registered is the app-wide say.
+  const mayRegister = me.policies.writeLedgers;
 
   const items: DescriptionsProps['items'] = [
     {
@@ -54,49 +49,20 @@ function EnterpriseDetailView({ enterprise }: { enterprise: EnterpriseDetail }) 
     },
   ];
 
-  const onDelete = () =>
-    remove.mutateAsync(enterprise.id).then(
-      () => {
-        void message.success(`已删除「${enterprise.name}」`);
-        navigate('/enterprises');
-      },
-      (error: unknown) => showApiError(message, error),
-    );
-
   return (
     <>
-      <PageHeader
-        title={
-          <Space size={10} wrap>
-            <span>{enterprise.name}</span>
-            <Tag>{enterprise.kind}</Tag>
-          </Space>
-        }
-        description={
-          <Link to="/enterprises" style={{ fontSize: 13 }}>
-            ← 返回企业与基地
-          </Link>
-        }
-        extra={
-          canWrite ? (
-            <>
-              <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
-                编辑
-              </Button>
-              <Popconfirm
-                title={`删除「${enterprise.name}」?`}
-                description="有关联项目或调研记录的不能删除。"
-                okText="删除"
-                okButtonProps={{ danger: true }}
-                onConfirm={onDelete}
-              >
-                <Button danger loading={remove.isPending}>
-                  删除
-                </Button>
-              </Popconfirm>
-            </>
-          ) : undefined
-        }
+      <DetailHeader
+        title={enterprise.name}
+        tag={<Tag>{enterprise.kind}</Tag>}
+        back={BACK}
+        record={enterprise}
+        onEdit={() => setEditing(true)}
+        remove={{
+          ...remove,
+          title: `删除「${enterprise.name}」?`,
+          description: '有关联项目或调研记录的不能删除。',
+          success: `已删除「${enterprise.name}」`,
+        }}
       />
       <Row gutter={[16, 16]}>
         <Col xs={24}>
@@ -108,7 +74,7 @@ function EnterpriseDetailView({ enterprise }: { enterprise: EnterpriseDetail }) 
           <Card
             title={`项目(${enterprise.projects.length})`}
             extra={
-              canWrite ? (
+              mayRegister ? (
                 <Link to={`/projects/new?enterpriseId=${enterprise.id}`}>
                   <Button size="small" icon={<PlusOutlined />}>
                     新建项目
@@ -117,16 +83,7 @@ function EnterpriseDetailView({ enterprise }: { enterprise: EnterpriseDetail }) 
               ) : undefined
             }
           >
-            <List
-              size="small"
-              dataSource={enterprise.projects}
-              locale={{ emptyText: '暂无项目' }}
-              renderItem={(p) => (
-                <List.Item extra={<StageTag stage={p.stage} />}>
-                  <Link to={`/projects/${p.id}`}>{p.title}</Link>
-                </List.Item>
-              )}
-            />
+            <ProjectLinks projects={enterprise.projects} emptyText="暂无项目" />
             {enterprise.projects.length > 0 ? (
               <Link to={`/projects?enterpriseId=${enterprise.id}`} style={{ display: 'inline-block', marginTop: 8, fontSize: 13 }}>
                 在项目库中查看
@@ -138,7 +95,7 @@ function EnterpriseDetailView({ enterprise }: { enterprise: EnterpriseDetail }) 
           <Card
             title={`调研记录(${enterprise.visits.length})`}
             extra={
-              canWrite ? (
+              mayRegister ? (
                 <Link to={`/visits?newFor=${enterprise.id}`}>
                   <Button size="small" icon={<PlusOutlined />}>
                     登记调研
@@ -163,7 +120,7 @@ function EnterpriseDetailView({ enterprise }: { enterprise: EnterpriseDetail }) 
           </Card>
         </Col>
       </Row>
-      {canWrite ? <EnterpriseFormModal open={editing} enterprise={enterprise} onClose={() => setEditing(false)} /> : null}
+      {enterprise.policies.update ? <EnterpriseFormModal open={editing} enterprise={enterprise} onClose={() => setEditing(false)} /> : null}
     </>
   );
 }

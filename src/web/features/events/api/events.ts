@@ -1,29 +1,16 @@
-import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Page } from '../../../../shared/common.js';
-import type { Event, EventFigure, EventRole, EventTotals } from '../../../../shared/events.js';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { okSchema } from '../../../../shared/common.js';
+import type { Event, EventBody, eventPageSchema, listEventsQuerySchema } from '../../../../shared/events.js';
 import { api } from '../../../lib/api-client';
+import type { ListRequest } from '../../../lib/list-request';
+import { useDeleteMutation, useInvalidatingMutation } from '../../../lib/mutation';
 import { type Submission, type Versioned, idempotencyHeader, ifMatch } from '../../../lib/versions';
 
-/** The list's filters; the totals row sums every event under them, not only the page. */
-export interface EventsFilter {
-  q?: string;
-  type?: string;
-  role?: EventRole;
-  from?: string;
-  to?: string;
-  townId?: number;
-  departmentId?: number;
-}
+/** The list's query; the totals row sums every event under its filters, not only the page. */
+export type EventsQuery = ListRequest<typeof listEventsQuerySchema>;
 
-export interface EventsQuery extends EventsFilter {
-  order?: 'asc' | 'desc';
-  page: number;
-  pageSize: number;
-}
-
-export interface EventPage extends Page<Event> {
-  totals: EventTotals;
-}
+export type EventPage = z.output<typeof eventPageSchema>;
 
 export const eventsQueryKey = ['events'] as const;
 
@@ -45,44 +32,14 @@ export const eventQueryOptions = (id: number) => queryOptions({ queryKey: [...ev
 export const useEvent = (id: number) => useQuery({ ...eventQueryOptions(id), enabled: id > 0 });
 
 /** The event form as the API takes it (PUT replaces every field). */
-export type EventInput = {
-  type: string;
-  theme: string;
-  startDate: string;
-  endDate: string | null;
-  role: EventRole;
-  organiser: string | null;
-  placeIds: number[];
-  enterpriseIds: number[];
-  departmentIds: number[];
-  notes: string | null;
-} & Record<EventFigure, number | null>;
+export type EventInput = EventBody;
 
 export const createEvent = ({ idempotencyKey, ...input }: EventInput & Submission) =>
   api.post<Event>('/events', input, { headers: idempotencyHeader(idempotencyKey) });
 export const updateEvent = ({ id, version, ...input }: EventInput & Versioned) => api.put<Event>(`/events/${id}`, input, { headers: ifMatch(version) });
-export const deleteEvent = (id: number) => api.delete<{ ok: true }>(`/events/${id}`);
+export const deleteEvent = (id: number) => api.delete<z.output<typeof okSchema>>(`/events/${id}`);
 
-function useEventMutation<TInput, TResult>(fn: (input: TInput) => Promise<TResult>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: fn,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: eventsQueryKey }),
-  });
-}
-
-export const useCreateEvent = () => useEventMutation(createEvent);
-export const useUpdateEvent = () => useEventMutation(updateEvent);
-
+export const useCreateEvent = () => useInvalidatingMutation(createEvent, [eventsQueryKey]);
+export const useUpdateEvent = () => useInvalidatingMutation(updateEvent, [eventsQueryKey]);
 /** The deleted event's own page is left before it would be read again (and answer 404). */
-export function useDeleteEvent() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: deleteEvent,
-    onSuccess: async (_result, id) => {
-      const isDeleted = (key: readonly unknown[]) => key[1] === 'detail' && key[2] === id;
-      await queryClient.invalidateQueries({ queryKey: eventsQueryKey, refetchType: 'none', predicate: (q) => isDeleted(q.queryKey) });
-      await queryClient.invalidateQueries({ queryKey: eventsQueryKey, predicate: (q) => !isDeleted(q.queryKey) });
-    },
-  });
-}
+export const useDeleteEvent = () => useDeleteMutation(deleteEvent, eventsQueryKey);

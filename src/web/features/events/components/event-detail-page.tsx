@@ -1,12 +1,8 @@
 import { useState } from 'react';
-import { App, Button, Card, Col, Flex, Descriptions, Popconfirm, Result, Row, Skeleton, Statistic, type DescriptionsProps } from 'antd';
-import { EditOutlined } from '@ant-design/icons';
-import { Link, useNavigate, useParams } from 'react-router';
-import { EVENT_FIGURES, EVENT_FIGURE_LABELS, type Event } from '../../../../shared/events.js';
-import { PageHeader } from '../../../components/ui/page-header';
-import { QueryError } from '../../../components/ui/query-error';
-import { useMe } from '../../../lib/auth';
-import { showApiError } from '../../../lib/form';
+import { Card, Col, Flex, Descriptions, Row, Statistic, type DescriptionsProps } from 'antd';
+import { Link } from 'react-router';
+import { EVENT_FIGURE, EVENT_FIGURES, type Event } from '../../../../shared/events.js';
+import { DetailHeader, DetailPage } from '../../../lib/detail-page';
 import { formatDateTime } from '../../../utils/format';
 import { useDeleteEvent, useEvent } from '../api/events';
 import { EventFormModal } from './event-form-modal';
@@ -14,26 +10,20 @@ import { EventRoleTag, eventDates } from './event-display';
 
 const multiline = (v: string | null) => (v ? <span style={{ whiteSpace: 'pre-wrap' }}>{v}</span> : '—');
 
+const BACK = { to: '/events', label: '返回活动列表' };
+
 /** 活动详情: what, when, where, who took part, and the figures it reported. */
 export function EventDetailPage() {
-  const params = useParams();
-  const id = Number(params.id);
-  const valid = Number.isInteger(id) && id > 0;
-  const event = useEvent(valid ? id : 0);
-
-  if (!valid) return <Result status="404" title="活动不存在" />;
-  if (event.isError) return <QueryError error={event.error} onRetry={() => void event.refetch()} />;
-  if (!event.data) return <Skeleton active />;
-  return <EventDetailView event={event.data} />;
+  return (
+    <DetailPage useRecord={useEvent} notFound="活动不存在" back={BACK}>
+      {(event) => <EventDetailView event={event} />}
+    </DetailPage>
+  );
 }
 
 function EventDetailView({ event }: { event: Event }) {
-  const me = useMe();
-  const { message } = App.useApp();
-  const navigate = useNavigate();
   const remove = useDeleteEvent();
   const [editing, setEditing] = useState(false);
-  const canWrite = me.role !== 'commissioner';
 
   const items: DescriptionsProps['items'] = [
     { key: 'type', label: '活动类型', children: event.type },
@@ -69,38 +59,14 @@ function EventDetailView({ event }: { event: Event }) {
     { key: 'updatedAt', label: '最近修改', children: formatDateTime(event.updatedAt) },
   ];
 
-  const onDelete = () =>
-    remove.mutateAsync(event.id).then(
-      () => {
-        void message.success('活动已删除');
-        navigate('/events');
-      },
-      (error: unknown) => showApiError(message, error),
-    );
-
   return (
     <>
-      <PageHeader
+      <DetailHeader
         title={event.theme}
-        description={
-          <Link to="/events" style={{ fontSize: 13 }}>
-            ← 返回活动列表
-          </Link>
-        }
-        extra={
-          canWrite ? (
-            <>
-              <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
-                编辑
-              </Button>
-              <Popconfirm title="删除这次活动?" description="删除后不能恢复。" okText="删除" okButtonProps={{ danger: true }} onConfirm={onDelete}>
-                <Button danger loading={remove.isPending}>
-                  删除
-                </Button>
-              </Popconfirm>
-            </>
-          ) : undefined
-        }
+        back={BACK}
+        record={event}
+        onEdit={() => setEditing(true)}
+        remove={{ ...remove, title: '删除这次活动?', description: '删除后不能恢复。', success: '活动已删除' }}
       />
       <Flex vertical gap={16}>
         <Card title="活动信息">
@@ -111,9 +77,9 @@ function EventDetailView({ event }: { event: Event }) {
             {EVENT_FIGURES.map((f) => (
               <Col xs={12} sm={8} md={6} key={f} data-testid={`event-figure-${f}`}>
                 <Statistic
-                  title={EVENT_FIGURE_LABELS[f].label}
+                  title={EVENT_FIGURE[f].label}
                   value={event[f] ?? '—'}
-                  suffix={event[f] === null ? undefined : EVENT_FIGURE_LABELS[f].unit}
+                  suffix={event[f] === null ? undefined : EVENT_FIGURE[f].unit}
                   groupSeparator=""
                 />
               </Col>
@@ -121,7 +87,7 @@ function EventDetailView({ event }: { event: Event }) {
           </Row>
         </Card>
       </Flex>
-      {canWrite ? <EventFormModal open={editing} event={event} onClose={() => setEditing(false)} /> : null}
+      {event.policies.update ? <EventFormModal open={editing} event={event} onClose={() => setEditing(false)} /> : null}
     </>
   );
 }

@@ -1,15 +1,11 @@
 import { Tag } from 'antd';
-import { EVENT_ROLE_LABELS, type Event, type EventFigure, type EventRole } from '../../../../shared/events.js';
+import { EVENT_FIGURE, EVENT_FIGURES, EVENT_ROLE_LABELS, type Event, type EventFigure, type EventRole } from '../../../../shared/events.js';
 
-/** The figures the list shows as columns (and sums in its totals row), with their column titles. */
-export const TABLE_FIGURES: { figure: EventFigure; title: string }[] = [
-  { figure: 'materials', title: '资料(份)' },
-  { figure: 'boards', title: '展板(块)' },
-  { figure: 'consultations', title: '咨询(人次)' },
-  { figure: 'attendees', title: '参加(人)' },
-  { figure: 'trainees', title: '培训(人次)' },
-  { figure: 'peopleSent', title: '组织参加(人)' },
-];
+/** The figures the list shows as columns (and sums in its totals row), as declared: 资料(份), 咨询(人次) … */
+export const TABLE_FIGURES: { figure: EventFigure; title: string; width: number }[] = EVENT_FIGURES.flatMap((figure) => {
+  const { short, unit, listWidth } = EVENT_FIGURE[figure];
+  return listWidth ? [{ figure, title: `${short}(${unit})`, width: listWidth }] : [];
+});
 
 const ROLE_COLORS: Record<EventRole, string> = { lead: 'blue', participate: 'cyan', send: 'purple' };
 

@@ -1,7 +1,16 @@
 import { useMemo } from 'react';
 import { App, Checkbox, Col, DatePicker, Divider, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { EVENT_FIGURES, EVENT_FIGURE_LABELS, EVENT_ROLES, EVENT_ROLE_LABELS, type Event, type EventFigure, type EventRole } from '../../../../shared/events.js';
+import {
+  EVENT_FIGURE,
+  EVENT_FIGURE_PARTS,
+  EVENT_FIGURES,
+  EVENT_ROLES,
+  EVENT_ROLE_LABELS,
+  type Event,
+  type EventFigure,
+  type EventRole,
+} from '../../../../shared/events.js';
 import { FormModal } from '../../../components/ui/form-modal';
 import { EnterpriseMultiSelect } from '../../../lib/enterprise-select';
 import { emptyToNull, showApiError } from '../../../lib/form';
@@ -28,12 +37,8 @@ export const DEFAULT_EVENT_THEME = '科技下乡,为民服务';
 
 const PLACE_LEVELS = ['county', 'town', 'village'] as const;
 
-/** Figure inputs in the order the form lays them out: 资料 with its 其中, then the rest. */
-const FIGURE_ROWS: EventFigure[][] = [
-  ['materials', 'books', 'leaflets'],
-  ['boards', 'consultations', 'expertCount'],
-  ['attendees', 'trainees', 'peopleSent'],
-];
+/** Figure inputs three to a row, in their declared order (资料 with its 其中 first). */
+const FIGURE_ROWS: EventFigure[][] = Array.from({ length: Math.ceil(EVENT_FIGURES.length / 3) }, (_, i) => EVENT_FIGURES.slice(i * 3, i * 3 + 3));
 
 function toInput(values: EventFormValues): EventInput {
   const figures = Object.fromEntries(EVENT_FIGURES.map((f) => [f, values[f] ?? null])) as Record<EventFigure, number | null>;
@@ -113,7 +118,7 @@ export function EventFormModal({
         label: '参与部门',
         format: (v) => (v as number[]).map((id) => departments.data?.find((d) => d.id === id)?.name ?? `#${id}`).join('、'),
       },
-      ...EVENT_FIGURES.map((f) => ({ name: f, label: EVENT_FIGURE_LABELS[f].label })),
+      ...EVENT_FIGURES.map((f) => ({ name: f, label: EVENT_FIGURE[f].label })),
       { name: 'notes', label: '备注' },
     ],
     resubmit: (values, version) => submit(values, version),
@@ -142,25 +147,24 @@ export function EventFormModal({
   const onFinish = (values: EventFormValues) => submit(values);
 
   const figureInput = (f: EventFigure) => {
-    const { label, unit } = EVENT_FIGURE_LABELS[f];
-    // The server puts this check on 图书; so does the form, rechecking when either part or the total changes.
-    const rules =
-      f === 'books'
-        ? [
-            ({ getFieldValue }: { getFieldValue: (name: string) => unknown }) => ({
-              validator: async () => {
-                const materials = getFieldValue('materials') as number | null | undefined;
-                const parts = ((getFieldValue('books') as number | null) ?? 0) + ((getFieldValue('leaflets') as number | null) ?? 0);
-                if (materials !== null && materials !== undefined && parts > materials) {
-                  throw new Error('图书与宣传单之和不能超过发放资料总数');
-                }
-              },
-            }),
-          ]
-        : [];
+    const { label, unit } = EVENT_FIGURE[f];
+    // The server checks that a whole's parts (图书、宣传单 of 发放资料) do not exceed it, on the first
+    // part; so does the form, rechecking when any part or the whole changes.
+    const sum = EVENT_FIGURE_PARTS.find((p) => p.parts[0] === f);
+    const rules = sum
+      ? [
+          ({ getFieldValue }: { getFieldValue: (name: string) => unknown }) => ({
+            validator: async () => {
+              const whole = getFieldValue(sum.whole) as number | null | undefined;
+              const parts = sum.parts.reduce((total, p) => total + ((getFieldValue(p) as number | null | undefined) ?? 0), 0);
+              if (whole !== null && whole !== undefined && parts > whole) throw new Error(sum.message);
+            },
+          }),
+        ]
+      : [];
     return (
       <Col xs={12} md={8} key={f}>
-        <Form.Item label={label} name={f} rules={rules} dependencies={f === 'books' ? ['materials', 'leaflets'] : undefined}>
+        <Form.Item label={label} name={f} rules={rules} dependencies={sum ? [sum.whole, ...sum.parts.slice(1)] : undefined}>
           <InputNumber<number> min={0} max={100_000_000} precision={0} step={1} suffix={unit} style={{ width: '100%' }} />
         </Form.Item>
       </Col>
@@ -234,7 +238,7 @@ export function EventFormModal({
             rules={[{ max: 100, message: '主办单位不能超过100个字' }]}
             extra={role === 'send' ? '组织参加其他单位举办的培训或活动时,填写举办单位' : undefined}
           >
-            <Input placeholder="如:上犹县科技局;县委宣传部、县科技局、县科协" />
+            <Input placeholder="如：县科技局；县委宣传部、县科技局、县科协" />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>

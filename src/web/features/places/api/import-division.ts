@@ -1,6 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Division, ImportDivisionResult } from '../../../../shared/divisions.js';
+import { useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { Division, ImportDivisionResult, importDivisionBodySchema } from '../../../../shared/divisions.js';
 import { api } from '../../../lib/api-client';
+import { useInvalidatingMutation } from '../../../lib/mutation';
 import { referenceKeys } from '../../../lib/reference-data';
 import { type Submission, idempotencyHeader } from '../../../lib/versions';
 
@@ -9,14 +11,8 @@ export const getOwnDivision = () => api.get<{ division: Division | null }>('/div
 
 export const useOwnDivision = (enabled: boolean) => useQuery({ queryKey: ['divisions', 'own'], queryFn: getOwnDivision, enabled, staleTime: 60_000 });
 
-export const importDivision = ({ idempotencyKey, code }: { code: string } & Submission) =>
+export const importDivision = ({ idempotencyKey, code }: z.input<typeof importDivisionBodySchema> & Submission) =>
   api.post<ImportDivisionResult>('/places/import-division', { code }, { headers: idempotencyHeader(idempotencyKey) });
 
 /** Loads a county's towns and villages into 地名; the place tree is read again afterwards. */
-export function useImportDivision() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: importDivision,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: referenceKeys.places }),
-  });
-}
+export const useImportDivision = () => useInvalidatingMutation(importDivision, [referenceKeys.places]);

@@ -1,7 +1,9 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Page } from '../../../../shared/common.js';
-import type { Followup, FollowupKind } from '../../../../shared/projects.js';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { Page, okSchema } from '../../../../shared/common.js';
+import type { Followup, FollowupBody } from '../../../../shared/projects.js';
 import { api } from '../../../lib/api-client';
+import { useInvalidatingMutation } from '../../../lib/mutation';
 import { projectsQueryKey } from './projects';
 import { type Submission, type Versioned, idempotencyHeader, ifMatch } from '../../../lib/versions';
 
@@ -18,32 +20,18 @@ export const projectFollowupsQueryOptions = (projectId: number) =>
 
 export const useProjectFollowups = (projectId: number) => useQuery({ ...projectFollowupsQueryOptions(projectId), enabled: projectId > 0 });
 
-export interface FollowupInput {
-  followupDate: string;
-  staffId: number;
-  kind: FollowupKind;
-  found: string | null;
-  solved: string | null;
-  openProblems: string | null;
-}
+/** The follow-up form as the API takes it (PUT replaces every field). */
+export type FollowupInput = FollowupBody;
 
 export const createFollowup = ({ projectId, idempotencyKey, ...input }: FollowupInput & { projectId: number } & Submission) =>
   api.post<Followup>(`/projects/${projectId}/followups`, input, { headers: idempotencyHeader(idempotencyKey) });
 export const updateFollowup = ({ id, version, ...input }: FollowupInput & Versioned) =>
   api.put<Followup>(`/followups/${id}`, input, { headers: ifMatch(version) });
-export const deleteFollowup = (id: number) => api.delete<{ ok: true }>(`/followups/${id}`);
+export const deleteFollowup = (id: number) => api.delete<z.output<typeof okSchema>>(`/followups/${id}`);
 
 /** A follow-up changes the project's 最近跟踪 as well as the follow-up list. */
-function useFollowupMutation<TInput, TResult>(fn: (input: TInput) => Promise<TResult>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: fn,
-    onSuccess: async () => {
-      await Promise.all([queryClient.invalidateQueries({ queryKey: followupsQueryKey }), queryClient.invalidateQueries({ queryKey: projectsQueryKey })]);
-    },
-  });
-}
+const changedByFollowup = [followupsQueryKey, projectsQueryKey];
 
-export const useCreateFollowup = () => useFollowupMutation(createFollowup);
-export const useUpdateFollowup = () => useFollowupMutation(updateFollowup);
-export const useDeleteFollowup = () => useFollowupMutation(deleteFollowup);
+export const useCreateFollowup = () => useInvalidatingMutation(createFollowup, changedByFollowup);
+export const useUpdateFollowup = () => useInvalidatingMutation(updateFollowup, changedByFollowup);
+export const useDeleteFollowup = () => useInvalidatingMutation(deleteFollowup, changedByFollowup);

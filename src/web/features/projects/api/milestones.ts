@@ -1,6 +1,9 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Milestone, MilestoneList } from '../../../../shared/projects.js';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { okSchema } from '../../../../shared/common.js';
+import type { Milestone, MilestoneBody, MilestoneList } from '../../../../shared/projects.js';
 import { api } from '../../../lib/api-client';
+import { useInvalidatingMutation } from '../../../lib/mutation';
 import { type Submission, idempotencyHeader } from '../../../lib/versions';
 
 // Project milestones (中期检查, 验收检查, 绩效评价 …): recorded and deleted, never edited.
@@ -18,23 +21,11 @@ export const projectMilestonesQueryOptions = (projectId: number) =>
 
 export const useProjectMilestones = (projectId: number) => useQuery({ ...projectMilestonesQueryOptions(projectId), enabled: projectId > 0 });
 
-export interface MilestoneInput {
-  kind: string;
-  milestoneDate: string;
-  remark: string | null;
-}
+export type MilestoneInput = MilestoneBody;
 
 export const createMilestone = ({ projectId, idempotencyKey, ...input }: MilestoneInput & { projectId: number } & Submission) =>
   api.post<Milestone>(`/projects/${projectId}/milestones`, input, { headers: idempotencyHeader(idempotencyKey) });
-export const deleteMilestone = (id: number) => api.delete<{ ok: true }>(`/milestones/${id}`);
+export const deleteMilestone = (id: number) => api.delete<z.output<typeof okSchema>>(`/milestones/${id}`);
 
-function useMilestoneMutation<TInput, TResult>(fn: (input: TInput) => Promise<TResult>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: fn,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: milestonesQueryKey }),
-  });
-}
-
-export const useCreateMilestone = () => useMilestoneMutation(createMilestone);
-export const useDeleteMilestone = () => useMilestoneMutation(deleteMilestone);
+export const useCreateMilestone = () => useInvalidatingMutation(createMilestone, [milestonesQueryKey]);
+export const useDeleteMilestone = () => useInvalidatingMutation(deleteMilestone, [milestonesQueryKey]);

@@ -1,49 +1,29 @@
-import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Page } from '../../../../shared/common.js';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { Page, okSchema } from '../../../../shared/common.js';
 import type {
   CreateProjectBody,
   PROJECT_DATE_FIELDS,
-  PROJECT_SORTS,
   Project,
   ProjectDetail,
-  ProjectLevel,
-  Sector,
-  Stage,
-  StageDates,
   Visit,
+  listProjectsQuerySchema,
+  moveStageBodySchema,
+  stageSummarySchema,
+  updateProjectBodySchema,
 } from '../../../../shared/projects.js';
 import { api } from '../../../lib/api-client';
+import type { ListRequest } from '../../../lib/list-request';
+import { useDeleteMutation, useInvalidatingMutation } from '../../../lib/mutation';
 import { type Submission, type Versioned, idempotencyHeader, ifMatch } from '../../../lib/versions';
 
 export type ProjectDateField = (typeof PROJECT_DATE_FIELDS)[number];
-export type ProjectSort = (typeof PROJECT_SORTS)[number];
 
+export type ProjectsQuery = ListRequest<typeof listProjectsQuerySchema>;
 /** The list's filters: everything but the page is also what the stage summary counts under. */
-export interface ProjectsFilter {
-  q?: string;
-  stage?: Stage[];
-  program?: string;
-  level?: ProjectLevel;
-  field?: Sector;
-  townId?: number;
-  managerId?: number;
-  enterpriseId?: number;
-  dateField: ProjectDateField;
-  from?: string;
-  to?: string;
-}
+export type ProjectsFilter = Omit<ProjectsQuery, 'sort' | 'order' | 'page' | 'pageSize'>;
 
-export interface ProjectsQuery extends ProjectsFilter {
-  sort?: ProjectSort;
-  order?: 'asc' | 'desc';
-  page: number;
-  pageSize: number;
-}
-
-export interface StageSummary {
-  counts: Record<Stage, number>;
-  total: number;
-}
+export type StageSummary = z.output<typeof stageSummarySchema>;
 
 export const projectsQueryKey = ['projects'] as const;
 
@@ -77,77 +57,31 @@ export const projectQueryOptions = (id: number) => queryOptions({ queryKey: [...
 export const useProject = (id: number) => useQuery({ ...projectQueryOptions(id), enabled: id > 0 });
 
 /** The fields of the project form, as the API takes them (amounts in 万元). */
-export interface ProjectFieldsInput {
-  title: string;
-  enterpriseId: number | null;
-  field: Sector;
-  program: string | null;
-  level: ProjectLevel | null;
-  managerId: number | null;
-  amountApplied: number | null;
-  amountApproved: number | null;
-  amountReceived: number | null;
-  amountSelfRaised: number | null;
-  sourceVisitId: number | null;
-  description: string | null;
-}
+export type ProjectFieldsInput = Omit<CreateProjectBody, 'stage' | 'stageDates' | 'sectionId'>;
 
-export interface MoveStageInput {
-  id: number;
-  to: Stage;
-  date: string;
-  stageDates: StageDates;
-  remark: string | null;
-}
+export type MoveStageInput = z.input<typeof moveStageBodySchema> & { id: number };
 
 export const createProject = ({ idempotencyKey, ...input }: CreateProjectBody & Submission) =>
   api.post<ProjectDetail>('/projects', input, { headers: idempotencyHeader(idempotencyKey) });
-export const updateProject = ({ id, version, ...input }: ProjectFieldsInput & Versioned) =>
+export const updateProject = ({ id, version, ...input }: z.input<typeof updateProjectBodySchema> & Versioned) =>
   api.patch<ProjectDetail>(`/projects/${id}`, input, { headers: ifMatch(version) });
 export const moveProjectStage = ({ id, version, ...input }: MoveStageInput & Versioned) =>
   api.post<ProjectDetail>(`/projects/${id}/stage`, input, { headers: ifMatch(version) });
 export const undoProjectStage = ({ id, version }: Versioned) => api.post<ProjectDetail>(`/projects/${id}/stage/undo`, {}, { headers: ifMatch(version) });
-export const deleteProject = (id: number) => api.delete<{ ok: true }>(`/projects/${id}`);
+export const deleteProject = (id: number) => api.delete<z.output<typeof okSchema>>(`/projects/${id}`);
 
 /**
  * Every project change refreshes the list, the summary and the detail; enterprises (their
  * project counts and lists) and visits (their leads) show projects too.
  */
-function useProjectMutation<TInput, TResult>(fn: (input: TInput) => Promise<TResult>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: fn,
-    onSuccess: async () => {
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: projectsQueryKey }),
-        queryClient.invalidateQueries({ queryKey: ['enterprises'] }),
-        queryClient.invalidateQueries({ queryKey: ['visits'] }),
-      ]);
-    },
-  });
-}
+const changedByProject = [projectsQueryKey, ['enterprises'], ['visits']];
 
-export const useCreateProject = () => useProjectMutation(createProject);
-export const useUpdateProject = () => useProjectMutation(updateProject);
-export const useMoveProjectStage = () => useProjectMutation(moveProjectStage);
-export const useUndoProjectStage = () => useProjectMutation(undoProjectStage);
+export const useCreateProject = () => useInvalidatingMutation(createProject, changedByProject);
+export const useUpdateProject = () => useInvalidatingMutation(updateProject, changedByProject);
+export const useMoveProjectStage = () => useInvalidatingMutation(moveProjectStage, changedByProject);
+export const useUndoProjectStage = () => useInvalidatingMutation(undoProjectStage, changedByProject);
 /** The deleted project's own page is left before it would be read again (and answer 404). */
-export function useDeleteProject() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: deleteProject,
-    onSuccess: async (_result, id) => {
-      const isDeleted = (key: readonly unknown[]) => key[1] === 'detail' && key[2] === id;
-      await queryClient.invalidateQueries({ queryKey: projectsQueryKey, refetchType: 'none', predicate: (q) => isDeleted(q.queryKey) });
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: projectsQueryKey, predicate: (q) => !isDeleted(q.queryKey) }),
-        queryClient.invalidateQueries({ queryKey: ['enterprises'] }),
-        queryClient.invalidateQueries({ queryKey: ['visits'] }),
-        queryClient.invalidateQueries({ queryKey: ['followups'] }),
-      ]);
-    },
-  });
-}
+export const useDeleteProject = () => useDeleteMutation(deleteProject, projectsQueryKey, { alsoInvalidate: [['enterprises'], ['visits'], ['followups']] });
 
 export interface VisitOption {
   id: number;

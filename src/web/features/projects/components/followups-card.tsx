@@ -1,13 +1,12 @@
 import { useState } from 'react';
-import { App, Button, Card, Col, DatePicker, Form, Input, Popconfirm, Radio, Row, Select, Space, Table, type TableColumnsType } from 'antd';
+import { App, Button, Card, Col, DatePicker, Form, Input, Radio, Row, Select, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { FOLLOWUP_KINDS, FOLLOWUP_KIND_LABELS, type Followup, type FollowupKind } from '../../../../shared/projects.js';
 import { FormModal } from '../../../components/ui/form-modal';
-import { QueryError } from '../../../components/ui/query-error';
-import { rowTestId } from '../../../components/ui/test-id';
 import { useMe } from '../../../lib/auth';
 import { emptyToNull, showApiError } from '../../../lib/form';
+import { RecordsTable } from '../../../lib/list-table';
 import { useUserOptions } from '../../../lib/reference-data';
 import { formatDate } from '../../../utils/format';
 import { type FollowupInput, useCreateFollowup, useDeleteFollowup, useProjectFollowups, useUpdateFollowup } from '../api/followups';
@@ -129,7 +128,6 @@ const multiline = (v: string | null) => (v ? <span style={{ whiteSpace: 'pre-wra
 
 /** 跟踪服务: visits, calls and meetings that kept an approved project on track. */
 export function FollowupsCard({ projectId, canWrite }: { projectId: number; canWrite: boolean }) {
-  const { message } = App.useApp();
   const followups = useProjectFollowups(projectId);
   const remove = useDeleteFollowup();
   const [adding, setAdding] = useState(false);
@@ -143,36 +141,6 @@ export function FollowupsCard({ projectId, canWrite }: { projectId: number; canW
     { title: '解决的问题', dataIndex: 'solved', key: 'solved', render: multiline },
     { title: '待解决问题', dataIndex: 'openProblems', key: 'openProblems', render: multiline },
   ];
-  if (canWrite) {
-    columns.push({
-      title: '操作',
-      key: 'actions',
-      width: 110,
-      render: (_, f) => (
-        <Space size={0}>
-          <Button type="link" size="small" onClick={() => setEditing(f)}>
-            编辑
-          </Button>
-          <Popconfirm
-            title="删除这条跟踪服务记录?"
-            okText="删除"
-            okButtonProps={{ danger: true }}
-            onConfirm={() =>
-              remove.mutateAsync(f.id).then(
-                () => void message.success('已删除'),
-                (error: unknown) => showApiError(message, error),
-              )
-            }
-          >
-            <Button type="link" size="small" danger>
-              删除
-            </Button>
-          </Popconfirm>
-        </Space>
-      ),
-    });
-  }
-
   return (
     <Card
       title="跟踪服务"
@@ -184,17 +152,13 @@ export function FollowupsCard({ projectId, canWrite }: { projectId: number; canW
         ) : undefined
       }
     >
-      {followups.isError ? <QueryError error={followups.error} onRetry={() => void followups.refetch()} /> : null}
-      <Table<Followup>
-        rowKey="id"
-        size="small"
+      <RecordsTable<Followup>
+        result={followups}
         columns={columns}
-        dataSource={followups.data?.items ?? []}
-        loading={followups.isFetching}
-        pagination={false}
-        scroll={{ x: 800 }}
-        onRow={(f) => rowTestId(`followup-row-${f.id}`)}
-        locale={{ emptyText: '暂无跟踪服务记录' }}
+        rowActions={{ onEdit: setEditing, remove: { ...remove, title: '删除这条跟踪服务记录?', success: '已删除' } }}
+        rowTestId={(f) => `followup-row-${f.id}`}
+        scrollX={800}
+        emptyText="暂无跟踪服务记录"
       />
       <FollowupModal
         projectId={projectId}

@@ -1,12 +1,11 @@
 import { useRef, useState } from 'react';
-import { App, Button, Card, DatePicker, Form, Input, Popconfirm, Select, Table, type TableColumnsType } from 'antd';
+import { App, Button, Card, DatePicker, Form, Input, Select, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Milestone } from '../../../../shared/projects.js';
 import { FormModal } from '../../../components/ui/form-modal';
-import { QueryError } from '../../../components/ui/query-error';
-import { rowTestId } from '../../../components/ui/test-id';
 import { emptyToNull, showApiError } from '../../../lib/form';
+import { RecordsTable } from '../../../lib/list-table';
 import { useDictionaryItems } from '../../../lib/reference-data';
 import { SubmissionKeys } from '../../../lib/versions';
 import { formatDate } from '../../../utils/format';
@@ -77,11 +76,9 @@ function MilestoneModal({ projectId, open, onClose }: { projectId: number; open:
 
 /** 项目节点: dated checks and evaluations of a project, counted in the work summary (中期检查3次). */
 export function MilestonesCard({ projectId }: { projectId: number }) {
-  const { message } = App.useApp();
   const milestones = useProjectMilestones(projectId);
   const remove = useDeleteMilestone();
   const [adding, setAdding] = useState(false);
-  const items = milestones.data?.items ?? [];
 
   const columns: TableColumnsType<Milestone> = [
     { title: '日期', dataIndex: 'milestoneDate', key: 'milestoneDate', width: 110, render: formatDate },
@@ -89,32 +86,6 @@ export function MilestonesCard({ projectId }: { projectId: number }) {
     { title: '说明', dataIndex: 'remark', key: 'remark', render: (v: string | null) => (v ? <span style={{ whiteSpace: 'pre-wrap' }}>{v}</span> : '—') },
     { title: '登记人', dataIndex: 'createdByName', key: 'createdByName', width: 110, render: (v: string | null) => v ?? '—' },
   ];
-  if (items.some((m) => m.policies.delete)) {
-    columns.push({
-      title: '操作',
-      key: 'actions',
-      width: 70,
-      render: (_, m) =>
-        m.policies.delete ? (
-          <Popconfirm
-            title="删除这个项目节点?"
-            okText="删除"
-            okButtonProps={{ danger: true }}
-            onConfirm={() =>
-              remove.mutateAsync(m.id).then(
-                () => void message.success('已删除'),
-                (error: unknown) => showApiError(message, error),
-              )
-            }
-          >
-            <Button type="link" size="small" danger>
-              删除
-            </Button>
-          </Popconfirm>
-        ) : null,
-    });
-  }
-
   return (
     <Card
       title="项目节点"
@@ -127,16 +98,12 @@ export function MilestonesCard({ projectId }: { projectId: number }) {
         ) : undefined
       }
     >
-      {milestones.isError ? <QueryError error={milestones.error} onRetry={() => void milestones.refetch()} /> : null}
-      <Table<Milestone>
-        rowKey="id"
-        size="small"
+      <RecordsTable<Milestone>
+        result={milestones}
         columns={columns}
-        dataSource={items}
-        loading={milestones.isFetching}
-        pagination={false}
-        onRow={(m) => rowTestId(`milestone-row-${m.id}`)}
-        locale={{ emptyText: '暂无项目节点(中期检查、验收检查、绩效评价等)' }}
+        rowActions={{ remove: { ...remove, title: '删除这个项目节点?', success: '已删除' } }}
+        rowTestId={(m) => `milestone-row-${m.id}`}
+        emptyText="暂无项目节点(中期检查、验收检查、绩效评价等)"
       />
       <MilestoneModal projectId={projectId} open={adding} onClose={() => setAdding(false)} />
     </Card>

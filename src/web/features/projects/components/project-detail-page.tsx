@@ -1,25 +1,7 @@
 import { useState } from 'react';
-import {
-  App,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Empty,
-  Flex,
-  List,
-  Popconfirm,
-  Result,
-  Row,
-  Skeleton,
-  Space,
-  Timeline,
-  Tooltip,
-  Typography,
-  type DescriptionsProps,
-} from 'antd';
-import { EditOutlined, SwapRightOutlined, UndoOutlined } from '@ant-design/icons';
-import { Link, useNavigate, useParams } from 'react-router';
+import { App, Button, Card, Col, Descriptions, Empty, Flex, List, Popconfirm, Row, Space, Timeline, Tooltip, Typography, type DescriptionsProps } from 'antd';
+import { SwapRightOutlined, UndoOutlined } from '@ant-design/icons';
+import { Link, useNavigate } from 'react-router';
 import {
   NEXT_STAGES,
   PROJECT_LEVEL_LABELS,
@@ -30,10 +12,8 @@ import {
   type ProjectDetail,
   type StageEvent,
 } from '../../../../shared/projects.js';
-import { PageHeader } from '../../../components/ui/page-header';
-import { QueryError } from '../../../components/ui/query-error';
 import { StageTag } from '../../../components/ui/stage-tag';
-import { useMe } from '../../../lib/auth';
+import { DetailHeader, DetailPage } from '../../../lib/detail-page';
 import { showApiError } from '../../../lib/form';
 import { useRefreshIfStale } from '../../../lib/record-conflict';
 import { useDictionaryItems } from '../../../lib/reference-data';
@@ -85,20 +65,18 @@ function historyItems(history: StageEvent[]) {
   }));
 }
 
+const BACK = { to: '/projects', label: '返回项目库' };
+
 /** 项目详情: the project's fields, its stage history, moves along the pipeline and follow-up service. */
 export function ProjectDetailPage() {
-  const params = useParams();
-  const id = Number(params.id);
-  const project = useProject(Number.isInteger(id) && id > 0 ? id : 0);
-
-  if (!(Number.isInteger(id) && id > 0)) return <Result status="404" title="项目不存在" />;
-  if (project.isError) return <QueryError error={project.error} onRetry={() => void project.refetch()} />;
-  if (!project.data) return <Skeleton active />;
-  return <ProjectDetailView project={project.data} />;
+  return (
+    <DetailPage useRecord={useProject} notFound="项目不存在" back={BACK}>
+      {(project) => <ProjectDetailView project={project} />}
+    </DetailPage>
+  );
 }
 
 function ProjectDetailView({ project }: { project: ProjectDetail }) {
-  const me = useMe();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const programs = useDictionaryItems('program');
@@ -106,7 +84,7 @@ function ProjectDetailView({ project }: { project: ProjectDetail }) {
   const refreshIfStale = useRefreshIfStale();
   const remove = useDeleteProject();
   const [changingStage, setChangingStage] = useState(false);
-  const canWrite = me.role !== 'commissioner';
+  const canWrite = project.policies.update;
   const canMove = NEXT_STAGES[project.stage].length > 0;
   const lastMove = project.history.length > 1 ? project.history[project.history.length - 1] : null;
   const programLabel = project.program ? ((programs.data ?? []).find((item) => item.value === project.program)?.label ?? project.program) : '—';
@@ -156,31 +134,24 @@ function ProjectDetailView({ project }: { project: ProjectDetail }) {
       },
     );
 
-  const onDelete = () =>
-    remove.mutateAsync(project.id).then(
-      () => {
-        void message.success(`项目「${project.title}」已删除`);
-        navigate('/projects');
-      },
-      (error: unknown) => showApiError(message, error),
-    );
-
   return (
     <>
-      <PageHeader
-        title={
-          <Space size={10} wrap>
-            <span>{project.title}</span>
-            <span data-testid="project-stage">
-              <StageTag stage={project.stage} />
-            </span>
-          </Space>
+      <DetailHeader
+        title={project.title}
+        tag={
+          <span data-testid="project-stage">
+            <StageTag stage={project.stage} />
+          </span>
         }
-        description={
-          <Link to="/projects" style={{ fontSize: 13 }}>
-            ← 返回项目库
-          </Link>
-        }
+        back={BACK}
+        record={project}
+        onEdit={() => void navigate(`/projects/${project.id}/edit`)}
+        remove={{
+          ...remove,
+          title: '删除这个项目?',
+          description: '阶段历程和跟踪服务记录将一并删除,且不能恢复。',
+          success: `项目「${project.title}」已删除`,
+        }}
         extra={
           canWrite ? (
             <>
@@ -201,22 +172,8 @@ function ProjectDetailView({ project }: { project: ProjectDetail }) {
                   </Button>
                 </Popconfirm>
               ) : null}
-              <Button icon={<EditOutlined />} onClick={() => navigate(`/projects/${project.id}/edit`)}>
-                编辑
-              </Button>
-              <Popconfirm
-                title="删除这个项目?"
-                description="阶段历程和跟踪服务记录将一并删除,且不能恢复。"
-                okText="删除"
-                okButtonProps={{ danger: true }}
-                onConfirm={onDelete}
-              >
-                <Button danger loading={remove.isPending}>
-                  删除
-                </Button>
-              </Popconfirm>
             </>
-          ) : undefined
+          ) : null
         }
       />
       <Row gutter={[16, 16]}>

@@ -15,6 +15,7 @@ import {
   type Stage,
   wanSchema,
 } from '../../../../shared/projects.js';
+import { queryIdSchema } from '../../../../shared/common.js';
 import { PageHeader } from '../../../components/ui/page-header';
 import { QueryError } from '../../../components/ui/query-error';
 import { ApiError } from '../../../lib/api-client';
@@ -71,10 +72,8 @@ function formValuesOf(project: ProjectDetail): ProjectFormValues {
 /** New projects start somewhere on the pipeline, never at an exit. */
 const START_STAGES = PIPELINE.map((s) => ({ value: s, label: STAGE_LABELS[s] }));
 
-function positiveInt(value: string | null): number | undefined {
-  const n = Number(value);
-  return value && Number.isInteger(n) && n > 0 ? n : undefined;
-}
+/** An id from the address (?enterpriseId=…), read with the API's own rule; anything else is no id. */
+const idFrom = (value: string | null): number | undefined => queryIdSchema.safeParse(value ?? '').data;
 
 function toFields(values: ProjectFormValues): ProjectFieldsInput {
   return {
@@ -131,7 +130,7 @@ function SourceVisitSelect(props: { id?: string; value?: number | null; onChange
 /** 新建项目 / 编辑项目: one page, two columns of fields; creating also sets the starting stage. */
 export function ProjectFormPage() {
   const params = useParams();
-  const editingId = positiveInt(params.id ?? null) ?? 0;
+  const editingId = idFrom(params.id ?? null) ?? 0;
   const project = useProject(editingId);
 
   if (params.id && !editingId) return <Result status="404" title="项目不存在" />;
@@ -178,13 +177,14 @@ function ProjectForm({ project }: { project: ProjectDetail | null }) {
     // Links from a visit (登记项目线索) or an enterprise preset where the project came from.
     return {
       title: '',
-      enterpriseId: positiveInt(search.get('enterpriseId')) ?? null,
-      sourceVisitId: positiveInt(search.get('sourceVisitId')) ?? null,
+      enterpriseId: idFrom(search.get('enterpriseId')) ?? null,
+      sourceVisitId: idFrom(search.get('sourceVisitId')) ?? null,
       managerId: me.role === 'staff' ? me.id : null,
       stage: 'lead',
       stageDate: dayjs(),
     };
     // Read once: the form owns the values afterwards.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [project?.id]);
 
   const programOptions = (programs.data ?? [])

@@ -1,51 +1,35 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { DraftDoc, KeptSentence, Report, Version, VersionCompare } from '../../../../shared/reports.js';
+import type { z } from 'zod';
+import type {
+  Report,
+  Version,
+  VersionCompare,
+  createReportBodySchema,
+  redraftQuerySchema,
+  redraftSchema,
+  saveVersionBodySchema,
+  staleFigureSchema,
+  traceRecordSchema,
+} from '../../../../shared/reports.js';
 import { api } from '../../../lib/api-client';
 import { type Submission, idempotencyHeader, ifMatch } from '../../../lib/versions';
 
 // Work summaries (工作总结): drafted from the ledgers for a period and a template, then edited by
 // people and kept as numbered versions. Every key sits under ['reports'].
 
+/** A report with its latest version (GET /reports/:id, and what a create answers). */
 export type ReportWithLatest = Report & { latest: Version };
+/** A version without its text (the versions list). */
 export type VersionInfo = Omit<Version, 'doc'>;
 
-export interface FigureChange {
-  factKey: string;
-  sectionKey: string;
-  before: string | null;
-  after: string | null;
-  /** False when the figure sits in a paragraph edited by hand, which the redraft keeps as it was. */
-  applied: boolean;
-}
-
 /** Which template a redraft uses: the report's own copy as it was drafted, or the template's current version. */
-export type RedraftTemplate = 'report' | 'current';
+export type RedraftTemplate = z.output<typeof redraftQuerySchema>['template'];
 
-export interface Redraft {
-  template: RedraftTemplate;
-  /** The template was edited since the report was drafted. */
-  templateChanged: boolean;
-  /** The ledgers changed since the latest version was drafted. */
-  dataChanged: boolean;
-  doc: DraftDoc;
-  changes: FigureChange[];
-  keptParagraphs: string[];
-  /** Sentences edited by hand that the redraft keeps, with the fresh draft's text at their place. */
-  keptSentences: KeptSentence[];
-}
+export type Redraft = z.output<typeof redraftSchema>;
 
-export interface StaleFigure {
-  figureId: string;
-  factKey: string;
-  text: string;
-  now: string;
-}
+export type StaleFigure = z.output<typeof staleFigureSchema>;
 
-export interface TraceRecord {
-  id: number;
-  label: string;
-  link: string;
-}
+export type TraceRecord = z.output<typeof traceRecordSchema>;
 
 export type ExportFormat = 'docx' | 'md' | 'txt';
 
@@ -123,20 +107,9 @@ export const exportUrl = (id: number, format: ExportFormat, versionNo?: number, 
   return `/api/reports/${id}/export?${params.toString()}`;
 };
 
-export interface CreateReportInput {
-  from: string;
-  to: string;
-  templateId: number | null;
-}
+export type CreateReportInput = z.input<typeof createReportBodySchema>;
 
-export interface SaveVersionInput {
-  id: number;
-  doc: DraftDoc;
-  note: string | null;
-  baseVersion: number;
-  /** The template a redraft being saved was drafted with (it becomes the new baseline). */
-  fromRedraft?: 'report' | 'current';
-}
+export type SaveVersionInput = z.input<typeof saveVersionBodySchema> & { id: number };
 
 export const createReport = ({ idempotencyKey, ...input }: CreateReportInput & Submission) =>
   api.post<ReportWithLatest>('/reports', input, { headers: idempotencyHeader(idempotencyKey) });

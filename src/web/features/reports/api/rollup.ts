@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Rollup } from '../../../../shared/reports.js';
+import type { z } from 'zod';
+import type { Rollup, rollupQuerySchema } from '../../../../shared/reports.js';
 import { api } from '../../../lib/api-client';
 import { reportsQueryKey } from './reports';
 
@@ -9,7 +10,7 @@ import { reportsQueryKey } from './reports';
 export const getRollup = (from: string, to: string) => api.get<Rollup>('/reports/rollup', { params: { from, to } });
 
 /** Only leaders and admins of an organisation above others ask (anyone else is refused). */
-export const useRollup = (period: { from: string; to: string }, enabled: boolean) =>
+export const useRollup = (period: z.input<typeof rollupQuerySchema>, enabled: boolean) =>
   useQuery({
     queryKey: [...reportsQueryKey, 'rollup', period.from, period.to],
     queryFn: () => getRollup(period.from, period.to),

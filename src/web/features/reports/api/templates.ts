@@ -1,36 +1,32 @@
 import { useMemo } from 'react';
-import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
+import type { okSchema } from '../../../../shared/common.js';
 import { type CatalogueIndex, indexCatalogue } from '../../../../shared/fact-catalogue.js';
-import type { FactInfo, TemplateDefinition, factCatalogueSchema, previewSchema } from '../../../../shared/reports.js';
+import type {
+  FactInfo,
+  Template,
+  TemplateDefinition,
+  factCatalogueSchema,
+  previewBodySchema,
+  previewSchema,
+  slotProblemSchema,
+  templateCheckSchema,
+} from '../../../../shared/reports.js';
 import type { Worklist } from '../../../../shared/worklists.js';
 import { api } from '../../../lib/api-client';
+import { useInvalidatingMutation } from '../../../lib/mutation';
 import { type Submission, type Versioned, idempotencyHeader, ifMatch } from '../../../lib/versions';
 
 // Summary templates: sentence patterns whose {slots} name counted facts. The server creates the
 // default one (the seed's structure) on first use.
 
-export interface ReportTemplate {
-  id: number;
-  version: number;
-  name: string;
-  isDefault: boolean;
-  definition: TemplateDefinition;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A template as the API answers it; its definition is the one the server validated when it was saved. */
+export type ReportTemplate = Omit<Template, 'definition'> & { definition: TemplateDefinition };
 
-export interface SlotProblem {
-  /** title, opening, sections.0.sentences.2, plan.listKey … */
-  path: string;
-  slot: string;
-  message: string;
-}
+export type SlotProblem = z.output<typeof slotProblemSchema>;
 
-export interface TemplateCheck {
-  ok: boolean;
-  problems: SlotProblem[];
-}
+export type TemplateCheck = z.output<typeof templateCheckSchema>;
 
 export const templatesQueryKey = ['reports', 'templates'] as const;
 
@@ -45,19 +41,11 @@ export const createTemplate = ({ definition, idempotencyKey }: { definition: Tem
   api.post<ReportTemplate>('/report-templates', definition, { headers: idempotencyHeader(idempotencyKey) });
 export const updateTemplate = ({ id, version, definition }: Versioned & { definition: TemplateDefinition }) =>
   api.put<ReportTemplate>(`/report-templates/${id}`, definition, { headers: ifMatch(version) });
-export const deleteTemplate = (id: number) => api.delete<{ ok: true }>(`/report-templates/${id}`);
+export const deleteTemplate = (id: number) => api.delete<z.output<typeof okSchema>>(`/report-templates/${id}`);
 
-function useTemplateMutation<TInput, TResult>(fn: (input: TInput) => Promise<TResult>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: fn,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: templatesQueryKey }),
-  });
-}
-
-export const useCreateTemplate = () => useTemplateMutation(createTemplate);
-export const useUpdateTemplate = () => useTemplateMutation(updateTemplate);
-export const useDeleteTemplate = () => useTemplateMutation(deleteTemplate);
+export const useCreateTemplate = () => useInvalidatingMutation(createTemplate, [templatesQueryKey]);
+export const useUpdateTemplate = () => useInvalidatingMutation(updateTemplate, [templatesQueryKey]);
+export const useDeleteTemplate = () => useInvalidatingMutation(deleteTemplate, [templatesQueryKey]);
 
 /**
  * The bureau's work lists (name and fields), for the plan settings: which list holds the plan
@@ -78,11 +66,7 @@ export type FactCatalogue = z.infer<typeof factCatalogueSchema>;
 export type PatternPreview = z.infer<typeof previewSchema>;
 
 /** The period (and outreach type) the catalogue's values and the preview are computed for. */
-export interface FactPeriod {
-  from: string;
-  to: string;
-  outreachType: string;
-}
+export type FactPeriod = Omit<z.output<typeof previewBodySchema>, 'pattern'>;
 
 export const getFactCatalogue = (period: FactPeriod | null) => api.get<FactCatalogue>('/report-templates/facts', { params: period ? { ...period } : {} });
 

@@ -38,15 +38,16 @@ export function PrintPage() {
 
   const shown = versionNo ? version.data : report.data?.latest;
   const error = report.error ?? version.error;
+  const title = shown?.doc.title;
   useEffect(() => {
-    if (!shown) return;
+    if (!title) return;
     const before = document.title;
     // The browser names a PDF it prints to after the page title.
-    document.title = shown.doc.title;
+    document.title = title;
     return () => {
       document.title = before;
     };
-  }, [shown?.doc.title]);
+  }, [title]);
 
   if (!valid) return <Result status="404" title="工作总结不存在" />;
   if (error && !shown) return <QueryError error={error} />;

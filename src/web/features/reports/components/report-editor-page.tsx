@@ -7,7 +7,7 @@ import type { DraftDoc, FigureRef, Version } from '../../../../shared/reports.js
 import { PageHeader } from '../../../components/ui/page-header';
 import { QueryError } from '../../../components/ui/query-error';
 import { ApiError } from '../../../lib/api-client';
-import { hasRole, useMe } from '../../../lib/auth';
+import { useMe } from '../../../lib/auth';
 import { showApiError } from '../../../lib/form';
 import { formatDate, formatDateTime } from '../../../utils/format';
 import {
@@ -73,7 +73,8 @@ function ReportEditor({ report }: { report: ReportWithLatest }) {
   const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const canEdit = me.role !== 'commissioner';
+  // Saving versions: the summary's own organisation (a city leader reads a county's, changing nothing).
+  const canEdit = report.policies.update;
   const [working, setWorking] = useState<Working>(() => fromVersion(report.latest));
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [active, setActive] = useState<{ figureId: string; paragraphKey: string } | null>(null);
@@ -84,7 +85,7 @@ function ReportEditor({ report }: { report: ReportWithLatest }) {
   const [redraft, setRedraft] = useState<Redraft | null>(null);
   const [exportingWord, setExportingWord] = useState(false);
   const facts = useFactIndex(canEdit);
-  const canEditTemplates = hasRole(me, ['admin', 'leader']);
+  const canEditTemplates = me.policies.editTemplates;
 
   const save = useSaveVersion();
   // One key per save: pressing 保存 again after a lost answer does not make a second version.
@@ -100,6 +101,8 @@ function ReportEditor({ report }: { report: ReportWithLatest }) {
   // Someone else's save (or a restore) came in while nothing here was changed: show it.
   useEffect(() => {
     if (!hasChanges && report.latest.versionNo !== working.version) setWorking(fromVersion(report.latest));
+    // Only a new latest version is news; the rest is read as it stands when one comes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [report.latest.versionNo]);
 
   // Rounded texts (1.5万余份) to switch a figure back to after writing it exactly.

@@ -7,7 +7,7 @@ import type { Report } from '../../../../shared/reports.js';
 import { PageHeader } from '../../../components/ui/page-header';
 import { QueryError } from '../../../components/ui/query-error';
 import { rowTestId } from '../../../components/ui/test-id';
-import { hasRole, useMe } from '../../../lib/auth';
+import { useMe } from '../../../lib/auth';
 import { showApiError } from '../../../lib/form';
 import { formatDate, formatDateTime } from '../../../utils/format';
 import { useCreateReport, useReports } from '../api/reports';
@@ -36,8 +36,9 @@ export function ReportsPage() {
   const me = useMe();
   const navigate = useNavigate();
   const reports = useReports();
-  const canDraft = me.role !== 'commissioner';
-  const canDesign = hasRole(me, ['admin', 'leader']);
+  // The server's word: staff of an organisation with subordinates may not draft its summary.
+  const canDraft = me.policies.draftReport;
+  const canDesign = me.policies.editTemplates;
 
   const columns: TableColumnsType<Report> = [
     { title: '标题', dataIndex: 'title', key: 'title', render: (title: string, r) => <Link to={`/reports/${r.id}`}>{title}</Link> },

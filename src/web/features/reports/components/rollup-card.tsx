@@ -37,7 +37,8 @@ interface Traced {
  */
 export function RollupCard({ style }: { style?: CSSProperties }) {
   const me = useMe();
-  const eligible = (me.role === 'leader' || me.role === 'admin') && me.org.level !== 'county';
+  // The server says whether there is a roll-up for this user (a leader or admin of an organisation with some below it).
+  const eligible = me.policies.readRollup;
   const [half, setHalf] = useState<Half>('current');
   const [figure, setFigure] = useState('projects.approved');
   const [traced, setTraced] = useState<Traced | null>(null);

@@ -498,7 +498,7 @@ export function TemplateEditor({ templateId, version: openedVersion, initial, on
               {def.plan ? (
                 <>
                   <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
-                    总结最后一段列出计划台账中期间为下一期(如“2014年下半年”)的条目:一、标题。内容。
+                    总结最后一段列出计划台账中期间为下一期（上半年的总结列下半年，下半年的列来年上半年）的条目：一、标题。内容。
                   </Typography.Paragraph>
                   <Row gutter={12}>
                     <Col xs={24} md={12}>

@@ -1,19 +1,14 @@
-import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Page } from '../../../../shared/common.js';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { Page, okSchema } from '../../../../shared/common.js';
 import type { OrgListItem, Section } from '../../../../shared/orgs.js';
-import type { Role } from '../../../../shared/roles.js';
-import type { User } from '../../../../shared/users.js';
+import type { CreateUserBody, User, listUsersQuerySchema, resetPasswordBodySchema, updateUserBodySchema } from '../../../../shared/users.js';
 import { api } from '../../../lib/api-client';
 import { meQueryKey } from '../../../lib/auth';
+import type { ListRequest } from '../../../lib/list-request';
+import { useInvalidatingMutation } from '../../../lib/mutation';
 
-export interface UsersQuery {
-  q?: string;
-  role?: Role;
-  sectionId?: number;
-  orgId?: number;
-  page: number;
-  pageSize: number;
-}
+export type UsersQuery = ListRequest<typeof listUsersQuerySchema>;
 
 export const usersQueryKey = ['users'] as const;
 
@@ -28,52 +23,16 @@ export const usersQueryOptions = (query: UsersQuery) =>
 
 export const useUsers = (query: UsersQuery) => useQuery(usersQueryOptions(query));
 
-export interface CreateUserInput {
-  username: string;
-  displayName: string;
-  role: Role;
-  sectionId: number | null;
-  phone: string | null;
-  password: string;
-  /** The organisation the account belongs to (default: the admin's own). */
-  orgId?: number;
-}
+export const createUser = (input: CreateUserBody) => api.post<User>('/users', input);
+export const updateUser = ({ id, ...input }: z.input<typeof updateUserBodySchema> & { id: number }) => api.patch<User>(`/users/${id}`, input);
+export const resetUserPassword = ({ id, newPassword }: z.input<typeof resetPasswordBodySchema> & { id: number }) =>
+  api.post<z.output<typeof okSchema>>(`/users/${id}/reset-password`, { newPassword });
 
-export interface UpdateUserInput {
-  displayName: string;
-  role: Role;
-  sectionId: number | null;
-  phone: string | null;
-  disabled: boolean;
-}
-
-export const createUser = (input: CreateUserInput) => api.post<User>('/users', input);
-export const updateUser = ({ id, ...input }: UpdateUserInput & { id: number }) => api.patch<User>(`/users/${id}`, input);
-export const resetUserPassword = ({ id, newPassword }: { id: number; newPassword: string }) =>
-  api.post<{ ok: true }>(`/users/${id}/reset-password`, { newPassword });
-
-function useUserMutation<TInput, TResult>(fn: (input: TInput) => Promise<TResult>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: fn,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: usersQueryKey }),
-  });
-}
-
-export const useCreateUser = () => useUserMutation(createUser);
-export function useUpdateUser() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: updateUser,
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: usersQueryKey });
-      // An admin may have edited their own name or section, shown in the header.
-      await queryClient.invalidateQueries({ queryKey: meQueryKey });
-    },
-  });
-}
+export const useCreateUser = () => useInvalidatingMutation(createUser, [usersQueryKey]);
+/** An admin may have edited their own name or section, shown in the header. */
+export const useUpdateUser = () => useInvalidatingMutation(updateUser, [usersQueryKey, meQueryKey]);
 /** Also unlocks the account, so the list (its 锁定至 column) is read again. */
-export const useResetUserPassword = () => useUserMutation(resetUserPassword);
+export const useResetUserPassword = () => useInvalidatingMutation(resetUserPassword, [usersQueryKey]);
 
 /**
  * The organisations whose accounts the admin manages (GET /api/orgs, the key the 单位 page uses

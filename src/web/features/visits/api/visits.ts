@@ -1,21 +1,13 @@
-import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Page } from '../../../../shared/common.js';
-import type { Visit } from '../../../../shared/projects.js';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { Page, okSchema } from '../../../../shared/common.js';
+import type { Visit, VisitBody, listVisitsQuerySchema } from '../../../../shared/projects.js';
 import { api } from '../../../lib/api-client';
+import type { ListRequest } from '../../../lib/list-request';
+import { useDeleteMutation, useInvalidatingMutation } from '../../../lib/mutation';
 import { type Submission, type Versioned, idempotencyHeader, ifMatch } from '../../../lib/versions';
 
-export interface VisitsQuery {
-  q?: string;
-  enterpriseId?: number;
-  staffId?: number;
-  /** YYYY-MM-DD, inclusive. */
-  from?: string;
-  /** YYYY-MM-DD, inclusive. */
-  to?: string;
-  order?: 'asc' | 'desc';
-  page: number;
-  pageSize: number;
-}
+export type VisitsQuery = ListRequest<typeof listVisitsQuerySchema>;
 
 export const visitsQueryKey = ['visits'] as const;
 
@@ -36,50 +28,18 @@ export const visitQueryOptions = (id: number) => queryOptions({ queryKey: [...vi
 
 export const useVisit = (id: number) => useQuery({ ...visitQueryOptions(id), enabled: id > 0 });
 
-export interface VisitInput {
-  visitDate: string;
-  staffIds: number[];
-  enterpriseIds: number[];
-  purpose: string;
-  findings: string | null;
-}
+/** The visit form as the API takes it (PUT replaces every field). */
+export type VisitInput = VisitBody;
 
 export const createVisit = ({ idempotencyKey, ...input }: VisitInput & Submission) =>
   api.post<Visit>('/visits', input, { headers: idempotencyHeader(idempotencyKey) });
 export const updateVisit = ({ id, version, ...input }: VisitInput & Versioned) => api.put<Visit>(`/visits/${id}`, input, { headers: ifMatch(version) });
-export const deleteVisit = (id: number) => api.delete<{ ok: true }>(`/visits/${id}`);
+export const deleteVisit = (id: number) => api.delete<z.output<typeof okSchema>>(`/visits/${id}`);
 
 /** Enterprises count their visits, and project pages list the visits they relate to. */
-function useVisitMutation<TInput, TResult>(fn: (input: TInput) => Promise<TResult>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: fn,
-    onSuccess: async () => {
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: visitsQueryKey }),
-        queryClient.invalidateQueries({ queryKey: ['enterprises'] }),
-        queryClient.invalidateQueries({ queryKey: ['projects'] }),
-      ]);
-    },
-  });
-}
+const changedByVisit = [visitsQueryKey, ['enterprises'], ['projects']];
 
-export const useCreateVisit = () => useVisitMutation(createVisit);
-export const useUpdateVisit = () => useVisitMutation(updateVisit);
-
+export const useCreateVisit = () => useInvalidatingMutation(createVisit, changedByVisit);
+export const useUpdateVisit = () => useInvalidatingMutation(updateVisit, changedByVisit);
 /** The deleted visit's own page is left before it would be read again (and answer 404). */
-export function useDeleteVisit() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: deleteVisit,
-    onSuccess: async (_result, id) => {
-      const isDeleted = (key: readonly unknown[]) => key[1] === 'detail' && key[2] === id;
-      await queryClient.invalidateQueries({ queryKey: visitsQueryKey, refetchType: 'none', predicate: (q) => isDeleted(q.queryKey) });
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: visitsQueryKey, predicate: (q) => !isDeleted(q.queryKey) }),
-        queryClient.invalidateQueries({ queryKey: ['enterprises'] }),
-        queryClient.invalidateQueries({ queryKey: ['projects'] }),
-      ]);
-    },
-  });
-}
+export const useDeleteVisit = () => useDeleteMutation(deleteVisit, visitsQueryKey, { alsoInvalidate: [['enterprises'], ['projects']] });

@@ -1,37 +1,33 @@
 import { useState } from 'react';
-import { App, Button, Card, Col, Descriptions, List, Popconfirm, Result, Row, Skeleton, Space, type DescriptionsProps } from 'antd';
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Button, Card, Col, Descriptions, Row, Space, type DescriptionsProps } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
 import type { Visit } from '../../../../shared/projects.js';
-import { PageHeader } from '../../../components/ui/page-header';
-import { QueryError } from '../../../components/ui/query-error';
-import { StageTag } from '../../../components/ui/stage-tag';
+import { ProjectLinks } from '../../../components/ui/project-links';
 import { useMe } from '../../../lib/auth';
-import { showApiError } from '../../../lib/form';
+import { DetailHeader, DetailPage } from '../../../lib/detail-page';
 import { formatDate, formatDateTime } from '../../../utils/format';
 import { useDeleteVisit, useVisit } from '../api/visits';
 import { VisitFormModal } from './visit-form-modal';
+import { visitRemoveTexts } from './visits-page';
+
+const BACK = { to: '/visits', label: '返回调研记录' };
 
 /** 调研详情: who went where and why, what they found, and the project leads registered from it. */
 export function VisitDetailPage() {
-  const params = useParams();
-  const id = Number(params.id);
-  const valid = Number.isInteger(id) && id > 0;
-  const visit = useVisit(valid ? id : 0);
-
-  if (!valid) return <Result status="404" title="调研记录不存在" />;
-  if (visit.isError) return <QueryError error={visit.error} onRetry={() => void visit.refetch()} />;
-  if (!visit.data) return <Skeleton active />;
-  return <VisitDetailView visit={visit.data} />;
+  return (
+    <DetailPage useRecord={useVisit} notFound="调研记录不存在" back={BACK}>
+      {(record) => <VisitDetailView visit={record} />}
+    </DetailPage>
+  );
 }
 
 function VisitDetailView({ visit }: { visit: Visit }) {
   const me = useMe();
-  const { message } = App.useApp();
-  const navigate = useNavigate();
   const remove = useDeleteVisit();
   const [editing, setEditing] = useState(false);
-  const canWrite = me.role !== 'commissioner';
+  // A lead is a new project: whether one may be registered is the app-wide say.
+  const mayRegisterLead = me.policies.writeLedgers;
 
   // A lead starts as 线索 (the project form's default), linked to this visit and its first enterprise.
   const newLeadPath = () => {
@@ -67,44 +63,14 @@ function VisitDetailView({ visit }: { visit: Visit }) {
     { key: 'updatedAt', label: '最近修改', children: formatDateTime(visit.updatedAt) },
   ];
 
-  const onDelete = () =>
-    remove.mutateAsync(visit.id).then(
-      () => {
-        void message.success('调研记录已删除');
-        navigate('/visits');
-      },
-      (error: unknown) => showApiError(message, error),
-    );
-
   return (
     <>
-      <PageHeader
+      <DetailHeader
         title={`${formatDate(visit.visitDate)} 调研`}
-        description={
-          <Link to="/visits" style={{ fontSize: 13 }}>
-            ← 返回调研记录
-          </Link>
-        }
-        extra={
-          canWrite ? (
-            <>
-              <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
-                编辑
-              </Button>
-              <Popconfirm
-                title="删除这条调研记录?"
-                description={visit.leads.length ? '由它发现的项目会保留,只是不再关联到此调研。' : undefined}
-                okText="删除"
-                okButtonProps={{ danger: true }}
-                onConfirm={onDelete}
-              >
-                <Button danger loading={remove.isPending}>
-                  删除
-                </Button>
-              </Popconfirm>
-            </>
-          ) : undefined
-        }
+        back={BACK}
+        record={visit}
+        onEdit={() => setEditing(true)}
+        remove={{ ...remove, ...visitRemoveTexts }}
       />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
@@ -116,27 +82,20 @@ function VisitDetailView({ visit }: { visit: Visit }) {
           <Card
             title={`发现的项目线索(${visit.leads.length})`}
             extra={
-              canWrite ? (
-                <Button type="primary" size="small" icon={<PlusOutlined />} onClick={() => navigate(newLeadPath())}>
-                  登记项目线索
-                </Button>
+              mayRegisterLead ? (
+                <Link to={newLeadPath()}>
+                  <Button type="primary" size="small" icon={<PlusOutlined />}>
+                    登记项目线索
+                  </Button>
+                </Link>
               ) : undefined
             }
           >
-            <List
-              size="small"
-              dataSource={visit.leads}
-              locale={{ emptyText: '尚未登记由此次调研发现的项目' }}
-              renderItem={(p) => (
-                <List.Item extra={<StageTag stage={p.stage} />}>
-                  <Link to={`/projects/${p.id}`}>{p.title}</Link>
-                </List.Item>
-              )}
-            />
+            <ProjectLinks projects={visit.leads} emptyText="尚未登记由此次调研发现的项目" />
           </Card>
         </Col>
       </Row>
-      {canWrite ? <VisitFormModal open={editing} visit={visit} onClose={() => setEditing(false)} /> : null}
+      {visit.policies.update ? <VisitFormModal open={editing} visit={visit} onClose={() => setEditing(false)} /> : null}
     </>
   );
 }

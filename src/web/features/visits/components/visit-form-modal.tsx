@@ -3,10 +3,10 @@ import dayjs, { type Dayjs } from 'dayjs';
 import type { Visit } from '../../../../shared/projects.js';
 import { FormModal } from '../../../components/ui/form-modal';
 import { useMe } from '../../../lib/auth';
+import { EnterpriseMultiSelect } from '../../../lib/enterprise-select';
 import { emptyToNull, showApiError } from '../../../lib/form';
 import { useUserOptions, userOptionLabel } from '../../../lib/reference-data';
 import { type VisitInput, useCreateVisit, useUpdateVisit } from '../api/visits';
-import { EnterpriseMultiSelect } from './enterprise-multi-select';
 import { useVersionedSave } from '../../../lib/record-conflict';
 
 interface VisitForm {

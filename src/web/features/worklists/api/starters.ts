@@ -1,7 +1,8 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Starter } from '../../../../shared/starters.js';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { CreateStartersBody, Starter } from '../../../../shared/starters.js';
 import type { Worklist } from '../../../../shared/worklists.js';
 import { api } from '../../../lib/api-client';
+import { useInvalidatingMutation } from '../../../lib/mutation';
 import { type Submission, idempotencyHeader } from '../../../lib/versions';
 import { worklistsQueryKey } from './worklists';
 
@@ -14,13 +15,7 @@ export const startersQueryOptions = () => queryOptions({ queryKey: [...worklists
 
 export const useStarters = (enabled = true) => useQuery({ ...startersQueryOptions(), enabled });
 
-export const createStarters = ({ keys, idempotencyKey }: { keys: string[] } & Submission) =>
+export const createStarters = ({ keys, idempotencyKey }: CreateStartersBody & Submission) =>
   api.post<{ items: Worklist[] }>('/worklists/starters', { keys }, { headers: idempotencyHeader(idempotencyKey) }).then((r) => r.items);
 
-export function useCreateStarters() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: createStarters,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: worklistsQueryKey }),
-  });
-}
+export const useCreateStarters = () => useInvalidatingMutation(createStarters, [worklistsQueryKey]);

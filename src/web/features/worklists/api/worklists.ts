@@ -1,7 +1,9 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { Worklist, WorklistDefinition, overdueSummarySchema } from '../../../../shared/worklists.js';
+import type { okSchema } from '../../../../shared/common.js';
+import type { Worklist, WorklistDefinition, archiveWorklistBodySchema, overdueSummarySchema } from '../../../../shared/worklists.js';
 import { api } from '../../../lib/api-client';
+import { useDeleteMutation, useInvalidatingMutation } from '../../../lib/mutation';
 import { type Submission, type Versioned, idempotencyHeader, ifMatch } from '../../../lib/versions';
 
 // Work lists (工作台账) as the bureau defines them. Every key sits under ['worklists'], so a change
@@ -38,31 +40,12 @@ export const createWorklist = ({ definition, idempotencyKey }: { definition: Wor
   api.post<Worklist>('/worklists', definition, { headers: idempotencyHeader(idempotencyKey) });
 export const updateWorklist = ({ id, version, definition }: Versioned & { definition: WorklistDefinition }) =>
   api.put<Worklist>(`/worklists/${id}`, definition, { headers: ifMatch(version) });
-export const archiveWorklist = ({ id, version, archived }: Versioned & { archived: boolean }) =>
+export const archiveWorklist = ({ id, version, archived }: Versioned & z.input<typeof archiveWorklistBodySchema>) =>
   api.post<Worklist>(`/worklists/${id}/archive`, { archived }, { headers: ifMatch(version) });
-export const deleteWorklist = (id: number) => api.delete<{ ok: true }>(`/worklists/${id}`);
+export const deleteWorklist = (id: number) => api.delete<z.output<typeof okSchema>>(`/worklists/${id}`);
 
-function useWorklistMutation<TInput, TResult>(fn: (input: TInput) => Promise<TResult>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: fn,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: worklistsQueryKey }),
-  });
-}
-
-export const useCreateWorklist = () => useWorklistMutation(createWorklist);
-export const useUpdateWorklist = () => useWorklistMutation(updateWorklist);
-export const useArchiveWorklist = () => useWorklistMutation(archiveWorklist);
-
-/** The deleted list's pages are not read again (they would answer 404). */
-export function useDeleteWorklist() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: deleteWorklist,
-    onSuccess: async (_result, id) => {
-      const isDeleted = (key: readonly unknown[]) => (key[1] === 'detail' || key[1] === 'items') && key[2] === id;
-      await queryClient.invalidateQueries({ queryKey: worklistsQueryKey, refetchType: 'none', predicate: (q) => isDeleted(q.queryKey) });
-      await queryClient.invalidateQueries({ queryKey: worklistsQueryKey, predicate: (q) => !isDeleted(q.queryKey) });
-    },
-  });
-}
+export const useCreateWorklist = () => useInvalidatingMutation(createWorklist, [worklistsQueryKey]);
+export const useUpdateWorklist = () => useInvalidatingMutation(updateWorklist, [worklistsQueryKey]);
+export const useArchiveWorklist = () => useInvalidatingMutation(archiveWorklist, [worklistsQueryKey]);
+/** The deleted list's pages (its definition and its items) are not read again (they would answer 404). */
+export const useDeleteWorklist = () => useDeleteMutation(deleteWorklist, worklistsQueryKey, { ownKinds: ['detail', 'items'] });

@@ -1,13 +1,8 @@
 import { useState } from 'react';
-import { App, Button, Card, Col, Descriptions, Flex, Popconfirm, Result, Row, Skeleton, Space, Typography, type DescriptionsProps } from 'antd';
-import { EditOutlined } from '@ant-design/icons';
-import { Link, useNavigate, useParams } from 'react-router';
-import type { Me } from '../../../../shared/auth.js';
+import { Card, Col, Descriptions, Flex, Row, Typography, type DescriptionsProps } from 'antd';
 import type { ItemDetail, Worklist } from '../../../../shared/worklists.js';
-import { PageHeader } from '../../../components/ui/page-header';
-import { QueryError } from '../../../components/ui/query-error';
 import { useMe } from '../../../lib/auth';
-import { showApiError } from '../../../lib/form';
+import { DetailHeader, DetailPage, DetailScaffold } from '../../../lib/detail-page';
 import { formatDate, formatDateTime } from '../../../utils/format';
 import { useDeleteItem, useItem } from '../api/items';
 import { useWorklist } from '../api/worklists';
@@ -18,36 +13,28 @@ import { ItemStatusTag, fieldText } from './worklist-display';
 
 /** 条目详情 (/worklist-items/:id): the item's values, status and deadline, its progress and the 记录进展 form. */
 export function ItemDetailPage() {
-  const params = useParams();
-  const id = Number(params.id);
-  const valid = Number.isInteger(id) && id > 0;
-  const item = useItem(valid ? id : 0);
-  const list = useWorklist(item.data?.listId ?? 0);
-
-  if (!valid) return <Result status="404" title="条目不存在" />;
-  if (item.isError) return <QueryError error={item.error} onRetry={() => void item.refetch()} />;
-  if (list.isError) return <QueryError error={list.error} onRetry={() => void list.refetch()} />;
-  if (!item.data || !list.data) return <Skeleton active />;
-  return <ItemDetailView item={item.data} list={list.data} />;
+  return (
+    <DetailPage useRecord={useItem} notFound="条目不存在" back={{ to: '/worklists', label: '返回工作台账' }}>
+      {(item) => <ItemWithList item={item} />}
+    </DetailPage>
+  );
 }
 
-/**
- * Who may change the item, as the server decides it: leaders and admins, the staff of its section
- * (or of none), and the person responsible for it. The server has the last word (403 with its reason).
- */
-function mayEdit(me: Me, item: ItemDetail): boolean {
-  if (me.role === 'admin' || me.role === 'leader') return true;
-  if (me.role !== 'staff') return false;
-  return item.sectionId === null || item.sectionId === me.section?.id || item.responsibleId === me.id;
+/** The item's list, whose definition names and orders its values. */
+function ItemWithList({ item }: { item: ItemDetail }) {
+  const list = useWorklist(item.listId);
+  return (
+    <DetailScaffold id={item.listId} result={list} notFound="台账不存在">
+      {(worklist) => <ItemDetailView item={item} list={worklist} />}
+    </DetailScaffold>
+  );
 }
 
 function ItemDetailView({ item, list }: { item: ItemDetail; list: Worklist }) {
   const me = useMe();
-  const { message } = App.useApp();
-  const navigate = useNavigate();
   const remove = useDeleteItem();
   const [editing, setEditing] = useState(false);
-  const canWrite = mayEdit(me, item);
+  const mayUpdate = item.policies.update;
 
   const values: DescriptionsProps['items'] = list.fields
     .filter((f) => !f.hidden || (item.values[f.key] !== null && item.values[f.key] !== undefined))
@@ -92,51 +79,19 @@ function ItemDetailView({ item, list }: { item: ItemDetail; list: Worklist }) {
     { key: 'updatedAt', label: '最近修改', children: formatDateTime(item.updatedAt) },
   ];
 
-  const onDelete = () =>
-    remove.mutateAsync(item.id).then(
-      () => {
-        void message.success(`已删除「${item.title}」`);
-        navigate(`/worklists/${list.id}`);
-      },
-      (error: unknown) => showApiError(message, error),
-    );
-
   return (
     <>
-      <PageHeader
-        title={
-          <Space size={10} wrap>
-            <span>{item.title}</span>
-            <span data-testid="item-status">
-              <ItemStatusTag label={item.statusLabel} done={item.done} />
-            </span>
-          </Space>
+      <DetailHeader
+        title={item.title}
+        tag={
+          <span data-testid="item-status">
+            <ItemStatusTag label={item.statusLabel} done={item.done} />
+          </span>
         }
-        description={
-          <Link to={`/worklists/${list.id}`} style={{ fontSize: 13 }}>
-            ← 返回「{list.name}」
-          </Link>
-        }
-        extra={
-          canWrite ? (
-            <>
-              <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
-                编辑
-              </Button>
-              <Popconfirm
-                title="删除这个条目?"
-                description="进展记录将一并删除,且不能恢复。"
-                okText="删除"
-                okButtonProps={{ danger: true }}
-                onConfirm={onDelete}
-              >
-                <Button danger loading={remove.isPending}>
-                  删除
-                </Button>
-              </Popconfirm>
-            </>
-          ) : undefined
-        }
+        back={{ to: `/worklists/${list.id}`, label: `返回「${list.name}」` }}
+        record={item}
+        onEdit={() => setEditing(true)}
+        remove={{ ...remove, title: '删除这个条目?', description: '进展记录将一并删除,且不能恢复。', success: `已删除「${item.title}」` }}
       />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
@@ -146,7 +101,7 @@ function ItemDetailView({ item, list }: { item: ItemDetail; list: Worklist }) {
             </Card>
             <Card title="办理情况">
               <Descriptions column={{ xs: 1, sm: 2 }} size="small" items={state} />
-              {!canWrite && me.role !== 'commissioner' ? (
+              {!mayUpdate && me.policies.writeLedgers ? (
                 <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8, fontSize: 12 }}>
                   只能修改本股室的记录或自己负责的条目。
                 </Typography.Text>
@@ -155,10 +110,10 @@ function ItemDetailView({ item, list }: { item: ItemDetail; list: Worklist }) {
           </Flex>
         </Col>
         <Col xs={24} xl={10}>
-          <ProgressCard list={list} item={item} canWrite={canWrite} />
+          <ProgressCard list={list} item={item} />
         </Col>
       </Row>
-      {canWrite ? <ItemFormModal list={list} open={editing} editing={item} onClose={() => setEditing(false)} /> : null}
+      {mayUpdate ? <ItemFormModal list={list} open={editing} editing={item} onClose={() => setEditing(false)} /> : null}
     </>
   );
 }

@@ -105,6 +105,7 @@ export function ItemFormModal({ list, open, editing, onClose }: { list: Worklist
     ? toValues(editing)
     : {
         values: {},
+        // A default, not a permission: staff usually register their own items; leaders assign them.
         responsibleId: me.role === 'staff' ? me.id : null,
         deadline: null,
         registeredDate: dayjs().format('YYYY-MM-DD'),

@@ -57,8 +57,11 @@ function entryItems(list: Worklist, progress: ProgressEntry[]) {
   });
 }
 
-/** 进展记录: the item's dated entries, oldest first, and the 记录进展 form that may also move its status. */
-export function ProgressCard({ list, item, canWrite }: { list: Worklist; item: ItemDetail; canWrite: boolean }) {
+/**
+ * 进展记录: the item's dated entries, oldest first, and the 记录进展 form that may also move its status
+ * (for those who may change the item: its `policies.update` covers progress).
+ */
+export function ProgressCard({ list, item }: { list: Worklist; item: ItemDetail }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<ProgressFormValues>();
   const add = useAddProgress();
@@ -90,7 +93,7 @@ export function ProgressCard({ list, item, canWrite }: { list: Worklist; item: I
   return (
     <Card title="进展记录">
       {item.progress.length ? <Timeline items={entryItems(list, item.progress)} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无进展记录" />}
-      {canWrite ? (
+      {item.policies.update ? (
         <>
           <Divider style={{ margin: '8px 0 16px' }} />
           <Typography.Title level={5} style={{ marginTop: 0 }}>

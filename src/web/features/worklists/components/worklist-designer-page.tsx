@@ -40,6 +40,8 @@ function WorklistDesigner({ list }: { list: Worklist | null }) {
   const update = useUpdateWorklist();
   const [sectionErrors, setSectionErrors] = useState<SectionErrors>({});
   const [conflict, setConflict] = useState<string | null>(null);
+  // Read once per list: the form owns the values afterwards, and a refetch must not reset what is being typed.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   const initialValues = useMemo(() => (list ? designOf(list) : blankDesign()), [list?.id]);
   const rows = (v: unknown, pick: (row: Record<string, unknown>) => unknown) => ((v as Record<string, unknown>[] | undefined) ?? []).map(pick);
   const labels = (v: unknown) => rows(v, (r) => (r.hidden ? `${String(r.label)}(隐藏)` : r.label)).join('、');

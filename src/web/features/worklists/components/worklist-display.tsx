@@ -5,7 +5,6 @@ import type { Item, Worklist } from '../../../../shared/worklists.js';
 // them (names for references, units after numbers, money in 元).
 
 export type WorklistField = Worklist['fields'][number];
-export type WorklistStatus = Worklist['statuses'][number];
 type Value = Item['values'][string];
 
 export const visibleFields = (list: Pick<Worklist, 'fields'>): WorklistField[] => list.fields.filter((f) => !f.hidden);

@@ -1,98 +1,117 @@
 import { useEffect, useState } from 'react';
-import {
-  Button,
-  Card,
-  DatePicker,
-  Flex,
-  Input,
-  Result,
-  Select,
-  Skeleton,
-  Space,
-  Switch,
-  Table,
-  Tag,
-  Typography,
-  type TableColumnsType,
-  type TableProps,
-} from 'antd';
+import { Button, Card, Input, Select, Space, Switch, Tag, Typography, type TableColumnsType } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import type { Item, Worklist } from '../../../../shared/worklists.js';
+import { Link, useNavigate } from 'react-router';
+import type { z } from 'zod';
+import { type Item, type Worklist, listItemsQuerySchema } from '../../../../shared/worklists.js';
 import { PageHeader } from '../../../components/ui/page-header';
-import { QueryError } from '../../../components/ui/query-error';
-import { rowTestId } from '../../../components/ui/test-id';
-import { useMe } from '../../../lib/auth';
+import { DetailPage } from '../../../lib/detail-page';
+import { FilterBar, type FilterField } from '../../../lib/filter-bar';
+import { type ListQueryState, useListQuery } from '../../../lib/list-query';
+import { ListTable } from '../../../lib/list-table';
 import { formatDate } from '../../../utils/format';
-import { type ItemSort, type ItemsQuery, useItems } from '../api/items';
+import { useItems } from '../api/items';
 import { useWorklist } from '../api/worklists';
-import { FieldInput, PersonSelect } from './field-input';
+import { FieldInput } from './field-input';
 import { ItemFormModal } from './item-form-modal';
 import { DeadlineText } from './deadline-text';
 import { ItemStatusTag, type WorklistField, fieldText, visibleFields } from './worklist-display';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DEFAULT_PAGE_SIZE = 20;
-const SORTS: readonly ItemSort[] = ['registeredDate', 'deadline', 'updatedAt', 'status'];
+/** The items' URL query: the schema's keys and the field filters `f.<fieldKey>` (its catch-all), as the API takes them. */
+type ItemsListQuery = z.output<typeof listItemsQuerySchema>;
+type ItemsList = ListQueryState<ItemsListQuery>;
+
 /** Field types whose filter is a contains match, typed and submitted; the others filter as soon as a value is picked. */
 const TEXT_TYPES = new Set(['text', 'longtext', 'household']);
 /** Field types whose values (and so their filters) are numbers or ids. */
 const NUMERIC_TYPES = new Set(['number', 'money', 'person', 'place', 'enterprise', 'item']);
-
-function positiveInt(value: string | null): number | undefined {
-  const n = Number(value);
-  return value && Number.isInteger(n) && n > 0 ? n : undefined;
-}
-
-/** Filters, sort and page in the URL (field filters as `f.<fieldKey>`, as the API takes them). */
-function useItemsQuery(): [ItemsQuery, (patch: Partial<ItemsQuery>) => void] {
-  const [params, setParams] = useSearchParams();
-  const from = params.get('deadlineFrom');
-  const to = params.get('deadlineTo');
-  const sort = params.get('sort');
-  const order = params.get('order');
-  const fields: Record<string, string> = {};
-  for (const [key, value] of params) if (key.startsWith('f.') && key.length > 2 && value) fields[key.slice(2)] = value;
-  const statuses = params.getAll('status').filter(Boolean);
-  const query: ItemsQuery = {
-    q: params.get('q') || undefined,
-    status: statuses.length ? statuses : undefined,
-    responsibleId: positiveInt(params.get('responsibleId')),
-    overdue: params.get('overdue') === 'yes' ? 'yes' : undefined,
-    deadlineFrom: from && DATE.test(from) ? from : undefined,
-    deadlineTo: to && DATE.test(to) ? to : undefined,
-    sort: sort && (SORTS as readonly string[]).includes(sort) ? (sort as ItemSort) : undefined,
-    order: order === 'asc' || order === 'desc' ? order : undefined,
-    page: positiveInt(params.get('page')) ?? 1,
-    pageSize: positiveInt(params.get('pageSize')) ?? DEFAULT_PAGE_SIZE,
-    fields,
-  };
-  const update = (patch: Partial<ItemsQuery>) => {
-    const next: ItemsQuery = { ...query, ...patch };
-    const search = new URLSearchParams();
-    for (const [key, value] of Object.entries(next)) {
-      if (key === 'fields' || value === undefined || value === null || value === '') continue;
-      if ((key === 'page' && value === 1) || (key === 'pageSize' && value === DEFAULT_PAGE_SIZE)) continue;
-      if (Array.isArray(value)) for (const v of value) search.append(key, String(v));
-      else search.set(key, String(value));
-    }
-    for (const [key, value] of Object.entries(next.fields)) if (value) search.set(`f.${key}`, value);
-    setParams(search, { replace: true });
-  };
-  return [query, update];
-}
+const FIELD_PARAM = 'f.';
 
 /** 台账条目 (/worklists/:id): the list's items, a column per field, filtered by anything the URL holds. */
 export function WorklistItemsPage() {
-  const params = useParams();
-  const id = Number(params.id);
-  const valid = Number.isInteger(id) && id > 0;
-  const list = useWorklist(valid ? id : 0);
-  if (!valid) return <Result status="404" title="台账不存在" />;
-  if (list.isError) return <QueryError error={list.error} onRetry={() => void list.refetch()} />;
-  if (!list.data) return <Skeleton active />;
-  return <WorklistItems list={list.data} />;
+  return (
+    <DetailPage useRecord={useWorklist} notFound="台账不存在" back={{ to: '/worklists', label: '返回工作台账' }}>
+      {(worklist) => <WorklistItems worklist={worklist} />}
+    </DetailPage>
+  );
+}
+
+/** The field filters the query holds, by field key (`f.size=大` → ['size', '大']). */
+function fieldFilters(query: ItemsListQuery): [string, string][] {
+  return Object.entries(query).flatMap(([param, value]) =>
+    param.startsWith(FIELD_PARAM) && param.length > FIELD_PARAM.length && typeof value === 'string' && value ? [[param.slice(FIELD_PARAM.length), value]] : [],
+  );
+}
+
+const setFieldFilter = (list: ItemsList, key: string, value: string | undefined) => list.setQuery({ [`${FIELD_PARAM}${key}`]: value });
+
+/** The filters a list offers: its statuses, and 责任人 and 期限 when it has them, then one of its fields. */
+function itemFilters(worklist: Worklist): FilterField<ItemsListQuery>[] {
+  const statuses = worklist.statuses.map((s) => ({ value: s.key, label: s.label }));
+  const responsible: FilterField<ItemsListQuery>[] = [{ kind: 'user', key: 'responsibleId', placeholder: '全部责任人', ariaLabel: '责任人筛选', width: 170 }];
+  const deadline: FilterField<ItemsListQuery>[] = [
+    { kind: 'dateRange', from: 'deadlineFrom', to: 'deadlineTo', placeholder: ['期限从', '期限到'], ariaLabel: '期限范围' },
+    { kind: 'custom', id: 'overdue', render: (list) => <OverdueSwitch list={list} /> },
+  ];
+  return [
+    { kind: 'text', key: 'q', placeholder: '搜索条目内容', ariaLabel: '搜索条目', width: 220 },
+    { kind: 'enum', key: 'status', options: statuses, multiple: true, placeholder: '全部状态', ariaLabel: '状态筛选', width: 200 },
+    ...(worklist.hasResponsible ? responsible : []),
+    ...(worklist.hasDeadline ? deadline : []),
+    { kind: 'custom', id: 'fieldFilter', render: (list) => <FieldFilter worklist={worklist} list={list} /> },
+  ];
+}
+
+/** 仅看逾期. */
+function OverdueSwitch({ list }: { list: ItemsList }) {
+  return (
+    <Space size={6}>
+      <Switch size="small" checked={list.query.overdue === 'yes'} onChange={(on) => list.setQuery({ overdue: on ? 'yes' : undefined })} aria-label="仅看逾期" />
+      <Typography.Text>仅看逾期</Typography.Text>
+    </Space>
+  );
+}
+
+/** 按字段筛选: pick a field, then its value; the filters on other fields stay, as closable tags. */
+function FieldFilter({ worklist, list }: { worklist: Worklist; list: ItemsList }) {
+  const active = fieldFilters(list.query);
+  const activeKeys = active.map(([key]) => key);
+  const [chosenKey, setChosenKey] = useState<string | undefined>(activeKeys[0]);
+  // A field filtered from the URL (a link, back/forward) becomes the one shown when the shown one is not filtered.
+  const filteredKeys = activeKeys.join('\n');
+  useEffect(() => {
+    const keys = filteredKeys ? filteredKeys.split('\n') : [];
+    setChosenKey((shown) => (keys.length && !keys.includes(shown ?? '') ? keys[0] : shown));
+  }, [filteredKeys]);
+  const chosen = worklist.fields.find((f) => f.key === chosenKey);
+  const valueOf = (key: string) => active.find(([k]) => k === key)?.[1];
+
+  return (
+    <>
+      <Space.Compact>
+        <Select<string>
+          placeholder="按字段筛选"
+          allowClear
+          options={visibleFields(worklist).map((f) => ({ value: f.key, label: f.label }))}
+          value={chosenKey}
+          onChange={(key) => {
+            if (chosenKey && valueOf(chosenKey) !== undefined) setFieldFilter(list, chosenKey, undefined);
+            setChosenKey(key);
+          }}
+          style={{ width: 130 }}
+          aria-label="筛选字段"
+        />
+        {chosen ? <FieldFilterValue field={chosen} value={valueOf(chosen.key)} onChange={(v) => setFieldFilter(list, chosen.key, v)} /> : null}
+      </Space.Compact>
+      {active
+        .filter(([key]) => key !== chosenKey)
+        .map(([key, value]) => (
+          <Tag key={key} closable onClose={() => setFieldFilter(list, key, undefined)}>
+            {worklist.fields.find((f) => f.key === key)?.label ?? key}:{value}
+          </Tag>
+        ))}
+    </>
+  );
 }
 
 /** The value picker of one field filter; text fields are typed and submitted, the others apply when picked. */
@@ -124,29 +143,11 @@ function FieldFilterValue({ field, value, onChange }: { field: WorklistField; va
   );
 }
 
-function WorklistItems({ list }: { list: Worklist }) {
-  const me = useMe();
-  const navigate = useNavigate();
-  const [query, setQuery] = useItemsQuery();
-  const items = useItems(list.id, query);
-  const [keyword, setKeyword] = useState(query.q ?? '');
-  useEffect(() => setKeyword(query.q ?? ''), [query.q]);
-  const [adding, setAdding] = useState(false);
-  const fields = visibleFields(list);
-  const filterKeys = Object.keys(query.fields);
-  const [filterFieldKey, setFilterFieldKey] = useState<string | undefined>(filterKeys[0]);
-  useEffect(() => {
-    if (filterKeys.length && !filterKeys.includes(filterFieldKey ?? '')) setFilterFieldKey(filterKeys[0]);
-  }, [filterKeys.join()]);
-  const filterField = list.fields.find((f) => f.key === filterFieldKey);
-  const canWrite = me.role !== 'commissioner';
-  const canDesign = me.role === 'admin' || me.role === 'leader';
-
-  const sortOrderOf = (sort: ItemSort) => ((query.sort ?? 'registeredDate') === sort ? ((query.order ?? 'desc') === 'asc' ? 'ascend' : 'descend') : null);
-
-  const columns: TableColumnsType<Item> = fields.map((field, index) => ({
+/** A column per visible field (the first links to the item), then 状态, 责任人, 期限 and 登记日期; the sortable ones by the schema's `sort`. */
+function itemColumns(worklist: Worklist): TableColumnsType<Item> {
+  const columns: TableColumnsType<Item> = visibleFields(worklist).map((field, index) => ({
     title: field.type === 'number' && field.unit ? `${field.label}(${field.unit})` : field.label,
-    key: `f.${field.key}`,
+    key: `${FIELD_PARAM}${field.key}`,
     ellipsis: field.type === 'longtext',
     align: field.type === 'number' || field.type === 'money' ? 'right' : undefined,
     render: (_: unknown, item: Item) => {
@@ -157,78 +158,38 @@ function WorklistItems({ list }: { list: Worklist }) {
       return index === 0 ? <Link to={`/worklist-items/${item.id}`}>{text === '—' ? item.title : text}</Link> : text;
     },
   }));
-  columns.push({
-    title: '状态',
-    key: 'status',
-    width: 100,
-    sorter: true,
-    sortOrder: sortOrderOf('status'),
-    render: (_, item) => <ItemStatusTag label={item.statusLabel} done={item.done} />,
-  });
-  if (list.hasResponsible) {
+  columns.push({ title: '状态', key: 'status', width: 100, sorter: true, render: (_, item) => <ItemStatusTag label={item.statusLabel} done={item.done} /> });
+  if (worklist.hasResponsible) {
     columns.push({ title: '责任人', dataIndex: 'responsibleName', key: 'responsible', width: 130, render: (v: string | null) => v ?? '—' });
   }
-  if (list.hasDeadline) {
+  if (worklist.hasDeadline) {
     columns.push({
       title: '期限',
       key: 'deadline',
       width: 150,
       sorter: true,
-      sortOrder: sortOrderOf('deadline'),
       render: (_, item) => <DeadlineText deadline={item.deadline} overdue={item.overdue} />,
     });
   }
-  columns.push({
-    title: '登记日期',
-    dataIndex: 'registeredDate',
-    key: 'registeredDate',
-    width: 116,
-    sorter: true,
-    sortOrder: sortOrderOf('registeredDate'),
-    render: formatDate,
-  });
+  columns.push({ title: '登记日期', dataIndex: 'registeredDate', key: 'registeredDate', width: 116, sorter: true, render: formatDate });
+  return columns;
+}
 
-  const onTableChange: TableProps<Item>['onChange'] = (pagination, _filters, sorter, extra) => {
-    if (extra.action === 'sort') {
-      const s = Array.isArray(sorter) ? sorter[0] : sorter;
-      const sort = s?.order ? (String(s.columnKey) as ItemSort) : undefined;
-      setQuery({ sort, order: sort ? (s.order === 'ascend' ? 'asc' : 'desc') : undefined, page: 1 });
-      return;
-    }
-    const pageSize = pagination.pageSize ?? query.pageSize;
-    setQuery(pageSize !== query.pageSize ? { page: 1, pageSize } : { page: pagination.current ?? 1 });
-  };
-
-  const setFieldFilter = (key: string, value: string | undefined) => {
-    const next = { ...query.fields };
-    if (value === undefined) delete next[key];
-    else next[key] = value;
-    setQuery({ fields: next, page: 1 });
-  };
-
-  const filtered =
-    !!query.q || !!query.status || !!query.responsibleId || !!query.overdue || !!query.deadlineFrom || !!query.deadlineTo || filterKeys.length > 0;
-  const clearFilters = () => {
-    setFilterFieldKey(undefined);
-    setQuery({
-      q: undefined,
-      status: undefined,
-      responsibleId: undefined,
-      overdue: undefined,
-      deadlineFrom: undefined,
-      deadlineTo: undefined,
-      fields: {},
-      page: 1,
-    });
-  };
+function WorklistItems({ worklist }: { worklist: Worklist }) {
+  const navigate = useNavigate();
+  const list = useListQuery(listItemsQuerySchema);
+  const items = useItems(worklist.id, list.query);
+  const [adding, setAdding] = useState(false);
+  // An archived list takes no new items (a 409 its own `archived` announces).
+  const mayAdd = worklist.policies.createItem && !worklist.archived;
 
   return (
     <>
       <PageHeader
         title={
           <Space size={10} wrap>
-            <span>{list.name}</span>
-            {list.archived ? <Tag>已归档</Tag> : null}
+            <span>{worklist.name}</span>
+            {worklist.archived ? <Tag>已归档</Tag> : null}
           </Space>
         }
         description={
@@ -236,18 +197,18 @@ function WorklistItems({ list }: { list: Worklist }) {
             <Link to="/worklists" style={{ fontSize: 13 }}>
               ← 返回工作台账
             </Link>
-            {list.topic ? <span style={{ marginInlineStart: 12 }}>{list.topic}</span> : null}
-            {list.description ? <span style={{ display: 'block', marginTop: 4 }}>{list.description}</span> : null}
+            {worklist.topic ? <span style={{ marginInlineStart: 12 }}>{worklist.topic}</span> : null}
+            {worklist.description ? <span style={{ display: 'block', marginTop: 4 }}>{worklist.description}</span> : null}
           </>
         }
         extra={
           <>
-            {canDesign ? (
-              <Button icon={<EditOutlined />} onClick={() => navigate(`/worklists/${list.id}/design`)}>
+            {worklist.policies.update ? (
+              <Button icon={<EditOutlined />} onClick={() => navigate(`/worklists/${worklist.id}/design`)}>
                 设计台账
               </Button>
             ) : null}
-            {canWrite && !list.archived ? (
+            {mayAdd ? (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
                 新增条目
               </Button>
@@ -255,114 +216,20 @@ function WorklistItems({ list }: { list: Worklist }) {
           </>
         }
       />
-      {items.isError ? <QueryError error={items.error} onRetry={() => void items.refetch()} /> : null}
       <Card>
-        <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
-          <Input.Search
-            placeholder="搜索条目内容"
-            allowClear
-            value={keyword}
-            onChange={(e) => setKeyword(e.target.value)}
-            onSearch={(value) => setQuery({ q: value.trim() || undefined, page: 1 })}
-            style={{ width: 220 }}
-            aria-label="搜索条目"
-          />
-          <Select<string[]>
-            mode="multiple"
-            placeholder="全部状态"
-            allowClear
-            maxTagCount="responsive"
-            options={list.statuses.map((s) => ({ value: s.key, label: s.label }))}
-            value={query.status ?? []}
-            onChange={(status) => setQuery({ status: status.length ? status : undefined, page: 1 })}
-            style={{ width: 200 }}
-            aria-label="状态筛选"
-          />
-          {list.hasResponsible ? (
-            <PersonSelect
-              value={query.responsibleId ?? null}
-              onChange={(responsibleId) => setQuery({ responsibleId: responsibleId ?? undefined, page: 1 })}
-              placeholder="全部责任人"
-              style={{ width: 170 }}
-              aria-label="责任人筛选"
-            />
-          ) : null}
-          {list.hasDeadline ? (
-            <>
-              <DatePicker.RangePicker
-                value={[query.deadlineFrom ? dayjs(query.deadlineFrom) : null, query.deadlineTo ? dayjs(query.deadlineTo) : null]}
-                onChange={(range) => setQuery({ deadlineFrom: range?.[0]?.format('YYYY-MM-DD'), deadlineTo: range?.[1]?.format('YYYY-MM-DD'), page: 1 })}
-                allowEmpty={[true, true]}
-                placeholder={['期限从', '期限到']}
-                aria-label="期限范围"
-              />
-              <Space size={6}>
-                <Switch
-                  size="small"
-                  checked={query.overdue === 'yes'}
-                  onChange={(on) => setQuery({ overdue: on ? 'yes' : undefined, page: 1 })}
-                  aria-label="仅看逾期"
-                />
-                <Typography.Text>仅看逾期</Typography.Text>
-              </Space>
-            </>
-          ) : null}
-          <Space.Compact>
-            <Select<string>
-              placeholder="按字段筛选"
-              allowClear
-              options={fields.map((f) => ({ value: f.key, label: f.label }))}
-              value={filterFieldKey}
-              onChange={(key) => {
-                if (filterFieldKey && query.fields[filterFieldKey] !== undefined) setFieldFilter(filterFieldKey, undefined);
-                setFilterFieldKey(key);
-              }}
-              style={{ width: 130 }}
-              aria-label="筛选字段"
-            />
-            {filterField ? (
-              <FieldFilterValue field={filterField} value={query.fields[filterField.key]} onChange={(v) => setFieldFilter(filterField.key, v)} />
-            ) : null}
-          </Space.Compact>
-          {filterKeys
-            .filter((key) => key !== filterFieldKey)
-            .map((key) => (
-              <Tag key={key} closable onClose={() => setFieldFilter(key, undefined)}>
-                {list.fields.find((f) => f.key === key)?.label ?? key}:{query.fields[key]}
-              </Tag>
-            ))}
-          {filtered ? (
-            <Button type="link" onClick={clearFilters} style={{ paddingInline: 4 }}>
-              清除筛选
-            </Button>
-          ) : null}
-        </Flex>
-        <Table<Item>
-          rowKey="id"
-          columns={columns}
-          dataSource={items.data?.items ?? []}
-          loading={items.isFetching}
-          scroll={{ x: Math.max(800, fields.length * 150 + 400) }}
-          onChange={onTableChange}
-          onRow={(item) => ({
-            ...rowTestId(`item-row-${item.id}`),
-            onClick: (e) => {
-              if (!(e.target as HTMLElement).closest('a,button')) navigate(`/worklist-items/${item.id}`);
-            },
-            style: { cursor: 'pointer' },
-          })}
-          sortDirections={['ascend', 'descend']}
-          locale={{ emptyText: filtered ? '没有符合条件的条目' : canWrite ? '暂无条目,点击右上角“新增条目”登记' : '暂无条目' }}
-          pagination={{
-            current: query.page,
-            pageSize: query.pageSize,
-            total: items.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => `共 ${total} 条`,
-          }}
+        <FilterBar list={list} fields={itemFilters(worklist)} />
+        <ListTable<Item, ItemsListQuery>
+          list={list}
+          result={items}
+          columns={itemColumns(worklist)}
+          rowTestId={(item) => `item-row-${item.id}`}
+          rowLink={(item) => `/worklist-items/${item.id}`}
+          scrollX={Math.max(800, visibleFields(worklist).length * 150 + 400)}
+          emptyText={{ filtered: '没有符合条件的条目', empty: mayAdd ? '暂无条目,点击右上角“新增条目”登记' : '暂无条目' }}
+          totalText={(total) => `共 ${total} 条`}
         />
       </Card>
-      {canWrite ? <ItemFormModal list={list} open={adding} editing={null} onClose={() => setAdding(false)} /> : null}
+      {mayAdd ? <ItemFormModal list={worklist} open={adding} editing={null} onClose={() => setAdding(false)} /> : null}
     </>
   );
 }

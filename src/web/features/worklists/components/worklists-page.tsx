@@ -22,7 +22,8 @@ export function WorklistsPage() {
   const lists = useWorklists(showArchived);
   const archive = useArchiveWorklist();
   const remove = useDeleteWorklist();
-  const canDesign = me.role === 'admin' || me.role === 'leader';
+  // Creating lists is an app-wide policy; each list says whether it may be redesigned, archived, deleted.
+  const canDesign = me.policies.designWorklists;
 
   const columns: TableColumnsType<Worklist> = [
     {
@@ -80,43 +81,44 @@ export function WorklistsPage() {
       title: '操作',
       key: 'actions',
       width: 180,
-      render: (_, l) => (
-        <Space size={0} onClick={(e) => e.stopPropagation()}>
-          <Button type="link" size="small" onClick={() => navigate(`/worklists/${l.id}/design`)}>
-            设计
-          </Button>
-          <Button
-            type="link"
-            size="small"
-            onClick={() =>
-              archive.mutateAsync({ id: l.id, version: l.version, archived: !l.archived }).then(
-                () => void message.success(l.archived ? `已恢复「${l.name}」` : `已归档「${l.name}」`),
-                (error: unknown) => showApiError(message, error),
-              )
-            }
-          >
-            {l.archived ? '恢复' : '归档'}
-          </Button>
-          {l.itemCount === 0 ? (
-            <Popconfirm
-              title="删除这个台账?"
-              description="台账中没有条目;删除后不能恢复。"
-              okText="删除"
-              okButtonProps={{ danger: true }}
-              onConfirm={() =>
-                remove.mutateAsync(l.id).then(
-                  () => void message.success(`已删除「${l.name}」`),
+      render: (_, l) =>
+        l.policies.update ? (
+          <Space size={0} onClick={(e) => e.stopPropagation()}>
+            <Button type="link" size="small" onClick={() => navigate(`/worklists/${l.id}/design`)}>
+              设计
+            </Button>
+            <Button
+              type="link"
+              size="small"
+              onClick={() =>
+                archive.mutateAsync({ id: l.id, version: l.version, archived: !l.archived }).then(
+                  () => void message.success(l.archived ? `已恢复「${l.name}」` : `已归档「${l.name}」`),
                   (error: unknown) => showApiError(message, error),
                 )
               }
             >
-              <Button type="link" size="small" danger>
-                删除
-              </Button>
-            </Popconfirm>
-          ) : null}
-        </Space>
-      ),
+              {l.archived ? '恢复' : '归档'}
+            </Button>
+            {l.policies.delete && l.itemCount === 0 ? (
+              <Popconfirm
+                title="删除这个台账?"
+                description="台账中没有条目;删除后不能恢复。"
+                okText="删除"
+                okButtonProps={{ danger: true }}
+                onConfirm={() =>
+                  remove.mutateAsync(l.id).then(
+                    () => void message.success(`已删除「${l.name}」`),
+                    (error: unknown) => showApiError(message, error),
+                  )
+                }
+              >
+                <Button type="link" size="small" danger>
+                  删除
+                </Button>
+              </Popconfirm>
+            ) : null}
+          </Space>
+        ) : null,
     });
   }
 
