@@ -10,6 +10,9 @@ export default defineConfig({
     pool: 'forks',
     // One server and one Chromium at a time: the machine has 2 cores.
     fileParallelism: false,
+    // Hooks in the order they are written: a file's own beforeAll (building its data) runs after
+    // browserSuite's has started the server and Chromium.
+    sequence: { hooks: 'stack' },
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

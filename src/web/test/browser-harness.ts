@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type Locator, type Page, type Response, chromium } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 
 // Browser tests drive the real built server (bin/keguan.js serve, as `npm start` runs it) with
 // Debian's Chromium. Nothing here is skipped: a missing browser or a server that does not come up
@@ -191,6 +191,60 @@ export async function closePage(page: Page | undefined, task: { name: string; re
   if (problems.length) {
     throw new Error(`页面出现错误:\n${problems.join('\n')}`);
   }
+}
+
+/** What a browser test file works with: its server, its Chromium, and a page per test. */
+export interface BrowserSuite {
+  /** The file's server (started before its first test). */
+  readonly server: RunningServer;
+  /** The server's address, http://127.0.0.1:<port>. */
+  readonly url: string;
+  readonly browser: Browser;
+  /** A fresh page for the running test (see newPage), closed after it and failing it on a page error. */
+  page(size?: { width?: number; height?: number }): Promise<Page>;
+}
+
+/**
+ * Starts a keguan server (the demo bureau, or an empty database with `demo: false`) and Chromium for
+ * the test file, stops them after it, and closes each test's page after the test (a screenshot when it
+ * failed). Call once at the top of a describe.
+ */
+export function browserSuite({ demo = true }: { demo?: boolean } = {}): BrowserSuite {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  let opened: Page | undefined;
+  beforeAll(async () => {
+    // Chromium first: when it is missing the file fails at once, without starting a server.
+    browser = await launchBrowser();
+    server = await startServer({ demo });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  afterEach(async ({ task }) => {
+    await closePage(opened, task);
+    opened = undefined;
+  });
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (!value) throw new Error(`${what}未启动（browserSuite 须在 describe 中调用，用于测试之内）`);
+    return value;
+  };
+  return {
+    get server() {
+      return started(server, '服务器');
+    },
+    get url() {
+      return started(server, '服务器').url;
+    },
+    get browser() {
+      return started(browser, '浏览器');
+    },
+    async page(size) {
+      opened = await newPage(started(browser, '浏览器'), size);
+      return opened;
+    },
+  };
 }
 
 /** Saves a screenshot to test-results/<name>.png and returns its path. */

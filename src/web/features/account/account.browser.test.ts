@@ -1,6 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, type RunningServer, closePage, launchBrowser, loginAs, newPage, startServer, step } from '../../test/browser-harness';
+import { describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, loginAs, step, browserSuite } from '../../test/browser-harness';
 
 /** An admin resets a user's password through the API, as the 用户管理 page does. */
 async function resetPasswordAsAdmin(url: string, username: string, newPassword: string): Promise<void> {
@@ -25,30 +24,11 @@ async function resetPasswordAsAdmin(url: string, username: string, newPassword: 
 }
 
 describe('a password that must be changed', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
-  /** The test's page, closed (and checked for errors) after it. */
-  let opened: Page | undefined;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await startServer();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  afterEach(async ({ task }) => {
-    await closePage(opened, task);
-    opened = undefined;
-  });
+  const suite = browserSuite();
 
   it('keeps the user on 修改密码 until it is changed, refuses a common one, then opens the app', async () => {
-    const url = server!.url;
-    const page = await newPage(browser!);
-    opened = page;
+    const url = suite.url;
+    const page = await suite.page();
 
     await step('an admin resets the password; the user signs in with it and lands on 修改密码', async () => {
       await resetPasswordAsAdmin(url, 'yewu', 'Reset2024abc');

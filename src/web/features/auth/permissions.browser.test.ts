@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ApiSession, type RunningServer, closePage, launchBrowser, loginAs, newPage, startServer, step } from '../../test/browser-harness';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ApiSession, loginAs, step, browserSuite } from '../../test/browser-harness';
 
 // The buttons follow what the server allows. On an empty server, 衡阳市科学技术局 is set up with
 // 衡东县科学技术局 below it; the county has 业务股 and 办公室, each with a staff member, and records of
@@ -76,32 +76,15 @@ async function buttonsOn(page: Page, url: string, path: string, heading: string,
 const PROJECT_CARDS = ['暂无跟踪服务记录', '暂无项目节点'];
 
 describe('buttons follow the server', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
+  const suite = browserSuite({ demo: false });
   let built: Built;
-  /** The test's page, closed (and checked for errors) after it. */
-  let opened: Page | undefined;
-
   beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await startServer({ demo: false });
-    built = await buildCityAndCounty(server.url);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  afterEach(async ({ task }) => {
-    await closePage(opened, task);
-    opened = undefined;
+    built = await buildCityAndCounty(suite.url);
   });
 
   it("a leader of the city sees the county's records without 编辑 or 删除, which the server refuses", { timeout: 180_000 }, async () => {
-    const page = await newPage(browser!);
-    opened = page;
-    const url = server!.url;
+    const page = await suite.page();
+    const url = suite.url;
     const { cityLeader, businessEvent, businessProject, report } = built;
 
     await step('the city leader signs in', () => loginAs(page, url, 'hyleader', PASSWORD));
@@ -140,9 +123,8 @@ describe('buttons follow the server', () => {
   });
 
   it("staff of 办公室 find no 编辑 or 删除 on 业务股's records, but do on their own", { timeout: 180_000 }, async () => {
-    const page = await newPage(browser!);
-    opened = page;
-    const url = server!.url;
+    const page = await suite.page();
+    const url = suite.url;
     const { office, businessEvent, businessProject, officeEvent } = built;
 
     await step('a member of 办公室 signs in', () => loginAs(page, url, 'hdbangong', PASSWORD));

@@ -1,6 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, type RunningServer, closePage, launchBrowser, loginAs, newPage, pickOption, startServer, step } from '../../test/browser-harness';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, loginAs, pickOption, step, browserSuite } from '../../test/browser-harness';
 
 // The roster and the service logs on the demo bureau (terms and logs of 2013–2015): filters live in
 // the URL, and the buttons follow what the server allows — a leader (juzhang) may edit the roster,
@@ -8,30 +7,11 @@ import { DEMO_PASSWORD, type RunningServer, closePage, launchBrowser, loginAs, n
 // touch a confirmed log.
 
 describe('commissioners and service logs', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
-  /** The test's page, closed (and checked for errors) after it. */
-  let opened: Page | undefined;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await startServer();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  afterEach(async ({ task }) => {
-    await closePage(opened, task);
-    opened = undefined;
-  });
+  const suite = browserSuite();
 
   it('a leader filters the roster in the URL, finds every button on a profile, and 审核 on unconfirmed logs', { timeout: 180_000 }, async () => {
-    const page = await newPage(browser!);
-    opened = page;
-    const url = server!.url;
+    const page = await suite.page();
+    const url = suite.url;
     await step('the leader signs in', () => loginAs(page, url, 'juzhang', DEMO_PASSWORD));
 
     await step('the roster: 登记特派员, a status filter in the URL, 清除筛选', async () => {
@@ -69,9 +49,8 @@ describe('commissioners and service logs', () => {
   });
 
   it('staff find confirmed logs locked and no 审核, and may edit a profile but not record support', { timeout: 180_000 }, async () => {
-    const page = await newPage(browser!);
-    opened = page;
-    const url = server!.url;
+    const page = await suite.page();
+    const url = suite.url;
     await step('staff sign in', () => loginAs(page, url, 'yewu', DEMO_PASSWORD));
 
     await step('服务日志: confirmed logs 已锁定, no 审核', async () => {

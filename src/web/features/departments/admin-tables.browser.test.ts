@@ -1,36 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, type RunningServer, closePage, launchBrowser, loginAs, newPage, startServer, step } from '../../test/browser-harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, loginAs, step, browserSuite } from '../../test/browser-harness';
 
 // The admin's reference tables on the demo bureau: a department is added, switched off, edited and
 // deleted on 县直部门, and the edit form opens with the record's values (not those the last form
 // left behind); 股室, 字典 and 地名 list their rows and open their forms.
 
 describe('admin reference tables', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
-  /** The test's page, closed (and checked for errors) after it. */
-  let opened: Page | undefined;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await startServer();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  afterEach(async ({ task }) => {
-    await closePage(opened, task);
-    opened = undefined;
-  });
+  const suite = browserSuite();
 
   async function adminPage(): Promise<{ page: Page; url: string }> {
-    const page = await newPage(browser!);
-    opened = page;
-    const url = server!.url;
+    const page = await suite.page();
+    const url = suite.url;
     await step('the admin signs in', () => loginAs(page, url, 'admin', ADMIN_PASSWORD));
     return { page, url };
   }

@@ -1,17 +1,6 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DEMO_PASSWORD,
-  type RunningServer,
-  closePage,
-  launchBrowser,
-  loginAs,
-  newPage,
-  saveScreenshot,
-  pickOption,
-  startServer,
-  step,
-} from '../../test/browser-harness';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, loginAs, saveScreenshot, pickOption, step, browserSuite } from '../../test/browser-harness';
 
 // A staff member (yewu, 业务股) registers a 送科技下乡 event of 2014 H1 on 活动 (登记活动) with its
 // places, departments and figures, and the totals row (合计) of the list goes up by exactly the
@@ -46,30 +35,11 @@ async function readTotals(page: Page): Promise<Totals> {
 }
 
 describe('events', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
-  /** The test's page, closed (and checked for errors) after it. */
-  let opened: Page | undefined;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await startServer();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  afterEach(async ({ task }) => {
-    await closePage(opened, task);
-    opened = undefined;
-  });
+  const suite = browserSuite();
 
   it('registers a 送科技下乡 event and the totals row adds its 资料, 展板 and 咨询', { timeout: 180_000 }, async () => {
-    const page = await newPage(browser!);
-    opened = page;
-    const url = server!.url;
+    const page = await suite.page();
+    const url = suite.url;
     const theme = `浏览器测试:科技下乡进东山-${Date.now()}`;
     const figures = { materials: 1000, boards: 5, consultations: 300 };
     await step('staff of 业务股 sign in', () => loginAs(page, url, 'yewu', DEMO_PASSWORD));

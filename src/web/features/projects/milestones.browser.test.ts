@@ -1,17 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DEMO_PASSWORD,
-  type RunningServer,
-  closePage,
-  launchBrowser,
-  loginAs,
-  newPage,
-  pickOption,
-  saveScreenshot,
-  startServer,
-  step,
-} from '../../test/browser-harness';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, loginAs, pickOption, saveScreenshot, step, browserSuite } from '../../test/browser-harness';
 
 // A staff member (yewu, 业务股) records a 中期检查 on a demo project under way through its page
 // (项目节点 → 登记节点), sees it in the card, finds it counted in the period's project figures, and
@@ -23,30 +11,11 @@ function todayInShanghai(): string {
 }
 
 describe('project milestones', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
-  /** The test's page, closed (and checked for errors) after it. */
-  let opened: Page | undefined;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await startServer();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  afterEach(async ({ task }) => {
-    await closePage(opened, task);
-    opened = undefined;
-  });
+  const suite = browserSuite();
 
   it('records a 中期检查 on a project, counts it in the period and deletes it', { timeout: 180_000 }, async () => {
-    const page = await newPage(browser!);
-    opened = page;
-    const url = server!.url;
+    const page = await suite.page();
+    const url = suite.url;
     const today = todayInShanghai();
     const facts = async () =>
       ((await (await page.request.get(`${url}/api/projects/facts?from=${today}&to=${today}`)).json()) as { milestones: { value: number } }).milestones.value;

@@ -1,17 +1,6 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DEMO_PASSWORD,
-  type RunningServer,
-  closePage,
-  launchBrowser,
-  loginAs,
-  newPage,
-  saveScreenshot,
-  pickOption,
-  startServer,
-  step,
-} from '../../test/browser-harness';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, loginAs, saveScreenshot, pickOption, step, browserSuite } from '../../test/browser-harness';
 
 // A staff member (yewu, 业务股) takes one project from 线索 to 立项 through the UI, one stage at a
 // time, and the stage summary of 项目库 follows: +1 线索 on creation, then back to where it was,
@@ -89,31 +78,11 @@ async function expectProjectAt(page: Page, stage: string, history: string[][], t
 }
 
 describe('project pipeline', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
-  /** The test's page, closed (and checked for errors) after it. */
-  let opened: Page | undefined;
-
-  beforeAll(async () => {
-    // Chromium first: when it is missing the test fails at once, without starting a server.
-    browser = await launchBrowser();
-    server = await startServer();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  afterEach(async ({ task }) => {
-    await closePage(opened, task);
-    opened = undefined;
-  });
+  const suite = browserSuite();
 
   it('takes a new project from 线索 to 立项 one stage at a time and the stage summary follows', { timeout: 180_000 }, async () => {
-    const page = await newPage(browser!);
-    opened = page;
-    const url = server!.url;
+    const page = await suite.page();
+    const url = suite.url;
     const today = todayInShanghai();
     const title = `浏览器测试项目-${Date.now()}`;
 

@@ -1,36 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, type RunningServer, closePage, launchBrowser, loginAs, newPage, startServer, step } from '../../test/browser-harness';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, loginAs, step, browserSuite } from '../../test/browser-harness';
 
 // 项目库's list keeps its filters, search and order in the URL: a URL with filters that make no sense
 // shows no project and 清除筛选 clears it; a search and a sort by 项目名称 go into the URL; an unknown
 // project says 项目不存在.
 
 describe('the projects list', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
-  /** The test's page, closed (and checked for errors) after it. */
-  let opened: Page | undefined;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await startServer();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  afterEach(async ({ task }) => {
-    await closePage(opened, task);
-    opened = undefined;
-  });
+  const suite = browserSuite();
 
   it('keeps filters, search and order in the URL, clears them, and says when a project does not exist', { timeout: 180_000 }, async () => {
-    const page = await newPage(browser!);
-    opened = page;
-    const url = server!.url;
+    const page = await suite.page();
+    const url = suite.url;
     await step('staff sign in', () => loginAs(page, url, 'yewu', DEMO_PASSWORD));
 
     await step('filters that make no sense show no project; 清除筛选 empties the URL', async () => {

@@ -2,9 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inflateRawSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, type RunningServer, closePage, launchBrowser, loginAs, newPage, saveScreenshot, startServer, step } from '../../test/browser-harness';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, loginAs, saveScreenshot, step, browserSuite } from '../../test/browser-harness';
 
 // The seed document as a browser test: a staff member (yewu, 业务股) drafts the demo bureau's
 // summary for the first half of 2014 with the default template, finds every figure of the seed in
@@ -55,30 +54,11 @@ function docxText(zip: Buffer): string {
 }
 
 describe('work summary (工作总结)', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
-  /** The test's page, closed (and checked for errors) after it. */
-  let opened: Page | undefined;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await startServer();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  afterEach(async ({ task }) => {
-    await closePage(opened, task);
-    opened = undefined;
-  });
+  const suite = browserSuite();
 
   it('drafts the 2014 H1 summary with the seed figures, traces 1.5万余份, saves an edit as version 2 and exports Word', { timeout: 180_000 }, async () => {
-    const page = await newPage(browser!, { width: 1366, height: 900 });
-    opened = page;
-    const url = server!.url;
+    const page = await suite.page({ width: 1366, height: 900 });
+    const url = suite.url;
 
     await step('staff sign in and open 工作总结 from the side menu', async () => {
       await loginAs(page, url, 'yewu', DEMO_PASSWORD);

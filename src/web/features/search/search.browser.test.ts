@@ -1,6 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ApiSession, type RunningServer, closePage, launchBrowser, loginAs, newPage, startServer, step } from '../../test/browser-harness';
+import { describe, expect, it } from 'vitest';
+import { ApiSession, loginAs, step, browserSuite } from '../../test/browser-harness';
 
 // The header's 全站搜索 on a bureau of its own: a two-character query finds a project and an event,
 // grouped by ledger with the words marked, and choosing one opens its page.
@@ -8,29 +7,11 @@ import { ApiSession, type RunningServer, closePage, launchBrowser, loginAs, newP
 const PASSWORD = 'Lingchuan2025x';
 
 describe('the header search', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
-  let opened: Page | undefined;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await startServer({ demo: false });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  afterEach(async ({ task }) => {
-    await closePage(opened, task);
-    opened = undefined;
-  });
+  const suite = browserSuite({ demo: false });
 
   it('finds records of two ledgers by two characters, marks them, and opens the one chosen', { timeout: 120_000 }, async () => {
-    const page = await newPage(browser!);
-    opened = page;
-    const url = server!.url;
+    const page = await suite.page();
+    const url = suite.url;
 
     const project = await step('a county with a project and an event that mention 油茶', async () => {
       const { session } = await ApiSession.setUp(url, {

@@ -1,37 +1,18 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, type RunningServer, closePage, launchBrowser, loginAs, newPage, startServer, step } from '../../test/browser-harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, loginAs, step, browserSuite } from '../../test/browser-harness';
 
 // Visits (调研走访) and enterprises on the demo bureau, as staff of 业务股 (yewu) use them: the list's
 // search, filters and order live in the URL; an enterprise's page registers a visit to it; a visit's
 // page has its buttons; unknown ids say so.
 
 describe('visits and enterprises', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
-  /** The test's page, closed (and checked for errors) after it. */
-  let opened: Page | undefined;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await startServer();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  afterEach(async ({ task }) => {
-    await closePage(opened, task);
-    opened = undefined;
-  });
+  const suite = browserSuite();
 
   /** A page signed in as yewu. */
   async function staffPage(): Promise<{ page: Page; url: string }> {
-    const page = await newPage(browser!);
-    opened = page;
-    const url = server!.url;
+    const page = await suite.page();
+    const url = suite.url;
     await step('staff sign in', () => loginAs(page, url, 'yewu', DEMO_PASSWORD));
     return { page, url };
   }
