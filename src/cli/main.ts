@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { CLI_REQUEST_ID, type CliIo, CliError, check, checkPassword, commandOrg, defaultIo, withDatabase } from './common.js';
+import { registerExportCommand } from './export-command.js';
 import { registerOrgCommands } from './org-commands.js';
 import { registerSetupCommand } from './setup-command.js';
 import { z } from 'zod';
@@ -49,6 +50,7 @@ export function buildCli(env: NodeJS.ProcessEnv = process.env, io: CliIo = defau
 
   registerSetupCommand({ program, config, io });
   registerOrgCommands({ program, config, io });
+  registerExportCommand({ program, config, io });
 
   program
     .command('migrate')

@@ -29,6 +29,7 @@ import { projectRoutes } from './projects/routes.js';
 import { referenceRoutes } from './reference/routes.js';
 import { reportRoutes } from './reports/routes.js';
 import { searchRoutes } from './search/routes.js';
+import { exportRoutes } from './io/routes.js';
 import { setupRoutes } from './setup/routes.js';
 import { userRoutes } from './users/routes.js';
 import { visitRoutes } from './visits/routes.js';
@@ -189,6 +190,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
       await api.register(referenceRoutes);
       await api.register(auditRoutes);
       await api.register(fileRoutes);
+      // before the ledgers' /:id routes only for readability: find-my-way prefers static segments anyway
+      await api.register(exportRoutes);
       await api.register(enterpriseRoutes);
       await api.register(visitRoutes);
       await api.register(projectRoutes);

@@ -102,6 +102,36 @@ describe('list export', () => {
     expect(ws.getColumn(3).width).toBe(8);
   });
 
+  it('keeps an amount to the 分 in its unit: 万元 to six decimals (12.3456 stays), 元 to two, rounded as decimals', async () => {
+    const path = join(dir, 'money.xlsx');
+    const money: (ColumnSpec & ExportColumn)[] = [
+      { key: 'title', label: '项目名称', kind: 'text' },
+      { key: 'approved', label: '立项经费（万元）', kind: 'money', unit: '万元' },
+      { key: 'fee', label: '评审费（元）', kind: 'money' },
+    ];
+    const exporter = createListExport({
+      output: path,
+      unitName: '崇义县科技局',
+      ledgerName: '科技项目台账',
+      exportedOn: '2025-07-01',
+      columns: money,
+      totals: true,
+    });
+    exporter.add({ title: '甲', approved: 12.3456, fee: 1.005 });
+    exporter.add({ title: '乙', approved: 0.1, fee: 2 });
+    await exporter.finish();
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path);
+    const ws = book.worksheets[0];
+    expect(ws.getCell('B4').value).toBe(12.3456);
+    expect(ws.getCell('B4').numFmt).toBe('#,##0.00####');
+    expect(ws.getCell('C4').value).toBe(1.01);
+    expect(ws.getCell('C4').numFmt).toBe('#,##0.00');
+    expect((ws.getCell('B6').value as ExcelJS.CellFormulaValue).result).toBe(12.4456);
+    const { rows } = await readBack(path, money);
+    expect(rows.map((r) => r.values.approved)).toEqual([12.3456, 0.1]);
+  });
+
   it('writes an empty list with its header and no totals rows to sum', async () => {
     const path = join(dir, 'empty.xlsx');
     const exporter = createListExport({ output: path, unitName: '崇义县科技局', ledgerName: '科技项目台账', exportedOn: '2025-07-01', columns, totals: true });

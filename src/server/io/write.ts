@@ -29,6 +29,8 @@ export interface ExportColumn {
   choices?: Choice[];
   /** Whether the totals row sums this column; by default number, integer and money columns. */
   total?: boolean;
+  /** For money: the unit the ledger keeps it in, 元 (default) or 万元. */
+  unit?: string;
 }
 
 export interface ListExportOptions {
@@ -62,6 +64,13 @@ const MIN_WIDTH = 6;
 const MAX_WIDTH = 60;
 const DATE_FORMAT = 'yyyy-mm-dd';
 const MONEY_FORMAT = '#,##0.00';
+/** 万元 to the 分: two decimals shown, up to six kept and shown when there (12.3456 stays 12.3456, not 12.35). */
+const WAN_FORMAT = '#,##0.00####';
+
+/** How many decimals an amount keeps: to the 分, in the column's unit (元: 2, 万元: 6). */
+function moneyPlaces(column: ExportColumn): number {
+  return column.unit === '万元' ? 6 : 2;
+}
 
 /**
  * Width of text in Excel's character units: East Asian wide and full-width characters count two
@@ -109,6 +118,13 @@ function choiceLabel(choices: Choice[] | undefined, key: unknown): string {
   return choices?.find((c) => c.key === key)?.label ?? String(key);
 }
 
+/** `n` rounded to `places` decimals, as a decimal would be (12.345 → 12.35, not 12.34). */
+function roundTo(n: number, places: number): number {
+  // Shifting the decimal point in the text avoids 1.005 * 100 = 100.49999…; exponent forms (1e-7) are too small or large for that to matter.
+  if (/e/i.test(String(n))) return Math.round(n * 10 ** places) / 10 ** places;
+  return Number(`${Math.round(Number(`${n}e${places}`))}e-${places}`);
+}
+
 /** The value a cell gets for `value` of a column of `kind`. */
 function cellValue(column: ExportColumn, value: unknown): ExcelJS.CellValue {
   if (value === null || value === undefined || value === '') return null;
@@ -120,7 +136,7 @@ function cellValue(column: ExportColumn, value: unknown): ExcelJS.CellValue {
     case 'money': {
       const n = typeof value === 'number' ? value : Number(value);
       if (!Number.isFinite(n)) return String(value);
-      return column.kind === 'money' ? Math.round(n * 100) / 100 : n;
+      return column.kind === 'money' ? roundTo(n, moneyPlaces(column)) : n;
     }
     case 'boolean':
       return value ? '是' : '否';
@@ -138,7 +154,9 @@ function shownText(column: ExportColumn, value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return '2025-03-05';
   if (typeof value === 'number') {
-    return column.kind === 'money' ? value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : numberText(value);
+    return column.kind === 'money'
+      ? value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: moneyPlaces(column) })
+      : numberText(value);
   }
   return String(value);
 }
@@ -175,7 +193,7 @@ export function createListExport(options: ListExportOptions): ListExport {
       const col = sheet.getColumn(i + 1);
       col.width = fitWidth(column.kind === 'date' ? Math.max(widest[i], 10) : widest[i]);
       if (column.kind === 'date') col.numFmt = DATE_FORMAT;
-      if (column.kind === 'money') col.numFmt = MONEY_FORMAT;
+      if (column.kind === 'money') col.numFmt = column.unit === '万元' ? WAN_FORMAT : MONEY_FORMAT;
     });
     const last = Math.max(columns.length, 1);
     const title = sheet.addRow([`${options.unitName}${options.ledgerName}`]);
@@ -208,7 +226,7 @@ export function createListExport(options: ListExportOptions): ListExport {
     add(record) {
       const values = columns.map((column, i) => {
         const value = cellValue(column, record[column.key]);
-        if (isFigure(column) && typeof value === 'number') sums[i] += column.kind === 'money' ? Math.round(value * 100) : value;
+        if (isFigure(column) && typeof value === 'number') sums[i] += column.kind === 'money' ? Math.round(value * 10 ** moneyPlaces(column)) : value;
         return value;
       });
       rows++;
@@ -236,7 +254,7 @@ export function createListExport(options: ListExportOptions): ListExport {
         const values: ExcelJS.CellValue[] = columns.map((column, i) => {
           if (i === labelAt) return '合计';
           if (!isFigure(column)) return null;
-          const sum = column.kind === 'money' ? sums[i] / 100 : Number(sums[i].toPrecision(15));
+          const sum = column.kind === 'money' ? sums[i] / 10 ** moneyPlaces(column) : Number(sums[i].toPrecision(15));
           const letter = sheet.getColumn(i + 1).letter;
           return rows ? { formula: `SUBTOTAL(109,${letter}${firstData}:${letter}${lastData})`, result: sum } : 0;
         });

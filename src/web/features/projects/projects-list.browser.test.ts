@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, loginAs, step, browserSuite } from '../../test/browser-harness';
 
@@ -26,6 +27,25 @@ describe('the projects list', () => {
       await page.getByLabel('搜索项目').press('Enter');
       await page.getByText('没有符合条件的项目').waitFor();
       expect(new URL(page.url()).searchParams.get('q')).toBe('zzzz不存在');
+      await page.getByRole('button', { name: '清除筛选' }).click();
+      await page.getByText(/共 \d+ 个项目/).waitFor();
+    });
+
+    await step('导出Excel downloads the list under its search, named and titled in Chinese', async () => {
+      await page.getByLabel('搜索项目').fill('茶');
+      await page.getByLabel('搜索项目').press('Enter');
+      await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('茶');
+      // What the list holds under the search, as the API counts it for this user.
+      const listed = (await (await page.request.get(`${url}/api/projects?q=${encodeURIComponent('茶')}&pageSize=1`)).json()) as { total: number };
+      expect(listed.total).toBeGreaterThan(0);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-button').click()]);
+      expect(download.suggestedFilename()).toMatch(/^项目库-\d{4}-\d{2}-\d{2}\.xlsx$/);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(await download.path());
+      const sheet = book.worksheets[0];
+      expect(String(sheet.getCell('A2').value)).toContain('关键词“茶”');
+      // Title, filter line and header above the records: as many records as the list counts.
+      expect(sheet.actualRowCount - 3).toBe(listed.total);
       await page.getByRole('button', { name: '清除筛选' }).click();
       await page.getByText(/共 \d+ 个项目/).waitFor();
     });

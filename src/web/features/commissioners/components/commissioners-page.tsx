@@ -11,6 +11,7 @@ import {
   type CommissionerStatus,
 } from '../../../../shared/commissioners.js';
 import { defineFilters, labelledOptions } from '../../../lib/filter-bar';
+import { ExportButton } from '../../../lib/export-button';
 import { ListPage } from '../../../lib/list-page';
 import { useListQuery } from '../../../lib/list-query';
 import { formatDate } from '../../../utils/format';
@@ -76,6 +77,7 @@ export function CommissionersPage() {
         create={{ label: '登记特派员', onClick: () => setCreating(true) }}
         list={list}
         filters={FILTERS}
+        actions={<ExportButton path="/commissioners" query={list.query} />}
         result={commissioners}
         columns={columns}
         rowTestId={(c) => `commissioner-row-${c.id}`}

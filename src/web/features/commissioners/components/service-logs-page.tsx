@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { listServiceLogsQuerySchema } from '../../../../shared/commissioners.js';
 import { useMe } from '../../../lib/auth';
 import { defineFilters } from '../../../lib/filter-bar';
+import { ExportButton } from '../../../lib/export-button';
 import { ListPage } from '../../../lib/list-page';
 import { useListQuery } from '../../../lib/list-query';
 import { useCommissionerOptions } from '../api/commissioners';
@@ -42,6 +43,7 @@ export function ServiceLogsPage() {
         create={{ label: '登记服务日志', onClick: () => setCreating(true) }}
         result={logs}
         list={list}
+        actions={<ExportButton path="/service-logs" query={list.query} />}
         filters={[
           { kind: 'enum', key: 'commissionerId', options: commissionerOptions, search: true, placeholder: '全部特派员', ariaLabel: '特派员筛选', width: 140 },
           ...FILTERS,

@@ -3,6 +3,7 @@ import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { SECTORS, SECTOR_LABELS, listEnterprisesQuerySchema, type Enterprise, type Sector } from '../../../../shared/projects.js';
 import { defineFilters, labelledOptions } from '../../../lib/filter-bar';
+import { ExportButton } from '../../../lib/export-button';
 import { ListPage } from '../../../lib/list-page';
 import { useListQuery } from '../../../lib/list-query';
 import { useDeleteEnterprise, useEnterprises } from '../api/enterprises';
@@ -58,6 +59,7 @@ export function EnterprisesPage() {
         create={{ label: '登记企业/基地', onClick: () => setCreating(true) }}
         list={list}
         filters={FILTERS}
+        actions={<ExportButton path="/enterprises" query={list.query} />}
         result={enterprises}
         columns={COLUMNS}
         rowActions={{

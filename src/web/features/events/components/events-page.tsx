@@ -3,6 +3,7 @@ import { Table, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { EVENT_ROLES, EVENT_ROLE_LABELS, listEventsQuerySchema, type Event, type EventRole, type EventTotals } from '../../../../shared/events.js';
 import { defineFilters, labelledOptions } from '../../../lib/filter-bar';
+import { ExportButton } from '../../../lib/export-button';
 import { ListPage } from '../../../lib/list-page';
 import { useListQuery } from '../../../lib/list-query';
 import { useEvents } from '../api/events';
@@ -96,6 +97,7 @@ export function EventsPage() {
         create={{ label: '登记活动', onClick: () => setCreating(true) }}
         list={list}
         filters={FILTERS}
+        actions={<ExportButton path="/events" query={list.query} />}
         result={events}
         columns={COLUMNS}
         rowTestId={(e) => `event-row-${e.id}`}

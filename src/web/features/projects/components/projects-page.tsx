@@ -17,6 +17,7 @@ import {
 } from '../../../../shared/projects.js';
 import { StageTag } from '../../../components/ui/stage-tag';
 import { defineFilters, labelledOptions } from '../../../lib/filter-bar';
+import { ExportButton } from '../../../lib/export-button';
 import { ListPage } from '../../../lib/list-page';
 import { useListQuery } from '../../../lib/list-query';
 import { useDictionaryItems } from '../../../lib/reference-data';
@@ -135,6 +136,7 @@ export function ProjectsPage() {
         above={<StageSummaryBar filter={filter as ProjectsFilter} selected={query.stage ?? []} onSelect={(stage) => setQuery({ stage })} />}
         list={list}
         filters={FILTERS}
+        actions={<ExportButton path="/projects" query={list.query} />}
         result={projects}
         columns={columns}
         rowTestId={(p) => `project-row-${p.id}`}

@@ -4,6 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { queryIdSchema } from '../../../../shared/common.js';
 import { listVisitsQuerySchema, type Visit } from '../../../../shared/projects.js';
 import { defineFilters } from '../../../lib/filter-bar';
+import { ExportButton } from '../../../lib/export-button';
 import { ListPage } from '../../../lib/list-page';
 import { useListQuery } from '../../../lib/list-query';
 import { formatDate } from '../../../utils/format';
@@ -97,6 +98,7 @@ export function VisitsPage() {
         create={{ label: '登记调研', onClick: () => setCreating({}) }}
         list={list}
         filters={FILTERS}
+        actions={<ExportButton path="/visits" query={list.query} />}
         result={visits}
         columns={COLUMNS}
         rowActions={{ onEdit: setEditing, remove: { ...remove, ...visitRemoveTexts } }}
