@@ -9,6 +9,8 @@ import type { Kysely } from 'kysely';
 import type { DB, OrgRow } from '../server/db/types.js';
 import * as orgRepo from '../server/orgs/repo.js';
 import { openDatabase } from '../server/server.js';
+import type { Ctx } from '../server/context.js';
+import { dialectOf } from '../server/db/connection.js';
 
 // What every `keguan` command shares: its output, its errors, the checks of its arguments and the
 // database it opens. Each group of commands (main.ts, org-commands.ts, setup-command.ts) builds on it.
@@ -45,6 +47,29 @@ export function checkPassword(password: string, config: AppConfig): string {
 
 /** The audit trail of a CLI command: no user (the trail shows 系统), request id `cli`. */
 export const CLI_REQUEST_ID = 'cli';
+
+/**
+ * Who a read-only command (report, export) acts as: a leader of the organisation, who reads all of
+ * its records; such a command writes nothing in the database.
+ */
+export function readerContext(db: Kysely<DB>, org: Pick<OrgRow, 'id' | 'path'>): Ctx {
+  return {
+    db,
+    dialect: dialectOf(db),
+    requestId: CLI_REQUEST_ID,
+    actor: {
+      userId: 0,
+      username: 'cli',
+      displayName: '命令行',
+      role: 'leader',
+      orgId: org.id,
+      orgPath: org.path,
+      sectionId: null,
+      via: 'token',
+      sessionId: null,
+    },
+  };
+}
 
 export async function withDatabase<T>(config: AppConfig, fn: (db: ReturnType<typeof openDatabase>) => Promise<T>): Promise<T> {
   const database = openDatabase(config);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import { CLI_REQUEST_ID, type CliIo, CliError, check, checkPassword, commandOrg, defaultIo, withDatabase } from './common.js';
+import { CLI_REQUEST_ID, type CliIo, CliError, check, checkPassword, commandOrg, defaultIo, readerContext, withDatabase } from './common.js';
 import { registerExportCommand } from './export-command.js';
 import { registerOrgCommands } from './org-commands.js';
 import { registerSetupCommand } from './setup-command.js';
@@ -21,8 +21,6 @@ import { describeDatabase, startServer } from '../server/server.js';
 import { APP_VERSION } from '../server/version.js';
 import { templateDefinitionSchema } from '../shared/reports.js';
 import { dateSchema } from '../shared/common.js';
-import type { Ctx } from '../server/context.js';
-import { dialectOf } from '../server/db/connection.js';
 import { renderDocx } from '../server/reports/render-docx.js';
 import { renderMarkdown, renderPlainText } from '../server/reports/render-text.js';
 import { draftFor, listTemplates } from '../server/reports/service.js';
@@ -185,23 +183,7 @@ export function buildCli(env: NodeJS.ProcessEnv = process.env, io: CliIo = defau
       const issued = opts.date === undefined ? todayInChina() : check(dateSchema, opts.date, '成文日期');
       await withDatabase(config(), async ({ db }) => {
         const org = await commandOrg(db, opts.org);
-        // The CLI reads as a leader of the organisation would; it writes nothing but the output file.
-        const ctx: Ctx = {
-          db,
-          dialect: dialectOf(db),
-          requestId: 'cli',
-          actor: {
-            userId: 0,
-            username: 'cli',
-            displayName: '命令行',
-            role: 'leader',
-            orgId: org.id,
-            orgPath: org.path,
-            sectionId: null,
-            via: 'token',
-            sessionId: null,
-          },
-        };
+        const ctx = readerContext(db, org);
         const templates = await listTemplates(ctx);
         const template = opts.template ? templates.find((t) => t.name === opts.template) : (templates.find((t) => t.isDefault) ?? templates[0]);
         if (!template) throw new CliError(`找不到模板"${opts.template}";现有:${templates.map((t) => t.name).join('、')}`);

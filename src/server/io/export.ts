@@ -3,7 +3,22 @@ import type { Writable } from 'node:stream';
 import { chinaToday } from '../../shared/common.js';
 import type { Ctx } from '../context.js';
 import * as orgRepo from '../orgs/repo.js';
-import type { LedgerExport } from './ledgers.js';
+import type { z } from 'zod';
+import {
+  COMMISSIONERS,
+  ENTERPRISES,
+  EVENTS,
+  type LedgerExport,
+  PROJECTS,
+  SERVICE_LOGS,
+  VISITS,
+  exportCommissionersQuerySchema,
+  exportEnterprisesQuerySchema,
+  exportEventsQuerySchema,
+  exportProjectsQuerySchema,
+  exportServiceLogsQuerySchema,
+  exportVisitsQuerySchema,
+} from './ledgers.js';
 import { createListExport } from './write.js';
 
 /** Records read from the ledger per query: the list function's own page, so access and order are the list's. */
@@ -59,3 +74,27 @@ export function attachmentHeader(fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
+
+/** A ledger that exports: the query it takes (its list's, without paging) and how the API describes it. */
+export interface ExportableLedger {
+  query: z.ZodType;
+  /** The OpenAPI tag and summary of GET /api/<name>/export. */
+  tag: string;
+  summary: string;
+  /** Opens the export under a query `query` has validated. */
+  open(ctx: Ctx, query: unknown): Promise<OpenedExport>;
+}
+
+function exportable<S extends z.ZodType, T>(query: S, ledger: LedgerExport<z.output<S>, T>, tag: string, summary: string): ExportableLedger {
+  return { query, tag, summary, open: (ctx, q) => openLedgerExport(ctx, ledger, q as z.output<S>) };
+}
+
+/** The ledgers that export, by the name of their API path: the routes and `keguan export` both read this. */
+export const EXPORTABLE = {
+  projects: exportable(exportProjectsQuerySchema, PROJECTS, '科技项目', '导出项目库（Excel）'),
+  enterprises: exportable(exportEnterprisesQuerySchema, ENTERPRISES, '企业与基地', '导出企业与基地（Excel）'),
+  visits: exportable(exportVisitsQuerySchema, VISITS, '调研', '导出调研走访（Excel）'),
+  events: exportable(exportEventsQuerySchema, EVENTS, '活动', '导出活动台账（Excel，含各项数字合计行）'),
+  commissioners: exportable(exportCommissionersQuerySchema, COMMISSIONERS, '科技特派员', '导出科技特派员台账（Excel）'),
+  'service-logs': exportable(exportServiceLogsQuerySchema, SERVICE_LOGS, '科技特派员', '导出服务日志（Excel，含服务人次合计行）'),
+} satisfies Record<string, ExportableLedger>;
