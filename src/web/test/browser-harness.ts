@@ -286,6 +286,20 @@ export async function loginAs(page: Page, url: string, username: string, passwor
 }
 
 /**
+ * Waits for an antd dialog to show and its opening animation (the zoom of the modal and the fade of
+ * its mask) to end: a click on one of its buttons while it is still zooming in can be lost, as on a
+ * sliding dropdown (see pickOption). Returns the dialog.
+ */
+export async function openedDialog(dialog: Locator): Promise<Locator> {
+  await dialog.waitFor();
+  await dialog.evaluate((el) => {
+    const root = el.closest('.ant-modal-root') ?? el;
+    return Promise.all(root.getAnimations({ subtree: true }).map((a) => a.finished));
+  });
+  return dialog;
+}
+
+/**
  * Picks an option of an antd Select by its label: opens the select, optionally types into its
  * search box (waiting until the wanted option shows and the list has settled, since server-searched
  * selects keep the previous options until the answer comes), and clicks the visible option (antd also renders a

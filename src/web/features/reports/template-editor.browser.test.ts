@@ -7,6 +7,7 @@ import {
   launchBrowser,
   loginAs,
   newPage,
+  openedDialog,
   pickOption,
   saveScreenshot,
   startServer,
@@ -206,9 +207,8 @@ describe('summary template editor (总结模板)', () => {
         await p.goto(`${url}/reports/${reportId}`);
         await p.getByTestId('report-document').waitFor();
         await p.getByRole('button', { name: /重新起草/ }).click();
-        const choice = p.getByRole('dialog', { name: '重新起草', exact: true });
-        await choice.waitFor();
-        // check() clicks until the radio is checked: a click while the dialog still opens can miss.
+        // A click while the dialog still opens can miss: wait for it to have opened.
+        const choice = await openedDialog(p.getByRole('dialog', { name: '重新起草', exact: true }));
         await choice.getByRole('radio', { name: /模板的当前版本/ }).check();
         const [answer] = await Promise.all([
           p.waitForResponse((r) => apiPath(r.url()) === `/api/reports/${reportId}/redraft`),
@@ -281,8 +281,7 @@ describe('summary template editor (总结模板)', () => {
       await p.getByTestId('report-document').waitFor();
       expect(await p.getByTestId('draft-warnings').count()).toBe(0);
       await p.getByRole('button', { name: /重新起草/ }).click();
-      const choice = p.getByRole('dialog', { name: '重新起草', exact: true });
-      await choice.waitFor();
+      const choice = await openedDialog(p.getByRole('dialog', { name: '重新起草', exact: true }));
       const [answer] = await Promise.all([
         p.waitForResponse((r) => apiPath(r.url()) === `/api/reports/${reportId}/redraft`),
         choice.getByRole('button', { name: '重新起草', exact: true }).click(),
